@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Receivables.Local.Commands;
+
+/// <summary>Every operator command; each feature adds its own file and one line here.</summary>
+internal static class Commands
+{
+    public static IEnumerable<Command> All() =>
+    [
+        ServeCommand.Build(),
+    ];
+}

@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Receivables.Hosting;
+using Receivables.Storage;
+
+namespace Receivables.Local.Hosting;
+
+/// <summary>How to start the local host: which settings file, which overrides, whether to run the background services.</summary>
+public sealed record LocalHostSettings
+{
+    /// <summary>Folder for the local host's own data (Azurite's files, the email outbox). Default: <c>.receivables</c> under RECEIVABLES_HOME or the working directory.</summary>
+    public string? DataPath { get; init; }
+
+    /// <summary>Settings that win over the file and the environment (tests, command-line options).</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Run the queue consumers, the ledger watcher, the timer and the HTTP endpoint (the <c>serve</c> mode).</summary>
+    public bool Serve { get; init; }
+
+    /// <summary>Replace registrations after <c>AddReceivables</c> (tests: a fake clock, a failing handler).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>A running Azurite to use instead of starting one (tests share one emulator).</summary>
+    public string? StorageConnectionString { get; init; }
+}
+
+/// <summary>
+/// The local host: the product's handlers on one machine. Reads <c>local.settings.json</c> (or the sample) the way
+/// Functions Core Tools does ("Values", <c>__</c> as section separator), then environment variables, then overrides.
+/// When the storage setting is <c>UseDevelopmentStorage=true</c> it starts its own Azurite with a persistent data folder.
+/// </summary>
+public sealed class LocalHost : IAsyncDisposable
+{
+    private readonly Azurite? azurite;
+
+    private LocalHost(WebApplication app, Azurite? azurite, string dataPath)
+    {
+        App = app;
+        this.azurite = azurite;
+        DataPath = dataPath;
+    }
+
+    public WebApplication App { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public string DataPath { get; }
+
+    public static string Home =>
+        Environment.GetEnvironmentVariable("RECEIVABLES_HOME") is { Length: > 0 } home ? home : Directory.GetCurrentDirectory();
+
+    public static async Task<LocalHost> StartAsync(LocalHostSettings settings, CancellationToken cancellationToken = default)
+    {
+        var dataPath = Path.GetFullPath(settings.DataPath ?? Path.Combine(Home, ".receivables"));
+        Directory.CreateDirectory(dataPath);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Home });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(LocalSettingsFile(Home));
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Receivables:Email:OutboxPath"] = Path.Combine(dataPath, "outbox"),
+        }.Where(kv => builder.Configuration[kv.Key] is null));
+        builder.Configuration.AddInMemoryCollection(settings.Overrides);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
+        builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        Azurite? azurite = null;
+        var storage = settings.StorageConnectionString ?? builder.Configuration[StorageNames.Connection];
+        if (settings.StorageConnectionString is null && IsDevelopmentStorage(storage))
+        {
+            azurite = await Azurite.StartAsync(Path.Combine(dataPath, "azurite"), cancellationToken: cancellationToken);
+            storage = azurite.ConnectionString;
+        }
+
+        if (storage is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [StorageNames.Connection] = storage });
+        }
+
+        builder.Services.AddReceivables(builder.Configuration);
+        builder.Services.AddLocalHostServices(builder.Configuration);
+        if (settings.Serve)
+        {
+            builder.Services.AddLocalServe(builder.Configuration);
+        }
+
+        settings.ConfigureServices?.Invoke(builder.Services);
+        var app = builder.Build();
+        if (settings.Serve)
+        {
+            app.MapLocalEndpoints();
+        }
+
+        var host = new LocalHost(app, azurite, dataPath);
+        try
+        {
+            await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
+            if (settings.Serve)
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            else
+            {
+                ValidateOptions(host.Services);
+            }
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await App.StopAsync(CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // Not started.
+        }
+
+        await App.DisposeAsync();
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    internal static bool IsDevelopmentStorage(string? value) =>
+        value is null || string.Equals(value.Trim(), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads "Values" of local.settings.json, or of local.settings.sample.json when there is none.</summary>
+    internal static Dictionary<string, string?> LocalSettingsFile(string home)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var file = new[] { "local.settings.json", "local.settings.sample.json" }
+            .Select(name => Path.Combine(home, name))
+            .FirstOrDefault(File.Exists);
+        if (file is null)
+        {
+            return values;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (document.RootElement.TryGetProperty("Values", out var settings))
+        {
+            foreach (var property in settings.EnumerateObject())
+            {
+                values[property.Name.Replace("__", ":", StringComparison.Ordinal)] = property.Value.ValueKind == JsonValueKind.String
+                    ? property.Value.GetString()
+                    : property.Value.GetRawText();
+            }
+        }
+
+        return values;
+    }
+
+    private static void ValidateOptions(IServiceProvider services)
+    {
+        // Resolving an options value runs its validators, as ValidateOnStart does for a started host.
+        _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Common.ReceivablesOptions>>().Value;
+        _ = Schedules.ParseDunning(services.GetRequiredService<IConfiguration>());
+        foreach (var validated in services.GetServices<IStartupValidation>())
+        {
+            validated.Validate();
+        }
+    }
+}

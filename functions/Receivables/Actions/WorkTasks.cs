@@ -1,0 +1,139 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Receivables.Storage;
+
+namespace Receivables.Actions;
+
+/// <summary>Kinds of work for a person. Strings, so that features can add their own.</summary>
+public static class TaskKinds
+{
+    public const string CallDebtor = "call-debtor";
+    public const string ReviewDispute = "review-dispute";
+    public const string ReviewReply = "review-reply";
+    public const string UnmatchedReply = "unmatched-reply";
+    public const string ContactChange = "contact-change";
+    public const string InvalidEmail = "invalid-email";
+    public const string DecideEscalation = "decide-escalation";
+    public const string ApprovePlan = "approve-plan";
+    public const string ApproveSetOff = "approve-set-off";
+}
+
+/// <summary>A task for a person (call the customer, review a dispute, decide an escalation).</summary>
+public sealed record WorkTask(
+    string CreditorId,
+    string TaskId,
+    string Kind,
+    string? DebtorId,
+    string? CaseId,
+    string Title,
+    string Details,
+    DateTimeOffset CreatedAt,
+    bool IsOpen,
+    string? Outcome,
+    string? Note,
+    DateTimeOffset? CompletedAt);
+
+public interface ITaskStore
+{
+    /// <summary>Opens a task once per <paramref name="idempotencyKey"/>; a retry returns the existing task.</summary>
+    Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    Task<WorkTask?> GetAsync(string creditorId, string taskId, CancellationToken cancellationToken = default);
+
+    IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, CancellationToken cancellationToken = default);
+
+    Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Tasks in the <see cref="StorageNames.Tables.Tasks"/> table: partition = creditor, row = task id.</summary>
+public sealed class TableTaskStore(StorageClients storage, TimeProvider time, ILogger<TableTaskStore> logger) : ITaskStore
+{
+    private TableClient Table => storage.Table(StorageNames.Tables.Tasks);
+
+    public async Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var taskId = TaskIdFor(idempotencyKey);
+        var entity = new TableEntity(creditorId, taskId)
+        {
+            ["Kind"] = kind,
+            ["DebtorId"] = debtorId,
+            ["CaseId"] = caseId,
+            ["Title"] = title,
+            ["Details"] = details,
+            ["CreatedAt"] = time.GetUtcNow(),
+            ["IsOpen"] = true,
+        };
+        try
+        {
+            await Table.AddEntityAsync(entity, cancellationToken);
+            logger.LogInformation("Opened task {TaskId} ({Kind}) for {CreditorId}/{DebtorId}", taskId, kind, creditorId, debtorId);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Already opened by an earlier try of the same work.
+        }
+
+        return (await GetAsync(creditorId, taskId, cancellationToken))!;
+    }
+
+    public async Task<WorkTask?> GetAsync(string creditorId, string taskId, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(creditorId, taskId, cancellationToken: cancellationToken);
+        return response.HasValue ? ToTask(response.Value!) : null;
+    }
+
+    public async IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filters = new List<string>();
+        if (creditorId is not null)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}"));
+        }
+
+        if (openOnly)
+        {
+            filters.Add("IsOpen eq true");
+        }
+
+        var filter = filters.Count == 0 ? null : string.Join(" and ", filters);
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ToTask(entity);
+        }
+    }
+
+    public async Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(creditorId, taskId, cancellationToken: cancellationToken);
+        if (!response.HasValue)
+        {
+            throw new Common.ReceivablesException($"No task '{taskId}' for creditor '{creditorId}'.");
+        }
+
+        var entity = response.Value!;
+        entity["IsOpen"] = false;
+        entity["Outcome"] = outcome;
+        entity["Note"] = note;
+        entity["CompletedAt"] = time.GetUtcNow();
+        await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        return ToTask(entity);
+    }
+
+    private static string TaskIdFor(string idempotencyKey) =>
+        "T" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..10].ToLowerInvariant();
+
+    private static WorkTask ToTask(TableEntity e) => new(
+        e.PartitionKey,
+        e.RowKey,
+        e.GetString("Kind") ?? "",
+        e.GetString("DebtorId"),
+        e.GetString("CaseId"),
+        e.GetString("Title") ?? "",
+        e.GetString("Details") ?? "",
+        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        e.GetBoolean("IsOpen") ?? false,
+        e.GetString("Outcome"),
+        e.GetString("Note"),
+        e.GetDateTimeOffset("CompletedAt"));
+}

@@ -1,0 +1,11 @@
+namespace Receivables.Dunning;
+
+/// <summary>What one run of the dunning cycle did.</summary>
+public sealed record DunningCycleResult(DateOnly AsOf, int DebtorsConsidered, int RemindersQueued, IReadOnlyList<string> Notes);
+
+/// <summary>The daily dunning cycle: decide per debtor the next step and queue the reminders.</summary>
+public interface IDunningCycle
+{
+    /// <summary>Runs the cycle for <paramref name="asOf"/> (null: today in the business time zone). Deterministic for a given ledger and date.</summary>
+    Task<DunningCycleResult> RunAsync(DateOnly? asOf, CancellationToken cancellationToken = default);
+}

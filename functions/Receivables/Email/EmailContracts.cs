@@ -1,0 +1,86 @@
+namespace Receivables.Email;
+
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>A message ready to send. <see cref="IdempotencyKey"/> identifies it across retries and crashes.</summary>
+public sealed record OutboundEmail(
+    string IdempotencyKey,
+    string ToAddress,
+    string ToName,
+    string FromAddress,
+    string FromName,
+    string ReplyTo,
+    string Subject,
+    string TextBody,
+    string HtmlBody,
+    IReadOnlyDictionary<string, string> CustomArgs,
+    IReadOnlyList<EmailAttachment> Attachments);
+
+/// <summary>Proof of sending: the provider's message id, the exact MIME, and the provider request when there was one.</summary>
+public sealed record SentEmail(string MessageId, string Provider, byte[] RawMime, string? ProviderRequestJson);
+
+public interface IEmailSender
+{
+    Task<SentEmail> SendAsync(OutboundEmail email, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether this message was already handed to the provider (outbox file exists / provider accepted it).</summary>
+    Task<SentEmail?> FindSentAsync(string idempotencyKey, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Which step of the ladder a message belongs to; names the template (<c>{Template}.{language}.html|txt.liquid</c>).</summary>
+public static class MessageTemplates
+{
+    public const string Friendly = "friendly-reminder";
+    public const string Reminder = "reminder";
+    public const string CollectionNotice = "collection-notice";
+    public const string Acknowledgement = "acknowledgement";
+    public const string StillOpen = "still-open";
+    public const string InvoiceCopy = "invoice-copy";
+    public const string PlanProposal = "plan-proposal";
+    public const string CallConfirmation = "call-confirmation";
+}
+
+/// <summary>One invoice line of a reminder.</summary>
+public sealed record ReminderInvoice(string InvoiceNumber, DateOnly InvoiceDate, DateOnly DueDate, decimal Amount, decimal OpenAmount, string? Kid, int DaysOverdue);
+
+/// <summary>A fee, interest or compensation line, shown separately with how it was computed.</summary>
+public sealed record ReminderCharge(string Kind, string Description, decimal Amount, string? Basis = null);
+
+/// <summary>
+/// Everything a reminder states, computed by the dunning rules. Templates only format it; they never compute
+/// amounts or dates.
+/// </summary>
+public sealed record ReminderDocument(
+    string Template,
+    string Language,
+    string CreditorId,
+    string CreditorName,
+    string? CreditorOrgNumber,
+    string CreditorEmail,
+    string? CreditorPhone,
+    string? CreditorBankAccount,
+    string? CreditorAddress,
+    string DebtorId,
+    string DebtorName,
+    string DebtorEmail,
+    bool DebtorIsBusiness,
+    string CaseId,
+    string ReplyAddress,
+    string Currency,
+    IReadOnlyList<ReminderInvoice> Invoices,
+    IReadOnlyList<ReminderCharge> Charges,
+    decimal Principal,
+    decimal Total,
+    DateOnly IssueDate,
+    DateOnly? Deadline,
+    string? Kid,
+    IReadOnlyDictionary<string, string>? Extra = null);
+
+/// <summary>A rendered message: subject, plain text and HTML.</summary>
+public sealed record RenderedMessage(string Subject, string Text, string Html);
+
+/// <summary>Renders a document with the user's template if one is uploaded, else the shipped default.</summary>
+public interface IMessageRenderer
+{
+    Task<RenderedMessage> RenderAsync(ReminderDocument document, CancellationToken cancellationToken = default);
+}

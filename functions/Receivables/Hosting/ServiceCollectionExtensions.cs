@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Storage;
+
+namespace Receivables.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the whole product. Both hosts (Functions and the local host) call only this.</summary>
+    public static IServiceCollection AddReceivables(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ReceivablesOptions>()
+            .BindConfiguration(ReceivablesOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReceivablesOptions>, CreditorsValidator>();
+        services.AddSingleton<BusinessClock>();
+
+        // Fails start-up with the setting's name when storage or the schedule is misconfigured.
+        services.AddHostedService<StartupChecks>();
+        services.AddSingleton(sp => StorageClients.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IMessageQueue, StorageMessageQueue>();
+        services.AddSingleton<ITaskStore, TableTaskStore>();
+        services.AddSingleton<TimerSlots>();
+
+        services.AddLedgerFeature(configuration);
+        services.AddEvidenceFeature(configuration);
+        services.AddEmailFeature(configuration);
+        services.AddDunningFeature(configuration);
+        services.AddRepliesFeature(configuration);
+        services.AddPlansFeature(configuration);
+        services.AddActionsFeature(configuration);
+        return services;
+    }
+
+    /// <summary>Resolves every registered queue handler by queue name (the local host's consumers use this).</summary>
+    public static IReadOnlyDictionary<string, IQueueHandler> QueueHandlers(this IServiceProvider services) =>
+        services.GetServices<IQueueHandler>().ToDictionary(h => h.Queue, StringComparer.Ordinal);
+}
+
+internal sealed class CreditorsValidator : IValidateOptions<ReceivablesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReceivablesOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Creditors.Count == 0)
+        {
+            failures.Add("No creditor is configured: set 'Receivables:Creditors:<id>:Name' and ':Email' (Receivables__Creditors__<id>__Name).");
+        }
+
+        foreach (var (id, creditor) in options.Creditors)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]{0,62}$"))
+            {
+                failures.Add($"Creditor id '{id}' (Receivables:Creditors:{id}) must be lower-case letters, digits and '-' (it names a blob folder).");
+            }
+
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(creditor, new ValidationContext(creditor), results, validateAllProperties: true))
+            {
+                failures.AddRange(results.Select(r => $"Receivables:Creditors:{id}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+            }
+        }
+
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            failures.Add($"Receivables:TimeZone '{options.TimeZone}' is not a known time zone (use an IANA id such as Europe/Oslo).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+internal sealed class StartupChecks(IConfiguration configuration, IEnumerable<IStartupValidation> validations) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = StorageClients.FromConfiguration(configuration);
+        _ = Schedules.ParseDunning(configuration);
+        foreach (var validation in validations)
+        {
+            validation.Validate();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,94 @@
+using Receivables.Common;
+
+namespace Receivables.Ledger;
+
+// The ledger feature's public face: what the rest of the product may read about who owes what.
+// Everything here describes the latest *accepted* snapshot of a creditor's open receivables.
+
+/// <summary>A customer of the creditor, as the ledger describes it.</summary>
+public sealed record Debtor(
+    string CreditorId,
+    string DebtorId,
+    string Name,
+    string? Email,
+    CustomerType Type,
+    string? OrgNumber,
+    string? Language = null,
+    string? Phone = null);
+
+/// <summary>An invoice (or credit note, when <see cref="Amount"/> is negative) with what is still unpaid.</summary>
+public sealed record OpenInvoice(
+    string InvoiceNumber,
+    DateOnly InvoiceDate,
+    DateOnly DueDate,
+    string Currency,
+    decimal Amount,
+    decimal OpenAmount,
+    string? Kid,
+    string SourceFile,
+    int SourceLine)
+{
+    public bool IsCreditNote => Amount < 0m;
+}
+
+/// <summary>One debtor and all its open items in the latest accepted snapshot.</summary>
+public sealed record DebtorLedger(Debtor Debtor, IReadOnlyList<OpenInvoice> Invoices);
+
+/// <summary>An accepted snapshot: the ledger file it came from and when the data was taken.</summary>
+public sealed record SnapshotInfo(
+    string CreditorId,
+    string SnapshotId,
+    string SourceFile,
+    DateTimeOffset TakenAt,
+    DateTimeOffset AcceptedAt,
+    int Debtors,
+    int Invoices,
+    string Sha256);
+
+public enum LedgerChangeKind
+{
+    InvoiceAdded,
+    PartiallyPaid,
+    Paid,
+    CreditNoteAdded,
+    OpenAmountIncreased,
+}
+
+/// <summary>What one snapshot changed compared with the previous one, with the line that said so.</summary>
+public sealed record LedgerChange(
+    LedgerChangeKind Kind,
+    string CreditorId,
+    string DebtorId,
+    string InvoiceNumber,
+    string Currency,
+    decimal PreviousOpen,
+    decimal NewOpen,
+    string SourceFile,
+    int SourceLine,
+    string SnapshotId)
+{
+    /// <summary>Money received (positive) for this invoice by this change.</summary>
+    public decimal Paid => PreviousOpen - NewOpen;
+}
+
+public interface ILedgerReader
+{
+    Task<SnapshotInfo?> GetLatestSnapshotAsync(string creditorId, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the latest accepted snapshot, debtor by debtor, in debtor id order.</summary>
+    IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(string creditorId, CancellationToken cancellationToken = default);
+
+    Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default);
+
+    /// <summary>The changes that the given snapshot introduced (empty for the first one).</summary>
+    IAsyncEnumerable<LedgerChange> ReadChangesAsync(string creditorId, string snapshotId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Told after a snapshot has been accepted and stored (dunning re-anchors, plans match installments, "already paid"
+/// replies are confirmed). Observers must be idempotent: a retried upload may notify again.
+/// </summary>
+public interface ILedgerObserver
+{
+    Task OnSnapshotAcceptedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken);
+}

@@ -1,0 +1,71 @@
+namespace Receivables.Storage;
+
+/// <summary>
+/// The one place that names the storage the app uses. Functions attributes, the local host, the Bicep
+/// templates and the tests all refer to these names.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>The app setting / connection name for the app's data account (Functions "Connection" convention).</summary>
+    public const string Connection = "ReceivablesStorage";
+
+    public static class Containers
+    {
+        /// <summary>Users and ERPs upload ledger files here: <c>&lt;creditorId&gt;/&lt;file&gt;</c>.</summary>
+        public const string Ledger = "ledger";
+
+        /// <summary>Accepted ledger snapshots in the compact internal format, per creditor.</summary>
+        public const string Snapshots = "snapshots";
+
+        /// <summary>Tamper-evident archive of everything sent, received and decided.</summary>
+        public const string Evidence = "evidence";
+
+        /// <summary>Outgoing email as .eml when no SendGrid key is configured (the local default).</summary>
+        public const string Outbox = "outbox";
+
+        /// <summary>User-editable message templates (override the shipped defaults).</summary>
+        public const string Templates = "templates";
+
+        /// <summary>Leases for singleton work such as the timer slot.</summary>
+        public const string Locks = "locks";
+
+        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks];
+    }
+
+    public static class Queues
+    {
+        /// <summary>Event Grid BlobCreated events for the ledger container (in Azure) or the local watcher.</summary>
+        public const string LedgerUploaded = "ledger-uploaded";
+
+        /// <summary>One message per reminder decided by the dunning cycle.</summary>
+        public const string SendReminder = "send-reminder";
+
+        /// <summary>Inbound replies stored by the webhook, processed asynchronously.</summary>
+        public const string ProcessReply = "process-reply";
+
+        /// <summary>Credit-hold signals for the ERP ("hold deliveries" / "lift").</summary>
+        public const string CreditHold = "credit-hold";
+
+        public static readonly IReadOnlyList<string> All = [LedgerUploaded, SendReminder, ProcessReply, CreditHold];
+
+        /// <summary>Where a message goes after <see cref="MaxDequeueCount"/> failed tries (Functions' convention).</summary>
+        public static string Poison(string queue) => queue + "-poison";
+
+        /// <summary>Functions' default maxDequeueCount; host.json sets the same value.</summary>
+        public const int MaxDequeueCount = 5;
+    }
+
+    public static class Tables
+    {
+        public const string Ledgers = "Ledgers";
+        public const string Debtors = "Debtors";
+        public const string Cases = "Cases";
+        public const string Tasks = "Tasks";
+        public const string Outbound = "Outbound";
+        public const string Replies = "Replies";
+        public const string Plans = "Plans";
+        public const string Runs = "Runs";
+
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs];
+    }
+}
