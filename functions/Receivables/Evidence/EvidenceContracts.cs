@@ -90,6 +90,9 @@ public static class EvidenceMetadata
     /// <summary>Delivery event name (processed, delivered, bounce, dropped, open, ...).</summary>
     public const string Event = "event";
 
+    /// <summary>What a written document is: <c>debt-confirmation</c> (gjeldsbekreftelse) or <c>repayment-agreement</c>.</summary>
+    public const string Document = "document";
+
     /// <summary>One line describing the item for a reader of the timeline.</summary>
     public const string Summary = "summary";
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Receivables.Evidence;
@@ -129,6 +128,7 @@ public static class EvidenceTimeline
             Add("Level", EvidenceMetadata.Level);
         }
 
+        Add("Document", EvidenceMetadata.Document);
         Add("Invoices", EvidenceMetadata.InvoiceNumbers);
         if (m.TryGetValue(EvidenceMetadata.Amount, out var amount))
         {
@@ -160,5 +160,11 @@ public static class EvidenceTimeline
     private static string Time(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static string E(string value) => WebUtility.HtmlEncode(value);
+    /// <summary>Escapes markup only; Norwegian letters stay readable in the page source (the page is UTF-8).</summary>
+    private static string E(string value) => value
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 }
