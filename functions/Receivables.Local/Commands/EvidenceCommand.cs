@@ -66,7 +66,7 @@ internal static class EvidenceCommand
             return await Cli.WithHost(parse, async (host, token) =>
             {
                 var options = host.Get<IOptions<ReceivablesOptions>>().Value;
-                var archive = host.Get<IEvidenceArchive>();
+                var archive = host.Get<IEvidenceReader>();
                 IReadOnlyList<EvidenceCaseRef> cases;
                 if (caseTarget is not null)
                 {
@@ -107,7 +107,7 @@ internal static class EvidenceCommand
         list.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
             var options = host.Get<IOptions<ReceivablesOptions>>().Value;
-            var archive = host.Get<IEvidenceArchive>();
+            var archive = host.Get<IEvidenceReader>();
             var creditors = parse.GetValue(creditor) is { } only ? [only] : options.Creditors.Keys.Order(StringComparer.Ordinal).ToList();
             foreach (var creditorId in creditors)
             {

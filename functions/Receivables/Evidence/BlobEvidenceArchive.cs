@@ -21,7 +21,7 @@ public sealed class BlobEvidenceArchive(
     StorageClients storage,
     TimeProvider time,
     IOptions<EvidenceOptions> options,
-    ILogger<BlobEvidenceArchive> logger) : IEvidenceArchive
+    ILogger<BlobEvidenceArchive> logger) : IEvidenceArchive, IEvidenceReader
 {
     private const int MaxAttempts = 60;
     private const string KeyHashMetadata = "keyhash";
@@ -139,7 +139,7 @@ public sealed class BlobEvidenceArchive(
             }
         }
 
-        return cases.Select(c => EvidenceChain.CaseOf(c + "/x")!).ToList();
+        return cases.Select(c => c.Split('/')).Select(p => new EvidenceCaseRef(p[0], p[1], p[2])).ToList();
     }
 
     public async Task<EvidenceCounts> CountAsync(string creditorId, string? debtorId = null, CancellationToken cancellationToken = default)

@@ -87,7 +87,7 @@ public sealed class EvidenceExporter(
 
             await AddAsync(zip, "timeline.html", "timeline", timeline, now, cancellationToken);
             var manifest = new BundleManifest(EvidenceBundle.Format, creditorId, creditorName, debtorId, now, options.Value.RetentionYears, EvidenceChain.Sha256(timeline), manifestCases);
-            await AddAsync(zip, EvidenceBundle.ManifestName, "manifest", JsonSerializer.SerializeToUtf8Bytes(manifest, Json.Indented), now, cancellationToken);
+            await AddAsync(zip, EvidenceBundle.ManifestName, "manifest", JsonSerializer.SerializeToUtf8Bytes(manifest, EvidenceChain.FileJson), now, cancellationToken);
             await AddAsync(zip, "README.txt", "readme", Encoding.UTF8.GetBytes(EvidenceBundle.Readme(manifest)), now, cancellationToken);
         }
 

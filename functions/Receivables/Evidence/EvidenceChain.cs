@@ -50,7 +50,10 @@ public static class EvidenceChain
 
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public static byte[] Serialize(EvidenceEntry entry) => JsonSerializer.SerializeToUtf8Bytes(entry, Json.Indented);
+    /// <summary>Indented JSON with letters and markup characters as they are, so that a person can read the files.</summary>
+    public static readonly JsonSerializerOptions FileJson = new(Json.Indented) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Serialize(EvidenceEntry entry) => JsonSerializer.SerializeToUtf8Bytes(entry, FileJson);
 
     public static EvidenceEntry? TryParse(byte[] bytes)
     {

@@ -10,19 +10,19 @@ public sealed class EvidenceArchiveTests
     public async Task A_case_full_history_is_archived_in_order_and_verifies()
     {
         await using var host = await TestHost.StartHostAsync();
-        var archive = host.Get<IEvidenceArchive>();
+        var reader = host.Get<IEvidenceReader>();
 
         var receipts = await CaseHistory.ArchiveAsync(host);
 
         receipts.Select(r => r.Sequence).ShouldBe(Enumerable.Range(1, CaseHistory.Items().Count).Select(i => (long)i));
         receipts.ShouldAllBe(r => !r.AlreadyArchived);
-        var entries = await archive.ReadCaseAsync(CaseHistory.CaseRef);
+        var entries = await reader.ReadCaseAsync(CaseHistory.CaseRef);
         entries.Select(e => e.Entry.IdempotencyKey).ShouldBe(CaseHistory.Items().Select(i => i.IdempotencyKey));
         entries[0].Entry.PreviousEntrySha256.ShouldBeNull();
         entries.Skip(1).Select(e => e.Entry.PreviousEntrySha256).ShouldBe(entries.SkipLast(1).Select(e => e.EntrySha256));
         var reply = CaseHistory.Items().Single(i => i.Kind == EvidenceKinds.InboundReply);
-        (await archive.ReadItemAsync(entries.Single(e => e.Entry.Kind == EvidenceKinds.InboundReply).Entry.ItemPath)).ShouldBe(reply.Content.ToArray());
-        var report = await archive.VerifyCaseAsync(CaseHistory.CaseRef);
+        (await reader.ReadItemAsync(entries.Single(e => e.Entry.Kind == EvidenceKinds.InboundReply).Entry.ItemPath)).ShouldBe(reply.Content.ToArray());
+        var report = await reader.VerifyCaseAsync(CaseHistory.CaseRef);
         report.Problems.ShouldBeEmpty();
         report.Entries.ShouldBe(entries.Count);
     }
@@ -34,7 +34,7 @@ public sealed class EvidenceArchiveTests
 
         await CaseHistory.ArchiveAsync(host);
 
-        var entries = await host.Get<IEvidenceArchive>().ReadCaseAsync(CaseHistory.CaseRef);
+        var entries = await host.Get<IEvidenceReader>().ReadCaseAsync(CaseHistory.CaseRef);
         entries.ShouldAllBe(e => e.Entry.RetainUntil == new DateOnly(2031, 12, 31));
     }
 
@@ -47,7 +47,7 @@ public sealed class EvidenceArchiveTests
 
         var receipt = await host.Get<IEvidenceArchive>().AppendAsync(CaseHistory.Items()[0]);
 
-        (await host.Get<IEvidenceArchive>().ReadCaseAsync(CaseHistory.CaseRef))[0].Entry.RetainUntil.ShouldBe(new DateOnly(2036, 12, 31));
+        (await host.Get<IEvidenceReader>().ReadCaseAsync(CaseHistory.CaseRef))[0].Entry.RetainUntil.ShouldBe(new DateOnly(2036, 12, 31));
         receipt.Sequence.ShouldBe(1);
     }
 
@@ -56,6 +56,7 @@ public sealed class EvidenceArchiveTests
     {
         await using var host = await TestHost.StartHostAsync();
         var archive = host.Get<IEvidenceArchive>();
+        var reader = host.Get<IEvidenceReader>();
         var first = await CaseHistory.ArchiveAsync(host);
 
         var items = CaseHistory.Items();
@@ -65,9 +66,9 @@ public sealed class EvidenceArchiveTests
 
         retried.ShouldBe(first[2] with { AlreadyArchived = true });
         rerendered.ShouldBe(first[2] with { AlreadyArchived = true });
-        (await archive.ReadCaseAsync(CaseHistory.CaseRef)).Count.ShouldBe(items.Count);
-        (await archive.CountAsync(TestSettings.Creditor)).Items.ShouldBe(items.Count);
-        (await archive.VerifyCaseAsync(CaseHistory.CaseRef)).Problems.ShouldBeEmpty();
+        (await reader.ReadCaseAsync(CaseHistory.CaseRef)).Count.ShouldBe(items.Count);
+        (await reader.CountAsync(TestSettings.Creditor)).Items.ShouldBe(items.Count);
+        (await reader.VerifyCaseAsync(CaseHistory.CaseRef)).Problems.ShouldBeEmpty();
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class EvidenceArchiveTests
 
         await CaseHistory.TamperAsync(host, altered, CaseHistory.FlipOneByte);
 
-        var report = await host.Get<IEvidenceArchive>().VerifyCaseAsync(CaseHistory.CaseRef);
+        var report = await host.Get<IEvidenceReader>().VerifyCaseAsync(CaseHistory.CaseRef);
         report.Ok.ShouldBeFalse();
         report.Problems.ShouldHaveSingleItem().Path.ShouldBe(altered);
         report.Problems[0].Message.ShouldContain("was altered");
@@ -91,7 +92,7 @@ public sealed class EvidenceArchiveTests
     {
         await using var host = await TestHost.StartHostAsync();
         await CaseHistory.ArchiveAsync(host);
-        var entries = await host.Get<IEvidenceArchive>().ReadCaseAsync(CaseHistory.CaseRef);
+        var entries = await host.Get<IEvidenceReader>().ReadCaseAsync(CaseHistory.CaseRef);
         var middle = entries[3].EntryPath;
         var last = entries[^1].EntryPath;
 
@@ -99,7 +100,7 @@ public sealed class EvidenceArchiveTests
         await CaseHistory.TamperAsync(host, middle, b => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(b).Replace("SendGrid request", "SendGrid requesT", StringComparison.Ordinal)));
         await CaseHistory.TamperAsync(host, last, b => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(b).Replace("6250.00", "6250.01", StringComparison.Ordinal)));
 
-        var report = await host.Get<IEvidenceArchive>().VerifyCaseAsync(CaseHistory.CaseRef);
+        var report = await host.Get<IEvidenceReader>().VerifyCaseAsync(CaseHistory.CaseRef);
         report.Problems.Count.ShouldBe(2);
         report.Problems[0].Message.ShouldContain("entry 4 was altered");
         report.Problems[1].Path.ShouldBe(last);
@@ -114,7 +115,7 @@ public sealed class EvidenceArchiveTests
 
         await CaseHistory.DeleteBlobAsync(host, receipts[2].ItemPath);
 
-        var report = await host.Get<IEvidenceArchive>().VerifyCaseAsync(CaseHistory.CaseRef);
+        var report = await host.Get<IEvidenceReader>().VerifyCaseAsync(CaseHistory.CaseRef);
         report.Problems.ShouldHaveSingleItem().Path.ShouldBe(receipts[2].ItemPath);
         report.Problems[0].Message.ShouldContain("is missing: it was removed");
     }
@@ -124,11 +125,11 @@ public sealed class EvidenceArchiveTests
     {
         await using var host = await TestHost.StartHostAsync();
         var receipts = await CaseHistory.ArchiveAsync(host);
-        var entries = await host.Get<IEvidenceArchive>().ReadCaseAsync(CaseHistory.CaseRef);
+        var entries = await host.Get<IEvidenceReader>().ReadCaseAsync(CaseHistory.CaseRef);
 
         await CaseHistory.DeleteBlobAsync(host, entries[4].EntryPath);
 
-        var report = await host.Get<IEvidenceArchive>().VerifyCaseAsync(CaseHistory.CaseRef);
+        var report = await host.Get<IEvidenceReader>().VerifyCaseAsync(CaseHistory.CaseRef);
         report.Problems.Select(p => p.Path).ShouldBe([entries[4].EntryPath, receipts[4].ItemPath]);
         report.Problems[0].Message.ShouldContain("entry 5");
         report.Problems[0].Message.ShouldContain("removed");
@@ -139,12 +140,12 @@ public sealed class EvidenceArchiveTests
     {
         await using var host = await TestHost.StartHostAsync();
         var receipts = await CaseHistory.ArchiveAsync(host);
-        var entries = await host.Get<IEvidenceArchive>().ReadCaseAsync(CaseHistory.CaseRef);
+        var entries = await host.Get<IEvidenceReader>().ReadCaseAsync(CaseHistory.CaseRef);
 
         await CaseHistory.DeleteBlobAsync(host, entries[^1].EntryPath);
         await CaseHistory.DeleteBlobAsync(host, receipts[^1].ItemPath);
 
-        var report = await host.Get<IEvidenceArchive>().VerifyCaseAsync(CaseHistory.CaseRef);
+        var report = await host.Get<IEvidenceReader>().VerifyCaseAsync(CaseHistory.CaseRef);
         report.Problems.ShouldHaveSingleItem().Message.ShouldContain($"entries {entries.Count}..{entries.Count} were removed");
     }
 
@@ -153,14 +154,14 @@ public sealed class EvidenceArchiveTests
     {
         await using var host = await TestHost.StartHostAsync();
         await CaseHistory.ArchiveAsync(host);
-        var entries = await host.Get<IEvidenceArchive>().ReadCaseAsync(CaseHistory.CaseRef);
+        var entries = await host.Get<IEvidenceReader>().ReadCaseAsync(CaseHistory.CaseRef);
         var (a, b) = (entries[2].EntryPath, entries[3].EntryPath);
         var (bytesA, bytesB) = (await CaseHistory.ReadBlobAsync(host, a), await CaseHistory.ReadBlobAsync(host, b));
 
         await CaseHistory.WriteBlobAsync(host, a, bytesB);
         await CaseHistory.WriteBlobAsync(host, b, bytesA);
 
-        var report = await host.Get<IEvidenceArchive>().VerifyCaseAsync(CaseHistory.CaseRef);
+        var report = await host.Get<IEvidenceReader>().VerifyCaseAsync(CaseHistory.CaseRef);
         report.Ok.ShouldBeFalse();
         report.Problems.ShouldContain(p => p.Path == a && p.Message.Contains("says it is entry 4: entries were reordered"));
         report.Problems.ShouldContain(p => p.Path == b && p.Message.Contains("says it is entry 3: entries were reordered"));
@@ -173,6 +174,7 @@ public sealed class EvidenceArchiveTests
         await using var first = await TestHost.StartHostAsync(connectionString: account);
         await using var second = await TestHost.StartHostAsync(connectionString: account);
         var hosts = new[] { first.Get<IEvidenceArchive>(), second.Get<IEvidenceArchive>() };
+        var readers = new[] { first.Get<IEvidenceReader>(), second.Get<IEvidenceReader>() };
         var template = CaseHistory.Items()[1];
 
         // 24 distinct items, and each of them also appended by the other host at the same time (a redelivery).
@@ -183,13 +185,13 @@ public sealed class EvidenceArchiveTests
         }).ToList();
         var receipts = await Task.WhenAll(appends);
 
-        var entries = await hosts[0].ReadCaseAsync(CaseHistory.CaseRef);
+        var entries = await readers[0].ReadCaseAsync(CaseHistory.CaseRef);
         entries.Count.ShouldBe(24);
         entries.Select(e => e.Entry.Sequence).ShouldBe(Enumerable.Range(1, 24).Select(i => (long)i));
         entries.Select(e => e.Entry.IdempotencyKey).Distinct().Count().ShouldBe(24);
         receipts.Count(r => !r.AlreadyArchived).ShouldBe(24);
         receipts.GroupBy(r => r.ItemPath).ShouldAllBe(g => g.Select(r => r.Sequence).Distinct().Count() == 1);
-        var report = await hosts[1].VerifyCaseAsync(CaseHistory.CaseRef);
+        var report = await readers[1].VerifyCaseAsync(CaseHistory.CaseRef);
         report.Problems.ShouldBeEmpty();
         report.Notes.ShouldBeEmpty();
     }
@@ -199,18 +201,19 @@ public sealed class EvidenceArchiveTests
     {
         await using var host = await TestHost.StartHostAsync();
         var archive = host.Get<IEvidenceArchive>();
+        var reader = host.Get<IEvidenceReader>();
         await CaseHistory.ArchiveAsync(host);
         await archive.AppendAsync(CaseHistory.Items()[0] with { CaseId = "C-2026-0002" });
         await archive.AppendAsync(CaseHistory.Items()[0] with { DebtorId = "20077", CaseId = "C-2026-0003" });
 
-        var all = await archive.CountAsync(TestSettings.Creditor);
-        var one = await archive.CountAsync(TestSettings.Creditor, CaseHistory.Debtor);
+        var all = await reader.CountAsync(TestSettings.Creditor);
+        var one = await reader.CountAsync(TestSettings.Creditor, CaseHistory.Debtor);
 
         all.Cases.ShouldBe(3);
         all.Items.ShouldBe(CaseHistory.Items().Count + 2);
         one.Cases.ShouldBe(2);
         one.ItemsByKind[EvidenceKinds.OutboundEmail].ShouldBe(2);
-        (await archive.ListCasesAsync(TestSettings.Creditor, CaseHistory.Debtor)).Select(c => c.CaseId).ShouldBe(["C-2026-0001", "C-2026-0002"]);
+        (await reader.ListCasesAsync(TestSettings.Creditor, CaseHistory.Debtor)).Select(c => c.CaseId).ShouldBe(["C-2026-0001", "C-2026-0002"]);
     }
 
     [Fact]
@@ -221,6 +224,6 @@ public sealed class EvidenceArchiveTests
         var error = await Should.ThrowAsync<Common.ReceivablesException>(() => host.Get<IEvidenceArchive>().AppendAsync(CaseHistory.Items()[0] with { CaseId = "a/b" }));
 
         error.Message.ShouldContain("case id 'a/b'");
-        (await host.Get<IEvidenceArchive>().CountAsync(TestSettings.Creditor)).Items.ShouldBe(0);
+        (await host.Get<IEvidenceReader>().CountAsync(TestSettings.Creditor)).Items.ShouldBe(0);
     }
 }
