@@ -9,5 +9,6 @@ internal static class Commands
     [
         ServeCommand.Build(),
         TasksCommand.Build(),
+        EvidenceCommand.Build(),
     ];
 }
