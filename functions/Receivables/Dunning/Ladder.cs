@@ -125,6 +125,18 @@ public static class Ladder
         if (sendable.Count > 0)
         {
             var top = sendable.Max(s => s.Level);
+
+            // One message per debtor: the other overdue invoices ride along and move one step too (never past this
+            // message's level), so the debtor does not get a second message tomorrow. Fee rules still apply per invoice.
+            foreach (var invoice in overdue.Where(i => due.All(d => d.Invoice.InvoiceNumber != i.InvoiceNumber)))
+            {
+                var progress = ProgressOf(state, invoice.InvoiceNumber);
+                if (progress.Level <= top && progress.Level < policy.Levels.Count && policy.Levels[progress.Level].Template is not null)
+                {
+                    sendable.Add((invoice, progress, progress.Level));
+                }
+            }
+
             var topLevel = policy.Levels[top];
             var deadline = NorwegianCalendar.OnOrNextBusinessDay(asOf.AddDays(topLevel.DeadlineDays));
             foreach (var (invoice, progress, levelIndex) in sendable)
