@@ -21,6 +21,9 @@ public interface ICaseStore
     /// <summary>Inserts (when <see cref="DunningCase.Version"/> is null) or replaces guarded by the version; throws <see cref="CaseConflictException"/>.</summary>
     Task SaveAsync(DunningCase dunningCase, CancellationToken cancellationToken = default);
 
+    /// <summary>Inserts new cases (and their index rows) in batches; a case that already exists is left as it is.</summary>
+    Task InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default);
+
     /// <summary>Cases whose next action is on or before <paramref name="asOf"/> (one query, not a scan of every case's invoices).</summary>
     IAsyncEnumerable<DunningCase> DueAsync(string creditorId, DateOnly asOf, CancellationToken cancellationToken = default);
 

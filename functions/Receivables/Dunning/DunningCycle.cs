@@ -120,6 +120,7 @@ public sealed class DunningCycle(
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var created = new List<(DunningCase Case, LadderDecision Decision)>();
         await foreach (var lines in ledger.ReadDebtorsAsync(creditorId, cancellationToken))
         {
             var debtorId = lines.Debtor.DebtorId;
@@ -136,9 +137,16 @@ public sealed class DunningCycle(
             }
             else if (lines.Invoices.Sum(i => i.OpenAmount) > 0m)
             {
-                await ProcessAsync(cases.New(creditorId, debtorId), lines, date, tally, cancellationToken);
+                var fresh = cases.New(creditorId, debtorId);
+                created.Add((fresh, Decide(fresh, lines, date, tally)));
+                if (created.Count >= 100)
+                {
+                    await FlushAsync(created, date, tally, cancellationToken);
+                }
             }
         }
+
+        await FlushAsync(created, date, tally, cancellationToken);
 
         foreach (var gone in summaries.Values.Where(s => !seen.Contains(s.DebtorId) && s.Stage != CaseStages.Closed))
         {
@@ -151,56 +159,84 @@ public sealed class DunningCycle(
         }
     }
 
-    private async Task ProcessAsync(DunningCase state, DebtorLedger lines, DateOnly date, Tally tally, CancellationToken cancellationToken)
+    private LadderDecision Decide(DunningCase state, DebtorLedger lines, DateOnly date, Tally tally)
     {
         tally.Considered++;
+        var policy = policies.For(state.CreditorId, lines.Debtor);
+        var decision = Ladder.Evaluate(state, lines, policy, date, policies.Rates, policies.Options.CollectionNotice);
+        state.LedgerHash = DunningCase.LedgerHashOf(lines);
+        if (state.Pending.Count > 0 && (state.NextAction is null || state.NextAction > date.AddDays(1)))
+        {
+            // Until the handler confirms, the next run looks again and re-queues what may have been lost.
+            state.NextAction = date.AddDays(1);
+        }
+
+        logger.LogDebug("Case {CaseId} of {CreditorId}/{DebtorId} on {AsOf}: {Reason}", state.CaseId, state.CreditorId, state.DebtorId, date, decision.Reason);
+        return decision;
+    }
+
+    private async Task ProcessAsync(DunningCase state, DebtorLedger lines, DateOnly date, Tally tally, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            var policy = policies.For(state.CreditorId, lines.Debtor);
-            var decision = Ladder.Evaluate(state, lines, policy, date, policies.Rates, policies.Options.CollectionNotice);
-            state.LedgerHash = DunningCase.LedgerHashOf(lines);
-            if (state.Pending.Count > 0 && (state.NextAction is null || state.NextAction > date.AddDays(1)))
-            {
-                // Until the handler confirms, the next run looks again and re-queues what may have been lost.
-                state.NextAction = date.AddDays(1);
-            }
-
+            var decision = Decide(state, lines, date, tally);
             try
             {
                 await cases.SaveAsync(state, cancellationToken);
             }
             catch (CaseConflictException) when (attempt < 3)
             {
+                tally.Considered--;
                 state = await cases.GetAsync(state.CreditorId, state.DebtorId, cancellationToken) ?? cases.New(state.CreditorId, state.DebtorId);
                 continue;
             }
 
-            logger.LogDebug("Case {CaseId} of {CreditorId}/{DebtorId} on {AsOf}: {Reason}", state.CaseId, state.CreditorId, state.DebtorId, date, decision.Reason);
-            foreach (var pending in state.Pending)
-            {
-                await queue.SendAsync(StorageNames.Queues.SendReminder, new SendReminderMessage(state.CreditorId, state.DebtorId, pending.Key), cancellationToken: cancellationToken);
-                if (pending.Key == decision.Message?.Key)
-                {
-                    tally.Queued++;
-                }
-            }
-
-            if (decision.HandedOver.Count > 0)
-            {
-                var mode = policies.Options.CollectionNotice;
-                await tasks.OpenAsync(
-                    state.CreditorId,
-                    TaskKinds.DecideEscalation,
-                    state.DebtorId,
-                    state.CaseId,
-                    $"Decide next step for {state.DebtorName}",
-                    $"The reminder ladder has no further automatic step for invoice(s) {string.Join(", ", decision.HandedOver)} (collection notice mode: {mode}). Call the customer, agree a plan, or hand over to collection.",
-                    $"dunning-handover|{state.CreditorId}|{state.DebtorId}|{date:yyyy-MM-dd}",
-                    cancellationToken);
-                tally.Notes.Add($"{state.CreditorId}/{state.DebtorId}: handed to a person ({string.Join(", ", decision.HandedOver)}).");
-            }
-
+            await AfterSaveAsync(state, decision, date, tally, cancellationToken);
             return;
+        }
+    }
+
+    private async Task FlushAsync(List<(DunningCase Case, LadderDecision Decision)> created, DateOnly date, Tally tally, CancellationToken cancellationToken)
+    {
+        if (created.Count == 0)
+        {
+            return;
+        }
+
+        await cases.InsertManyAsync([.. created.Select(c => c.Case)], cancellationToken);
+        foreach (var (state, decision) in created.Where(c => c.Case.Version is not null))
+        {
+            await AfterSaveAsync(state, decision, date, tally, cancellationToken);
+        }
+
+        created.Clear();
+    }
+
+    /// <summary>Only after the decision is stored: queue its messages (and any still pending) and open hand-over tasks.</summary>
+    private async Task AfterSaveAsync(DunningCase state, LadderDecision decision, DateOnly date, Tally tally, CancellationToken cancellationToken)
+    {
+        foreach (var pending in state.Pending)
+        {
+            await queue.SendAsync(StorageNames.Queues.SendReminder, new SendReminderMessage(state.CreditorId, state.DebtorId, pending.Key), cancellationToken: cancellationToken);
+            if (pending.Key == decision.Message?.Key)
+            {
+                tally.Queued++;
+            }
+        }
+
+        if (decision.HandedOver.Count > 0)
+        {
+            var mode = policies.Options.CollectionNotice;
+            await tasks.OpenAsync(
+                state.CreditorId,
+                TaskKinds.DecideEscalation,
+                state.DebtorId,
+                state.CaseId,
+                $"Decide next step for {state.DebtorName}",
+                $"The reminder ladder has no further automatic step for invoice(s) {string.Join(", ", decision.HandedOver)} (collection notice mode: {mode}). Call the customer, agree a plan, or hand over to collection.",
+                $"dunning-handover|{state.CreditorId}|{state.DebtorId}|{date:yyyy-MM-dd}",
+                cancellationToken);
+            tally.Notes.Add($"{state.CreditorId}/{state.DebtorId}: handed to a person ({string.Join(", ", decision.HandedOver)}).");
         }
     }
 

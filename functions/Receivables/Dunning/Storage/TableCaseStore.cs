@@ -68,6 +68,62 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         c.IndexedEmail = c.DebtorEmail;
     }
 
+    public async Task InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default)
+    {
+        foreach (var chunk in newCases.Chunk(100))
+        {
+            await SubmitAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(TokenPartition, c.ReplyToken) { ["CreditorId"] = c.CreditorId, ["DebtorId"] = c.DebtorId })), cancellationToken);
+            await SubmitAsync(
+                chunk.Where(c => c.DebtorEmail is { Length: > 0 })
+                    .DistinctBy(c => EmailRow(c.DebtorEmail!, c.CreditorId, c.DebtorId))
+                    .Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(EmailPartition, EmailRow(c.DebtorEmail!, c.CreditorId, c.DebtorId)) { ["CreditorId"] = c.CreditorId, ["DebtorId"] = c.DebtorId })),
+                cancellationToken);
+            foreach (var c in chunk)
+            {
+                c.IndexedEmail = c.DebtorEmail;
+            }
+
+            var byPartition = chunk.GroupBy(c => c.CreditorId);
+            foreach (var group in byPartition)
+            {
+                var entities = group.Select(ToEntity).ToList();
+                try
+                {
+                    var response = await Cases.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
+                    var cases = group.ToList();
+                    for (var i = 0; i < cases.Count; i++)
+                    {
+                        cases[i].Version = response.Value[i].Headers.ETag?.ToString();
+                    }
+                }
+                catch (TableTransactionFailedException)
+                {
+                    // Some already exist (an earlier run stopped half-way): insert one by one, keeping what is stored.
+                    foreach (var c in group)
+                    {
+                        try
+                        {
+                            await SaveAsync(c, cancellationToken);
+                        }
+                        catch (CaseConflictException)
+                        {
+                            c.Version = null;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        var list = actions.ToList();
+        if (list.Count > 0)
+        {
+            await Cases.SubmitTransactionAsync(list, cancellationToken);
+        }
+    }
+
     public async IAsyncEnumerable<DunningCase> DueAsync(string creditorId, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creditorId} and NextAction le {TableKeys.Date(asOf)}");
