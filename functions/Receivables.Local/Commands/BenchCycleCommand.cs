@@ -69,7 +69,7 @@ internal static class BenchCycleCommand
             var seeded = await SeedAsync(host, ledger, creditorId, seedDay, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: case state of {seeded:N0} debtors as after the {seedDay:yyyy-MM-dd} cycle, written in {watch.Elapsed.TotalSeconds:0.0} s ({counter.Tables:N0} table operations, batched)."));
             Console.WriteLine();
-            Console.WriteLine($"{"run",-28} {"considered",10} {"queued",7} {"time",9} {"table ops",10} {"queue ops",10} {"blob ops",9} {"ledger reads",13}");
+            Console.WriteLine($"{"run",-32} {"considered",10} {"queued",7} {"time",9} {"table ops",10} {"queue ops",10} {"blob ops",9} {"ledger reads",13}");
 
             var cycle = host.Get<DunningCycle>();
             var unchangedDay = seedDay.AddDays(1);
@@ -139,6 +139,6 @@ internal static class BenchCycleCommand
         var watch = Stopwatch.StartNew();
         var result = await run();
         watch.Stop();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {result.DebtorsConsidered,10:N0} {result.RemindersQueued,7:N0} {watch.Elapsed.TotalSeconds,7:0.00} s {counter.Tables,10:N0} {counter.Queues,10:N0} {counter.Blobs,9:N0} {ledger.DebtorReads - readsBefore,13:N0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-32} {result.DebtorsConsidered,10:N0} {result.RemindersQueued,7:N0} {watch.Elapsed.TotalSeconds,7:0.00} s {counter.Tables,10:N0} {counter.Queues,10:N0} {counter.Blobs,9:N0} {ledger.DebtorReads - readsBefore,13:N0}"));
     }
 }
