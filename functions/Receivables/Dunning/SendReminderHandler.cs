@@ -61,6 +61,20 @@ public sealed class SendReminderHandler(
     {
         var message = JsonSerializer.Deserialize<SendReminderMessage>(body, Json.Options)
             ?? throw new ReceivablesException($"Message {delivery.MessageId} on {Queue} is empty.");
+        try
+        {
+            await HandleAsync(message, delivery, cancellationToken);
+        }
+        catch (OutboundBusyException)
+        {
+            // A duplicate of a message another delivery is sending right now. That delivery finishes it; if it crashes,
+            // its own redelivery (or the next cycle's re-queue once the claim runs out) takes over. Nothing to do here.
+            logger.LogInformation("Reminder {Key} is being sent by another delivery; this duplicate is dropped", message.Key);
+        }
+    }
+
+    private async Task HandleAsync(SendReminderMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
+    {
         var record = await outbound.GetAsync(message.CreditorId, message.Key, cancellationToken);
         if (record?.State is OutboundStates.Archived or OutboundStates.Cancelled)
         {

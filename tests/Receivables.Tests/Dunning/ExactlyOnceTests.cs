@@ -15,8 +15,10 @@ namespace Receivables.Tests.Dunning;
 /// <summary>The cycle and the send-reminder handler on Azurite, with recording doubles of the email and evidence features.</summary>
 public sealed class ExactlyOnceTests
 {
-    private sealed class Rig(LocalHost host, StubLedger ledger, RecordingSender sender, RecordingArchive archive) : IAsyncDisposable
+    private sealed class Rig(LocalHost host, StubLedger ledger, RecordingSender sender, RecordingArchive archive, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) : IAsyncDisposable
     {
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => clock;
+
         public LocalHost Host => host;
 
         public StubLedger Ledger => ledger;
@@ -37,6 +39,7 @@ public sealed class ExactlyOnceTests
         var ledger = new StubLedger();
         var sender = new RecordingSender();
         var archive = new RecordingArchive();
+        var clock = TestHost.ClockAt("2026-03-02T07:00:00Z");
         var host = await TestHost.StartHostAsync(settings, s =>
         {
             s.RemoveAll<ILedgerReader>();
@@ -52,8 +55,8 @@ public sealed class ExactlyOnceTests
                 s.RemoveAll<ISendStepHook>();
                 s.AddSingleton(hook);
             }
-        }, TestHost.ClockAt("2026-03-02T07:00:00Z"));
-        return new Rig(host, ledger, sender, archive);
+        }, clock);
+        return new Rig(host, ledger, sender, archive, clock);
     }
 
     private static DebtorLedger Kari(params OpenInvoice[] invoices) =>
@@ -154,6 +157,27 @@ public sealed class ExactlyOnceTests
         await rig.DrainAsync();
 
         rig.Sender.Sends.ShouldHaveSingleItem().IdempotencyKey.ShouldEndWith("2026-03-02");
+    }
+
+    [Fact]
+    public async Task A_duplicate_arriving_while_another_delivery_holds_the_message_sends_nothing_and_a_crashed_holder_is_taken_over_later()
+    {
+        await using var rig = await StartAsync();
+        rig.Ledger.Set(Kari(Invoice("1001", "2026-02-20", 1000m)));
+        await rig.Cycle.RunAsync(D("2026-03-02"));
+        var key = (await rig.Host.Get<ICaseStore>().GetAsync("acme", "C-200"))!.Pending.ShouldHaveSingleItem().Key;
+        // Another delivery recorded the intent and is (as far as anyone knows) still sending.
+        await rig.Host.Get<IOutboundStore>().ClaimAsync("acme", key, "C-200", "other-delivery", rig.Clock.GetUtcNow(), SendReminderHandler.Claim);
+
+        await rig.DrainAsync();
+        rig.Sender.Sends.ShouldBeEmpty();
+        (await rig.Host.Get<StorageClients>().Queue(StorageNames.Queues.Poison(StorageNames.Queues.SendReminder)).PeekMessagesAsync(10)).Value.ShouldBeEmpty();
+
+        // That delivery died: its claim runs out, and the next run re-queues the still-pending reminder.
+        rig.Clock.Advance(TimeSpan.FromDays(1));
+        await rig.Cycle.RunAsync(D("2026-03-03"));
+        await rig.DrainAsync();
+        rig.Sender.Sends.ShouldHaveSingleItem().IdempotencyKey.ShouldBe(key);
     }
 
     [Fact]
