@@ -1,7 +1,10 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
+using Receivables.Evidence;
 using Receivables.Ledger;
 using Receivables.Storage;
 
@@ -24,6 +27,7 @@ public sealed class DunningCycle(
     BusinessClock clock,
     IMessageQueue queue,
     ITaskStore tasks,
+    IServiceProvider services,
     ILogger<DunningCycle> logger) : IDunningCycle
 {
     public Task<DunningCycleResult> RunAsync(DateOnly? asOf, CancellationToken cancellationToken = default) =>
@@ -227,6 +231,22 @@ public sealed class DunningCycle(
         if (decision.HandedOver.Count > 0)
         {
             var mode = policies.Options.CollectionNotice;
+            var key = $"dunning-handover|{state.CreditorId}|{state.DebtorId}|{date:yyyy-MM-dd}";
+            var archive = services.GetService<IEvidenceArchive>()
+                ?? throw new InvalidOperationException("No IEvidenceArchive is registered (the Evidence feature); the hand-over decision cannot be archived.");
+            await archive.AppendAsync(
+                new EvidenceItem(
+                    state.CreditorId,
+                    state.DebtorId,
+                    state.CaseId,
+                    EvidenceKinds.Decision,
+                    "Ladder handed the case to a person",
+                    "application/json",
+                    JsonSerializer.SerializeToUtf8Bytes(new { decision = "hand-over", date, invoices = decision.HandedOver, collectionNotice = mode.ToString(), reason = decision.Reason }, Json.Indented),
+                    Actors.Rule,
+                    key,
+                    clock.Now),
+                cancellationToken);
             await tasks.OpenAsync(
                 state.CreditorId,
                 TaskKinds.DecideEscalation,
@@ -234,7 +254,7 @@ public sealed class DunningCycle(
                 state.CaseId,
                 $"Decide next step for {state.DebtorName}",
                 $"The reminder ladder has no further automatic step for invoice(s) {string.Join(", ", decision.HandedOver)} (collection notice mode: {mode}). Call the customer, agree a plan, or hand over to collection.",
-                $"dunning-handover|{state.CreditorId}|{state.DebtorId}|{date:yyyy-MM-dd}",
+                key,
                 cancellationToken);
             tally.Notes.Add($"{state.CreditorId}/{state.DebtorId}: handed to a person ({string.Join(", ", decision.HandedOver)}).");
         }

@@ -181,6 +181,31 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
+    public async Task With_collection_notices_handed_over_the_case_goes_to_a_person_with_a_task_and_an_archived_decision()
+    {
+        await using var rig = await StartAsync(settings: new Dictionary<string, string?> { ["Receivables:Dunning:CollectionNotice"] = "HandOver" });
+        rig.Ledger.Set(Kari(Invoice("1001", "2026-01-15", 1000m)));
+
+        foreach (var day in new[] { "2026-01-20", "2026-02-03", "2026-02-18" })
+        {
+            rig.Ledger.TakenAt = new DateTimeOffset(D(day).ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
+            await rig.Cycle.RunAsync(D(day));
+            await rig.DrainAsync();
+        }
+
+        rig.Sender.Sends.Select(e => e.CustomArgs["level"]).ShouldBe(["1", "2"]);
+        (await rig.Host.Get<ICaseActions>().GetAsync("acme", "C-200"))!.Stage.ShouldBe(CaseStages.Manual);
+        var tasks = new List<Receivables.Actions.WorkTask>();
+        await foreach (var task in rig.Host.Get<Receivables.Actions.ITaskStore>().ListAsync("acme"))
+        {
+            tasks.Add(task);
+        }
+
+        tasks.ShouldHaveSingleItem().Kind.ShouldBe(Receivables.Actions.TaskKinds.DecideEscalation);
+        rig.Archive.Items.Values.ShouldContain(i => i.Kind == EvidenceKinds.Decision && i.Actor == Actors.Rule && i.IdempotencyKey.StartsWith("dunning-handover|", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_stale_ledger_sends_nothing_and_status_says_why()
     {
         await using var rig = await StartAsync();
