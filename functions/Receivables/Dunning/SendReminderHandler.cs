@@ -44,7 +44,6 @@ internal sealed class NoSendStepHook : ISendStepHook
 public sealed class SendReminderHandler(
     ICaseStore cases,
     IOutboundStore outbound,
-    ILedgerReader ledger,
     DunningPolicies policies,
     IOptions<ReceivablesOptions> receivables,
     IServiceProvider services,
@@ -158,7 +157,7 @@ public sealed class SendReminderHandler(
 
         var creditor = receivables.Value.Creditors.TryGetValue(message.CreditorId, out var c) ? c
             : throw new ReceivablesException($"Creditor '{message.CreditorId}' is not configured (Receivables:Creditors:{message.CreditorId}).");
-        var lines = await ledger.GetDebtorAsync(message.CreditorId, message.DebtorId, cancellationToken);
+        var lines = await Required<ILedgerReader>("the Ledger feature's ILedgerReader").GetDebtorAsync(message.CreditorId, message.DebtorId, cancellationToken);
         var policy = lines is null ? null : policies.For(message.CreditorId, lines.Debtor);
         if (lines is null || policy is null)
         {
