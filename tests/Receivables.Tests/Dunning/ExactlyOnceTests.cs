@@ -87,6 +87,8 @@ public sealed class ExactlyOnceTests
         var messageId = (await rig.Host.Get<IOutboundStore>().GetAsync("acme", email.IdempotencyKey))!.MessageId!;
         (await rig.Host.Get<ICaseActions>().FindByMessageIdAsync(messageId))!.DebtorId.ShouldBe("C-200");
         (await rig.Host.Get<ICaseActions>().FindByEmailAsync("KARI@example.no")).ShouldHaveSingleItem().DebtorId.ShouldBe("C-200");
+        (await rig.Host.Get<ICaseActions>().FindByEmailAsync("ola@example.no")).ShouldHaveSingleItem().DebtorId.ShouldBe("C-200");
+        (await rig.Host.Get<ICaseActions>().FindByEmailAsync("kari@elsewhere.example")).ShouldBeEmpty();
         rig.Archive.Items.Values.Select(i => i.Kind).Order().ShouldBe([EvidenceKinds.Decision, EvidenceKinds.OutboundEmail]);
     }
 
