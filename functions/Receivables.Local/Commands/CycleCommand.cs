@@ -18,9 +18,14 @@ internal static class CycleCommand
             var date = Cli.ParseDate(parse.GetValue(asOf), "--as-of");
             var result = await host.Get<DunningCycle>().RunAsync(date, parse.GetValue(creditor), token);
             Console.WriteLine($"Dunning cycle for {result.AsOf:yyyy-MM-dd}: {result.DebtorsConsidered} debtor(s) considered, {result.RemindersQueued} reminder(s) decided.");
-            foreach (var note in result.Notes)
+            foreach (var note in result.Notes.Take(50))
             {
                 Console.WriteLine("  " + note);
+            }
+
+            if (result.Notes.Count > 50)
+            {
+                Console.WriteLine($"  ... and {result.Notes.Count - 50} more.");
             }
 
             var handled = await host.Get<QueueConsumers>().DrainAllAsync(token);

@@ -225,6 +225,7 @@ public sealed class DunningCycle(
             if (pending.Key == decision.Message?.Key)
             {
                 tally.Queued++;
+                tally.Notes.Add($"{state.CreditorId}/{state.DebtorId}: {pending.Template} (level {pending.Level}) for {pending.InvoiceNumbers.Count} invoice(s), deadline {pending.Deadline:yyyy-MM-dd}.");
             }
         }
 
