@@ -8,5 +8,9 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         ServeCommand.Build(),
+        CycleCommand.Build(),
+        BenchCycleCommand.Build(),
+        TasksCommand.Build(),
+        EvidenceCommand.Build(),
     ];
 }
