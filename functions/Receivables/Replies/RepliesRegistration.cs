@@ -1,5 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Receivables.Common;
+using Receivables.Ledger;
+using Receivables.Plans;
+using Receivables.Replies;
 
 namespace Receivables.Hosting;
 
@@ -9,6 +14,19 @@ public static class RepliesRegistration
     public static IServiceCollection AddRepliesFeature(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddOptions<RepliesOptions>()
+            .BindConfiguration(RepliesOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ReplyStore>();
+        services.AddSingleton<ReplyIntake>();
+        services.AddSingleton<IInboundEmailWebhook, InboundEmailWebhook>();
+        services.TryAddSingleton<IReplyClassifier, RuleReplyClassifier>();
+        services.AddSingleton<IQueueHandler, ReplyProcessor>();
+        services.AddSingleton<ILedgerObserver, AlreadyPaidCheck>();
+
+        // The plans feature replaces this with proposal drafting (registered after us).
+        services.TryAddSingleton<IArrangementRequests, ArrangementTasks>();
         return services;
     }
 }
