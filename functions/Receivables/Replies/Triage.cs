@@ -359,7 +359,7 @@ public static partial class RuleClassifier
     [GeneratedRegex(@"(er ikke på kontoret|ute av kontoret|out of (the )?office|tilbake (på jobb )?(den |igjen )?\d|i'?m (currently )?away|på ferie til|automatisk svar|this is an automatic)", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplyText();
 
-    [GeneratedRegex(@"(bestrider|uenig i (kravet|fakturaen)|reklamasjon|reklamerer|klage|mangelfull|ikke (levert|bestilt|som avtalt)|feil (beløp|pris|på fakturaen)|varen (var|er) (ødelagt|skadet|defekt)|dispute|disagree|complain|never (ordered|delivered)|not (delivered|as agreed|what we ordered)|damaged|defective|wrong (amount|price))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(bestrider|uenig i (kravet|fakturaen)|reklamasjon|reklamerer|\bklage|mangelfull|ikke (levert|bestilt|som avtalt)|feil (beløp|pris|på fakturaen)|varen (var|er) (ødelagt|skadet|defekt)|dispute|disagree|complain|never (ordered|delivered)|not (delivered|as agreed|what we ordered)|damaged|defective|wrong (amount|price))", RegexOptions.IgnoreCase)]
     private static partial Regex DisputeText();
 
     [GeneratedRegex(@"(allerede betalt|har betalt|er betalt|betalte (den|i går|forrige)|betalingen (ble|er) (sendt|overført|gjennomført)|already paid|have paid|has been paid|was paid|paid (it|this|the invoice) (on|yesterday|last)|payment was (made|sent)|mark as paid|marker som betalt)", RegexOptions.IgnoreCase)]
@@ -377,7 +377,7 @@ public static partial class RuleClassifier
     [GeneratedRegex(@"(feil (person|mottaker|adresse)|jobber (ikke|ikke lenger) (her|i)|har sluttet|ny kontaktperson|kontakt (heller )?\S+@|send (heller )?til \S+@|wrong (person|recipient|address)|no longer (works?|with)|has left the company|please contact \S+@|new contact)", RegexOptions.IgnoreCase)]
     private static partial Regex ContactChangeText();
 
-    [GeneratedRegex(@"(betaler|betale|betalt|overfører|skal (betale|ordne)|ordner (det|betaling)|will pay|'ll pay|going to pay|pay (by|on|before|it|the)|payment (will|on|by)|transfer (the|it))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(betaler|betale|betalt|overfører|blir (overført|betalt)|skal (betale|ordne)|ordner (det|betaling)|will pay|'ll pay|going to pay|pay (by|on|before|it|the)|payment (will|on|by)|transfer (the|it))", RegexOptions.IgnoreCase)]
     private static partial Regex PromiseText();
 
     [GeneratedRegex(@"(ignore (all )?(previous|prior|above) (instructions|prompts?)|ignorer (alle )?(tidligere|forrige) (instruksjoner|beskjeder)|system prompt|you are now|du er nå en|mark (this |the invoice |it )?as paid|marker (den |fakturaen )?som betalt|set (status|balance) to|close (the|this) case)", RegexOptions.IgnoreCase)]
