@@ -8,6 +8,10 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         ServeCommand.Build(),
+        CycleCommand.Build(),
+        BenchCycleCommand.Build(),
+        TasksCommand.Build(),
+        EvidenceCommand.Build(),
         RepliesCommands.Reply(),
         RepliesCommands.Replies(),
     ];

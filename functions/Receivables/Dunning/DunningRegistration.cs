@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Receivables.Dunning;
+using Receivables.Dunning.Storage;
 
 namespace Receivables.Hosting;
 
@@ -9,6 +13,20 @@ public static class DunningRegistration
     public static IServiceCollection AddDunningFeature(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddOptions<DunningOptions>()
+            .BindConfiguration(DunningOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<DunningOptions>, DunningDefaultsSetup>();
+        services.AddSingleton<IValidateOptions<DunningOptions>, DunningOptionsValidator>();
+        services.AddSingleton<DunningPolicies>();
+        services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<IOutboundStore, TableOutboundStore>();
+        services.AddSingleton<DunningCycle>();
+        services.AddSingleton<IDunningCycle>(sp => sp.GetRequiredService<DunningCycle>());
+        services.AddSingleton<ICaseActions, CaseActions>();
+        services.AddSingleton<DunningStatusReader>();
+        services.TryAddSingleton<ISendStepHook, NoSendStepHook>();
+        services.AddSingleton<IQueueHandler, SendReminderHandler>();
         return services;
     }
 }

@@ -1,14 +1,23 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Receivables.Evidence;
 
 namespace Receivables.Hosting;
 
 public static class EvidenceRegistration
 {
-    /// <summary>Registers the Evidence feature (options, handlers, stores).</summary>
+    /// <summary>Registers the Evidence feature: the archive (append, read, verify) and the bundle exporter.</summary>
     public static IServiceCollection AddEvidenceFeature(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddOptions<EvidenceOptions>()
+            .BindConfiguration(EvidenceOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<BlobEvidenceArchive>();
+        services.AddSingleton<IEvidenceArchive>(sp => sp.GetRequiredService<BlobEvidenceArchive>());
+        services.AddSingleton<IEvidenceReader>(sp => sp.GetRequiredService<BlobEvidenceArchive>());
+        services.AddSingleton<EvidenceExporter>();
         return services;
     }
 }

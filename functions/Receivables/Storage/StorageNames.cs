@@ -69,6 +69,9 @@ public static class StorageNames
         public const string Plans = "Plans";
         public const string Runs = "Runs";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs];
+        /// <summary>Head of each evidence chain (last sequence and entry hash): writable, outside the WORM container.</summary>
+        public const string EvidenceHeads = "EvidenceHeads";
+
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads];
     }
 }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Receivables.Actions;
+
+namespace Receivables.Local.Commands;
+
+/// <summary><c>tasks list</c> and <c>tasks done</c>: the work the system asks a person to do.</summary>
+internal static class TasksCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("tasks", "Work for a person: calls, disputes, unmatched replies, decisions.");
+
+        var all = new Option<bool>("--all") { Description = "Include completed tasks." };
+        var list = new Command("list", "List open tasks (all creditors).") { all };
+        list.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var tasks = new List<WorkTask>();
+            await foreach (var task in host.Get<ITaskStore>().ListAsync(openOnly: !parse.GetValue(all), cancellationToken: token))
+            {
+                tasks.Add(task);
+            }
+
+            foreach (var task in tasks.OrderBy(t => t.CreatedAt))
+            {
+                Console.WriteLine($"{task.TaskId}  {task.CreditorId}/{task.DebtorId ?? "-"}  {task.Kind,-18} {(task.IsOpen ? "open" : "done: " + task.Outcome)}  {task.Title}");
+            }
+
+            Console.WriteLine(tasks.Count == 0 ? "No tasks." : $"{tasks.Count} task(s).");
+            return 0;
+        }, ct));
+
+        var id = new Argument<string>("id") { Description = "The task id (from 'tasks list')." };
+        var creditor = new Option<string?>("--creditor") { Description = "The creditor id, when more than one is configured." };
+        var outcome = new Option<string>("--outcome") { Description = "What happened (for a call: promise, dispute, plan, no-answer).", Required = true };
+        var note = new Option<string?>("--note") { Description = "A note for the record." };
+        var done = new Command("done", "Record the outcome of a task and close it.") { id, creditor, outcome, note };
+        done.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var store = host.Get<ITaskStore>();
+            var taskId = parse.GetValue(id)!;
+            var creditorId = parse.GetValue(creditor);
+            if (creditorId is null)
+            {
+                await foreach (var task in store.ListAsync(openOnly: false, cancellationToken: token))
+                {
+                    if (task.TaskId == taskId)
+                    {
+                        creditorId = task.CreditorId;
+                        break;
+                    }
+                }
+            }
+
+            if (creditorId is null)
+            {
+                throw new Common.ReceivablesException($"No task '{taskId}'. See 'tasks list --all'.");
+            }
+
+            var completed = await store.CompleteAsync(creditorId, taskId, parse.GetValue(outcome)!, parse.GetValue(note), token);
+            Console.WriteLine($"{completed.TaskId} done: {completed.Outcome}");
+            return 0;
+        }, ct));
+
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(done);
+        return command;
+    }
+}

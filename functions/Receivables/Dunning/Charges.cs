@@ -1,0 +1,65 @@
+using System.Globalization;
+using Receivables.Common;
+
+namespace Receivables.Dunning;
+
+/// <summary>One stretch of days at one late-payment rate.</summary>
+public sealed record InterestPeriod(DateOnly From, DateOnly To, int Days, decimal RatePercent, decimal Amount);
+
+/// <summary>
+/// The dated tables of the law: late-payment interest and standard compensation per half-year
+/// (forsinkelsesrenteloven §§ 3 and 3a), and the inkassosats (inkassoforskriften § 1-1).
+/// </summary>
+public sealed class RateTables(IReadOnlyList<RatePeriodOptions> rates, IReadOnlyList<InkassosatsOptions> inkassosats, int dayBasis = 365)
+{
+    public static RateTables From(DunningOptions options) => new(options.Rates, options.Inkassosats, options.InterestDayBasis);
+
+    /// <summary>The inkassosats in force on <paramref name="date"/> (the day of sending decides, inkassoforskriften § 1-1).</summary>
+    public decimal InkassosatsOn(DateOnly date) =>
+        inkassosats.LastOrDefault(r => r.From <= date)?.Amount
+        ?? throw new ReceivablesException($"No inkassosats configured for {date:yyyy-MM-dd}: add a row to {DunningOptions.Section}:Inkassosats with From on or before that date.");
+
+    /// <summary>Purregebyr: 1/20 of the inkassosats on the day of sending (§ 1-1; also for an inkassovarsel).</summary>
+    public decimal ReminderFeeOn(DateOnly date) => Rounding.ToMinorUnit(InkassosatsOn(date) / 20m);
+
+    /// <summary>The creditor's own § 10 payment demand: 3/20 of the inkassosats (§ 1-2).</summary>
+    public decimal PaymentDemandFeeOn(DateOnly date) => Rounding.ToMinorUnit(InkassosatsOn(date) * 3m / 20m);
+
+    public RatePeriodOptions RateOn(DateOnly date) =>
+        rates.LastOrDefault(r => r.From <= date)
+        ?? throw new ReceivablesException($"No late-payment rate configured for {date:yyyy-MM-dd}: add a row to {DunningOptions.Section}:Rates with From on or before that date.");
+
+    /// <summary>§ 3a standard compensation in force on <paramref name="date"/> (the day the claim fell into default).</summary>
+    public decimal CompensationOn(DateOnly date) => RateOn(date).Compensation;
+
+    /// <summary>
+    /// Late-payment interest on <paramref name="principal"/> for the days after <paramref name="dueDate"/> up to and
+    /// including <paramref name="until"/>, split at every rate change: per period, days × principal × rate / basis,
+    /// each period rounded to øre.
+    /// </summary>
+    public IReadOnlyList<InterestPeriod> Interest(decimal principal, DateOnly dueDate, DateOnly until)
+    {
+        var periods = new List<InterestPeriod>();
+        var start = dueDate.AddDays(1);
+        if (principal <= 0m || until < start)
+        {
+            return periods;
+        }
+
+        while (start <= until)
+        {
+            var rate = RateOn(start);
+            var next = rates.FirstOrDefault(r => r.From > start)?.From;
+            var end = next is { } n && n.AddDays(-1) < until ? n.AddDays(-1) : until;
+            var days = end.DayNumber - start.DayNumber + 1;
+            var amount = Rounding.ToMinorUnit(principal * rate.Rate / 100m * days / dayBasis);
+            periods.Add(new InterestPeriod(start, end, days, rate.Rate, amount));
+            start = end.AddDays(1);
+        }
+
+        return periods;
+    }
+
+    public static string Describe(InterestPeriod p) =>
+        string.Create(CultureInfo.InvariantCulture, $"{p.RatePercent:0.00} % p.a. {p.From:yyyy-MM-dd}–{p.To:yyyy-MM-dd} ({p.Days} d)");
+}

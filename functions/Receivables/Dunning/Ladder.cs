@@ -1,0 +1,300 @@
+using System.Globalization;
+using Receivables.Ledger;
+
+namespace Receivables.Dunning;
+
+/// <summary>What the ladder decided for one debtor on one date.</summary>
+public sealed record LadderDecision(
+    PendingMessage? Message,
+    IReadOnlyList<string> HandedOver,
+    string Reason)
+{
+    public bool Closed { get; init; }
+}
+
+/// <summary>
+/// The reminder ladder's rules, pure: given the case, the debtor's ledger lines, the policy and a date, decide the next
+/// step and update the case. Deterministic for the same inputs; no storage, no clock.
+/// </summary>
+public static class Ladder
+{
+    /// <summary>The cycle's idempotency key: one message per (creditor, debtor, level, cycle date).</summary>
+    public static string MessageKey(string creditorId, string debtorId, int level, DateOnly cycleDate) =>
+        string.Create(CultureInfo.InvariantCulture, $"{creditorId}|{debtorId}|L{level}|{cycleDate:yyyy-MM-dd}");
+
+    public static LadderDecision Evaluate(DunningCase state, DebtorLedger ledger, PolicyOptions? policy, DateOnly asOf, RateTables rates, CollectionNoticeMode noticeMode)
+    {
+        Refresh(state, ledger);
+        state.LastEvaluated = asOf;
+
+        if (state.Pause is not null)
+        {
+            if (state.PausedUntil is { } until && until < asOf)
+            {
+                // Resumes by rule: the promise date, plan or hold has run out. The ladder re-anchors from today.
+                state.Pause = null;
+                state.PausedUntil = null;
+                foreach (var progress in state.Invoices.Values.Where(p => p.Level > 0))
+                {
+                    progress.AnchoredOn = asOf;
+                }
+            }
+            else
+            {
+                state.NextAction = state.PausedUntil?.AddDays(1);
+                return new LadderDecision(null, [], "paused (" + state.Pause + ")");
+            }
+        }
+
+        var open = ledger.Invoices.Where(i => i.OpenAmount != 0m).ToList();
+        var net = open.Sum(i => i.OpenAmount);
+        if (net <= 0m)
+        {
+            var covered = open.Count > 0;
+            state.Stage = CaseStages.Closed;
+            state.NextAction = null;
+            state.Invoices.Clear();
+            return new LadderDecision(null, [], covered ? "credit notes or unapplied payments cover the debt" : "nothing open") { Closed = true };
+        }
+
+        if (state.Stage == CaseStages.Closed)
+        {
+            state.Stage = CaseStages.Current;
+        }
+
+        if (policy is null)
+        {
+            state.Stage = CaseStages.Manual;
+            state.NextAction = null;
+            return new LadderDecision(null, [], "debtor is set to never-automatic: a person follows it up");
+        }
+
+        var credits = open.Where(i => i.OpenAmount < 0m).Sum(i => i.OpenAmount);
+        var candidates = open
+            .Where(i => i.OpenAmount > 0m && !state.HeldInvoices.Contains(i.InvoiceNumber, StringComparer.Ordinal))
+            .OrderBy(i => i.DueDate).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal)
+            .ToList();
+        var overdue = candidates.Where(i => i.DueDate.AddDays(policy.GraceDays) < asOf).ToList();
+        var netOverdue = overdue.Sum(i => i.OpenAmount) + credits;
+
+        var due = new List<(OpenInvoice Invoice, InvoiceProgress Progress, int Level)>();
+        foreach (var invoice in overdue)
+        {
+            var progress = ProgressOf(state, invoice.InvoiceNumber);
+            if (progress.OpenAtLastMessage is { } before && invoice.OpenAmount < before && (progress.AnchoredOn is null || progress.AnchoredOn < progress.LastSent))
+            {
+                // A partial payment since the last message: the ladder re-anchors on what is still unpaid.
+                progress.AnchoredOn = asOf;
+                progress.OpenAtLastMessage = invoice.OpenAmount;
+            }
+
+            if (progress.Level < policy.Levels.Count && EarliestNext(invoice, progress, policy) <= asOf)
+            {
+                due.Add((invoice, progress, progress.Level));
+            }
+        }
+
+        if (netOverdue <= 0m || netOverdue < policy.MinimumAmount || due.Count == 0)
+        {
+            state.NextAction = NextAction(state, candidates, policy);
+            var why = netOverdue <= 0m ? "nothing overdue after credits"
+                : netOverdue < policy.MinimumAmount ? "overdue amount below the policy minimum"
+                : "no step due";
+            return new LadderDecision(null, [], why);
+        }
+
+        var handedOver = new List<string>();
+        var sendable = new List<(OpenInvoice Invoice, InvoiceProgress Progress, int Level)>();
+        foreach (var item in due)
+        {
+            var level = policy.Levels[item.Level];
+            var handOver = level.Template is null || (level.Stage == CaseStages.CollectionNotice && noticeMode == CollectionNoticeMode.HandOver);
+            if (handOver)
+            {
+                item.Progress.Level = policy.Levels.Count + 1;
+                item.Progress.LastSent = asOf;
+                handedOver.Add(item.Invoice.InvoiceNumber);
+            }
+            else
+            {
+                sendable.Add(item);
+            }
+        }
+
+        PendingMessage? message = null;
+        if (sendable.Count > 0)
+        {
+            var top = sendable.Max(s => s.Level);
+
+            // One message per debtor: the other overdue invoices ride along and move one step too (never past this
+            // message's level), so the debtor does not get a second message tomorrow. Fee rules still apply per invoice.
+            foreach (var invoice in overdue.Where(i => due.All(d => d.Invoice.InvoiceNumber != i.InvoiceNumber)))
+            {
+                var progress = ProgressOf(state, invoice.InvoiceNumber);
+                if (progress.Level <= top && progress.Level < policy.Levels.Count && policy.Levels[progress.Level].Template is not null)
+                {
+                    sendable.Add((invoice, progress, progress.Level));
+                }
+            }
+
+            var topLevel = policy.Levels[top];
+            var deadline = NorwegianCalendar.OnOrNextBusinessDay(asOf.AddDays(topLevel.DeadlineDays));
+            foreach (var (invoice, progress, levelIndex) in sendable)
+            {
+                var level = policy.Levels[levelIndex];
+                if (FeeAllowed(level.Fee, invoice, progress, asOf, deadline))
+                {
+                    var amount = level.Fee == FeeKind.PaymentDemand ? rates.PaymentDemandFeeOn(asOf) : rates.ReminderFeeOn(asOf);
+                    progress.Fees.Add(new ChargedFee(level.Fee, amount, asOf, levelIndex + 1, deadline));
+                }
+
+                if (level.Compensation && state.IsBusiness && progress.CompensationClaimed is null)
+                {
+                    // Forsinkelsesrenteloven § 3a: the rate in force when the claim fell into default.
+                    progress.CompensationClaimed = rates.CompensationOn(invoice.DueDate.AddDays(1));
+                }
+
+                progress.Level = levelIndex + 1;
+                progress.LastSent = asOf;
+                progress.Deadline = deadline;
+                progress.OpenAtLastMessage = invoice.OpenAmount;
+            }
+
+            var key = MessageKey(state.CreditorId, state.DebtorId, top + 1, asOf);
+            message = new PendingMessage(key, top + 1, topLevel.Template!, asOf, deadline, [.. overdue.Select(i => i.InvoiceNumber)]);
+            if (!state.Pending.Any(p => p.Key == key))
+            {
+                state.Pending.Add(message);
+            }
+        }
+
+        state.Stage = StageOf(state, policy);
+        state.NextAction = NextAction(state, candidates, policy);
+        var reason = message is not null
+            ? $"level {message.Level} ({message.Template}) for {sendable.Count} invoice(s)"
+            : $"handed over to a person: {string.Join(", ", handedOver)}";
+        return new LadderDecision(message, handedOver, reason);
+    }
+
+    /// <summary>The earliest date the invoice's next level may happen, rolled to a business day.</summary>
+    public static DateOnly EarliestNext(OpenInvoice invoice, InvoiceProgress progress, PolicyOptions policy)
+    {
+        var level = policy.Levels[progress.Level];
+        var earliest = invoice.DueDate.AddDays(policy.GraceDays + 1);
+        if (level.DaysAfterDue is { } afterDue)
+        {
+            earliest = Max(earliest, invoice.DueDate.AddDays(afterDue));
+        }
+
+        if (progress.LastSent is { } sent)
+        {
+            earliest = Max(earliest, sent.AddDays(level.DaysAfterPrevious ?? 1));
+        }
+
+        if (progress.Deadline is { } deadline)
+        {
+            // Never before the deadline the previous message gave has been missed.
+            earliest = Max(earliest, deadline.AddDays(1));
+        }
+
+        if (progress.AnchoredOn is { } anchor)
+        {
+            earliest = Max(earliest, anchor.AddDays(level.DaysAfterPrevious ?? level.DaysAfterDue ?? 0));
+        }
+
+        return NorwegianCalendar.OnOrNextBusinessDay(earliest);
+    }
+
+    /// <summary>
+    /// Inkassoforskriften: a reminder fee not before 14 days after the due date (§ 1-1); per claim at most two
+    /// reminder-type fees (reminder or inkassovarsel) and one § 10 payment demand (§ 1-3); a second fee only after a
+    /// missed deadline of at least 14 days set by the first.
+    /// </summary>
+    public static bool FeeAllowed(FeeKind kind, OpenInvoice invoice, InvoiceProgress progress, DateOnly sendDate, DateOnly deadline)
+    {
+        if (kind == FeeKind.None || sendDate < invoice.DueDate.AddDays(14))
+        {
+            return false;
+        }
+
+        var reminderFees = progress.Fees.Where(f => f.Kind == FeeKind.Reminder).ToList();
+        if (kind == FeeKind.Reminder)
+        {
+            if (reminderFees.Count >= 2)
+            {
+                return false;
+            }
+
+            if (reminderFees.Count == 1)
+            {
+                var first = reminderFees[0];
+                return first.Deadline.DayNumber - first.Date.DayNumber >= 14 && first.Deadline < sendDate;
+            }
+
+            return true;
+        }
+
+        // Payment demand (§ 10): once, after a missed deadline of at least 14 days, and giving at least 14 days.
+        return progress.Fees.All(f => f.Kind != FeeKind.PaymentDemand)
+            && progress.Deadline is { } previous && previous < sendDate
+            && deadline.DayNumber - sendDate.DayNumber >= 14;
+    }
+
+    private static void Refresh(DunningCase state, DebtorLedger ledger)
+    {
+        state.DebtorName = ledger.Debtor.Name;
+        state.DebtorEmail = ledger.Debtor.Email;
+        state.IsBusiness = ledger.Debtor.Type == Common.CustomerType.Business;
+        var open = ledger.Invoices.Where(i => i.OpenAmount > 0m).Select(i => i.InvoiceNumber).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in state.Invoices.Keys.Where(k => !open.Contains(k)).ToList())
+        {
+            state.Invoices.Remove(gone);
+        }
+    }
+
+    private static InvoiceProgress ProgressOf(DunningCase state, string invoiceNumber)
+    {
+        if (!state.Invoices.TryGetValue(invoiceNumber, out var progress))
+        {
+            progress = new InvoiceProgress { InvoiceNumber = invoiceNumber };
+            state.Invoices[invoiceNumber] = progress;
+        }
+
+        return progress;
+    }
+
+    private static DateOnly? NextAction(DunningCase state, List<OpenInvoice> candidates, PolicyOptions policy)
+    {
+        DateOnly? next = null;
+        foreach (var invoice in candidates)
+        {
+            state.Invoices.TryGetValue(invoice.InvoiceNumber, out var progress);
+            progress ??= new InvoiceProgress { InvoiceNumber = invoice.InvoiceNumber };
+            if (progress.Level >= policy.Levels.Count)
+            {
+                continue;
+            }
+
+            var date = EarliestNext(invoice, progress, policy);
+            next = next is null || date < next ? date : next;
+        }
+
+        // Untouched invoices need no stored progress.
+        foreach (var key in state.Invoices.Where(kv => kv.Value.Level == 0 && kv.Value.AnchoredOn is null).Select(kv => kv.Key).ToList())
+        {
+            state.Invoices.Remove(key);
+        }
+
+        return next;
+    }
+
+    private static string StageOf(DunningCase state, PolicyOptions policy)
+    {
+        var reached = state.Invoices.Values.Select(p => p.Level).DefaultIfEmpty(0).Max();
+        return reached == 0 ? CaseStages.Current
+            : reached > policy.Levels.Count ? CaseStages.Manual
+            : policy.Levels[reached - 1].Stage;
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using Receivables.Common;
+using Receivables.Email;
+using Receivables.Ledger;
+
+namespace Receivables.Dunning;
+
+/// <summary>
+/// Builds what a reminder states (invoices, fees, interest, compensation, total, deadline, reply address) from the
+/// case, the ledger and the decided message. Pure: the same inputs give the same document.
+/// </summary>
+public static class ReminderContent
+{
+    public const string FeeCharge = "reminder-fee";
+    public const string PaymentDemandCharge = "payment-demand-fee";
+    public const string InterestCharge = "interest";
+    public const string CompensationCharge = "compensation";
+
+    /// <summary>The document for <paramref name="message"/>, or null when nothing it concerned is still unpaid.</summary>
+    public static ReminderDocument? Build(
+        DunningCase state,
+        DebtorLedger ledger,
+        PendingMessage message,
+        string creditorId,
+        CreditorOptions creditor,
+        PolicyOptions policy,
+        RateTables rates)
+    {
+        var english = string.Equals(ledger.Debtor.Language ?? creditor.Language, "en", StringComparison.OrdinalIgnoreCase);
+        var listed = ledger.Invoices
+            .Where(i => message.InvoiceNumbers.Contains(i.InvoiceNumber, StringComparer.Ordinal) && i.OpenAmount > 0m)
+            .OrderBy(i => i.DueDate).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal)
+            .ToList();
+        if (listed.Count == 0 || string.IsNullOrWhiteSpace(ledger.Debtor.Email))
+        {
+            return null;
+        }
+
+        var credits = ledger.Invoices.Where(i => i.OpenAmount < 0m).OrderBy(i => i.InvoiceNumber, StringComparer.Ordinal).ToList();
+        var lines = listed.Concat(credits)
+            .Select(i => new ReminderInvoice(i.InvoiceNumber, i.InvoiceDate, i.DueDate, i.Amount, i.OpenAmount, i.Kid, Math.Max(0, message.CycleDate.DayNumber - i.DueDate.DayNumber)))
+            .ToList();
+
+        var level = policy.Levels[Math.Clamp(message.Level, 1, policy.Levels.Count) - 1];
+        var charges = new List<ReminderCharge>();
+        foreach (var invoice in listed)
+        {
+            state.Invoices.TryGetValue(invoice.InvoiceNumber, out var progress);
+            var fees = progress?.Fees.Where(f => f.Date <= message.CycleDate).ToList() ?? [];
+            foreach (var fee in fees)
+            {
+                var sats = rates.InkassosatsOn(fee.Date);
+                charges.Add(fee.Kind == FeeKind.PaymentDemand
+                    ? new ReminderCharge(PaymentDemandCharge, Text(english, $"Gebyr betalingsoppfordring, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Payment demand fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "3/20", sats, "§ 1-2"))
+                    : new ReminderCharge(FeeCharge, Text(english, $"Purregebyr, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Reminder fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "1/20", sats, "§ 1-1")));
+            }
+
+            if (level.Interest)
+            {
+                foreach (var period in rates.Interest(invoice.OpenAmount, invoice.DueDate, message.CycleDate))
+                {
+                    charges.Add(new ReminderCharge(
+                        InterestCharge,
+                        Text(english, $"Forsinkelsesrente, faktura {invoice.InvoiceNumber}", $"Late-payment interest, invoice {invoice.InvoiceNumber}"),
+                        period.Amount,
+                        string.Create(CultureInfo.InvariantCulture, $"{invoice.OpenAmount:0.00} × {RateTables.Describe(period)} / {(english ? "days" : "dager")} (forsinkelsesrenteloven § 3)")));
+                }
+            }
+
+            if (progress?.CompensationClaimed is { } compensation)
+            {
+                var feesCharged = fees.Sum(f => f.Amount);
+                var net = Math.Max(0m, compensation - feesCharged);
+                if (net > 0m)
+                {
+                    charges.Add(new ReminderCharge(
+                        CompensationCharge,
+                        Text(english, $"Standardkompensasjon, faktura {invoice.InvoiceNumber}", $"Standard compensation, invoice {invoice.InvoiceNumber}"),
+                        Rounding.ToMinorUnit(net),
+                        string.Create(CultureInfo.InvariantCulture, $"{compensation:0.00} − {feesCharged:0.00} {(english ? "fees charged" : "purregebyr")} (forsinkelsesrenteloven § 3a)")));
+                }
+            }
+        }
+
+        var principal = lines.Sum(l => l.OpenAmount);
+        var total = Rounding.ToMinorUnit(principal + charges.Sum(c => c.Amount));
+        return new ReminderDocument(
+            message.Template,
+            english ? "en" : "nb",
+            creditorId,
+            creditor.Name,
+            creditor.OrgNumber,
+            creditor.Email,
+            creditor.Phone,
+            creditor.BankAccount,
+            creditor.Address,
+            ledger.Debtor.DebtorId,
+            ledger.Debtor.Name,
+            ledger.Debtor.Email!,
+            ledger.Debtor.Type == CustomerType.Business,
+            state.CaseId,
+            ReplyAddress(creditor.Email, state.ReplyToken),
+            listed[0].Currency,
+            lines,
+            charges,
+            Rounding.ToMinorUnit(principal),
+            total,
+            message.CycleDate,
+            message.Deadline,
+            listed.Count == 1 ? listed[0].Kid : null,
+            new Dictionary<string, string>
+            {
+                ["Level"] = message.Level.ToString(CultureInfo.InvariantCulture),
+                ["Stage"] = level.Stage,
+                ["IdempotencyKey"] = message.Key,
+            });
+    }
+
+    /// <summary>Plus-addressing: <c>regnskap@acme.example</c> + token → <c>regnskap+token@acme.example</c>.</summary>
+    public static string ReplyAddress(string creditorEmail, string token)
+    {
+        var at = creditorEmail.LastIndexOf('@');
+        if (at <= 0)
+        {
+            return creditorEmail;
+        }
+
+        var local = creditorEmail[..at];
+        var plus = local.IndexOf('+', StringComparison.Ordinal);
+        if (plus >= 0)
+        {
+            local = local[..plus];
+        }
+
+        return local + "+" + token + creditorEmail[at..];
+    }
+
+    /// <summary>The token of a plus-addressed reply address, if any.</summary>
+    public static string? TokenOf(string address)
+    {
+        var at = address.LastIndexOf('@');
+        var local = at > 0 ? address[..at] : address;
+        var plus = local.IndexOf('+', StringComparison.Ordinal);
+        return plus >= 0 && plus < local.Length - 1 ? local[(plus + 1)..].ToLowerInvariant() : null;
+    }
+
+    private static string Text(bool english, string nb, string en) => english ? en : nb;
+
+    private static string Basis(bool english, string fraction, decimal sats, string paragraph) =>
+        english
+            ? string.Create(CultureInfo.InvariantCulture, $"{fraction} of the inkassosats {sats:0.00} (inkassoforskriften {paragraph})")
+            : string.Create(CultureInfo.InvariantCulture, $"{fraction} av inkassosatsen {sats:0.00} (inkassoforskriften {paragraph})");
+}

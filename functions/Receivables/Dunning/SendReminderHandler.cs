@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Receivables.Common;
+using Receivables.Email;
+using Receivables.Evidence;
+using Receivables.Hosting;
+using Receivables.Ledger;
+using Receivables.Storage;
+
+namespace Receivables.Dunning;
+
+/// <summary>Named points between the handler's steps; tests inject a failure at each to prove exactly-once sending.</summary>
+public static class SendSteps
+{
+    public const string IntentRecorded = "intent-recorded";
+    public const string EmailSent = "email-sent";
+    public const string SentRecorded = "sent-recorded";
+    public const string Archived = "archived";
+}
+
+/// <summary>A hook between steps of the send-reminder handler (no-op in production; tests crash here).</summary>
+public interface ISendStepHook
+{
+    void Reached(string step, string key);
+}
+
+internal sealed class NoSendStepHook : ISendStepHook
+{
+    public void Reached(string step, string key)
+    {
+    }
+}
+
+/// <summary>
+/// Sends one decided reminder exactly once in effect. Order: intent recorded in the Outbound table (ETag-guarded claim)
+/// → decision archived → email sent with the message key as idempotency key → "sent" recorded with the provider's
+/// message id → outbound email archived → case's pending entry cleared. After a crash, a redelivery finds the intent and
+/// asks the sender whether the key was already sent (<see cref="IEmailSender.FindSentAsync"/>) instead of sending again.
+/// </summary>
+public sealed class SendReminderHandler(
+    ICaseStore cases,
+    IOutboundStore outbound,
+    DunningPolicies policies,
+    IOptions<ReceivablesOptions> receivables,
+    IServiceProvider services,
+    ISendStepHook hook,
+    TimeProvider time,
+    ILogger<SendReminderHandler> logger) : IQueueHandler
+{
+    /// <summary>How long one delivery holds a recorded intent before another may take over (it crashed).</summary>
+    public static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
+
+    public string Queue => StorageNames.Queues.SendReminder;
+
+    public async Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
+    {
+        var message = JsonSerializer.Deserialize<SendReminderMessage>(body, Json.Options)
+            ?? throw new ReceivablesException($"Message {delivery.MessageId} on {Queue} is empty.");
+        try
+        {
+            await HandleAsync(message, delivery, cancellationToken);
+        }
+        catch (OutboundBusyException)
+        {
+            // A duplicate of a message another delivery is sending right now. That delivery finishes it; if it crashes,
+            // its own redelivery (or the next cycle's re-queue once the claim runs out) takes over. Nothing to do here.
+            logger.LogInformation("Reminder {Key} is being sent by another delivery; this duplicate is dropped", message.Key);
+        }
+    }
+
+    private async Task HandleAsync(SendReminderMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
+    {
+        var record = await outbound.GetAsync(message.CreditorId, message.Key, cancellationToken);
+        if (record?.State is OutboundStates.Archived or OutboundStates.Cancelled)
+        {
+            await ClearPendingAsync(message, record.MessageId, cancellationToken);
+            logger.LogInformation("Reminder {Key} was already handled ({State}); nothing sent", message.Key, record.State);
+            return;
+        }
+
+        var state = await cases.GetAsync(message.CreditorId, message.DebtorId, cancellationToken);
+        var pending = state?.Pending.FirstOrDefault(p => p.Key == message.Key);
+        if (record is null && (state is null || pending is null))
+        {
+            logger.LogInformation("Reminder {Key} is no longer pending for its case; nothing sent", message.Key);
+            return;
+        }
+
+        var fresh = record is null;
+        record = await outbound.ClaimAsync(message.CreditorId, message.Key, message.DebtorId, delivery.MessageId, time.GetUtcNow(), Claim, cancellationToken);
+        hook.Reached(SendSteps.IntentRecorded, message.Key);
+
+        var sender = Required<IEmailSender>("the Email feature's IEmailSender");
+        SentEmail? sent = null;
+        if (record.State == OutboundStates.Intended)
+        {
+            sent = fresh ? null : await sender.FindSentAsync(message.Key, cancellationToken);
+            if (sent is null)
+            {
+                var built = await BuildAsync(state, pending, message, cancellationToken);
+                if (built is null)
+                {
+                    await outbound.MarkAsync(record, OutboundStates.Cancelled, cancellationToken);
+                    await ClearPendingAsync(message, null, cancellationToken);
+                    logger.LogInformation("Reminder {Key} cancelled: nothing it concerned is still unpaid, or the debtor has no email address", message.Key);
+                    return;
+                }
+
+                var (document, email) = built.Value;
+                await ArchiveAsync(document, message.Key, EvidenceKinds.Decision, "decision", "application/json", JsonSerializer.SerializeToUtf8Bytes(document, Json.Indented), cancellationToken);
+                sent = await sender.SendAsync(email, cancellationToken);
+                logger.LogInformation("Sent reminder {Key} to {DebtorId} as {MessageId}", message.Key, message.DebtorId, sent.MessageId);
+                hook.Reached(SendSteps.EmailSent, message.Key);
+            }
+            else
+            {
+                logger.LogInformation("Reminder {Key} was already sent as {MessageId} before a crash; recording it, not sending again", message.Key, sent.MessageId);
+            }
+
+            record = await outbound.MarkSentAsync(record, sent.MessageId, sent.Provider, time.GetUtcNow(), cancellationToken);
+            hook.Reached(SendSteps.SentRecorded, message.Key);
+        }
+
+        if (record.State == OutboundStates.Sent)
+        {
+            sent ??= await sender.FindSentAsync(message.Key, cancellationToken)
+                ?? throw new InvalidOperationException($"Reminder {message.Key} is recorded as sent but the sender has no proof of it.");
+            var caseId = state?.CaseId ?? DunningCase.CaseIdFor(message.CreditorId, message.DebtorId);
+            var archive = Required<IEvidenceArchive>("the Evidence feature's IEvidenceArchive");
+            await archive.AppendAsync(
+                new EvidenceItem(message.CreditorId, message.DebtorId, caseId, EvidenceKinds.OutboundEmail, "Reminder " + message.Key, "message/rfc822", sent.RawMime, Actors.System, "email|" + message.Key, time.GetUtcNow(), Meta(message, sent)),
+                cancellationToken);
+            if (sent.ProviderRequestJson is { } request)
+            {
+                await archive.AppendAsync(
+                    new EvidenceItem(message.CreditorId, message.DebtorId, caseId, EvidenceKinds.ProviderRequest, "Provider request " + message.Key, "application/json", Encoding.UTF8.GetBytes(request), Actors.System, "provider|" + message.Key, time.GetUtcNow(), Meta(message, sent)),
+                    cancellationToken);
+            }
+
+            hook.Reached(SendSteps.Archived, message.Key);
+            record = await outbound.MarkAsync(record, OutboundStates.Archived, cancellationToken);
+        }
+
+        await ClearPendingAsync(message, record.MessageId, cancellationToken);
+    }
+
+    private async Task<(ReminderDocument Document, OutboundEmail Email)?> BuildAsync(DunningCase? state, PendingMessage? pending, SendReminderMessage message, CancellationToken cancellationToken)
+    {
+        if (state is null || pending is null)
+        {
+            return null;
+        }
+
+        var creditor = receivables.Value.Creditors.TryGetValue(message.CreditorId, out var c) ? c
+            : throw new ReceivablesException($"Creditor '{message.CreditorId}' is not configured (Receivables:Creditors:{message.CreditorId}).");
+        var lines = await Required<ILedgerReader>("the Ledger feature's ILedgerReader").GetDebtorAsync(message.CreditorId, message.DebtorId, cancellationToken);
+        var policy = lines is null ? null : policies.For(message.CreditorId, lines.Debtor);
+        if (lines is null || policy is null)
+        {
+            return null;
+        }
+
+        var document = ReminderContent.Build(state, lines, pending, message.CreditorId, creditor, policy, policies.Rates);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var rendered = await Required<IMessageRenderer>("the Email feature's IMessageRenderer").RenderAsync(document, cancellationToken);
+        var email = new OutboundEmail(
+            message.Key,
+            document.DebtorEmail,
+            document.DebtorName,
+            creditor.Email,
+            creditor.Name,
+            document.ReplyAddress,
+            rendered.Subject,
+            rendered.Text,
+            rendered.Html,
+            new Dictionary<string, string>
+            {
+                ["creditor"] = message.CreditorId,
+                ["debtor"] = message.DebtorId,
+                ["case"] = state.CaseId,
+                ["key"] = message.Key,
+                ["level"] = pending.Level.ToString(CultureInfo.InvariantCulture),
+            },
+            []);
+        return (document, email);
+    }
+
+    private async Task ArchiveAsync(ReminderDocument document, string key, string kind, string prefix, string contentType, byte[] content, CancellationToken cancellationToken) =>
+        await Required<IEvidenceArchive>("the Evidence feature's IEvidenceArchive").AppendAsync(
+            new EvidenceItem(document.CreditorId, document.DebtorId, document.CaseId, kind, $"Decision: {document.Template} {document.IssueDate:yyyy-MM-dd}", contentType, content, Actors.Rule, prefix + "|" + key, time.GetUtcNow(), new Dictionary<string, string> { ["key"] = key, ["template"] = document.Template }),
+            cancellationToken);
+
+    private async Task ClearPendingAsync(SendReminderMessage message, string? messageId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var state = await cases.GetAsync(message.CreditorId, message.DebtorId, cancellationToken);
+            if (state is null || state.Pending.All(p => p.Key != message.Key))
+            {
+                return;
+            }
+
+            state.Pending.RemoveAll(p => p.Key == message.Key);
+            try
+            {
+                await cases.SaveAsync(state, cancellationToken);
+                if (messageId is not null)
+                {
+                    logger.LogDebug("Case {CaseId}: reminder {Key} confirmed as {MessageId}", state.CaseId, message.Key, messageId);
+                }
+
+                return;
+            }
+            catch (CaseConflictException) when (attempt < 5)
+            {
+                // Changed meanwhile (cycle or a case action): read again.
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Meta(SendReminderMessage message, SentEmail sent) => new()
+    {
+        ["key"] = message.Key,
+        ["messageId"] = sent.MessageId,
+        ["provider"] = sent.Provider,
+    };
+
+    private T Required<T>(string what)
+        where T : notnull =>
+        services.GetService<T>() ?? throw new InvalidOperationException($"No {typeof(T).Name} is registered ({what}); the reminder stays queued and is retried.");
+}
