@@ -5,6 +5,7 @@ using Receivables.Common;
 using Receivables.Ledger;
 using Receivables.Plans;
 using Receivables.Replies;
+using Receivables.Replies.OpenAI;
 
 namespace Receivables.Hosting;
 
@@ -21,7 +22,11 @@ public static class RepliesRegistration
         services.AddSingleton<ReplyStore>();
         services.AddSingleton<ReplyIntake>();
         services.AddSingleton<IInboundEmailWebhook, InboundEmailWebhook>();
-        services.TryAddSingleton<IReplyClassifier, RuleReplyClassifier>();
+        services.AddOptions<OpenAIOptions>()
+            .BindConfiguration(OpenAIOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<IReplyClassifier, ConfiguredReplyClassifier>();
         services.AddSingleton<IQueueHandler, ReplyProcessor>();
         services.AddSingleton<ILedgerObserver, AlreadyPaidCheck>();
 
