@@ -25,6 +25,9 @@ public static class RepliesRegistration
         services.AddOptions<OpenAIOptions>()
             .BindConfiguration(OpenAIOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _),
+                "Receivables:OpenAI:Endpoint must be an absolute URL such as https://my-resource.openai.azure.com/ (or empty to use the rules only).")
             .ValidateOnStart();
         services.TryAddSingleton<IReplyClassifier, ConfiguredReplyClassifier>();
         services.AddSingleton<IQueueHandler, ReplyProcessor>();

@@ -17,7 +17,6 @@ public sealed class OpenAIOptions
     public const string Section = "Receivables:OpenAI";
 
     /// <summary>The Azure OpenAI resource, e.g. https://my-resource.openai.azure.com/.</summary>
-    [Url(ErrorMessage = "Receivables:OpenAI:Endpoint must be an absolute URL such as https://my-resource.openai.azure.com/.")]
     public string? Endpoint { get; init; }
 
     /// <summary>The chat model deployment's name.</summary>
