@@ -34,7 +34,7 @@ public sealed class AlreadyPaidCheck(
             var debtorId = row.GetString("DebtorId")!;
             var cases = services.GetRequiredService<ICaseActions>();
             var found = await cases.GetAsync(snapshot.CreditorId, debtorId, cancellationToken);
-            var ledger = await services.GetRequiredService<ILedgerReader>().GetDebtorAsync(snapshot.CreditorId, debtorId, cancellationToken);
+            var ledger = services.GetService<ILedgerReader>() is { } reader ? await reader.GetDebtorAsync(snapshot.CreditorId, debtorId, cancellationToken) : null;
             var stillOpen = ledger?.Invoices.Where(i => i.OpenAmount > 0m).ToList() ?? [];
             var key = $"reply:{replyId}:ledger:{snapshot.SnapshotId}";
             string outcome;

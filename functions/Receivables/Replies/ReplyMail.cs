@@ -16,7 +16,13 @@ internal sealed class ReplyMail(IServiceProvider services, ReceivablesOptions re
     /// <summary>Returns false when there is nothing to say it with (no ledger entry for the debtor or no address).</summary>
     public async Task<bool> SendAsync(CaseView found, string template, string? replyAddress, string key, IReadOnlyDictionary<string, string> extra, CancellationToken cancellationToken)
     {
-        var ledger = await services.GetRequiredService<ILedgerReader>().GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
+        // Until the ledger and email features are registered there is nothing to send with.
+        if (services.GetService<ILedgerReader>() is not { } reader || services.GetService<IEmailSender>() is null || services.GetService<IMessageRenderer>() is null)
+        {
+            return false;
+        }
+
+        var ledger = await reader.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
         if (ledger is null || !receivables.Creditors.TryGetValue(found.CreditorId, out var creditor))
         {
             return false;
