@@ -282,13 +282,28 @@ public sealed class ReplyProcessor(
 
     private async Task OpenUnmatchedTaskAsync(StoredReply reply, InboundEmail email, Triage triage, ReplyMatch match, CancellationToken cancellationToken)
     {
-        var creditor = match.Candidates.FirstOrDefault()?.CreditorId ?? (receivables.Value.Creditors.Count == 1 ? receivables.Value.Creditors.Keys.First() : "unassigned");
+        var creditor = match.Candidates.FirstOrDefault()?.CreditorId ?? CreditorAddressed(email) ?? (receivables.Value.Creditors.Count == 1 ? receivables.Value.Creditors.Keys.First() : "unassigned");
         var details = new StringBuilder()
             .Append(match.MatchedBy == "ambiguous" ? $"The sender matches {match.Candidates.Count} cases ({string.Join(", ", match.Candidates.Select(c => c.CaseId))}); " : "No case matches this reply; ")
             .Append($"it looks like {triage.Class}. From {InboundParser.Address(email.From)}, subject '{email.Subject}', stored as reply {reply.ReplyId}.")
             .ToString();
         await tasks.OpenAsync(creditor, TaskKinds.UnmatchedReply, null, null, "Unmatched reply: " + email.Subject, details, "reply:" + reply.ReplyId + ":unmatched", cancellationToken);
         logger.LogWarning("Reply {ReplyId} from {From} matched no single case ({MatchedBy}); task opened", reply.ReplyId, InboundParser.Address(email.From), match.MatchedBy);
+    }
+
+    /// <summary>The creditor whose address (reply addresses are its email, plus-addressed) received the reply.</summary>
+    private string? CreditorAddressed(InboundEmail email)
+    {
+        static string Plain(string address)
+        {
+            var a = InboundParser.Address(address);
+            var at = a.IndexOf('@', StringComparison.Ordinal);
+            var plus = at < 0 ? -1 : a.IndexOf('+', StringComparison.Ordinal);
+            return plus >= 0 && plus < at ? a[..plus] + a[at..] : a;
+        }
+
+        var recipients = email.To.Select(Plain).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return receivables.Value.Creditors.FirstOrDefault(c => recipients.Contains(Plain(c.Value.Email))).Key;
     }
 
     private static string Excerpt(string text) => text.Length <= 500 ? text : text[..500] + "…";

@@ -1,5 +1,8 @@
 using System.Text;
+using Azure.Data.Tables;
 using Receivables.Common;
+using Receivables.Local.Hosting;
+using Receivables.Storage;
 using Receivables.Tests.Infrastructure;
 
 namespace Receivables.Tests.Replies;
@@ -13,6 +16,31 @@ internal static class InboundPosts
 
     public static WebhookRequest Request(byte[] body, string? routeSecret = TestData.Secret, string contentType = SampleContentType, Dictionary<string, string>? headers = null) =>
         new("POST", "/api/inbound/" + routeSecret, routeSecret, headers ?? new Dictionary<string, string>(), contentType, new MemoryStream(body));
+
+    /// <summary>
+    /// Runs the queued work until every stored reply is processed (a message sent a moment ago may not be visible to
+    /// the first receive on a busy emulator), giving up after a few seconds.
+    /// </summary>
+    public static async Task ProcessAllAsync(LocalHost host)
+    {
+        var table = host.Get<StorageClients>().Table(StorageNames.Tables.Replies);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
+            var waiting = false;
+            await foreach (var row in table.QueryAsync<TableEntity>(filter: "State eq 'stored'"))
+            {
+                waiting = row is not null;
+            }
+
+            if (!waiting)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>A default-mode post (CRLF line ends) with the given fields; values are encoded with their charset.</summary>
     public static byte[] Form(IEnumerable<(string Name, string Value, string Charset)> fields, string boundary = "xYzZY")

@@ -133,9 +133,9 @@ public sealed class InboundWebhookTests
         var hook = host.Get<IInboundEmailWebhook>();
 
         (await hook.HandleAsync(InboundPosts.Request(body))).StatusCode.ShouldBe(200);
-        await host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
+        await InboundPosts.ProcessAllAsync(host);
         (await hook.HandleAsync(InboundPosts.Request(body))).StatusCode.ShouldBe(200);
-        await host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
+        await InboundPosts.ProcessAllAsync(host);
 
         (await StoredRepliesAsync(host)).ShouldBe(1);
         world.Cases.Calls.Count(c => c.StartsWith("pause", StringComparison.Ordinal)).ShouldBe(1);
@@ -152,7 +152,7 @@ public sealed class InboundWebhookTests
         var body = InboundPosts.Sample("sendgrid-python_inbound_raw_data_with_attachments.txt");
 
         (await host.Get<IInboundEmailWebhook>().HandleAsync(InboundPosts.Request(body))).StatusCode.ShouldBe(200);
-        await host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
+        await InboundPosts.ProcessAllAsync(host);
 
         var archived = world.Archive.OfKind(EvidenceKinds.InboundReply).ShouldHaveSingleItem();
         archived.Content.ToArray().ShouldBe(body);

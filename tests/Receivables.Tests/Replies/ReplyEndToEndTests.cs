@@ -38,7 +38,7 @@ public sealed class ReplyEndToEndTests
         for (var attempt = 0; attempt < 2; attempt++)
         {
             (await host.Get<IInboundEmailWebhook>().HandleAsync(InboundPosts.Request(body))).StatusCode.ShouldBe(200);
-            await host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
+            await InboundPosts.ProcessAllAsync(host);
         }
 
         var view = (await host.Get<ICaseActions>().GetAsync(TestData.Creditor, "D7")).ShouldNotBeNull();

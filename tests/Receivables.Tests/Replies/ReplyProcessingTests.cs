@@ -34,7 +34,7 @@ public sealed class ReplyProcessingTests
         public async Task PostAsync(byte[] body)
         {
             (await Host.Get<IInboundEmailWebhook>().HandleAsync(InboundPosts.Request(body))).StatusCode.ShouldBe(200);
-            await Host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
+            await InboundPosts.ProcessAllAsync(Host);
         }
 
         public Task ReplyAsync(string text, string subject = "Re: Påminnelse", string from = "Ola Nordmann <" + DebtorEmail + ">", string to = ReplyTo, string charset = "UTF-8", string? html = null, string spf = "pass", string? inReplyTo = null) =>
