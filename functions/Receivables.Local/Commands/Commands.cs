@@ -12,5 +12,7 @@ internal static class Commands
         BenchCycleCommand.Build(),
         TasksCommand.Build(),
         EvidenceCommand.Build(),
+        RepliesCommands.Reply(),
+        RepliesCommands.Replies(),
     ];
 }
