@@ -8,6 +8,7 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         ServeCommand.Build(),
+        DemoCommand.Build(),
         CycleCommand.Build(),
         BenchCycleCommand.Build(),
         TasksCommand.Build(),
