@@ -8,5 +8,7 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         ServeCommand.Build(),
+        ImportCommand.Build(),
+        StatusCommand.Build(),
     ];
 }
