@@ -15,5 +15,7 @@ internal static class Commands
         EvidenceCommand.Build(),
         RepliesCommands.Reply(),
         RepliesCommands.Replies(),
+        ImportCommand.Build(),
+        StatusCommand.Build(),
     ];
 }

@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddRepliesFeature(configuration);
         services.AddPlansFeature(configuration);
         services.AddActionsFeature(configuration);
+        services.AddStatusFeature(configuration);
         return services;
     }
 
