@@ -66,7 +66,7 @@ public sealed class ReplyProcessingTests
         await s.ReplyAsync("Hei! Beklager, vi betaler kr 5 700 på fredag.\n\nDen 20.11.2026 skrev Acme Verktøy AS:\n> Vi har ikke mottatt betaling.", charset: "windows-1252");
 
         s.Calls.ShouldBe(["pause D1 PromiseToPay until=2026-11-30 invoices= by rule"]);
-        s.World.Sender.Sent.Values.ShouldHaveSingleItem().Subject.ShouldBe(Email.MessageTemplates.Acknowledgement);
+        s.World.Sender.Sent.Values.ShouldHaveSingleItem().Subject.ShouldBe(Receivables.Email.MessageTemplates.Acknowledgement);
         var decision = s.Decision();
         decision.ShouldContain("\"class\": \"PromiseToPay\"");
         decision.ShouldContain("\"date\": \"2026-11-27\"");
@@ -127,7 +127,7 @@ public sealed class ReplyProcessingTests
 
         s.Calls.ShouldBe(["pause D1 AwaitingLedger until= invoices= by rule", "resume D1 AwaitingLedger by rule"]);
         var stillOpen = s.World.Sender.Sent.Values.ShouldHaveSingleItem();
-        stillOpen.Subject.ShouldBe(Email.MessageTemplates.StillOpen);
+        stillOpen.Subject.ShouldBe(Receivables.Email.MessageTemplates.StillOpen);
         stillOpen.TextBody.ShouldContain("10234 4500.00");
     }
 
@@ -140,7 +140,7 @@ public sealed class ReplyProcessingTests
 
         s.Calls.ShouldBe(["restart-friendly D1 by rule"]);
         var copy = s.World.Sender.Sent.Values.ShouldHaveSingleItem();
-        copy.Subject.ShouldBe(Email.MessageTemplates.InvoiceCopy);
+        copy.Subject.ShouldBe(Receivables.Email.MessageTemplates.InvoiceCopy);
         copy.TextBody.ShouldContain("10240 1200.00");
         copy.ReplyTo.ShouldBe(ReplyTo);
     }
