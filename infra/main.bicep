@@ -227,6 +227,20 @@ var appSettings = {
   Receivables__Replies__Secret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.inboundSecretUri})'
   Receivables__OpenAI__Endpoint: deployOpenAi ? openAi!.outputs.endpoint : ''
   Receivables__OpenAI__Deployment: deployOpenAi ? openAi!.outputs.deploymentName : ''
+  Receivables__OpenAI__ApiKey: ''
+  Receivables__OpenAI__MinConfidence: '0.7'
+  Receivables__Replies__AuthMode: 'Auto'
+  Receivables__Replies__BasicAuthUser: ''
+  Receivables__Replies__BasicAuthPassword: ''
+  Receivables__Replies__SignedWebhookPublicKey: ''
+  Receivables__Replies__SignatureHeader: 'X-Twilio-Email-Event-Webhook-Signature'
+  Receivables__Replies__TimestampHeader: 'X-Twilio-Email-Event-Webhook-Timestamp'
+  Receivables__Replies__SignatureMaxAgeMinutes: '10'
+  Receivables__Replies__MaxPostBytes: '20971520'
+  Receivables__Replies__MaxPromiseDays: '30'
+  Receivables__Replies__PromiseGraceDays: '3'
+  Receivables__Replies__PromiseWithoutDateDays: '7'
+  Receivables__Replies__ReviewBelowConfidence: '0.6'
 }
 
 module processor 'app/processor.bicep' = {

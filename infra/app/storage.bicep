@@ -1,4 +1,4 @@
-// The app's data account (ledger, snapshots, evidence, outbox, templates, locks; queues; tables) and the
+// The app's data account (ledger, snapshots, evidence, outbox, templates, locks, inbound; queues; tables) and the
 // Functions host account share one account: shared-key access off, identity-based access only.
 // Names must match functions/Receivables/Storage/StorageNames.cs (a test checks them).
 
@@ -19,6 +19,7 @@ var containers = [
   'outbox'
   'templates'
   'locks'
+  'inbound'
   deploymentContainerName
 ]
 var queues = [
