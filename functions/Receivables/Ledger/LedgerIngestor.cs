@@ -101,6 +101,13 @@ public sealed class LedgerIngestor(
         if (latest is not null && string.Equals(latest.Info.Sha256, sha, StringComparison.Ordinal))
         {
             logger.LogInformation("Ledger file {Blob} has the same content as snapshot {SnapshotId}; nothing changed", blobName, latest.Info.SnapshotId);
+            if (takenAt > latest.Info.TakenAt)
+            {
+                // The same open items, confirmed by a newer export: the data is current as of this file, so dunning's
+                // staleness guard must see the newer time. One table transaction; no new snapshot is written.
+                await store.CommitAsync(latest with { Info = latest.Info with { TakenAt = takenAt } }, latest.Version, cancellationToken);
+            }
+
             return new LedgerUploadOutcome(blobName, eTag, creditorId, LedgerUploadResult.Unchanged, $"Same content as the accepted snapshot '{latest.Info.SourceFile}': nothing changed.", now, latest.Info.SnapshotId, format.Description, sorter.Count, latest.Info.Debtors, latest.Info.Invoices, Warnings: diagnostics.WarningCount);
         }
 
