@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Receivables.Dunning;
 using Receivables.Email;
-using Receivables.Evidence;
 using Receivables.Ledger;
 
 namespace Receivables.Tests.Dunning;
