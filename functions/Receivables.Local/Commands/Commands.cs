@@ -8,9 +8,12 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         ServeCommand.Build(),
+        DemoCommand.Build(),
         CycleCommand.Build(),
         BenchCycleCommand.Build(),
         TasksCommand.Build(),
         EvidenceCommand.Build(),
+        RepliesCommands.Reply(),
+        RepliesCommands.Replies(),
     ];
 }
