@@ -41,7 +41,7 @@ public sealed class ExactlyOnceTests
         public ValueTask DisposeAsync() => host.DisposeAsync();
     }
 
-    private static async Task<Rig> StartAsync(ISendStepHook? hook = null, IDictionary<string, string?>? settings = null)
+    private static async Task<Rig> StartAsync(ISendStepHook? hook = null, IDictionary<string, string?>? settings = null, bool realEmail = false)
     {
         var ledger = new StubLedger();
         var sender = new RecordingSender();
@@ -50,10 +50,13 @@ public sealed class ExactlyOnceTests
         {
             s.RemoveAll<ILedgerReader>();
             s.AddSingleton<ILedgerReader>(ledger);
-            s.RemoveAll<IEmailSender>();
-            s.AddSingleton<IEmailSender>(sender);
-            s.RemoveAll<IMessageRenderer>();
-            s.AddSingleton<IMessageRenderer, RecordingRenderer>();
+            if (!realEmail)
+            {
+                s.RemoveAll<IEmailSender>();
+                s.AddSingleton<IEmailSender>(sender);
+                s.RemoveAll<IMessageRenderer>();
+                s.AddSingleton<IMessageRenderer, RecordingRenderer>();
+            }
             if (hook is not null)
             {
                 s.RemoveAll<ISendStepHook>();
@@ -148,6 +151,25 @@ public sealed class ExactlyOnceTests
         (await rig.EvidenceAsync("C-200")).Count(e => e.Kind == EvidenceKinds.OutboundEmail).ShouldBe(1);
         (await rig.Host.Get<ICaseStore>().GetAsync("acme", "C-200"))!.Pending.ShouldBeEmpty();
         (await rig.Host.Get<StorageClients>().Queue(StorageNames.Queues.Poison(StorageNames.Queues.SendReminder)).PeekMessagesAsync(10)).Value.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task With_the_real_templates_and_outbox_a_crash_after_sending_leaves_one_eml_file_as_proof()
+    {
+        await using var rig = await StartAsync(new CrashOnceAt(SendSteps.EmailSent), realEmail: true);
+        rig.Ledger.Set(Kari(Invoice("1001", "2026-02-20", 1000m), Invoice("1002", "2026-02-23", 500m)));
+
+        await rig.Cycle.RunAsync(D("2026-03-02"));
+        await rig.DrainAsync();
+
+        var folder = rig.Host.Get<Microsoft.Extensions.Configuration.IConfiguration>()["Receivables:Email:OutboxPath"]!;
+        var eml = Directory.GetFiles(folder, "*.eml").ShouldHaveSingleItem();
+        var text = await File.ReadAllTextAsync(eml);
+        text.ShouldContain("1001");
+        text.ShouldContain("regnskap+");
+        var key = Ladder.MessageKey("acme", "C-200", 1, D("2026-03-02"));
+        (await rig.Host.Get<IOutboundStore>().GetAsync("acme", key))!.State.ShouldBe(OutboundStates.Archived);
+        (await rig.EvidenceAsync("C-200")).Count(e => e.Kind == EvidenceKinds.OutboundEmail).ShouldBe(1);
     }
 
     [Fact]
