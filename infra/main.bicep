@@ -54,6 +54,9 @@ param sendGridApiKey string
 @description('Secret in the Inbound Parse URL (/api/inbound/{secret}). Stored in Key Vault as inbound-secret.')
 param inboundSecret string
 
+@description('SendGrid event webhook verification key (base64 DER public key from the SendGrid console); empty until signed events are enabled.')
+param sendGridEventWebhookPublicKey string = ''
+
 @description('Create an Azure OpenAI account and model deployment for reply classification.')
 param deployOpenAi bool = false
 
@@ -223,7 +226,14 @@ var appSettings = {
   Receivables__Dunning__Inkassosats__1__From: '2026-01-01'
   Receivables__Dunning__Inkassosats__1__Amount: '750'
   // Ahead of local.settings.sample.json on main (features being merged): Key Vault references and OpenAI.
+  Receivables__Email__Mode: 'Auto'
+  Receivables__Email__OutboxPath: ''
   Receivables__Email__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridApiKeySecretUri})'
+  Receivables__Email__SendGrid__BaseUrl: 'https://api.sendgrid.com'
+  Receivables__Email__SendGrid__MaxRetries: '4'
+  Receivables__Email__SendGrid__InitialBackoff: '00:00:01'
+  Receivables__Email__SendGrid__MaxRetryAfter: '00:01:00'
+  Receivables__Email__SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
   Receivables__Replies__Secret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.inboundSecretUri})'
   Receivables__OpenAI__Endpoint: deployOpenAi ? openAi!.outputs.endpoint : ''
   Receivables__OpenAI__Deployment: deployOpenAi ? openAi!.outputs.deploymentName : ''

@@ -67,7 +67,7 @@ public sealed class LocalHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Receivables:Email:OutboxPath"] = Path.Combine(dataPath, "outbox"),
-        }.Where(kv => builder.Configuration[kv.Key] is null));
+        }.Where(kv => string.IsNullOrEmpty(builder.Configuration[kv.Key])));
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
 
         builder.Logging.ClearProviders();
