@@ -12,5 +12,6 @@ internal static class Commands
         BenchCycleCommand.Build(),
         TasksCommand.Build(),
         EvidenceCommand.Build(),
+        PlansCommand.Build(),
     ];
 }
