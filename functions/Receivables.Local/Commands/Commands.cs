@@ -8,10 +8,15 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         ServeCommand.Build(),
+        DemoCommand.Build(),
         CycleCommand.Build(),
         BenchCycleCommand.Build(),
         TasksCommand.Build(),
         EvidenceCommand.Build(),
         PlansCommand.Build(),
+        RepliesCommands.Reply(),
+        RepliesCommands.Replies(),
+        ImportCommand.Build(),
+        StatusCommand.Build(),
     ];
 }

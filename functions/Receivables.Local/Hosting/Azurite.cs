@@ -138,6 +138,12 @@ public sealed class Azurite : IAsyncDisposable
     {
         try
         {
+            // SIGTERM first: Azurite then saves its table and metadata databases (a kill loses recent writes).
+            if (!process.HasExited && !OperatingSystem.IsWindows() && Terminate(process.Id, 15) == 0)
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -162,6 +168,9 @@ public sealed class Azurite : IAsyncDisposable
             }
         }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int pid, int signal);
 
     private static int FreePort()
     {

@@ -37,12 +37,16 @@ public static class ServiceCollectionExtensions
         services.AddRepliesFeature(configuration);
         services.AddPlansFeature(configuration);
         services.AddActionsFeature(configuration);
+        services.AddStatusFeature(configuration);
         return services;
     }
 
-    /// <summary>Resolves every registered queue handler by queue name (the local host's consumers use this).</summary>
+    /// <summary>
+    /// Resolves every registered queue handler by queue name (the local host's consumers use this). The last
+    /// registration for a queue wins, so a host or test can replace a feature's handler.
+    /// </summary>
     public static IReadOnlyDictionary<string, IQueueHandler> QueueHandlers(this IServiceProvider services) =>
-        services.GetServices<IQueueHandler>().ToDictionary(h => h.Queue, StringComparer.Ordinal);
+        services.GetServices<IQueueHandler>().GroupBy(h => h.Queue, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 }
 
 internal sealed class CreditorsValidator : IValidateOptions<ReceivablesOptions>

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Receivables.Ledger;
+using Receivables.Ledger.Storage;
+using Receivables.Status;
 
 namespace Receivables.Hosting;
 
@@ -9,6 +12,17 @@ public static class LedgerRegistration
     public static IServiceCollection AddLedgerFeature(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddOptions<LedgerOptions>()
+            .BindConfiguration(LedgerOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ILedgerStore, AzureLedgerStore>();
+        services.AddSingleton<LedgerFormats>();
+        services.AddSingleton<LedgerIngestor>();
+        services.AddSingleton<LedgerReader>();
+        services.AddSingleton<ILedgerReader>(sp => sp.GetRequiredService<LedgerReader>());
+        services.AddSingleton<IQueueHandler, LedgerUploadedHandler>();
+        services.AddSingleton<IStatusContributor, LedgerStatusContributor>();
         return services;
     }
 }

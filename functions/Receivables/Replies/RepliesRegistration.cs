@@ -1,5 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Receivables.Common;
+using Receivables.Ledger;
+using Receivables.Plans;
+using Receivables.Replies;
+using Receivables.Replies.OpenAI;
 
 namespace Receivables.Hosting;
 
@@ -9,6 +15,26 @@ public static class RepliesRegistration
     public static IServiceCollection AddRepliesFeature(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddOptions<RepliesOptions>()
+            .BindConfiguration(RepliesOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ReplyStore>();
+        services.AddSingleton<ReplyIntake>();
+        services.AddSingleton<IInboundEmailWebhook, InboundEmailWebhook>();
+        services.AddOptions<OpenAIOptions>()
+            .BindConfiguration(OpenAIOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _),
+                "Receivables:OpenAI:Endpoint must be an absolute URL such as https://my-resource.openai.azure.com/ (or empty to use the rules only).")
+            .ValidateOnStart();
+        services.TryAddSingleton<IReplyClassifier, ConfiguredReplyClassifier>();
+        services.AddSingleton<IQueueHandler, ReplyProcessor>();
+        services.AddSingleton<ILedgerObserver, AlreadyPaidCheck>();
+
+        // The plans feature replaces this with proposal drafting (registered after us).
+        services.TryAddSingleton<IArrangementRequests, ArrangementTasks>();
         return services;
     }
 }

@@ -29,7 +29,10 @@ public static class StorageNames
         /// <summary>Leases for singleton work such as the timer slot.</summary>
         public const string Locks = "locks";
 
-        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks];
+        /// <summary>Raw inbound reply payloads, stored before the webhook answers 2xx.</summary>
+        public const string Inbound = "inbound";
+
+        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks, Inbound];
     }
 
     public static class Queues

@@ -3,13 +3,11 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Receivables.Dunning;
 using Receivables.Email;
-using Receivables.Evidence;
 using Receivables.Ledger;
 
 namespace Receivables.Tests.Dunning;
 
-// Recording doubles of OTHER features' collaborators (ledger reader, renderer, sender, evidence archive) while those
-// features land; the dunning feature's own storage is the real Table Storage on Azurite.
+// Recording doubles of OTHER features' collaborators (ledger reader, renderer, sender) while those features land; the dunning feature's own storage is the real Table Storage on Azurite.
 
 /// <summary>A ledger of debtor lines set by the test, with one accepted snapshot whose id changes on every edit.</summary>
 internal sealed class StubLedger : ILedgerReader
@@ -89,20 +87,6 @@ internal sealed class RecordingSender : IEmailSender
 
     public Task<SentEmail?> FindSentAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
         Task.FromResult(byKey.GetValueOrDefault(idempotencyKey));
-}
-
-internal sealed class RecordingArchive : IEvidenceArchive
-{
-    public ConcurrentDictionary<string, EvidenceItem> Items { get; } = new(StringComparer.Ordinal);
-
-    public int Appends;
-
-    public Task<EvidenceReceipt> AppendAsync(EvidenceItem item, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref Appends);
-        var already = !Items.TryAdd(item.IdempotencyKey, item);
-        return Task.FromResult(new EvidenceReceipt("evidence/" + item.IdempotencyKey, "sha", Items.Count, already));
-    }
 }
 
 /// <summary>Crashes the send handler once at the named step.</summary>

@@ -15,7 +15,7 @@ namespace Receivables.Tests.Dunning;
 /// <summary>The cycle and the send-reminder handler on Azurite, with recording doubles of the email and evidence features.</summary>
 public sealed class ExactlyOnceTests
 {
-    private sealed class Rig(LocalHost host, StubLedger ledger, RecordingSender sender, RecordingArchive archive, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) : IAsyncDisposable
+    private sealed class Rig(LocalHost host, StubLedger ledger, RecordingSender sender, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) : IAsyncDisposable
     {
         public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => clock;
 
@@ -25,7 +25,14 @@ public sealed class ExactlyOnceTests
 
         public RecordingSender Sender => sender;
 
-        public RecordingArchive Archive => archive;
+        /// <summary>The case's entries in the real evidence archive (hash chain verified).</summary>
+        public async Task<IReadOnlyList<EvidenceEntry>> EvidenceAsync(string debtorId)
+        {
+            var caseRef = new EvidenceCaseRef("acme", debtorId, DunningCase.CaseIdFor("acme", debtorId));
+            var report = await host.Get<IEvidenceReader>().VerifyCaseAsync(caseRef);
+            report.Problems.ShouldBeEmpty();
+            return [.. (await host.Get<IEvidenceReader>().ReadCaseAsync(caseRef)).Select(e => e.Entry)];
+        }
 
         public DunningCycle Cycle => host.Get<DunningCycle>();
 
@@ -34,29 +41,29 @@ public sealed class ExactlyOnceTests
         public ValueTask DisposeAsync() => host.DisposeAsync();
     }
 
-    private static async Task<Rig> StartAsync(ISendStepHook? hook = null, IDictionary<string, string?>? settings = null)
+    private static async Task<Rig> StartAsync(ISendStepHook? hook = null, IDictionary<string, string?>? settings = null, bool realEmail = false)
     {
         var ledger = new StubLedger();
         var sender = new RecordingSender();
-        var archive = new RecordingArchive();
         var clock = TestHost.ClockAt("2026-03-02T07:00:00Z");
         var host = await TestHost.StartHostAsync(settings, s =>
         {
             s.RemoveAll<ILedgerReader>();
             s.AddSingleton<ILedgerReader>(ledger);
-            s.RemoveAll<IEmailSender>();
-            s.AddSingleton<IEmailSender>(sender);
-            s.RemoveAll<IMessageRenderer>();
-            s.AddSingleton<IMessageRenderer, RecordingRenderer>();
-            s.RemoveAll<IEvidenceArchive>();
-            s.AddSingleton<IEvidenceArchive>(archive);
+            if (!realEmail)
+            {
+                s.RemoveAll<IEmailSender>();
+                s.AddSingleton<IEmailSender>(sender);
+                s.RemoveAll<IMessageRenderer>();
+                s.AddSingleton<IMessageRenderer, RecordingRenderer>();
+            }
             if (hook is not null)
             {
                 s.RemoveAll<ISendStepHook>();
                 s.AddSingleton(hook);
             }
         }, clock);
-        return new Rig(host, ledger, sender, archive, clock);
+        return new Rig(host, ledger, sender, clock);
     }
 
     private static DebtorLedger Kari(params OpenInvoice[] invoices) =>
@@ -89,7 +96,7 @@ public sealed class ExactlyOnceTests
         (await rig.Host.Get<ICaseActions>().FindByEmailAsync("KARI@example.no")).ShouldHaveSingleItem().DebtorId.ShouldBe("C-200");
         (await rig.Host.Get<ICaseActions>().FindByEmailAsync("ola@example.no")).ShouldHaveSingleItem().DebtorId.ShouldBe("C-200");
         (await rig.Host.Get<ICaseActions>().FindByEmailAsync("kari@elsewhere.example")).ShouldBeEmpty();
-        rig.Archive.Items.Values.Select(i => i.Kind).Order().ShouldBe([EvidenceKinds.Decision, EvidenceKinds.OutboundEmail]);
+        (await rig.EvidenceAsync("C-200")).Select(e => e.Kind).Order().ShouldBe([EvidenceKinds.Decision, EvidenceKinds.OutboundEmail]);
     }
 
     [Fact]
@@ -141,9 +148,28 @@ public sealed class ExactlyOnceTests
         var email = rig.Sender.Sends.ShouldHaveSingleItem();
         var record = await rig.Host.Get<IOutboundStore>().GetAsync("acme", email.IdempotencyKey);
         record!.State.ShouldBe(OutboundStates.Archived);
-        rig.Archive.Items.Keys.Count(k => k.StartsWith("email|", StringComparison.Ordinal)).ShouldBe(1);
+        (await rig.EvidenceAsync("C-200")).Count(e => e.Kind == EvidenceKinds.OutboundEmail).ShouldBe(1);
         (await rig.Host.Get<ICaseStore>().GetAsync("acme", "C-200"))!.Pending.ShouldBeEmpty();
         (await rig.Host.Get<StorageClients>().Queue(StorageNames.Queues.Poison(StorageNames.Queues.SendReminder)).PeekMessagesAsync(10)).Value.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task With_the_real_templates_and_outbox_a_crash_after_sending_leaves_one_eml_file_as_proof()
+    {
+        await using var rig = await StartAsync(new CrashOnceAt(SendSteps.EmailSent), realEmail: true);
+        rig.Ledger.Set(Kari(Invoice("1001", "2026-02-20", 1000m), Invoice("1002", "2026-02-23", 500m)));
+
+        await rig.Cycle.RunAsync(D("2026-03-02"));
+        await rig.DrainAsync();
+
+        var folder = rig.Host.Get<Microsoft.Extensions.Configuration.IConfiguration>()["Receivables:Email:OutboxPath"]!;
+        var eml = Directory.GetFiles(folder, "*.eml").ShouldHaveSingleItem();
+        var text = await File.ReadAllTextAsync(eml);
+        text.ShouldContain("1001");
+        text.ShouldContain("regnskap+");
+        var key = Ladder.MessageKey("acme", "C-200", 1, D("2026-03-02"));
+        (await rig.Host.Get<IOutboundStore>().GetAsync("acme", key))!.State.ShouldBe(OutboundStates.Archived);
+        (await rig.EvidenceAsync("C-200")).Count(e => e.Kind == EvidenceKinds.OutboundEmail).ShouldBe(1);
     }
 
     [Fact]
@@ -204,7 +230,7 @@ public sealed class ExactlyOnceTests
         }
 
         tasks.ShouldHaveSingleItem().Kind.ShouldBe(Receivables.Actions.TaskKinds.DecideEscalation);
-        rig.Archive.Items.Values.ShouldContain(i => i.Kind == EvidenceKinds.Decision && i.Actor == Actors.Rule && i.IdempotencyKey.StartsWith("dunning-handover|", StringComparison.Ordinal));
+        (await rig.EvidenceAsync("C-200")).ShouldContain(e => e.Kind == EvidenceKinds.Decision && e.Actor == Actors.Rule && e.IdempotencyKey.StartsWith("dunning-handover|", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -242,7 +268,7 @@ public sealed class ExactlyOnceTests
         await rig.DrainAsync();
         rig.Sender.Sends.ShouldBeEmpty();
         (await actions.GetAsync("acme", "C-200"))!.Pause.ShouldBe(PauseReason.PromiseToPay);
-        rig.Archive.Items.Keys.ShouldContain("reply-1");
+        (await rig.EvidenceAsync("C-200")).Count(e => e.IdempotencyKey == "reply-1").ShouldBe(1);
 
         rig.Ledger.TakenAt = DateTimeOffset.Parse("2026-03-09T05:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         await rig.Cycle.RunAsync(D("2026-03-09"));

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using Azure.Data.Tables;
+using Receivables.Common;
+using Receivables.Local.Hosting;
+using Receivables.Replies;
+using Receivables.Storage;
+
+namespace Receivables.Local.Commands;
+
+/// <summary><c>reply &lt;file.eml&gt;</c> feeds a reply through the webhook's path; <c>replies accuracy</c> measures the rules.</summary>
+internal static class RepliesCommands
+{
+    public static Command Reply()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An .eml file (the debtor's reply, full MIME)." };
+        var command = new Command("reply", "Feed a reply (.eml) through the same path as SendGrid Inbound Parse: store, match, triage, act, archive.");
+        command.Arguments.Add(file);
+        command.Options.Add(Cli.Verbose);
+        command.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new FileNotFoundException($"Reply file '{path.FullName}' does not exist.");
+            }
+
+            var payload = await File.ReadAllBytesAsync(path.FullName, token);
+            InboundEmail parsed;
+            try
+            {
+                parsed = InboundParser.ParseMime(payload);
+            }
+            catch (FormatException e)
+            {
+                throw new ReceivablesException($"{path.FullName}: not a MIME message ({e.Message}).");
+            }
+
+            var stored = await host.Get<ReplyIntake>().AcceptAsync("message/rfc822", payload, parsed, token);
+            await host.Get<QueueConsumers>().DrainAllAsync(token);
+            var row = (await host.Get<StorageClients>().Table(StorageNames.Tables.Replies).GetEntityAsync<TableEntity>("reply", stored.ReplyId, cancellationToken: token)).Value;
+            Console.WriteLine($"reply {stored.ReplyId} from {InboundParser.Address(parsed.From)}: {row.GetString("State")}");
+            Console.WriteLine($"  class:      {row.GetString("Class") ?? "-"} ({row.GetDouble("Confidence")?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"})");
+            Console.WriteLine($"  matched by: {row.GetString("MatchedBy") ?? "-"}  case: {row.GetString("CaseId") ?? "-"}");
+            Console.WriteLine($"  action:     {row.GetString("Action") ?? "task for a person (unmatched)"}");
+            if (row.GetString("Flags") is { Length: > 0 } flags)
+            {
+                Console.WriteLine($"  flags:      {flags}");
+            }
+
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    public static Command Replies()
+    {
+        var set = new Option<FileInfo>("--set") { Description = "Labelled replies (JSON lines). Default: samples/replies/labelled.jsonl in the repository." };
+        var accuracy = new Command("accuracy", "Print the rule classifier's accuracy on the labelled reply set, per class, with the misses.");
+        accuracy.Options.Add(set);
+        accuracy.SetAction((parse, _) =>
+        {
+            try
+            {
+                var path = parse.GetValue(set)?.FullName ?? FindDefaultSet();
+                var result = LabelledSet.Evaluate(LabelledSet.Read(path));
+                Console.WriteLine($"labelled set: {path}");
+                Console.WriteLine($"accuracy: {result.Correct}/{result.Total} = {result.Ratio:P1}");
+                foreach (var (cls, (total, correct)) in result.PerClass.OrderBy(p => p.Key))
+                {
+                    Console.WriteLine($"  {cls,-14} {correct,3}/{total,-3}");
+                }
+
+                foreach (var (reply, got) in result.Misses)
+                {
+                    Console.WriteLine($"  miss {reply.Id}: labelled {reply.Label}, rules say {got}: {reply.Subject}");
+                }
+
+                return Task.FromResult(0);
+            }
+            catch (Exception e) when (Cli.UserError(e) is { } message)
+            {
+                Console.Error.WriteLine("error: " + message);
+                return Task.FromResult(1);
+            }
+        });
+        var command = new Command("replies", "Reply triage tools.");
+        command.Subcommands.Add(accuracy);
+        return command;
+    }
+
+    private static string FindDefaultSet()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples", "replies", "labelled.jsonl");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new ReceivablesException("No labelled set found: run from the repository or pass --set <file.jsonl>.");
+    }
+}

@@ -1,0 +1,88 @@
+using Azure.Data.Tables;
+using MimeKit;
+using Receivables.Actions;
+using Receivables.Dunning;
+using Receivables.Evidence;
+using Receivables.Local.Hosting;
+using Receivables.Storage;
+
+namespace Receivables.Local.Demo;
+
+/// <summary>Prints what the demo did: messages per debtor, replies and their effect, cases, tasks, evidence.</summary>
+internal sealed class DemoSummary(LocalHost host, TextWriter output)
+{
+    public async Task PrintAsync(DemoStory story, CancellationToken cancellationToken)
+    {
+        var creditor = DemoScenario.Creditor;
+        var outbox = Path.Combine(host.DataPath, "outbox");
+        var messages = new List<MimeMessage>();
+        foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
+        {
+            messages.Add(await MimeMessage.LoadAsync(file, cancellationToken));
+        }
+
+        output.WriteLine();
+        output.WriteLine("== Summary");
+        output.WriteLine($"Ledger snapshots uploaded: {story.LedgersUploaded}; messages sent: {messages.Count} (as .eml in {outbox})");
+        foreach (var debtor in DemoScenario.Opening.GroupBy(l => l.DebtorId))
+        {
+            var first = debtor.First();
+            var mine = messages.Where(m => m.To.Mailboxes.Any(a => a.Address == first.Email)).OrderBy(m => m.Date).ToList();
+            var found = await host.Get<ICaseActions>().GetAsync(creditor, first.DebtorId, cancellationToken);
+            var state = found is null ? "no case" : found.Stage + (found.Pause is { } p ? $", paused ({p}{(found.PausedUntil is { } u ? " until " + u.ToString("yyyy-MM-dd") : "")})" : "") + (found.HeldInvoices.Count > 0 ? $", held: {string.Join(",", found.HeldInvoices)}" : "");
+            output.WriteLine($"- {first.Name} ({first.DebtorId}, {first.Type}): {state}");
+            foreach (var message in mine)
+            {
+                output.WriteLine($"    {message.Date.ToOffset(TimeSpan.FromHours(1)):yyyy-MM-dd}  {message.Subject}");
+            }
+
+            if (mine.Count == 0)
+            {
+                output.WriteLine("    no message");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("Replies:");
+        await foreach (var reply in host.Get<StorageClients>().Table(StorageNames.Tables.Replies).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            if (reply.GetString("Class") is { } kind)
+            {
+                output.WriteLine($"- {reply.GetString("DebtorId") ?? "?"}: {kind} → {reply.GetString("Action")}");
+            }
+        }
+
+        foreach (var line in story.Narrative)
+        {
+            output.WriteLine("- " + line);
+        }
+
+        output.WriteLine();
+        output.WriteLine("Tasks for a person:");
+        var tasks = 0;
+        await foreach (var task in host.Get<ITaskStore>().ListAsync(creditor, openOnly: false, cancellationToken: cancellationToken))
+        {
+            output.WriteLine($"- {task.TaskId} {task.Kind}: {task.Title}{(task.IsOpen ? "" : " (done)")}");
+            tasks++;
+        }
+
+        if (tasks == 0)
+        {
+            output.WriteLine("- none");
+        }
+
+        var counts = await host.Get<IEvidenceReader>().CountAsync(creditor, cancellationToken: cancellationToken);
+        output.WriteLine();
+        output.WriteLine($"Evidence archived: {counts.Items} items in {counts.Cases} cases ({string.Join(", ", counts.ItemsByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})");
+
+        var bundle = Path.Combine(host.DataPath, "evidence-K-1001.zip");
+        await using (var file = File.Create(bundle))
+        {
+            var result = await host.Get<EvidenceExporter>().ExportAsync(creditor, "K-1001", null, file, cancellationToken);
+            output.WriteLine($"Exported Kari Nordmann's evidence bundle: {bundle} ({result.Items} items, chain {(result.Reports.All(r => r.Ok) ? "verified OK" : "FAILED")})");
+        }
+
+        output.WriteLine($"Open its timeline: unzip -o {bundle} -d {Path.Combine(host.DataPath, "bundle")} && xdg-open {Path.Combine(host.DataPath, "bundle", "timeline.html")}");
+        output.WriteLine($"Verify it: ./receivables evidence verify {bundle}");
+    }
+}

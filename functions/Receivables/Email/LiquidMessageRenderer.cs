@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using Azure;
+using DotLiquid;
+using Microsoft.Extensions.Logging;
+using Receivables.Common;
+using Receivables.Storage;
+
+namespace Receivables.Email;
+
+/// <summary>
+/// Renders messages with Liquid templates (DotLiquid). Each message template (<c>{template}.{language}.liquid</c>)
+/// captures <c>subject</c>, <c>intro</c> and <c>closing</c>; the language's layouts (<c>layout.{language}.html.liquid</c>,
+/// <c>layout.{language}.txt.liquid</c>) print the invoices, charges, totals, payment details and contact. A file of the
+/// same name uploaded to the <c>templates</c> container replaces the shipped default, without recompiling.
+/// Templates only format: every amount and date comes computed in the <see cref="ReminderDocument"/>. For the HTML
+/// part every value is HTML-encoded before the template sees it.
+/// </summary>
+public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<LiquidMessageRenderer> logger) : IMessageRenderer
+{
+    private readonly ConcurrentDictionary<string, (ETag? ETag, Template Template)> cache = new(StringComparer.Ordinal);
+
+    public async Task<RenderedMessage> RenderAsync(ReminderDocument document, CancellationToken cancellationToken = default)
+    {
+        var language = document.Language is "en" ? "en" : "nb";
+        var name = $"{document.Template}.{language}.liquid";
+        var message = await LoadAsync(name, cancellationToken);
+        var html = await LoadAsync($"layout.{language}.html.liquid", cancellationToken);
+        var text = await LoadAsync($"layout.{language}.txt.liquid", cancellationToken);
+
+        var textModel = MessageModel.Create(document, language, encode: false);
+        var textParts = Captures(message, textModel, name);
+        var htmlModel = MessageModel.Create(document, language, encode: true);
+        var htmlParts = Captures(message, htmlModel, name);
+        if (string.IsNullOrWhiteSpace(textParts["subject"] as string))
+        {
+            throw new ReceivablesException($"Template '{name}' sets no subject ({{% capture subject %}}...{{% endcapture %}}).");
+        }
+
+        textModel.Merge(textParts);
+        htmlModel.Merge(htmlParts);
+        return new RenderedMessage(
+            ((string)textParts["subject"]!).Trim(),
+            Normalize(Render(text, textModel, $"layout.{language}.txt.liquid")),
+            Render(html, htmlModel, $"layout.{language}.html.liquid"));
+    }
+
+    /// <summary>The shipped templates, as a starting point for users who want to edit them.</summary>
+    public static IEnumerable<(string Name, string Text)> Defaults()
+    {
+        var assembly = typeof(LiquidMessageRenderer).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".liquid", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+            yield return (resource[(resource.IndexOf(".Templates.", StringComparison.Ordinal) + ".Templates.".Length)..], reader.ReadToEnd());
+        }
+    }
+
+    private static Hash Captures(Template message, Hash model, string name)
+    {
+        Render(message, model, name);
+        var parts = new Hash();
+        foreach (var key in new[] { "subject", "intro", "closing" })
+        {
+            parts[key] = message.InstanceAssigns.TryGetValue(key, out var value) ? value?.ToString()?.Trim() ?? "" : "";
+        }
+
+        return parts;
+    }
+
+    private static string Render(Template template, Hash model, string name)
+    {
+        var output = template.Render(new RenderParameters(CultureInfo.InvariantCulture) { LocalVariables = model, ErrorsOutputMode = ErrorsOutputMode.Rethrow });
+        return template.Errors.Count > 0
+            ? throw new ReceivablesException($"Template {name} failed: {template.Errors[0].Message}")
+            : output;
+    }
+
+    private async Task<Template> LoadAsync(string name, CancellationToken cancellationToken)
+    {
+        var blob = storage.Container(StorageNames.Containers.Templates).GetBlobClient(name);
+        try
+        {
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            if (cache.TryGetValue("blob:" + name, out var cached) && cached.ETag == properties.Value.ETag)
+            {
+                return cached.Template;
+            }
+
+            var content = await blob.DownloadContentAsync(cancellationToken);
+            var parsed = Parse(content.Value.Content.ToString(), $"{StorageNames.Containers.Templates}/{name}");
+            cache["blob:" + name] = (properties.Value.ETag, parsed);
+            logger.LogInformation("Using the uploaded template {Template}", name);
+            return parsed;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return cache.GetOrAdd("embedded:" + name, _ => (null, Parse(Embedded(name), "embedded " + name))).Template;
+        }
+    }
+
+    private static Template Parse(string source, string where)
+    {
+        try
+        {
+            return Template.Parse(source);
+        }
+        catch (DotLiquid.Exceptions.SyntaxException e)
+        {
+            throw new ReceivablesException($"Template {where} does not parse: {e.Message}", e);
+        }
+    }
+
+    private static string Embedded(string name)
+    {
+        var assembly = typeof(LiquidMessageRenderer).Assembly;
+        var resource = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith(".Templates." + name, StringComparison.Ordinal))
+            ?? throw new ReceivablesException($"No template '{name}': upload it to the '{StorageNames.Containers.Templates}' container or use a shipped template name.");
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Collapses the blank lines Liquid tags leave behind.</summary>
+    private static string Normalize(string text)
+    {
+        var result = new List<string>();
+        foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()))
+        {
+            if (line.Length == 0 && (result.Count == 0 || result[^1].Length == 0))
+            {
+                continue;
+            }
+
+            result.Add(line);
+        }
+
+        return string.Join("\r\n", result).Trim() + "\r\n";
+    }
+}
+
+/// <summary>What templates see: the document's values formatted for the language (snake_case names).</summary>
+public static class MessageModel
+{
+    public static Hash Create(ReminderDocument d, string language, bool encode)
+    {
+        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "nb-NO");
+        string? E(string? value) => value is null ? null : encode ? WebUtility.HtmlEncode(value) : value;
+        string Money(decimal amount) => amount.ToString("N2", culture);
+        string Date(DateOnly date) => language == "en" ? date.ToString("d MMMM yyyy", culture) : date.ToString("dd.MM.yyyy", culture);
+        var extra = new Hash();
+        foreach (var (key, value) in d.Extra ?? new Dictionary<string, string>())
+        {
+            extra[key] = E(value);
+        }
+
+        return Hash.FromDictionary(new Dictionary<string, object?>
+        {
+            ["language"] = language,
+            ["creditor_name"] = E(d.CreditorName),
+            ["creditor_org_number"] = E(d.CreditorOrgNumber),
+            ["creditor_email"] = E(d.CreditorEmail),
+            ["creditor_phone"] = E(d.CreditorPhone),
+            ["creditor_bank_account"] = E(FormatAccount(d.CreditorBankAccount)),
+            ["creditor_address"] = E(d.CreditorAddress),
+            ["debtor_name"] = E(d.DebtorName),
+            ["debtor_is_business"] = d.DebtorIsBusiness,
+            ["reply_address"] = E(d.ReplyAddress),
+            ["currency"] = E(d.Currency),
+            ["invoices"] = d.Invoices.Select(i => Hash.FromDictionary(new Dictionary<string, object?>
+            {
+                ["number"] = E(i.InvoiceNumber),
+                ["invoice_date"] = Date(i.InvoiceDate),
+                ["due_date"] = Date(i.DueDate),
+                ["amount"] = Money(i.Amount),
+                ["open"] = Money(i.OpenAmount),
+                ["kid"] = E(i.Kid),
+                ["days_overdue"] = i.DaysOverdue,
+                ["is_credit"] = i.OpenAmount < 0m,
+            })).ToList(),
+            ["charges"] = d.Charges.Select(c => Hash.FromDictionary(new Dictionary<string, object?>
+            {
+                ["description"] = E(c.Description),
+                ["amount"] = Money(c.Amount),
+                ["basis"] = E(c.Basis),
+            })).ToList(),
+            ["principal"] = Money(d.Principal),
+            ["charges_total"] = Money(d.Charges.Sum(c => c.Amount)),
+            ["total"] = Money(d.Total),
+            ["has_total"] = d.Invoices.Count > 0,
+            ["issue_date"] = Date(d.IssueDate),
+            ["deadline"] = d.Deadline is { } deadline ? Date(deadline) : null,
+            ["kid"] = E(d.Kid),
+            ["extra"] = extra,
+        });
+    }
+
+    /// <summary>Norwegian account numbers print as 1234.56.78903.</summary>
+    private static string? FormatAccount(string? account) =>
+        account is { Length: 11 } a && a.All(char.IsAsciiDigit) ? $"{a[..4]}.{a[4..6]}.{a[6..]}" : account;
+}

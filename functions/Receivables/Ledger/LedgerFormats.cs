@@ -1,0 +1,186 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Receivables.Ledger;
+
+/// <summary>How one uploaded file is read: a description for reports and the row reader.</summary>
+public sealed record LedgerFileFormat(string Description, Func<Stream, LedgerDiagnostics, IEnumerable<LedgerRow>> Read);
+
+/// <summary>
+/// Recognises an upload from its first bytes and its folder: XML is SAF-T Financial; anything else is CSV read with
+/// the profile named by its folder (<c>&lt;creditor&gt;/&lt;profile&gt;/...</c> or <c>Receivables:Ledger:Folders</c>), or
+/// else the first profile whose columns the header row has.
+/// </summary>
+public sealed class LedgerFormats(IOptions<LedgerOptions> options)
+{
+    public IReadOnlyDictionary<string, CsvProfile> Profiles { get; } = Merge(options.Value.Profiles);
+
+    public LedgerFileFormat? Detect(string blobName, ReadOnlySpan<byte> prefix, LedgerDiagnostics diagnostics)
+    {
+        if (prefix.Length == 0)
+        {
+            diagnostics.Error(0, null, null, "a ledger file; this file is empty (0 bytes)");
+            return null;
+        }
+
+        var start = prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        while (start < prefix.Length && prefix[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        if (start < prefix.Length && prefix[start] == (byte)'<')
+        {
+            return new LedgerFileFormat("SAF-T Financial (XML)", (stream, d) => new SaftLedgerParser().Read(stream, d));
+        }
+
+        var named = ProfileForFolder(blobName);
+        if (named is not null && !Profiles.ContainsKey(named))
+        {
+            diagnostics.Error(0, null, named, $"a known CSV profile for the folder ({string.Join(", ", Profiles.Keys)}); set Receivables:Ledger:Profiles:{named}");
+            return null;
+        }
+
+        var (encoding, problem) = TextDecoding.Choose(prefix, named is null ? "auto" : Profiles[named].Encoding);
+        if (encoding is null)
+        {
+            diagnostics.Error(0, null, null, problem!);
+            return null;
+        }
+
+        var text = encoding.GetString(prefix[FirstLineRange(prefix)]);
+        var headerLine = text.TrimStart('\uFEFF');
+        if (named is null)
+        {
+            named = Profiles.FirstOrDefault(p => CsvLedgerParser.Matches(p.Value, headerLine)).Key;
+            if (named is null)
+            {
+                var expected = string.Join("; or ", Profiles.Select(p => $"{p.Key}: {string.Join(p.Value.Delimiter, CsvProfile.Fields.Select(p.Value.ColumnFor))}"));
+                diagnostics.Error(1, null, headerLine, $"a header row of a known profile ({expected}), or a folder named after a profile");
+                return null;
+            }
+
+            (encoding, problem) = TextDecoding.Choose(prefix, Profiles[named].Encoding);
+            if (encoding is null)
+            {
+                diagnostics.Error(0, null, null, problem!);
+                return null;
+            }
+        }
+
+        var profile = Profiles[named];
+        var chosen = encoding;
+        return new LedgerFileFormat(
+            $"CSV, profile '{named}', {chosen.WebName}",
+            (stream, d) => new CsvLedgerParser(profile).Read(new StreamReader(stream, chosen, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true), d));
+    }
+
+    private string? ProfileForFolder(string blobName)
+    {
+        var parts = blobName.Split('/');
+        if (parts.Length >= 3)
+        {
+            var folder = string.Join('/', parts[..^1]);
+            if (options.Value.Folders.TryGetValue(folder, out var configured))
+            {
+                return configured;
+            }
+
+            if (Profiles.ContainsKey(parts[1]))
+            {
+                return parts[1];
+            }
+        }
+
+        return null;
+    }
+
+    private static Range FirstLineRange(ReadOnlySpan<byte> prefix)
+    {
+        var length = Math.Min(prefix.Length, 8 * 1024);
+        var end = prefix[..length].IndexOfAny((byte)'\r', (byte)'\n');
+        return new Range(0, end < 0 ? length : end);
+    }
+
+    private static Dictionary<string, CsvProfile> Merge(Dictionary<string, CsvProfile> configured)
+    {
+        var all = new Dictionary<string, CsvProfile>(CsvProfile.Shipped(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, profile) in configured)
+        {
+            all[name] = profile;
+        }
+
+        return all;
+    }
+}
+
+/// <summary>Reads a stream while computing its SHA-256 (the content hash that makes re-uploads idempotent).</summary>
+public sealed class HashingStream(Stream inner) : Stream
+{
+    private readonly System.Security.Cryptography.IncrementalHash hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+    /// <summary>Reads what is left and returns the hex SHA-256 of everything.</summary>
+    public string Finish()
+    {
+        var buffer = new byte[1 << 16];
+        while (Read(buffer, 0, buffer.Length) > 0)
+        {
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = inner.Read(buffer);
+        hash.AppendData(buffer[..n]);
+        BytesRead += n;
+        return n;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var n = await inner.ReadAsync(buffer, cancellationToken);
+        hash.AppendData(buffer.Span[..n]);
+        BytesRead += n;
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            hash.Dispose();
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

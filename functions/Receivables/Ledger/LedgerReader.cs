@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Receivables.Ledger;
+
+/// <summary>
+/// Reads the latest accepted snapshot. Whole-ledger reads stream the snapshot blob; one debtor costs two small reads:
+/// the snapshot's sparse index (cached, snapshots never change) and the ~64 KB range of the snapshot holding the debtor.
+/// </summary>
+public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
+{
+    private readonly ConcurrentDictionary<string, DebtorIndex> indexes = new(StringComparer.Ordinal);
+
+    public async Task<SnapshotInfo?> GetLatestSnapshotAsync(string creditorId, CancellationToken cancellationToken = default) =>
+        (await store.GetLatestAsync(creditorId, cancellationToken))?.Info;
+
+    public async IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(string creditorId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var latest = await GetLatestSnapshotAsync(creditorId, cancellationToken);
+        if (latest is null)
+        {
+            yield break;
+        }
+
+        await using var stream = await store.ReadPartAsync(creditorId, latest.SnapshotId, SnapshotPart.Ledger, cancellationToken: cancellationToken)
+            ?? throw new InvalidDataException($"Snapshot {latest.SnapshotId} of '{creditorId}' has no ledger blob.");
+        using var reader = new StreamReader(stream, SnapshotFormat.Utf8, false, 1 << 16);
+        LedgerRow? first = null;
+        var invoices = new List<OpenInvoice>();
+        await foreach (var row in SnapshotFormat.ReadRowsAsync(reader, cancellationToken))
+        {
+            if (first is not null && !string.Equals(first.DebtorId, row.DebtorId, StringComparison.Ordinal))
+            {
+                yield return new DebtorLedger(first.ToDebtor(creditorId), invoices);
+                invoices = [];
+                first = null;
+            }
+
+            first ??= row;
+            invoices.Add(row.ToInvoice(latest.SourceFile));
+        }
+
+        if (first is not null)
+        {
+            yield return new DebtorLedger(first.ToDebtor(creditorId), invoices);
+        }
+    }
+
+    public async Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default)
+    {
+        var latest = await GetLatestSnapshotAsync(creditorId, cancellationToken);
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var index = await IndexAsync(creditorId, latest.SnapshotId, cancellationToken);
+        if (index.Find(debtorId) is not { } range)
+        {
+            return null;
+        }
+
+        await using var stream = await store.ReadPartAsync(creditorId, latest.SnapshotId, SnapshotPart.Ledger, range.Offset, range.Length, cancellationToken);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream, SnapshotFormat.Utf8, false, 1 << 16);
+        var rows = new List<LedgerRow>();
+        await foreach (var row in SnapshotFormat.ReadRowsAsync(reader, cancellationToken))
+        {
+            var order = string.CompareOrdinal(row.DebtorId, debtorId);
+            if (order == 0)
+            {
+                rows.Add(row);
+            }
+            else if (order > 0)
+            {
+                break;
+            }
+        }
+
+        return rows.Count == 0 ? null : new DebtorLedger(rows[0].ToDebtor(creditorId), rows.Select(r => r.ToInvoice(latest.SourceFile)).ToList());
+    }
+
+    public async IAsyncEnumerable<LedgerChange> ReadChangesAsync(string creditorId, string snapshotId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var info = await store.GetSnapshotAsync(creditorId, snapshotId, cancellationToken);
+        if (info is null)
+        {
+            yield break;
+        }
+
+        await using var stream = await store.ReadPartAsync(creditorId, snapshotId, SnapshotPart.Changes, cancellationToken: cancellationToken);
+        if (stream is null)
+        {
+            yield break;
+        }
+
+        var diff = new SnapshotDiff(creditorId, snapshotId, info.SourceFile);
+        using var reader = new StreamReader(stream, SnapshotFormat.Utf8, false, 1 << 16);
+        string? line;
+        while ((line = await reader.ReadLineAsync(cancellationToken)) is not null)
+        {
+            if (line.Length > 0)
+            {
+                yield return diff.ToChange(line);
+            }
+        }
+    }
+
+    /// <summary>The snapshot's totals (open and overdue amounts per currency), or null when there is none.</summary>
+    public async Task<LedgerSummary?> GetSummaryAsync(string creditorId, string snapshotId, CancellationToken cancellationToken = default)
+    {
+        await using var stream = await store.ReadPartAsync(creditorId, snapshotId, SnapshotPart.Summary, cancellationToken: cancellationToken);
+        return stream is null ? null : await System.Text.Json.JsonSerializer.DeserializeAsync<LedgerSummary>(stream, Receivables.Storage.Json.Options, cancellationToken);
+    }
+
+    private async Task<DebtorIndex> IndexAsync(string creditorId, string snapshotId, CancellationToken cancellationToken)
+    {
+        var key = creditorId + "/" + snapshotId;
+        if (indexes.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        await using var stream = await store.ReadPartAsync(creditorId, snapshotId, SnapshotPart.Index, cancellationToken: cancellationToken)
+            ?? throw new InvalidDataException($"Snapshot {snapshotId} of '{creditorId}' has no index blob.");
+        using var reader = new StreamReader(stream, SnapshotFormat.Utf8);
+        var ids = new List<string>();
+        var offsets = new List<long>();
+        long end = 0;
+        string? line;
+        while ((line = await reader.ReadLineAsync(cancellationToken)) is not null)
+        {
+            var tab = line.LastIndexOf('\t');
+            if (tab < 0)
+            {
+                continue;
+            }
+
+            var offset = long.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture);
+            if (line.StartsWith("#end\t", StringComparison.Ordinal))
+            {
+                end = offset;
+            }
+            else
+            {
+                ids.Add(line[..tab]);
+                offsets.Add(offset);
+            }
+        }
+
+        var index = new DebtorIndex([.. ids], [.. offsets], end);
+        if (indexes.Count > 64)
+        {
+            indexes.Clear();
+        }
+
+        indexes[key] = index;
+        return index;
+    }
+
+    private sealed record DebtorIndex(string[] Ids, long[] Offsets, long End)
+    {
+        public (long Offset, long Length)? Find(string debtorId)
+        {
+            var i = Array.BinarySearch(Ids, debtorId, StringComparer.Ordinal);
+            if (i < 0)
+            {
+                i = ~i - 1;
+            }
+
+            if (i < 0)
+            {
+                return null;
+            }
+
+            var to = i + 1 < Offsets.Length ? Offsets[i + 1] : End;
+            return (Offsets[i], to - Offsets[i]);
+        }
+    }
+}

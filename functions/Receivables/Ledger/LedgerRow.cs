@@ -1,0 +1,86 @@
+using Receivables.Common;
+
+namespace Receivables.Ledger;
+
+/// <summary>
+/// One open item as a ledger file states it, after parsing and validation: the unit the importer sorts, diffs and
+/// stores. <see cref="Line"/> is the line (CSV) or element line (SAF-T) of the source file.
+/// </summary>
+public sealed record LedgerRow(
+    string DebtorId,
+    string InvoiceNumber,
+    string Name,
+    string? Email,
+    CustomerType Type,
+    string? OrgNumber,
+    DateOnly InvoiceDate,
+    DateOnly DueDate,
+    string Currency,
+    decimal Amount,
+    decimal OpenAmount,
+    string? Kid,
+    int Line)
+{
+    /// <summary>Orders rows by debtor, then invoice (ordinal): the order of every snapshot.</summary>
+    public static int CompareKeys(LedgerRow a, LedgerRow b)
+    {
+        var byDebtor = string.CompareOrdinal(a.DebtorId, b.DebtorId);
+        return byDebtor != 0 ? byDebtor : string.CompareOrdinal(a.InvoiceNumber, b.InvoiceNumber);
+    }
+
+    public bool IsPaid => OpenAmount == 0m;
+
+    public Debtor ToDebtor(string creditorId) => new(creditorId, DebtorId, Name, Email, Type, OrgNumber);
+
+    public OpenInvoice ToInvoice(string sourceFile) =>
+        new(InvoiceNumber, InvoiceDate, DueDate, Currency, Amount, OpenAmount, Kid, sourceFile, Line);
+}
+
+/// <summary>Something wrong (or suspicious, when a warning) in a ledger file, located so a person can fix it.</summary>
+public sealed record LedgerProblem(int Line, string? Column, string? Value, string Expected)
+{
+    public override string ToString()
+    {
+        var where = Line > 0 ? $"line {Line}" : "file";
+        var column = Column is null ? "" : $", column '{Column}'";
+        var value = Value is null ? "" : $", value '{Truncate(Value)}'";
+        return $"{where}{column}{value}: {Expected}";
+    }
+
+    private static string Truncate(string value) => value.Length <= 80 ? value : value[..77] + "...";
+}
+
+/// <summary>Errors and warnings found while reading one file. Errors reject the whole file.</summary>
+public sealed class LedgerDiagnostics(int maxReported = 200)
+{
+    private readonly List<LedgerProblem> errors = [];
+    private readonly List<LedgerProblem> warnings = [];
+
+    public int ErrorCount { get; private set; }
+
+    public int WarningCount { get; private set; }
+
+    public IReadOnlyList<LedgerProblem> Errors => errors;
+
+    public IReadOnlyList<LedgerProblem> Warnings => warnings;
+
+    public bool HasErrors => ErrorCount > 0;
+
+    public void Error(int line, string? column, string? value, string expected)
+    {
+        ErrorCount++;
+        if (errors.Count < maxReported)
+        {
+            errors.Add(new LedgerProblem(line, column, value, expected));
+        }
+    }
+
+    public void Warning(int line, string? column, string? value, string expected)
+    {
+        WarningCount++;
+        if (warnings.Count < maxReported)
+        {
+            warnings.Add(new LedgerProblem(line, column, value, expected));
+        }
+    }
+}

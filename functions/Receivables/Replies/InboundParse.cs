@@ -1,0 +1,237 @@
+using System.Text;
+using System.Text.Json;
+using MimeKit;
+using Receivables.Common;
+
+namespace Receivables.Replies;
+
+/// <summary>An attachment of a reply as received (kept in the raw payload; listed here).</summary>
+public sealed record InboundAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>A reply as SendGrid Inbound Parse (default or raw mode) or an .eml file delivered it.</summary>
+public sealed record InboundEmail(
+    string From,
+    IReadOnlyList<string> To,
+    string Subject,
+    string? Text,
+    string? Html,
+    string? MessageId,
+    string? InReplyTo,
+    IReadOnlyList<string> References,
+    DateTimeOffset? Date,
+    string? Spf,
+    string? Dkim,
+    bool AutoSubmitted,
+    IReadOnlyList<InboundAttachment> Attachments)
+{
+    /// <summary>Whether SPF was reported and did not pass (absent results are not failures: .eml files carry none).</summary>
+    public bool SpfFailed => Spf is not null && !Spf.Trim().Equals("pass", StringComparison.OrdinalIgnoreCase);
+
+    public bool DkimFailed => Dkim is not null && Dkim.Contains("fail", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Parses Inbound Parse posts (multipart/form-data, CRLF or LF) and .eml files with MimeKit.</summary>
+public static class InboundParser
+{
+    static InboundParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Parses a SendGrid Inbound Parse body. Throws <see cref="ReceivablesException"/> naming the field at fault.</summary>
+    public static InboundEmail ParseForm(string contentType, byte[] body)
+    {
+        if (!ContentType.TryParse(contentType, out var type) || !type.IsMimeType("multipart", "form-data") || type.Boundary is null)
+        {
+            throw new ReceivablesException($"Inbound post: Content-Type '{contentType}' is not multipart/form-data with a boundary.");
+        }
+
+        using var stream = new MemoryStream(body);
+        var entity = MimeEntity.Load(type, stream);
+        if (entity is not Multipart multipart)
+        {
+            throw new ReceivablesException("Inbound post: the body is not a multipart form.");
+        }
+
+        var raw = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        var files = new List<InboundAttachment>();
+        foreach (var part in multipart.OfType<MimePart>())
+        {
+            var name = part.ContentDisposition?.Parameters["name"];
+            using var content = new MemoryStream();
+            part.Content?.DecodeTo(content);
+            var bytes = TrimFormNewline(content.ToArray());
+            if (part.FileName is { } fileName)
+            {
+                files.Add(new InboundAttachment(fileName, part.ContentType.MimeType, bytes));
+            }
+            else if (name is not null)
+            {
+                raw[name] = bytes;
+            }
+        }
+
+        var charsets = raw.TryGetValue("charsets", out var cs) ? ReadCharsets(cs) : new Dictionary<string, string>();
+        string? Field(string name)
+        {
+            if (!raw.TryGetValue(name, out var value))
+            {
+                return null;
+            }
+
+            return Decode(value, charsets.GetValueOrDefault(name));
+        }
+
+        var spf = Field("SPF");
+        var dkim = Field("dkim");
+        if (raw.TryGetValue("email", out var mime))
+        {
+            var fromMime = ParseMime(mime);
+            return fromMime with { Spf = spf, Dkim = dkim };
+        }
+
+        var headers = ParseHeaders(Field("headers") ?? "");
+        return new InboundEmail(
+            From: Field("from") ?? headers?.From.ToString() ?? "",
+            To: SplitAddresses(Field("to"), Field("cc"), EnvelopeTo(Field("envelope"))),
+            Subject: Field("subject") ?? headers?.Subject ?? "",
+            Text: Field("text"),
+            Html: Field("html"),
+            MessageId: headers?.MessageId,
+            InReplyTo: headers?.InReplyTo,
+            References: headers?.References.ToList() ?? [],
+            Date: headers is { Date: var d } && d != DateTimeOffset.MinValue ? d : null,
+            Spf: spf,
+            Dkim: dkim,
+            AutoSubmitted: headers is not null && IsAutoSubmitted(headers),
+            Attachments: files);
+    }
+
+    /// <summary>Parses a full MIME message (raw mode's <c>email</c> field, or an .eml file).</summary>
+    public static InboundEmail ParseMime(byte[] mime)
+    {
+        using var stream = new MemoryStream(mime);
+        var message = MimeMessage.Load(stream);
+        var attachments = new List<InboundAttachment>();
+        foreach (var attachment in message.Attachments.OfType<MimePart>())
+        {
+            using var content = new MemoryStream();
+            attachment.Content?.DecodeTo(content);
+            attachments.Add(new InboundAttachment(attachment.FileName ?? "attachment", attachment.ContentType.MimeType, content.ToArray()));
+        }
+
+        return new InboundEmail(
+            From: message.From.Mailboxes.FirstOrDefault()?.Address ?? "",
+            To: message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => m.Address).ToList(),
+            Subject: message.Subject ?? "",
+            Text: message.TextBody,
+            Html: message.HtmlBody,
+            MessageId: message.MessageId,
+            InReplyTo: message.InReplyTo,
+            References: message.References.ToList(),
+            Date: message.Date == DateTimeOffset.MinValue ? null : message.Date,
+            Spf: null,
+            Dkim: null,
+            AutoSubmitted: IsAutoSubmitted(message),
+            Attachments: attachments);
+    }
+
+    /// <summary>The address part of "Name &lt;a@b&gt;" (lower case), or the input when it is not an address.</summary>
+    public static string Address(string value) =>
+        MailboxAddress.TryParse(value, out var mailbox) ? mailbox.Address.ToLowerInvariant() : value.Trim().ToLowerInvariant();
+
+    private static bool IsAutoSubmitted(MimeMessage message)
+    {
+        var auto = message.Headers["Auto-Submitted"];
+        return (auto is not null && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
+            || message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond")
+            || string.Equals(message.Headers["Precedence"], "auto_reply", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static MimeMessage? ParseHeaders(string headers)
+    {
+        if (string.IsNullOrWhiteSpace(headers))
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(headers.TrimEnd() + "\n\n"));
+        return MimeMessage.Load(stream);
+    }
+
+    private static List<string> SplitAddresses(params string?[] lists)
+    {
+        var result = new List<string>();
+        foreach (var list in lists.Where(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            if (InternetAddressList.TryParse(list!, out var parsed))
+            {
+                result.AddRange(parsed.Mailboxes.Select(m => m.Address));
+            }
+        }
+
+        return result.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static string? EnvelopeTo(string? envelope)
+    {
+        if (string.IsNullOrWhiteSpace(envelope))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(envelope);
+            return doc.RootElement.TryGetProperty("to", out var to) && to.ValueKind == JsonValueKind.Array
+                ? string.Join(", ", to.EnumerateArray().Select(e => e.GetString()))
+                : null;
+        }
+        catch (JsonException e)
+        {
+            throw new ReceivablesException($"Inbound post: field 'envelope' is not JSON ({e.Message}).");
+        }
+    }
+
+    private static Dictionary<string, string> ReadCharsets(byte[] json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new ReceivablesException($"Inbound post: field 'charsets' is not a JSON object of field names to charsets ({e.Message}).");
+        }
+    }
+
+    private static string Decode(byte[] value, string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset))
+        {
+            return Encoding.UTF8.GetString(value);
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset.Trim()).GetString(value);
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8.GetString(value);
+        }
+    }
+
+    /// <summary>Form fields end before the boundary's line break, which MimeKit leaves in the part's content.</summary>
+    private static byte[] TrimFormNewline(byte[] bytes)
+    {
+        var length = bytes.Length;
+        if (length > 0 && bytes[length - 1] == '\n')
+        {
+            length--;
+            if (length > 0 && bytes[length - 1] == '\r')
+            {
+                length--;
+            }
+        }
+
+        return bytes[..length];
+    }
+}

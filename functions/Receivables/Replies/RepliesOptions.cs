@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Receivables.Replies;
+
+/// <summary>How inbound posts are authenticated.</summary>
+public enum InboundAuthMode
+{
+    /// <summary>Signature when <see cref="RepliesOptions.SignedWebhookPublicKey"/> is set, else secret/basic auth.</summary>
+    Auto,
+
+    /// <summary>SendGrid's signed security policy: ECDSA P-256 over timestamp + raw body.</summary>
+    Signature,
+
+    /// <summary>A secret as the last path segment (<c>/api/inbound/{secret}</c>) or HTTP basic auth.</summary>
+    Secret,
+}
+
+/// <summary>Settings of the Replies feature (<c>Receivables:Replies</c>).</summary>
+public sealed class RepliesOptions
+{
+    public const string Section = "Receivables:Replies";
+
+    public InboundAuthMode AuthMode { get; init; } = InboundAuthMode.Auto;
+
+    /// <summary>The secret expected as the route's last segment. Empty: route secrets are not accepted.</summary>
+    public string? Secret { get; init; }
+
+    public string? BasicAuthUser { get; init; }
+
+    public string? BasicAuthPassword { get; init; }
+
+    /// <summary>The security policy's public key (base64 DER, as SendGrid shows it).</summary>
+    public string? SignedWebhookPublicKey { get; init; }
+
+    public string SignatureHeader { get; init; } = "X-Twilio-Email-Event-Webhook-Signature";
+
+    public string TimestampHeader { get; init; } = "X-Twilio-Email-Event-Webhook-Timestamp";
+
+    /// <summary>How old a signed timestamp may be (replay protection).</summary>
+    [Range(1, 1440, ErrorMessage = "Receivables:Replies:SignatureMaxAgeMinutes must be 1..1440.")]
+    public int SignatureMaxAgeMinutes { get; init; } = 10;
+
+    [Range(1, 100_000_000, ErrorMessage = "Receivables:Replies:MaxPostBytes must be 1..100000000 (SendGrid posts up to 20 MB).")]
+    public int MaxPostBytes { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>A promise further out than this many days is not honoured automatically: a person decides.</summary>
+    [Range(1, 365, ErrorMessage = "Receivables:Replies:MaxPromiseDays must be 1..365.")]
+    public int MaxPromiseDays { get; init; } = 30;
+
+    /// <summary>Days added to a promised date before the ladder resumes.</summary>
+    [Range(0, 30, ErrorMessage = "Receivables:Replies:PromiseGraceDays must be 0..30.")]
+    public int PromiseGraceDays { get; init; } = 3;
+
+    /// <summary>Pause for a promise that names no date.</summary>
+    [Range(1, 60, ErrorMessage = "Receivables:Replies:PromiseWithoutDateDays must be 1..60.")]
+    public int PromiseWithoutDateDays { get; init; } = 7;
+
+    /// <summary>Below this confidence a reply's action still runs only when safe, and a person is asked to review.</summary>
+    [Range(0.0, 1.0, ErrorMessage = "Receivables:Replies:ReviewBelowConfidence must be 0..1.")]
+    public double ReviewBelowConfidence { get; init; } = 0.6;
+}

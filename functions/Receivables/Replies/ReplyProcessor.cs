@@ -1,0 +1,310 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Dunning;
+using Receivables.Evidence;
+using Receivables.Hosting;
+using Receivables.Plans;
+using Receivables.Storage;
+
+namespace Receivables.Replies;
+
+/// <summary>How a reply was tied to its case.</summary>
+public sealed record ReplyMatch(CaseView? Case, string MatchedBy, IReadOnlyList<CaseView> Candidates);
+
+/// <summary>What the reply led to, archived with the decision.</summary>
+public sealed record ReplyDecision(
+    string ReplyId,
+    string? CaseId,
+    string MatchedBy,
+    string Class,
+    double Confidence,
+    ExtractedValues Values,
+    IReadOnlyList<string> Flags,
+    string Action,
+    string Actor,
+    string ActionActor);
+
+/// <summary>
+/// Processes a stored reply (queue <see cref="StorageNames.Queues.ProcessReply"/>): match to a case, triage, act within
+/// the rules, archive the reply and the decision. Idempotent: every effect is keyed on the reply id, and a processed
+/// reply is skipped.
+/// </summary>
+public sealed class ReplyProcessor(
+    ReplyStore store,
+    IServiceProvider services,
+    ITaskStore tasks,
+    IReplyClassifier classifier,
+    BusinessClock clock,
+    IOptions<RepliesOptions> options,
+    IOptions<ReceivablesOptions> receivables,
+    ILogger<ReplyProcessor> logger) : IQueueHandler
+{
+    public const string Processed = "processed";
+
+    public string Queue => StorageNames.Queues.ProcessReply;
+
+    public async Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
+    {
+        var message = JsonSerializer.Deserialize<ProcessReplyMessage>(body, Json.Options)
+            ?? throw new ReceivablesException("process-reply message is empty.");
+        var reply = await store.GetAsync(message.ReplyId, cancellationToken)
+            ?? throw new ReceivablesException($"Reply '{message.ReplyId}' is not stored.");
+        if (reply.State == Processed)
+        {
+            logger.LogInformation("Reply {ReplyId} already processed; skipped", reply.ReplyId);
+            return;
+        }
+
+        var payload = await store.ReadPayloadAsync(reply, cancellationToken);
+        var email = reply.ContentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            ? InboundParser.ParseForm(reply.ContentType, payload)
+            : InboundParser.ParseMime(payload);
+        var received = clock.ToLocalDate(email.Date ?? reply.ReceivedAt);
+        var newText = ReplyText.NewText(email.Text, email.Html);
+        var triage = await classifier.ClassifyAsync(email.Subject, newText, email.AutoSubmitted, received, cancellationToken);
+
+        var cases = services.GetRequiredService<ICaseActions>();
+        var match = await MatchAsync(cases, email, cancellationToken);
+        if (match.Case is not { } found)
+        {
+            await OpenUnmatchedTaskAsync(reply, email, triage, match, cancellationToken);
+            await store.UpdateAsync(reply.ReplyId, new Dictionary<string, object?> { ["State"] = Processed, ["Class"] = triage.Class.ToString(), ["MatchedBy"] = match.MatchedBy }, cancellationToken);
+            return;
+        }
+
+        var flags = triage.Flags.ToList();
+        var sender = InboundParser.Address(email.From);
+        if (!SenderBelongsToDebtor(sender, found))
+        {
+            flags.Add("sender-not-debtor");
+        }
+
+        if (email.SpfFailed || email.DkimFailed)
+        {
+            flags.Add("sender-unauthenticated");
+        }
+
+        if (triage.Confidence < options.Value.ReviewBelowConfidence && !flags.Contains("no-rule-matched"))
+        {
+            flags.Add("low-confidence");
+        }
+
+        triage = triage with { Flags = flags };
+        var archive = services.GetRequiredService<IEvidenceArchive>();
+        await archive.AppendAsync(new EvidenceItem(
+            found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.InboundReply,
+            "Reply: " + email.Subject, reply.ContentType, payload, Actors.System,
+            "reply:" + reply.ReplyId, reply.ReceivedAt,
+            new Dictionary<string, string> { ["replyId"] = reply.ReplyId, ["from"] = sender, ["attachments"] = email.Attachments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }), cancellationToken);
+
+        var action = await ActAsync(reply, email, found, triage, received, cancellationToken);
+        var decision = new ReplyDecision(reply.ReplyId, found.CaseId, match.MatchedBy, triage.Class.ToString(), triage.Confidence, triage.Values, flags, action, triage.Actor, Actors.Rule);
+        await archive.AppendAsync(new EvidenceItem(
+            found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision,
+            $"Reply classified as {triage.Class}: {action}", "application/json",
+            JsonSerializer.SerializeToUtf8Bytes(decision, Json.Indented), triage.Actor,
+            "reply-decision:" + reply.ReplyId, clock.Now,
+            new Dictionary<string, string> { ["replyId"] = reply.ReplyId, ["class"] = triage.Class.ToString() }), cancellationToken);
+
+        await store.UpdateAsync(reply.ReplyId, new Dictionary<string, object?>
+        {
+            ["State"] = triage.Class == ReplyClass.AlreadyPaid && action.StartsWith("paused", StringComparison.Ordinal) ? AlreadyPaidCheck.AwaitingLedger : Processed,
+            ["Class"] = triage.Class.ToString(),
+            ["Confidence"] = triage.Confidence,
+            ["Action"] = action,
+            ["Flags"] = string.Join(",", flags),
+            ["CreditorId"] = found.CreditorId,
+            ["DebtorId"] = found.DebtorId,
+            ["CaseId"] = found.CaseId,
+            ["MatchedBy"] = match.MatchedBy,
+        }, cancellationToken);
+        logger.LogInformation("Reply {ReplyId} for case {CaseId}: {Class} ({Confidence}) -> {Action}", reply.ReplyId, found.CaseId, triage.Class, triage.Confidence, action);
+    }
+
+    /// <summary>Reply token in a recipient address, then In-Reply-To/References, then the sender's address or domain.</summary>
+    public static async Task<ReplyMatch> MatchAsync(ICaseActions cases, InboundEmail email, CancellationToken cancellationToken)
+    {
+        foreach (var token in email.To.Select(ReplyToken).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await cases.FindByReplyTokenAsync(token, cancellationToken) is { } byToken)
+            {
+                return new ReplyMatch(byToken, "reply-token", [byToken]);
+            }
+        }
+
+        var ids = new[] { email.InReplyTo }.Concat(email.References.Reverse()).OfType<string>().Where(s => s.Length > 0).Distinct(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (await cases.FindByMessageIdAsync(id.Trim('<', '>'), cancellationToken) is { } byId)
+            {
+                return new ReplyMatch(byId, "message-id", [byId]);
+            }
+        }
+
+        var byEmail = await cases.FindByEmailAsync(InboundParser.Address(email.From), cancellationToken);
+        return byEmail.Count switch
+        {
+            1 => new ReplyMatch(byEmail[0], "sender-address", byEmail),
+            0 => new ReplyMatch(null, "none", []),
+            _ => new ReplyMatch(null, "ambiguous", byEmail),
+        };
+    }
+
+    /// <summary>The token of a plus-address ("reply+TOKEN@domain"), or null.</summary>
+    public static string? ReplyToken(string address)
+    {
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        var local = at < 0 ? address : address[..at];
+        var plus = local.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 || plus == local.Length - 1 ? null : local[(plus + 1)..];
+    }
+
+    private static bool SenderBelongsToDebtor(string sender, CaseView found)
+    {
+        if (found.DebtorEmail is not { Length: > 0 } known)
+        {
+            return false;
+        }
+
+        var debtor = InboundParser.Address(known);
+        if (string.Equals(sender, debtor, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var domain = Domain(debtor);
+        return domain is not null && !PublicMailDomains.Contains(domain) && string.Equals(Domain(sender), domain, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly HashSet<string> PublicMailDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gmail.com", "hotmail.com", "outlook.com", "live.com", "yahoo.com", "icloud.com", "online.no", "live.no", "hotmail.no",
+    };
+
+    private static string? Domain(string address) => address.LastIndexOf('@') is var at and > 0 ? address[(at + 1)..] : null;
+
+    private async Task<string> ActAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, CancellationToken cancellationToken)
+    {
+        var cases = services.GetRequiredService<ICaseActions>();
+        var key = "reply:" + reply.ReplyId;
+        var note = $"Reply {reply.ReplyId} ({triage.Class}, {triage.Confidence:0.00})";
+        if (triage.Flags.Contains("sender-not-debtor") || triage.Flags.Contains("sender-unauthenticated"))
+        {
+            await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Reply from an unverified sender ({InboundParser.Address(email.From)})",
+                $"Classified as {triage.Class}, but the sender is not the debtor's known address or failed SPF/DKIM. The case was not changed. Subject: {email.Subject}", key, cancellationToken);
+            return "none: sender not verified, task opened";
+        }
+
+        var action = await ActOnClassAsync(cases, reply, email, found, triage, received, key, note, cancellationToken);
+        if (triage.Flags.Contains("instruction-in-reply") || triage.Flags.Contains("low-confidence"))
+        {
+            await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + string.Join(", ", triage.Flags),
+                $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken);
+            action += "; flagged for review";
+        }
+
+        return action;
+    }
+
+    private async Task<string> ActOnClassAsync(ICaseActions cases, StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var mail = new ReplyMail(services, receivables.Value, clock);
+        var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
+        switch (triage.Class)
+        {
+            case ReplyClass.PromiseToPay:
+                {
+                    var promised = triage.Values.Date ?? received.AddDays(settings.PromiseWithoutDateDays);
+                    if (promised < received || promised > received.AddDays(settings.MaxPromiseDays))
+                    {
+                        await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Promise to pay on {promised:yyyy-MM-dd} is outside policy",
+                            $"The debtor promises payment on {promised:yyyy-MM-dd}; automatic pauses are limited to {settings.MaxPromiseDays} days. Decide whether to accept it.", key, cancellationToken);
+                        return $"none: promised date {promised:yyyy-MM-dd} outside {settings.MaxPromiseDays} days, task opened";
+                    }
+
+                    var until = promised.AddDays(settings.PromiseGraceDays);
+                    await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, Actors.Rule, note + $": promised {promised:yyyy-MM-dd}", key, cancellationToken);
+                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "promise", ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+                    return $"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged";
+                }
+
+            case ReplyClass.Dispute:
+                {
+                    var invoices = triage.Values.InvoiceNumbers.Count > 0 ? triage.Values.InvoiceNumbers : null;
+                    await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.Dispute, null, invoices, Actors.Rule, note, key, cancellationToken);
+                    await OpenTaskAsync(found, TaskKinds.ReviewDispute, "Dispute: " + email.Subject,
+                        $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it.", key, cancellationToken);
+                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "dispute" }, cancellationToken);
+                    return invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged";
+                }
+
+            case ReplyClass.Liquidity:
+                {
+                    var arrangements = services.GetRequiredService<IArrangementRequests>();
+                    var id = await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.Reply,
+                        note + ": " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, triage.Values.Amount), cancellationToken);
+                    return "arrangement requested (" + id + ")";
+                }
+
+            case ReplyClass.AlreadyPaid:
+                await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.AwaitingLedger, null, null, Actors.Rule, note + ": says already paid; checked against the next ledger", key, cancellationToken);
+                return "paused until the next ledger confirms the payment";
+
+            case ReplyClass.NotReceived:
+            case ReplyClass.CopyRequest:
+                var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken);
+                await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
+                return sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)";
+
+            case ReplyClass.AutoReply:
+                return "none: auto-reply";
+
+            case ReplyClass.ContactChange:
+                await OpenTaskAsync(found, TaskKinds.ContactChange, "Contact change: " + email.Subject,
+                    "The reply says the reminder reached the wrong person or names a new contact: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
+                return "task opened (contact change)";
+
+            default:
+                await OpenTaskAsync(found, TaskKinds.ReviewReply, "Read reply: " + email.Subject,
+                    "No rule recognised this reply: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
+                return "task opened (other)";
+        }
+    }
+
+    private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
+        tasks.OpenAsync(found.CreditorId, kind, found.DebtorId, found.CaseId, title, details, key + ":" + kind, cancellationToken);
+
+    private async Task OpenUnmatchedTaskAsync(StoredReply reply, InboundEmail email, Triage triage, ReplyMatch match, CancellationToken cancellationToken)
+    {
+        var creditor = match.Candidates.FirstOrDefault()?.CreditorId ?? CreditorAddressed(email) ?? (receivables.Value.Creditors.Count == 1 ? receivables.Value.Creditors.Keys.First() : "unassigned");
+        var details = new StringBuilder()
+            .Append(match.MatchedBy == "ambiguous" ? $"The sender matches {match.Candidates.Count} cases ({string.Join(", ", match.Candidates.Select(c => c.CaseId))}); " : "No case matches this reply; ")
+            .Append($"it looks like {triage.Class}. From {InboundParser.Address(email.From)}, subject '{email.Subject}', stored as reply {reply.ReplyId}.")
+            .ToString();
+        await tasks.OpenAsync(creditor, TaskKinds.UnmatchedReply, null, null, "Unmatched reply: " + email.Subject, details, "reply:" + reply.ReplyId + ":unmatched", cancellationToken);
+        logger.LogWarning("Reply {ReplyId} from {From} matched no single case ({MatchedBy}); task opened", reply.ReplyId, InboundParser.Address(email.From), match.MatchedBy);
+    }
+
+    /// <summary>The creditor whose address (reply addresses are its email, plus-addressed) received the reply.</summary>
+    private string? CreditorAddressed(InboundEmail email)
+    {
+        static string Plain(string address)
+        {
+            var a = InboundParser.Address(address);
+            var at = a.IndexOf('@', StringComparison.Ordinal);
+            var plus = at < 0 ? -1 : a.IndexOf('+', StringComparison.Ordinal);
+            return plus >= 0 && plus < at ? a[..plus] + a[at..] : a;
+        }
+
+        var recipients = email.To.Select(Plain).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return receivables.Value.Creditors.FirstOrDefault(c => recipients.Contains(Plain(c.Value.Email))).Key;
+    }
+
+    private static string Excerpt(string text) => text.Length <= 500 ? text : text[..500] + "…";
+}

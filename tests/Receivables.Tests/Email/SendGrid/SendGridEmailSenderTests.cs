@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+using MimeKit;
+using Receivables.Email.SendGrid;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Receivables.Tests.Email.SendGrid;
+
+public sealed class SendGridEmailSenderTests : IDisposable
+{
+    private const string MailSend = "/v3/mail/send";
+    private readonly WireMockServer server = WireMockServer.Start();
+
+    public void Dispose() => server.Stop();
+
+    [Fact]
+    public async Task Reminder_is_posted_as_v3_mail_send_json_with_a_stable_message_id()
+    {
+        Accept("sg-msg-1");
+        await using var host = await SendGridWorld.StartAsync(server);
+        var email = SendGridWorld.Reminder();
+
+        var sent = await host.Get<SendGridEmailSender>().SendAsync(email);
+
+        var entry = server.LogEntries.ShouldHaveSingleItem();
+        entry.RequestMessage!.Headers!["Authorization"].ShouldHaveSingleItem().ShouldBe("Bearer " + SendGridWorld.ApiKey);
+        var body = entry.RequestMessage!.Body!;
+        sent.ProviderRequestJson.ShouldBe(body);
+        var json = JsonDocument.Parse(body).RootElement;
+        json.EnumerateObject().Select(p => p.Name).ShouldBe(["personalizations", "from", "reply_to", "subject", "content", "attachments", "headers", "custom_args"]);
+        var to = json.GetProperty("personalizations")[0].GetProperty("to")[0];
+        to.GetProperty("email").GetString().ShouldBe("ola@kunde.example");
+        to.GetProperty("name").GetString().ShouldBe("Ola Nordmann");
+        json.GetProperty("from").GetProperty("email").GetString().ShouldBe("regnskap@acme.example");
+        json.GetProperty("from").GetProperty("name").GetString().ShouldBe("Acme Verktøy AS");
+        json.GetProperty("reply_to").GetProperty("email").GetString().ShouldBe("svar+c1@reply.acme.example");
+        json.GetProperty("subject").GetString().ShouldBe("Påminnelse: faktura 1001");
+        json.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()).ShouldBe(["text/plain", "text/html"]);
+        json.GetProperty("content")[1].GetProperty("value").GetString().ShouldBe(email.HtmlBody);
+        json.GetProperty("custom_args").GetProperty("debtorId").GetString().ShouldBe("10001");
+        var attachment = json.GetProperty("attachments")[0];
+        attachment.GetProperty("filename").GetString().ShouldBe("faktura-1001.pdf");
+        Convert.FromBase64String(attachment.GetProperty("content").GetString()!).ShouldBe(email.Attachments[0].Content);
+
+        var messageId = json.GetProperty("headers").GetProperty("Message-ID").GetString()!;
+        messageId.ShouldBe(SendGridEmailSender.MessageIdFor(email));
+        messageId.ShouldMatch("^<[0-9a-f]{32}@acme\\.example>$");
+        SendGridEmailSender.MessageIdFor(email with { Subject = "changed" }).ShouldBe(messageId);
+        SendGridEmailSender.MessageIdFor(email with { IdempotencyKey = "other" }).ShouldNotBe(messageId);
+
+        sent.MessageId.ShouldBe("sg-msg-1");
+        sent.Provider.ShouldBe("sendgrid");
+        var mime = MimeMessage.Load(new MemoryStream(sent.RawMime));
+        ("<" + mime.MessageId + ">").ShouldBe(messageId);
+        mime.Subject.ShouldBe(email.Subject);
+        mime.TextBody!.ShouldContain("faktura 1001");
+        mime.Attachments.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Rate_limited_send_is_retried_once_and_succeeds()
+    {
+        var request = Request.Create().WithPath(MailSend).UsingPost();
+        server.Given(request).InScenario("limit").WillSetStateTo("limited")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0").WithBody("""{"errors":[{"message":"too many requests"}]}"""));
+        server.Given(request).InScenario("limit").WhenStateIs("limited")
+            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", "sg-after-429"));
+        await using var host = await SendGridWorld.StartAsync(server);
+
+        var sent = await host.Get<SendGridEmailSender>().SendAsync(SendGridWorld.Reminder());
+
+        sent.MessageId.ShouldBe("sg-after-429");
+        server.LogEntries.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Service_unavailable_twice_is_retried_with_backoff_and_succeeds()
+    {
+        var request = Request.Create().WithPath(MailSend).UsingPost();
+        server.Given(request).InScenario("down").WillSetStateTo("down-once")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        server.Given(request).InScenario("down").WhenStateIs("down-once").WillSetStateTo("down-twice")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        server.Given(request).InScenario("down").WhenStateIs("down-twice")
+            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", "sg-after-503"));
+        await using var host = await SendGridWorld.StartAsync(server);
+
+        var sent = await host.Get<SendGridEmailSender>().SendAsync(SendGridWorld.Reminder());
+
+        sent.MessageId.ShouldBe("sg-after-503");
+        server.LogEntries.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Bad_request_is_not_retried_and_the_error_names_status_and_reason()
+    {
+        server.Given(Request.Create().WithPath(MailSend).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(400).WithBody("""{"errors":[{"message":"The from address does not match a verified Sender Identity.","field":"from"}]}"""));
+        await using var host = await SendGridWorld.StartAsync(server);
+        var sender = host.Get<SendGridEmailSender>();
+
+        var error = await Should.ThrowAsync<SendGridRejectedException>(() => sender.SendAsync(SendGridWorld.Reminder()));
+
+        error.StatusCode.ShouldBe(400);
+        error.Message.ShouldContain("400");
+        error.Message.ShouldContain("verified Sender Identity");
+        server.LogEntries.Count.ShouldBe(1);
+        (await sender.FindSentAsync(SendGridWorld.Reminder().IdempotencyKey)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Accepted_message_is_found_again_and_not_sent_twice()
+    {
+        Accept("sg-msg-2");
+        await using var host = await SendGridWorld.StartAsync(server);
+        var sender = host.Get<SendGridEmailSender>();
+        var email = SendGridWorld.Reminder("acme:10001:INV-1002:reminder");
+        (await sender.FindSentAsync(email.IdempotencyKey)).ShouldBeNull();
+
+        var sent = await sender.SendAsync(email);
+        var found = await sender.FindSentAsync(email.IdempotencyKey);
+        var again = await sender.SendAsync(email);
+
+        found.ShouldNotBeNull();
+        found.MessageId.ShouldBe("sg-msg-2");
+        found.RawMime.ShouldBe(sent.RawMime);
+        found.ProviderRequestJson.ShouldBe(sent.ProviderRequestJson);
+        again.MessageId.ShouldBe("sg-msg-2");
+        server.LogEntries.Count.ShouldBe(1);
+        Encoding.UTF8.GetString(found.RawMime).ShouldContain(SendGridEmailSender.MessageIdFor(email));
+    }
+
+    private void Accept(string messageId) =>
+        server.Given(Request.Create().WithPath(MailSend).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", messageId));
+}
