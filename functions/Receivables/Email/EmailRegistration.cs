@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Email;
+using Receivables.Email.SendGrid;
 
 namespace Receivables.Hosting;
 
@@ -12,7 +13,13 @@ public static class EmailRegistration
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
         services.AddSingleton<IMessageRenderer, LiquidMessageRenderer>();
         services.AddSingleton<OutboxEmailSender>();
-        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxEmailSender>());
+        services.AddSendGridEmail(configuration);
+        var mode = configuration.GetValue(EmailOptions.Section + ":Mode", EmailMode.Auto);
+        var useSendGrid = mode == EmailMode.SendGrid
+            || (mode == EmailMode.Auto && !string.IsNullOrWhiteSpace(configuration[EmailOptions.Section + ":SendGrid:ApiKey"]));
+        services.AddSingleton<IEmailSender>(sp => useSendGrid
+            ? sp.GetRequiredService<SendGridEmailSender>()
+            : sp.GetRequiredService<OutboxEmailSender>());
         return services;
     }
 }

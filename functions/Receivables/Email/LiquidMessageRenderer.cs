@@ -71,9 +71,11 @@ public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<Liquid
 
     private static string Render(Template template, Hash model, string name)
     {
-        var output = template.Render(new RenderParameters(CultureInfo.InvariantCulture) { LocalVariables = model, ErrorsOutputMode = ErrorsOutputMode.Rethrow });
-        return template.Errors.Count > 0
-            ? throw new ReceivablesException($"Template {name} failed: {template.Errors[0].Message}")
+        // A value the document does not have (an optional Extra key) renders empty; any other error fails the message.
+        var output = template.Render(new RenderParameters(CultureInfo.InvariantCulture) { LocalVariables = model, ErrorsOutputMode = ErrorsOutputMode.Suppress });
+        var error = template.Errors.FirstOrDefault(e => e is not DotLiquid.Exceptions.VariableNotFoundException);
+        return error is not null
+            ? throw new ReceivablesException($"Template {name} failed: {error.Message}", error)
             : output;
     }
 

@@ -116,6 +116,18 @@ public sealed class RenderingAndOutboxTests
     }
 
     [Fact]
+    public async Task An_optional_value_the_document_lacks_renders_empty()
+    {
+        await using var host = await TestHost.StartHostAsync();
+        var document = Document(MessageTemplates.Acknowledgement, "en") with { Extra = new Dictionary<string, string>() };
+
+        var rendered = await host.Get<IMessageRenderer>().RenderAsync(document);
+
+        rendered.Text.ShouldContain("Thank you for your reply.");
+        rendered.Text.ShouldNotContain("extra");
+    }
+
+    [Fact]
     public async Task A_template_uploaded_to_the_templates_container_replaces_the_shipped_one()
     {
         await using var host = await TestHost.StartHostAsync();
