@@ -186,6 +186,19 @@ var appSettings = {
   'Receivables__Creditors__${creditorId}__Country': creditor.country
   Receivables__Evidence__RetentionYears: string(evidenceRetentionYears)
   Receivables__Evidence__FinancialYearEndMonth: string(financialYearEndMonth)
+  Receivables__Plans__Frequency: 'Monthly'
+  Receivables__Plans__FirstPaymentDays: '14'
+  Receivables__Plans__MaxDurationMonths: '12'
+  Receivables__Plans__MinInstallment: '500'
+  Receivables__Plans__ChargeInterest: 'false'
+  Receivables__Plans__AnnualInterestRate: '0'
+  Receivables__Plans__WaiveFeesIfKept: 'false'
+  Receivables__Plans__SettlementPercent: '0'
+  Receivables__Plans__SettlementDays: '14'
+  Receivables__Plans__SecurityThreshold: '50000'
+  Receivables__Plans__DueOnWeekdays: 'true'
+  Receivables__Plans__GraceDays: '5'
+  Receivables__Plans__MissTolerance: '1'
   Receivables__Dunning__MaxLedgerAgeDays: '3'
   Receivables__Dunning__CollectionNotice: 'Send'
   Receivables__Dunning__InterestDayBasis: '365'
@@ -224,6 +237,11 @@ var appSettings = {
   Receivables__Dunning__Inkassosats__1__Amount: '750'
   // Ahead of local.settings.sample.json on main (features being merged): Key Vault references and OpenAI.
   Receivables__Email__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridApiKeySecretUri})'
+  Receivables__Email__SendGrid__BaseUrl: 'https://api.sendgrid.com'
+  Receivables__Email__SendGrid__MaxRetries: '4'
+  Receivables__Email__SendGrid__InitialBackoff: '00:00:01'
+  Receivables__Email__SendGrid__MaxRetryAfter: '00:01:00'
+  Receivables__Email__SendGrid__EventWebhookPublicKey: ''
   Receivables__Replies__Secret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.inboundSecretUri})'
   Receivables__OpenAI__Endpoint: deployOpenAi ? openAi!.outputs.endpoint : ''
   Receivables__OpenAI__Deployment: deployOpenAi ? openAi!.outputs.deploymentName : ''
