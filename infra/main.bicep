@@ -189,6 +189,19 @@ var appSettings = {
   'Receivables__Creditors__${creditorId}__Country': creditor.country
   Receivables__Evidence__RetentionYears: string(evidenceRetentionYears)
   Receivables__Evidence__FinancialYearEndMonth: string(financialYearEndMonth)
+  Receivables__Plans__Frequency: 'Monthly'
+  Receivables__Plans__FirstPaymentDays: '14'
+  Receivables__Plans__MaxDurationMonths: '12'
+  Receivables__Plans__MinInstallment: '500'
+  Receivables__Plans__ChargeInterest: 'false'
+  Receivables__Plans__AnnualInterestRate: '0'
+  Receivables__Plans__WaiveFeesIfKept: 'false'
+  Receivables__Plans__SettlementPercent: '0'
+  Receivables__Plans__SettlementDays: '14'
+  Receivables__Plans__SecurityThreshold: '50000'
+  Receivables__Plans__DueOnWeekdays: 'true'
+  Receivables__Plans__GraceDays: '5'
+  Receivables__Plans__MissTolerance: '1'
   Receivables__Dunning__MaxLedgerAgeDays: '3'
   Receivables__Dunning__CollectionNotice: 'Send'
   Receivables__Dunning__InterestDayBasis: '365'

@@ -13,6 +13,7 @@ internal static class Commands
         BenchCycleCommand.Build(),
         TasksCommand.Build(),
         EvidenceCommand.Build(),
+        PlansCommand.Build(),
         RepliesCommands.Reply(),
         RepliesCommands.Replies(),
         ImportCommand.Build(),

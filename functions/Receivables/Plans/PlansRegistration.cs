@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Receivables.Plans;
 
 namespace Receivables.Hosting;
 
@@ -9,6 +10,10 @@ public static class PlansRegistration
     public static IServiceCollection AddPlansFeature(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddOptions<PlanPolicy>()
+            .BindConfiguration(PlanPolicy.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 }
