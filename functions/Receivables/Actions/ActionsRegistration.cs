@@ -9,6 +9,7 @@ public static class ActionsRegistration
     public static IServiceCollection AddActionsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddSingleton<Receivables.Status.IStatusContributor, Receivables.Actions.TasksStatusContributor>();
         return services;
     }
 }
