@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Receivables.Ledger;
+using Receivables.Tests.Infrastructure;
+
+namespace Receivables.Tests.Ledger;
+
+public sealed class SaftImportTests
+{
+    private static readonly DateTimeOffset Taken = new(2026, 11, 23, 5, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Skatteetatens_v1_10_example_imports_with_each_debtors_open_total_equal_to_its_closing_balance()
+    {
+        var file = RepoFiles.Sample("saft", "SAF-T_Financial_v1.10_example_888888888.xml");
+        await using var host = await TestHost.StartHostAsync();
+
+        var outcome = await LedgerKit.DropAsync(host, "acme/saft-2017.xml", await File.ReadAllBytesAsync(file), Taken);
+
+        outcome.Result.ShouldBe(LedgerUploadResult.Accepted, outcome.Message);
+        var customers = XDocument.Load(file).Descendants().Where(e => e.Name.LocalName == "Customer").ToList();
+        var debtors = await LedgerKit.DebtorsAsync(host);
+        foreach (var customer in customers)
+        {
+            string? Value(string name) => customer.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+            var closing = decimal.Parse(Value("ClosingDebitBalance") ?? "0", CultureInfo.InvariantCulture) - decimal.Parse(Value("ClosingCreditBalance") ?? "0", CultureInfo.InvariantCulture);
+            var debtor = debtors.SingleOrDefault(d => d.Debtor.DebtorId == Value("CustomerID"));
+            var open = debtor?.Invoices.Sum(i => i.OpenAmount) ?? 0m;
+            open.ShouldBe(closing, $"customer {Value("CustomerID")} ({Value("Name")})");
+            if (debtor is not null)
+            {
+                debtor.Debtor.Name.ShouldBe(Value("Name"));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Due_dates_follow_the_customers_payment_terms_when_lines_carry_none()
+    {
+        var file = RepoFiles.Sample("saft", "SAF-T_Financial_v1.10_example_888888888.xml");
+        await using var host = await TestHost.StartHostAsync();
+        await LedgerKit.DropAsync(host, "acme/saft-2017.xml", await File.ReadAllBytesAsync(file), Taken);
+        var terms = XDocument.Load(file).Descendants().Where(e => e.Name.LocalName == "Customer")
+            .ToDictionary(
+                c => c.Elements().First(e => e.Name.LocalName == "CustomerID").Value,
+                c => c.Descendants().FirstOrDefault(e => e.Name.LocalName == "Days") is { } d ? int.Parse(d.Value, CultureInfo.InvariantCulture) : SaftLedgerParser.DefaultTermsDays);
+
+        var invoices = (await LedgerKit.DebtorsAsync(host)).SelectMany(d => d.Invoices.Where(i => i.Amount > 0 && !i.InvoiceNumber.StartsWith("OB-", StringComparison.Ordinal)).Select(i => (d.Debtor.DebtorId, i))).ToList();
+
+        invoices.ShouldNotBeEmpty();
+        invoices.ShouldAllBe(x => x.i.DueDate == x.i.InvoiceDate.AddDays(terms[x.DebtorId]));
+    }
+
+    [Fact]
+    public async Task The_schema_generated_v1_30_sample_imports()
+    {
+        await using var host = await TestHost.StartHostAsync();
+
+        var outcome = await LedgerKit.DropAsync(host, "acme/saft-130.xml", await File.ReadAllBytesAsync(RepoFiles.Sample("saft", "SAF-T_Financial_v1.30_xmlspy_sample.xml")), Taken);
+
+        outcome.Result.ShouldBe(LedgerUploadResult.Accepted, outcome.Message);
+    }
+
+    [Fact]
+    public async Task Xml_that_is_not_saft_is_rejected_naming_the_root_element_and_nothing_changes()
+    {
+        await using var host = await TestHost.StartHostAsync();
+        var first = await LedgerKit.DropAsync(host, "acme/good.csv", LedgerKit.Canonical("D1,Fjellheim Bygg AS,,business,,F-1,2026-10-01,2026-10-31,NOK,1000.00,400.00,"), Taken);
+
+        var outcome = await LedgerKit.DropAsync(host, "acme/invoice.xml", await File.ReadAllBytesAsync(RepoFiles.Sample("ehf", "examples_base-example.xml")), Taken.AddDays(1));
+
+        outcome.Result.ShouldBe(LedgerUploadResult.Rejected);
+        var report = await LedgerKit.ReportAsync(host, outcome);
+        report.ShouldContain("acme/invoice.xml");
+        (await host.Get<ILedgerReader>().GetLatestSnapshotAsync(TestSettings.Creditor))!.SnapshotId.ShouldBe(first.SnapshotId);
+    }
+}
