@@ -50,19 +50,8 @@ internal static class DemoScenario
         return text.ToString();
     }
 
-    /// <summary>A KID with its MOD10 (Luhn) check digit, computed on the digit string.</summary>
-    public static string Kid(string digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var d = digits[digits.Length - 1 - i] - '0';
-            var p = i % 2 == 0 ? d * 2 : d;
-            sum += p > 9 ? p - 9 : p;
-        }
-
-        return digits + ((10 - (sum % 10)) % 10).ToString(CultureInfo.InvariantCulture);
-    }
+    /// <summary>A KID with its MOD10 (Luhn) check digit.</summary>
+    public static string Kid(string digits) => Receivables.Ledger.Kid.WithMod10(digits);
 
     private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) ? $"\"{value}\"" : value;
 }
