@@ -18,5 +18,6 @@ internal static class Commands
         RepliesCommands.Replies(),
         ImportCommand.Build(),
         StatusCommand.Build(),
+        RenderSamplesCommand.Build(),
     ];
 }

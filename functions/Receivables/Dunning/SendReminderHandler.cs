@@ -183,9 +183,9 @@ public sealed class SendReminderHandler(
             rendered.Html,
             new Dictionary<string, string>
             {
-                ["creditor"] = message.CreditorId,
-                ["debtor"] = message.DebtorId,
-                ["case"] = state.CaseId,
+                [EmailCustomArgs.Creditor] = message.CreditorId,
+                [EmailCustomArgs.Debtor] = message.DebtorId,
+                [EmailCustomArgs.Case] = state.CaseId,
                 ["key"] = message.Key,
                 ["level"] = pending.Level.ToString(CultureInfo.InvariantCulture),
             },

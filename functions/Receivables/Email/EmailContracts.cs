@@ -27,6 +27,17 @@ public interface IEmailSender
     Task<SentEmail?> FindSentAsync(string idempotencyKey, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// Names of the <see cref="OutboundEmail.CustomArgs"/> that tie a message to its case. SendGrid echoes custom_args as
+/// top-level fields of every delivery event, so the event webhook finds the case by these names.
+/// </summary>
+public static class EmailCustomArgs
+{
+    public const string Creditor = "creditor";
+    public const string Debtor = "debtor";
+    public const string Case = "case";
+}
+
 /// <summary>Which step of the ladder a message belongs to; names the template (<c>{Template}.{language}.html|txt.liquid</c>).</summary>
 public static class MessageTemplates
 {

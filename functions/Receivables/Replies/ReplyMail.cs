@@ -55,7 +55,7 @@ internal sealed class ReplyMail(IServiceProvider services, ReceivablesOptions re
             sent = await sender.SendAsync(new OutboundEmail(
                 idempotencyKey, to, ledger.Debtor.Name, creditor.Email, creditor.Name, replyAddress ?? creditor.Email,
                 rendered.Subject, rendered.Text, rendered.Html,
-                new Dictionary<string, string> { ["caseId"] = found.CaseId, ["template"] = template }, []), cancellationToken);
+                new Dictionary<string, string> { [EmailCustomArgs.Creditor] = found.CreditorId, [EmailCustomArgs.Debtor] = found.DebtorId, [EmailCustomArgs.Case] = found.CaseId, ["template"] = template }, []), cancellationToken);
         }
 
         await services.GetRequiredService<IEvidenceArchive>().AppendAsync(new EvidenceItem(

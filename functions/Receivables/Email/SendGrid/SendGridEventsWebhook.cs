@@ -109,12 +109,13 @@ public sealed class SendGridEventsWebhook(
 
         var name = Text(element, "event") ?? "unknown";
         var eventId = Text(element, "sg_event_id");
-        var creditorId = Text(element, "creditorId");
-        var debtorId = Text(element, "debtorId");
-        var caseId = Text(element, "caseId");
+        // The names the send-reminder handler sets (EmailCustomArgs); the camelCase ones are accepted for messages sent earlier.
+        var creditorId = Text(element, EmailCustomArgs.Creditor) ?? Text(element, "creditorId");
+        var debtorId = Text(element, EmailCustomArgs.Debtor) ?? Text(element, "debtorId");
+        var caseId = Text(element, EmailCustomArgs.Case) ?? Text(element, "caseId");
         if (eventId is null || creditorId is null || debtorId is null || caseId is null)
         {
-            logger.LogInformation("SendGrid event {Event} {EventId} has no creditorId/debtorId/caseId; not ours to archive", name, eventId);
+            logger.LogInformation("SendGrid event {Event} {EventId} has no creditor/debtor/case custom args; not ours to archive", name, eventId);
             return false;
         }
 

@@ -39,7 +39,7 @@ public sealed class SendGridEmailSenderTests : IDisposable
         json.GetProperty("subject").GetString().ShouldBe("Påminnelse: faktura 1001");
         json.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()).ShouldBe(["text/plain", "text/html"]);
         json.GetProperty("content")[1].GetProperty("value").GetString().ShouldBe(email.HtmlBody);
-        json.GetProperty("custom_args").GetProperty("debtorId").GetString().ShouldBe("10001");
+        json.GetProperty("custom_args").GetProperty(Receivables.Email.EmailCustomArgs.Debtor).GetString().ShouldBe("10001");
         var attachment = json.GetProperty("attachments")[0];
         attachment.GetProperty("filename").GetString().ShouldBe("faktura-1001.pdf");
         Convert.FromBase64String(attachment.GetProperty("content").GetString()!).ShouldBe(email.Attachments[0].Content);

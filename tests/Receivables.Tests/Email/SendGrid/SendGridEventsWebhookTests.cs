@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Receivables.Actions;
 using Receivables.Common;
+using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Tests.Infrastructure;
 
@@ -66,6 +67,20 @@ public sealed class SendGridEventsWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task Events_of_messages_sent_with_the_earlier_camel_case_args_still_find_their_case()
+    {
+        await using var host = await StartAsync();
+        var body = Events(("delivered", "ev-8", null))
+            .Replace($"\"{EmailCustomArgs.Creditor}\"", "\"creditorId\"", StringComparison.Ordinal)
+            .Replace($"\"{EmailCustomArgs.Debtor}\"", "\"debtorId\"", StringComparison.Ordinal)
+            .Replace($"\"{EmailCustomArgs.Case}\"", "\"caseId\"", StringComparison.Ordinal);
+
+        (await host.Get<IEmailEventsWebhook>().HandleAsync(Signed(body))).StatusCode.ShouldBe(200);
+
+        (await host.Get<IEvidenceReader>().ReadCaseAsync(Case)).ShouldHaveSingleItem().Entry.IdempotencyKey.ShouldBe("sg-event:ev-8");
+    }
+
+    [Fact]
     public async Task Webhook_without_a_configured_key_refuses_with_503()
     {
         await using var host = await SendGridWorld.StartAsync();
@@ -95,7 +110,7 @@ public sealed class SendGridEventsWebhookTests : IDisposable
 
     private static string Events(params (string Event, string Id, string? Type)[] events) =>
         "[" + string.Join(",", events.Select(e =>
-            $$"""{"email":"ola@kunde.example","timestamp":1772434700,"event":"{{e.Event}}",{{(e.Type is null ? "" : $"\"type\":\"{e.Type}\",\"reason\":\"550 5.1.1 mailbox unavailable\",")}}"sg_event_id":"{{e.Id}}","sg_message_id":"sg-msg-1.filter","creditorId":"acme","debtorId":"10001","caseId":"c1"}""")) + "]";
+            $$"""{"email":"ola@kunde.example","timestamp":1772434700,"event":"{{e.Event}}",{{(e.Type is null ? "" : $"\"type\":\"{e.Type}\",\"reason\":\"550 5.1.1 mailbox unavailable\",")}}"sg_event_id":"{{e.Id}}","sg_message_id":"sg-msg-1.filter","{{EmailCustomArgs.Creditor}}":"acme","{{EmailCustomArgs.Debtor}}":"10001","{{EmailCustomArgs.Case}}":"c1"}""")) + "]";
 
     private static async Task<List<WorkTask>> OpenTasksAsync(Local.Hosting.LocalHost host)
     {

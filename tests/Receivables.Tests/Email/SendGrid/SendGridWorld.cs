@@ -38,6 +38,6 @@ internal static class SendGridWorld
         "Påminnelse: faktura 1001",
         "Hei Ola, faktura 1001 på kr 1 250,00 er ikke betalt.",
         "<p>Hei Ola, faktura 1001 på kr 1&nbsp;250,00 er ikke betalt.</p>",
-        new Dictionary<string, string> { ["creditorId"] = "acme", ["debtorId"] = "10001", ["caseId"] = "c1" },
+        new Dictionary<string, string> { [EmailCustomArgs.Creditor] = "acme", [EmailCustomArgs.Debtor] = "10001", [EmailCustomArgs.Case] = "c1" },
         [new EmailAttachment("faktura-1001.pdf", "application/pdf", "%PDF-1.4 faktura"u8.ToArray())]);
 }

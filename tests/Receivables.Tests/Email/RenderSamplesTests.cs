@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Receivables.Common;
+using Receivables.Email;
+using Receivables.Local.Commands;
+using Receivables.Tests.Infrastructure;
+
+namespace Receivables.Tests.Email;
+
+public sealed class RenderSamplesTests
+{
+    [Fact]
+    public async Task Render_samples_writes_every_template_in_both_languages_as_readable_eml_with_the_sample_amounts()
+    {
+        await using var host = await TestHost.StartHostAsync();
+        var creditor = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors[TestSettings.Creditor];
+        var today = new DateOnly(2026, 11, 22);
+        var folder = Path.Combine(host.DataPath, "samples");
+
+        var files = await RenderSamplesCommand.RenderAsync(host.Get<IMessageRenderer>(), TestSettings.Creditor, creditor, today, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
+
+        files.Count.ShouldBe(RenderSamplesCommand.Templates.Count * RenderSamplesCommand.Languages.Count);
+        foreach (var template in RenderSamplesCommand.Templates)
+        {
+            foreach (var language in RenderSamplesCommand.Languages)
+            {
+                var document = RenderSamplesCommand.SampleDocument(template, language, TestSettings.Creditor, creditor, today);
+                var message = await MimeMessage.LoadAsync(Path.Combine(folder, $"{template}.{language}.eml"));
+                var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "nb-NO");
+
+                message.Subject.ShouldNotBeNullOrWhiteSpace();
+                message.From.Mailboxes.Single().Address.ShouldBe(creditor.Email);
+                message.ReplyTo.Mailboxes.Single().Address.ShouldBe(document.ReplyAddress);
+                message.Headers["X-Receivables-" + EmailCustomArgs.Debtor].ShouldBe(document.DebtorId);
+                (message.TextBody ?? "").ShouldContain(document.Total.ToString("N2", culture), customMessage: $"{template}.{language} text");
+                (message.HtmlBody ?? "").ShouldContain(document.Invoices[1].OpenAmount.ToString("N2", culture), customMessage: $"{template}.{language} html");
+                foreach (var charge in document.Charges)
+                {
+                    (message.TextBody ?? "").ShouldContain(charge.Amount.ToString("N2", culture), customMessage: $"{template}.{language} {charge.Description}");
+                }
+            }
+        }
+
+        var reminder = RenderSamplesCommand.SampleDocument(MessageTemplates.Reminder, "nb", TestSettings.Creditor, creditor, today);
+        reminder.Total.ShouldBe(reminder.Principal + reminder.Charges.Sum(c => c.Amount));
+        reminder.Charges.Count(c => c.Kind == "interest").ShouldBe(reminder.Invoices.Count);
+        RenderSamplesCommand.SampleDocument(MessageTemplates.Friendly, "nb", TestSettings.Creditor, creditor, today).Charges.ShouldBeEmpty();
+    }
+}
