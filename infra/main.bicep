@@ -187,6 +187,9 @@ var appSettings = {
   'Receivables__Creditors__${creditorId}__Language': creditor.language
   'Receivables__Creditors__${creditorId}__Currency': creditor.currency
   'Receivables__Creditors__${creditorId}__Country': creditor.country
+  Receivables__Ledger__SortChunkRows: '200000'
+  Receivables__Ledger__MaxReportedProblems: '200'
+  Receivables__Ledger__TempPath: ''
   Receivables__Evidence__RetentionYears: string(evidenceRetentionYears)
   Receivables__Evidence__FinancialYearEndMonth: string(financialYearEndMonth)
   Receivables__Plans__Frequency: 'Monthly'
