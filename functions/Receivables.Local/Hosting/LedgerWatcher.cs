@@ -23,7 +23,7 @@ public sealed class LedgerWatcher(StorageClients storage, IMessageQueue queue, T
         var announced = 0;
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (IsOutput(blob.Name))
+            if (LedgerUploadedHandler.IsOutput(blob.Name))
             {
                 continue;
             }
@@ -64,11 +64,6 @@ public sealed class LedgerWatcher(StorageClients storage, IMessageQueue queue, T
             await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
         }
     }
-
-    /// <summary>Files the ledger feature writes itself (rejection reports) are not uploads.</summary>
-    internal static bool IsOutput(string name) =>
-        name.Contains("/rejected/", StringComparison.Ordinal) || name.StartsWith("rejected/", StringComparison.Ordinal)
-        || name.EndsWith(".errors.txt", StringComparison.Ordinal);
 
     private static string Key(string name, string eTag) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name + "\n" + eTag)));
