@@ -31,3 +31,24 @@ public interface IArrangementRequests
     /// </summary>
     Task<string?> AcceptByReplyAsync(string creditorId, string debtorId, string replyReference, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What the plans feature knows about a debtor's plans, for the escalation gate and credit hold.</summary>
+public sealed record PlanFacts(int Proposed, int InForce, int Completed, int Broken, int MissedInstallments, DateOnly? LastBrokenOn)
+{
+    public static readonly PlanFacts None = new(0, 0, 0, 0, 0, null);
+
+    public bool HasPlanInForce => InForce > 0;
+}
+
+/// <summary>Reads <see cref="PlanFacts"/> for a debtor. The plans feature implements it; without it every debtor has none.</summary>
+public interface IPlanFacts
+{
+    Task<PlanFacts> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The default until a plan store is registered: no debtor has a plan.</summary>
+public sealed class NoPlanFacts : IPlanFacts
+{
+    public Task<PlanFacts> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(PlanFacts.None);
+}

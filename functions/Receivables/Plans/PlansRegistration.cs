@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Receivables.Plans;
 
 namespace Receivables.Hosting;
@@ -14,6 +15,7 @@ public static class PlansRegistration
             .BindConfiguration(PlanPolicy.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton<IPlanFacts, NoPlanFacts>();
         return services;
     }
 }
