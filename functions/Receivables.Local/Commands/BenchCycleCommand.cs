@@ -29,6 +29,7 @@ internal static class BenchCycleCommand
         cycle.SetAction((parse, ct) => RunAsync(parse.GetValue(debtors), parse.GetValue(changed), ct));
         var bench = new Command("bench", "Measure the product on this machine (prints figures).");
         bench.Subcommands.Add(cycle);
+        bench.Subcommands.Add(BenchIngestCommand.Build());
         return bench;
     }
 
