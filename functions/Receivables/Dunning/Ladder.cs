@@ -132,7 +132,7 @@ public static class Ladder
             foreach (var invoice in overdue.Where(i => due.All(d => d.Invoice.InvoiceNumber != i.InvoiceNumber)))
             {
                 var progress = ProgressOf(state, invoice.InvoiceNumber);
-            TrackBalance(progress, invoice.OpenAmount, asOf);
+                TrackBalance(progress, invoice.OpenAmount, asOf);
                 if (progress.Level <= top && progress.Level < policy.Levels.Count && policy.Levels[progress.Level].Template is not null)
                 {
                     sendable.Add((invoice, progress, progress.Level));
