@@ -151,12 +151,7 @@ internal static class BenchIngestCommand
 
     private static async Task<IngestRun> IngestAsync(LocalHost host, StorageOperationCounter counter, string name, string file, CancellationToken cancellationToken)
     {
-        var blob = host.Get<StorageClients>().Container(StorageNames.Containers.Ledger).GetBlobClient(name);
-        await using (var upload = File.OpenRead(file))
-        {
-            await blob.UploadAsync(upload, new BlobUploadOptions(), cancellationToken);
-        }
-
+        await BenchUploads.UploadAsync(host, name, file, null, cancellationToken);
         counter.Reset();
         var watch = Stopwatch.StartNew();
         await host.Get<LedgerWatcher>().ScanAsync(cancellationToken);
@@ -164,9 +159,7 @@ internal static class BenchIngestCommand
         watch.Stop();
         var operations = counter.Total;
         var writes = counter.Writes;
-        var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-        var outcome = await host.Get<ILedgerStore>().GetOutcomeAsync(name, properties.Value.ETag.ToString(), cancellationToken)
-            ?? throw new InvalidOperationException($"The upload {name} was not handled.");
+        var outcome = await BenchUploads.ProcessAsync(host, name, cancellationToken);
         return new IngestRun(watch.Elapsed, operations, writes, outcome);
     }
 
