@@ -14,6 +14,9 @@ public sealed class RateTables(IReadOnlyList<RatePeriodOptions> rates, IReadOnly
 {
     public static RateTables From(DunningOptions options) => new(options.Rates, options.Inkassosats, options.InterestDayBasis);
 
+    /// <summary>The day-count basis of interest (365 or 360).</summary>
+    public int DayBasis => dayBasis;
+
     /// <summary>The inkassosats in force on <paramref name="date"/> (the day of sending decides, inkassoforskriften § 1-1).</summary>
     public decimal InkassosatsOn(DateOnly date) =>
         inkassosats.LastOrDefault(r => r.From <= date)?.Amount
@@ -84,7 +87,4 @@ public sealed class RateTables(IReadOnlyList<RatePeriodOptions> rates, IReadOnly
 
         return result;
     }
-
-    public static string Describe(InterestPeriod p) =>
-        string.Create(CultureInfo.InvariantCulture, $"{p.RatePercent:0.00} % p.a. {p.From:yyyy-MM-dd}–{p.To:yyyy-MM-dd} ({p.Days} d)");
 }

@@ -63,7 +63,7 @@ public static class ReminderContent
                         InterestCharge,
                         Text(english, $"Forsinkelsesrente, faktura {invoice.InvoiceNumber}", $"Late-payment interest, invoice {invoice.InvoiceNumber}"),
                         period.Amount,
-                        string.Create(CultureInfo.InvariantCulture, $"{balance:0.00} × {RateTables.Describe(period)} / {(english ? "days" : "dager")} (forsinkelsesrenteloven § 3)")));
+                        InterestBasis(english, balance, period, rates.DayBasis)));
                 }
             }
 
@@ -77,7 +77,7 @@ public static class ReminderContent
                         CompensationCharge,
                         Text(english, $"Standardkompensasjon, faktura {invoice.InvoiceNumber}", $"Standard compensation, invoice {invoice.InvoiceNumber}"),
                         Rounding.ToMinorUnit(net),
-                        string.Create(CultureInfo.InvariantCulture, $"{compensation:0.00} − {feesCharged:0.00} {(english ? "fees charged" : "purregebyr")} (forsinkelsesrenteloven § 3a)")));
+                        string.Create(CultureOf(english), $"{compensation:N2} − {feesCharged:N2} {(english ? "fees charged" : "purregebyr")} (forsinkelsesrenteloven § 3a)")));
                 }
             }
         }
@@ -146,8 +146,20 @@ public static class ReminderContent
 
     private static string Text(bool english, string nb, string en) => english ? en : nb;
 
+    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Numbers in a basis are written as the letter's language writes them (nb: 48 500,00; en: 48,500.00).</summary>
+    private static CultureInfo CultureOf(bool english) => english ? English : Norwegian;
+
     private static string Basis(bool english, string fraction, decimal sats, string paragraph) =>
         english
-            ? string.Create(CultureInfo.InvariantCulture, $"{fraction} of the inkassosats {sats:0.00} (inkassoforskriften {paragraph})")
-            : string.Create(CultureInfo.InvariantCulture, $"{fraction} av inkassosatsen {sats:0.00} (inkassoforskriften {paragraph})");
+            ? string.Create(English, $"{fraction} of the inkassosats {sats:N2} (inkassoforskriften {paragraph})")
+            : string.Create(Norwegian, $"{fraction} av inkassosatsen {sats:N2} (inkassoforskriften {paragraph})");
+
+    /// <summary>How an interest line was computed: balance × rate × days / day basis, the period, the law.</summary>
+    private static string InterestBasis(bool english, decimal balance, InterestPeriod period, int dayBasis) =>
+        english
+            ? string.Create(English, $"{balance:N2} × {period.RatePercent:N2} % × {period.Days}/{dayBasis} days, {period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd} (forsinkelsesrenteloven § 3)")
+            : string.Create(Norwegian, $"{balance:N2} × {period.RatePercent:N2} % × {period.Days}/{dayBasis} dager, {period.From:dd.MM.yyyy}–{period.To:dd.MM.yyyy} (forsinkelsesrenteloven § 3)");
 }

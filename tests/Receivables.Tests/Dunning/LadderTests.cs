@@ -207,6 +207,12 @@ public sealed class LadderTests
         var reminder = world.Sent.Single(s => s.Message.Level == 2);
         reminder.Date.ShouldBe(D("2026-04-07"));
         reminder.Document.Charges.Where(c => c.Kind == ReminderContent.InterestCharge).Select(c => c.Amount).ShouldBe([65.75m, 29.59m]);
+        // The letter says how: balance × rate × days / basis and the period, written the Norwegian way.
+        reminder.Document.Charges.Where(c => c.Kind == ReminderContent.InterestCharge).Select(c => c.Basis!.Replace('\u00A0', ' ')).ShouldBe(
+        [
+            "20 000,00 × 12,00 % × 10/365 dager, 11.03.2026–20.03.2026 (forsinkelsesrenteloven § 3)",
+            "5 000,00 × 12,00 % × 18/365 dager, 21.03.2026–07.04.2026 (forsinkelsesrenteloven § 3)",
+        ]);
         reminder.Document.Principal.ShouldBe(5000m);
     }
 
