@@ -24,6 +24,7 @@ public static class DunningRegistration
         services.AddSingleton<DunningCycle>();
         services.AddSingleton<IDunningCycle>(sp => sp.GetRequiredService<DunningCycle>());
         services.AddSingleton<ICaseActions, CaseActions>();
+        services.AddSingleton<IClaimStatements, ClaimStatements>();
         services.AddSingleton<DunningStatusReader>();
         services.TryAddSingleton<ISendStepHook, NoSendStepHook>();
         services.AddSingleton<IQueueHandler, SendReminderHandler>();

@@ -45,9 +45,8 @@ public static class ReminderContent
         var charges = new List<ReminderCharge>();
         foreach (var invoice in listed)
         {
-            state.Invoices.TryGetValue(invoice.InvoiceNumber, out var progress);
-            var fees = progress?.Fees.Where(f => f.Date <= message.CycleDate).ToList() ?? [];
-            foreach (var fee in fees)
+            var claim = ClaimLine.For(invoice, state.Invoices.GetValueOrDefault(invoice.InvoiceNumber), message.CycleDate, rates);
+            foreach (var fee in claim.Fees)
             {
                 var sats = rates.InkassosatsOn(fee.Date);
                 charges.Add(fee.Kind == FeeKind.PaymentDemand
@@ -57,7 +56,7 @@ public static class ReminderContent
 
             if (level.Interest)
             {
-                foreach (var (balance, period) in rates.Interest(progress?.Balances ?? [], invoice.OpenAmount, invoice.DueDate, message.CycleDate))
+                foreach (var (balance, period) in claim.Interest)
                 {
                     charges.Add(new ReminderCharge(
                         InterestCharge,
@@ -67,18 +66,13 @@ public static class ReminderContent
                 }
             }
 
-            if (progress?.CompensationClaimed is { } compensation)
+            if (claim.CompensationNet > 0m)
             {
-                var feesCharged = fees.Sum(f => f.Amount);
-                var net = Math.Max(0m, compensation - feesCharged);
-                if (net > 0m)
-                {
-                    charges.Add(new ReminderCharge(
-                        CompensationCharge,
-                        Text(english, $"Standardkompensasjon, faktura {invoice.InvoiceNumber}", $"Standard compensation, invoice {invoice.InvoiceNumber}"),
-                        Rounding.ToMinorUnit(net),
-                        string.Create(CultureOf(english), $"{compensation:N2} − {feesCharged:N2} {(english ? "fees charged" : "purregebyr")} (forsinkelsesrenteloven § 3a)")));
-                }
+                charges.Add(new ReminderCharge(
+                    CompensationCharge,
+                    Text(english, $"Standardkompensasjon, faktura {invoice.InvoiceNumber}", $"Standard compensation, invoice {invoice.InvoiceNumber}"),
+                    claim.CompensationNet,
+                    string.Create(CultureOf(english), $"{claim.CompensationClaimed:N2} − {claim.FeesTotal:N2} {(english ? "fees charged" : "purregebyr")} (forsinkelsesrenteloven § 3a)")));
             }
         }
 
