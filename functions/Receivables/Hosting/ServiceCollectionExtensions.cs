@@ -37,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddRepliesFeature(configuration);
         services.AddPlansFeature(configuration);
         services.AddActionsFeature(configuration);
+        services.AddEscalationFeature(configuration);
+        services.AddContactFeature(configuration);
         services.AddStatusFeature(configuration);
         return services;
     }
