@@ -38,6 +38,7 @@ var tables = [
   'Plans'
   'Runs'
   'EvidenceHeads'
+  'CreditHolds'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

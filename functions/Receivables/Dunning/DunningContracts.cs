@@ -37,4 +37,7 @@ public sealed record DunningStep(
 public interface IDunningStepObserver
 {
     Task OnStepAsync(DunningStep step, CancellationToken cancellationToken);
+
+    /// <summary>Told once per creditor after each cycle run (for work not tied to a changed case).</summary>
+    Task OnCreditorRunAsync(string creditorId, DateOnly date, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -112,6 +112,11 @@ public sealed class DunningCycle(
             }
         }
 
+        foreach (var observer in services.GetServices<IDunningStepObserver>())
+        {
+            await observer.OnCreditorRunAsync(creditorId, date, cancellationToken);
+        }
+
         await cases.SaveRunStateAsync(new DunningRunState(creditorId, snapshot.SnapshotId, Max(previous?.LastCycleDate, date), false, null), cancellationToken);
         logger.LogInformation("Dunning for {CreditorId} on {AsOf}: {Considered} debtor(s) considered, {Queued} reminder(s) queued", creditorId, date, tally.Considered, tally.Queued - queuedBefore);
     }

@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddActionsFeature(configuration);
         services.AddEscalationFeature(configuration);
         services.AddContactFeature(configuration);
+        services.AddCreditHoldFeature(configuration);
         services.AddStatusFeature(configuration);
         return services;
     }
