@@ -41,7 +41,7 @@ public sealed record EscalationAdvice(EscalationRecommendation Recommendation, I
     /// <summary>The outcome word a person types to follow the recommendation (<c>tasks done --outcome</c>).</summary>
     public string Outcome => EscalationOutcomes.Of(Recommendation);
 
-    public string Summary => $"Recommendation: {Outcome}. Reasons: {string.Join(" ", Reasons.Select(r => r.EndsWith('.') ? r : r + "."))}";
+    public string Summary => $"Recommendation: {Outcome}. Reasons: {string.Join("; ", Reasons)}.";
 }
 
 /// <summary>The outcome words of a decide-escalation task.</summary>
