@@ -39,6 +39,7 @@ var tables = [
   'Runs'
   'EvidenceHeads'
   'CreditHolds'
+  'SetOffs'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

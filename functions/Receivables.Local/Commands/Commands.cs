@@ -14,6 +14,7 @@ internal static class Commands
         TasksCommand.Build(),
         EvidenceCommand.Build(),
         PlansCommand.Build(),
+        SetOffCommand.Build(),
         RepliesCommands.Reply(),
         RepliesCommands.Replies(),
         ImportCommand.Build(),

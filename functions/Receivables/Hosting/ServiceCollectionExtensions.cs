@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddEscalationFeature(configuration);
         services.AddContactFeature(configuration);
         services.AddCreditHoldFeature(configuration);
+        services.AddSetOffFeature(configuration);
         services.AddStatusFeature(configuration);
         return services;
     }
