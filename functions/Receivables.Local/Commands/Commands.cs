@@ -15,6 +15,7 @@ internal static class Commands
         EvidenceCommand.Build(),
         PlansCommand.Build(),
         SetOffCommand.Build(),
+        HandoverCommand.Build(),
         RepliesCommands.Reply(),
         RepliesCommands.Replies(),
         ImportCommand.Build(),

@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddContactFeature(configuration);
         services.AddCreditHoldFeature(configuration);
         services.AddSetOffFeature(configuration);
+        services.AddHandoverFeature(configuration);
         services.AddStatusFeature(configuration);
         return services;
     }

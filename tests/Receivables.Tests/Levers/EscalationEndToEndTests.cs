@@ -2,6 +2,7 @@ using Receivables.Actions;
 using Receivables.Dunning;
 using Receivables.Escalation;
 using Receivables.Evidence;
+using Receivables.Handover;
 using Receivables.Tests.Infrastructure;
 
 namespace Receivables.Tests.Levers;
@@ -46,6 +47,37 @@ public sealed class EscalationEndToEndTests
         effect.ShouldContain("hand-over to a collection agency approved");
         entries = await world.Get<IEvidenceReader>().ReadCaseAsync(new EvidenceCaseRef(TestSettings.Creditor, "C-300", found.CaseId));
         entries.ShouldContain(e => e.Entry.Title == "Escalation decided: collection" && e.Entry.Actor == "person:ola");
+    }
+
+    [Fact]
+    public async Task An_approved_handover_exports_the_claims_with_fees_interest_reminders_and_a_verifiable_evidence_bundle()
+    {
+        await using var world = await LeversWorld.StartAsync("2026-01-06");
+        await world.UploadAsync(KariOwes("12500.00"));
+        await world.RunUntilAsync("2026-04-30");
+        var task = (await DecisionTaskAsync(world)).ShouldNotBeNull();
+        var dir = Path.Combine(world.Host.DataPath, "handover");
+
+        var refused = await Should.ThrowAsync<Receivables.Common.ReceivablesException>(() => world.Get<HandoverExporter>().ExportAsync(TestSettings.Creditor, "C-300", dir));
+        refused.Message.ShouldContain("No approved hand-over");
+
+        await world.Get<TaskOutcomes>().CompleteAsync(TestSettings.Creditor, task.TaskId, new TaskOutcome(EscalationOutcomes.Collection, "Silent for months", null, Actors.Person("ola")));
+        var (claimFile, bundleFile, content) = await world.Get<HandoverExporter>().ExportAsync(TestSettings.Creditor, "C-300", dir);
+
+        var claim = content.Claims.ShouldHaveSingleItem();
+        claim.OpenPrincipal.ShouldBe(12_500m);
+        claim.Fees.Count.ShouldBe(2, "a reminder fee and the collection notice fee");
+        claim.InterestToDate.ShouldBeGreaterThan(0m);
+        content.Reminders.Select(r => r.Level).ShouldBe(["1", "2", "3"]);
+        content.Totals.Total.ShouldBe(content.Totals.Principal + content.Totals.Fees + content.Totals.Interest + content.Totals.Compensation);
+        content.Approval.Recommendation.ShouldStartWith("Recommendation: collection");
+        using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(claimFile)))
+        {
+            json.RootElement.GetProperty("format").GetString().ShouldBe(HandoverFile.Version);
+        }
+
+        await using var zip = File.OpenRead(bundleFile);
+        EvidenceBundle.Verify(zip).Ok.ShouldBeTrue();
     }
 
     [Fact]
