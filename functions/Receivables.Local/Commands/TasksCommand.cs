@@ -64,7 +64,31 @@ internal static class TasksCommand
             return 0;
         }, ct));
 
+        var showId = new Argument<string>("id") { Description = "The task id (from 'tasks list')." };
+        var show = new Command("show", "Show a task's details: contact, claim and talking points of a call; the gate's recommendation and reasons.") { showId };
+        show.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var taskId = parse.GetValue(showId)!;
+            await foreach (var task in host.Get<ITaskStore>().ListAsync(openOnly: false, cancellationToken: token))
+            {
+                if (task.TaskId == taskId)
+                {
+                    Console.WriteLine($"{task.TaskId}  {task.CreditorId}/{task.DebtorId ?? "-"}  {task.Kind}  {(task.IsOpen ? "open" : "done: " + task.Outcome + (task.Note is null ? "" : " – " + task.Note))}");
+                    Console.WriteLine(task.Title);
+                    foreach (var part in task.Details.Split(". ", StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        Console.WriteLine("  " + part.TrimEnd('.') + ".");
+                    }
+
+                    return 0;
+                }
+            }
+
+            throw new Common.ReceivablesException($"No task '{taskId}'. See 'tasks list --all'.");
+        }, ct));
+
         command.Subcommands.Add(list);
+        command.Subcommands.Add(show);
         command.Subcommands.Add(done);
         return command;
     }
