@@ -13,6 +13,7 @@ public sealed class StorageOperationCounter
     private long blobs;
     private long queues;
     private long tables;
+    private long writes;
 
     public long Blobs => Interlocked.Read(ref blobs);
 
@@ -22,30 +23,41 @@ public sealed class StorageOperationCounter
 
     public long Total => Blobs + Queues + Tables;
 
+    /// <summary>Requests that change something (any method but GET and HEAD).</summary>
+    public long Writes => Interlocked.Read(ref writes);
+
     public void Reset()
     {
         Interlocked.Exchange(ref blobs, 0);
         Interlocked.Exchange(ref queues, 0);
         Interlocked.Exchange(ref tables, 0);
+        Interlocked.Exchange(ref writes, 0);
     }
 
     /// <summary>Storage clients for <paramref name="connectionString"/> that report every request to this counter.</summary>
     public StorageClients Clients(string connectionString)
     {
         var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref blobs)), HttpPipelinePosition.PerRetry);
+        blobOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref blobs), this), HttpPipelinePosition.PerRetry);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        queueOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref queues)), HttpPipelinePosition.PerRetry);
+        queueOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref queues), this), HttpPipelinePosition.PerRetry);
         var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref tables)), HttpPipelinePosition.PerRetry);
+        tableOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref tables), this), HttpPipelinePosition.PerRetry);
         return new StorageClients(
             new BlobServiceClient(connectionString, blobOptions),
             new QueueServiceClient(connectionString, queueOptions),
             new TableServiceClient(connectionString, tableOptions));
     }
 
-    private sealed class Counting(Func<long> count) : HttpPipelineSynchronousPolicy
+    private sealed class Counting(Func<long> count, StorageOperationCounter owner) : HttpPipelineSynchronousPolicy
     {
-        public override void OnSendingRequest(HttpMessage message) => count();
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            count();
+            if (message.Request.Method != RequestMethod.Get && message.Request.Method != RequestMethod.Head)
+            {
+                Interlocked.Increment(ref owner.writes);
+            }
+        }
     }
 }

@@ -1,22 +1,17 @@
-using System.Runtime.CompilerServices;
+using System.Globalization;
 using Receivables.Common;
 using Receivables.Ledger;
 
 namespace Receivables.Local.Bench;
 
 /// <summary>
-/// A generated ledger for <c>bench cycle</c>: N debtors with one to three invoices each, deterministic for a seed, served
-/// from memory so that the figures count the dunning feature's own storage operations. <see cref="Change"/> alters a
-/// share of the debtors (a payment or a new invoice) and makes a new snapshot.
+/// A generated ledger for <c>bench cycle</c>: N debtors with one to three invoices each, deterministic for a seed,
+/// written as a canonical CSV that the bench imports through the real importer. <see cref="Change"/> alters a share of
+/// the debtors (a payment or a new invoice) for the next file.
 /// </summary>
-public sealed class SyntheticLedger(string creditorId, int debtors, DateOnly around, int seed = 42) : ILedgerReader
+public sealed class SyntheticLedger(string creditorId, int debtors, DateOnly around, int seed = 42)
 {
     private readonly List<DebtorLedger> ledgers = Generate(creditorId, debtors, around, new Random(seed));
-    private int version = 1;
-
-    public DateTimeOffset TakenAt { get; set; } = new(around.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
-
-    public long DebtorReads { get; private set; }
 
     public int InvoiceCount => ledgers.Sum(l => l.Invoices.Count);
 
@@ -42,43 +37,25 @@ public sealed class SyntheticLedger(string creditorId, int debtors, DateOnly aro
             ledgers[index] = ledger with { Invoices = invoices };
         }
 
-        version++;
         return count;
     }
 
     public IEnumerable<DebtorLedger> All => ledgers;
 
-    public Task<SnapshotInfo?> GetLatestSnapshotAsync(string creditor, CancellationToken cancellationToken = default) =>
-        Task.FromResult<SnapshotInfo?>(creditor == creditorId
-            ? new SnapshotInfo(creditorId, "bench-" + version, "synthetic.csv", TakenAt, TakenAt, ledgers.Count, InvoiceCount, "synthetic")
-            : null);
-
-    public async IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(string creditor, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Writes the ledger as a canonical CSV, as an accounting system's export would be.</summary>
+    public void WriteCsv(string path)
     {
-        await Task.CompletedTask;
-        if (creditor != creditorId)
-        {
-            yield break;
-        }
-
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        writer.Write("customer_id,customer_name,customer_email,customer_type,org_number,invoice_number,invoice_date,due_date,currency,amount,open_amount,kid\n");
         foreach (var ledger in ledgers)
         {
-            DebtorReads++;
-            yield return ledger;
+            var d = ledger.Debtor;
+            var type = d.Type == CustomerType.Business ? "business" : "consumer";
+            foreach (var i in ledger.Invoices)
+            {
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{d.DebtorId},{d.Name},{d.Email},{type},{d.OrgNumber},{i.InvoiceNumber},{i.InvoiceDate:yyyy-MM-dd},{i.DueDate:yyyy-MM-dd},{i.Currency},{i.Amount:0.00},{i.OpenAmount:0.00},{i.Kid}\n"));
+            }
         }
-    }
-
-    public Task<DebtorLedger?> GetDebtorAsync(string creditor, string debtorId, CancellationToken cancellationToken = default)
-    {
-        DebtorReads++;
-        var index = ledgers.BinarySearch(new DebtorLedger(new Debtor(creditor, debtorId, "", null, CustomerType.Consumer, null), []), Comparer<DebtorLedger>.Create((a, b) => string.CompareOrdinal(a.Debtor.DebtorId, b.Debtor.DebtorId)));
-        return Task.FromResult(index >= 0 ? ledgers[index] : null);
-    }
-
-    public async IAsyncEnumerable<LedgerChange> ReadChangesAsync(string creditor, string snapshotId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.CompletedTask;
-        yield break;
     }
 
     private static List<DebtorLedger> Generate(string creditorId, int count, DateOnly around, Random random)

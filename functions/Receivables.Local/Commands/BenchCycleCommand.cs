@@ -29,6 +29,7 @@ internal static class BenchCycleCommand
         cycle.SetAction((parse, ct) => RunAsync(parse.GetValue(debtors), parse.GetValue(changed), ct));
         var bench = new Command("bench", "Measure the product on this machine (prints figures).");
         bench.Subcommands.Add(cycle);
+        bench.Subcommands.Add(BenchIngestCommand.Build());
         return bench;
     }
 
@@ -55,35 +56,36 @@ internal static class BenchCycleCommand
                     {
                         s.RemoveAll<StorageClients>();
                         s.AddSingleton(sp => counter.Clients(sp.GetRequiredService<IConfiguration>()[StorageNames.Connection]!));
-                        s.RemoveAll<ILedgerReader>();
-                        s.AddSingleton(sp => new SyntheticLedger(sp.GetRequiredService<IOptions<ReceivablesOptions>>().Value.Creditors.Keys.Order(StringComparer.Ordinal).First(), count, seedDay));
-                        s.AddSingleton<ILedgerReader>(sp => sp.GetRequiredService<SyntheticLedger>());
                     },
                 },
                 cancellationToken);
-            var ledger = host.Get<SyntheticLedger>();
             var creditorId = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors.Keys.Order(StringComparer.Ordinal).First();
-            Console.WriteLine($"bench cycle: creditor '{creditorId}', {count:N0} debtors, {ledger.InvoiceCount:N0} invoices (generated ledger served from memory; cases, outbound and queues on Azurite).");
-
+            var ledger = new SyntheticLedger(creditorId, count, seedDay);
             var watch = Stopwatch.StartNew();
-            var seeded = await SeedAsync(host, ledger, creditorId, seedDay, cancellationToken);
+            await ImportAsync(host, ledger, creditorId, "seed", seedDay, dataPath, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench cycle: creditor '{creditorId}', {count:N0} debtors, {ledger.InvoiceCount:N0} invoices, imported through the ledger importer into Azurite in {watch.Elapsed.TotalSeconds:0.0} s; the cycle reads it from there."));
+
+            watch.Restart();
+            counter.Reset();
+            var seeded = await SeedAsync(host, creditorId, seedDay, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: case state of {seeded:N0} debtors as after the {seedDay:yyyy-MM-dd} cycle, written in {watch.Elapsed.TotalSeconds:0.0} s ({counter.Tables:N0} table operations, batched)."));
             Console.WriteLine();
-            Console.WriteLine($"{"run",-32} {"considered",10} {"queued",7} {"time",9} {"table ops",10} {"queue ops",10} {"blob ops",9} {"ledger reads",13}");
+            Console.WriteLine($"{"run",-32} {"considered",10} {"queued",7} {"time",9} {"table ops",10} {"queue ops",10} {"blob ops",9}");
 
             var cycle = host.Get<DunningCycle>();
             var unchangedDay = seedDay.AddDays(1);
-            ledger.TakenAt = new DateTimeOffset(unchangedDay.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
-            await MeasureAsync($"unchanged ({unchangedDay:yyyy-MM-dd})", () => cycle.RunAsync(unchangedDay, creditorId, cancellationToken), counter, ledger);
+            await ImportAsync(host, ledger, creditorId, "unchanged", unchangedDay, dataPath, cancellationToken);
+            await MeasureAsync($"unchanged ({unchangedDay:yyyy-MM-dd})", () => cycle.RunAsync(unchangedDay, creditorId, cancellationToken), counter);
             await host.Get<StorageClients>().Queue(StorageNames.Queues.SendReminder).ClearMessagesAsync(cancellationToken);
 
             var changedDay = unchangedDay.AddDays(1);
             var altered = ledger.Change(share, changedDay);
-            ledger.TakenAt = new DateTimeOffset(changedDay.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
-            await MeasureAsync(string.Create(CultureInfo.InvariantCulture, $"{share:P0} changed ({altered:N0}, {changedDay:yyyy-MM-dd})"), () => cycle.RunAsync(changedDay, creditorId, cancellationToken), counter, ledger);
+            await ImportAsync(host, ledger, creditorId, "changed", changedDay, dataPath, cancellationToken);
+            await MeasureAsync(string.Create(CultureInfo.InvariantCulture, $"{share:P0} changed ({altered:N0}, {changedDay:yyyy-MM-dd})"), () => cycle.RunAsync(changedDay, creditorId, cancellationToken), counter);
             Console.WriteLine();
             Console.WriteLine("An unchanged cycle queries only the cases whose next action date has come; a changed ledger adds one paged");
-            Console.WriteLine("scan of the case summaries (1,000 per request) and writes only the debtors whose lines changed.");
+            Console.WriteLine("scan of the case summaries (1,000 per request) and writes only the debtors whose lines changed. Blob");
+            Console.WriteLine("operations are the ledger reads: a ranged read per due debtor, or one streaming read of the new snapshot.");
             return 0;
         }
         catch (Exception e) when (Cli.UserError(e) is { } message)
@@ -104,13 +106,30 @@ internal static class BenchCycleCommand
         }
     }
 
-    private static async Task<int> SeedAsync(LocalHost host, SyntheticLedger ledger, string creditorId, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>Writes the ledger as a CSV and imports it as the export of <paramref name="day"/> 05:00 UTC.</summary>
+    private static async Task ImportAsync(LocalHost host, SyntheticLedger ledger, string creditorId, string name, DateOnly day, string dataPath, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataPath);
+        var file = Path.Combine(dataPath, name + ".csv");
+        ledger.WriteCsv(file);
+        var blobName = $"{creditorId}/bench-{name}.csv";
+        await BenchUploads.UploadAsync(host, blobName, file, new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero), cancellationToken);
+        var outcome = await BenchUploads.ProcessAsync(host, blobName, cancellationToken);
+        if (outcome.Result is not (LedgerUploadResult.Accepted or LedgerUploadResult.Unchanged))
+        {
+            throw new InvalidOperationException($"The generated ledger {blobName} was not accepted: {outcome.Message}");
+        }
+    }
+
+    /// <summary>Case state of every debtor as after the cycle of <paramref name="day"/>, read from the imported ledger.</summary>
+    private static async Task<int> SeedAsync(LocalHost host, string creditorId, DateOnly day, CancellationToken cancellationToken)
     {
         var store = host.Get<ICaseStore>();
         var policies = host.Get<DunningPolicies>();
+        var reader = host.Get<ILedgerReader>();
         var buffer = new List<DunningCase>(1000);
         var seeded = 0;
-        foreach (var lines in ledger.All)
+        await foreach (var lines in reader.ReadDebtorsAsync(creditorId, cancellationToken))
         {
             var state = store.New(creditorId, lines.Debtor.DebtorId);
             Ladder.Evaluate(state, lines, policies.For(creditorId, lines.Debtor), day, policies.Rates, policies.Options.CollectionNotice);
@@ -127,18 +146,17 @@ internal static class BenchCycleCommand
 
         await store.InsertManyAsync(buffer, cancellationToken);
         seeded += buffer.Count;
-        var snapshot = await ledger.GetLatestSnapshotAsync(creditorId, cancellationToken);
+        var snapshot = await reader.GetLatestSnapshotAsync(creditorId, cancellationToken);
         await store.SaveRunStateAsync(new DunningRunState(creditorId, snapshot!.SnapshotId, day, false, null), cancellationToken);
         return seeded;
     }
 
-    private static async Task MeasureAsync(string name, Func<Task<DunningCycleResult>> run, StorageOperationCounter counter, SyntheticLedger ledger)
+    private static async Task MeasureAsync(string name, Func<Task<DunningCycleResult>> run, StorageOperationCounter counter)
     {
         counter.Reset();
-        var readsBefore = ledger.DebtorReads;
         var watch = Stopwatch.StartNew();
         var result = await run();
         watch.Stop();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-32} {result.DebtorsConsidered,10:N0} {result.RemindersQueued,7:N0} {watch.Elapsed.TotalSeconds,7:0.00} s {counter.Tables,10:N0} {counter.Queues,10:N0} {counter.Blobs,9:N0} {ledger.DebtorReads - readsBefore,13:N0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-32} {result.DebtorsConsidered,10:N0} {result.RemindersQueued,7:N0} {watch.Elapsed.TotalSeconds,7:0.00} s {counter.Tables,10:N0} {counter.Queues,10:N0} {counter.Blobs,9:N0}"));
     }
 }

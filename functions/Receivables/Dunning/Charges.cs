@@ -60,6 +60,31 @@ public sealed class RateTables(IReadOnlyList<RatePeriodOptions> rates, IReadOnly
         return periods;
     }
 
+    /// <summary>
+    /// Late-payment interest on an invoice whose open amount changed: each amount of <paramref name="history"/> bears
+    /// interest from the due date or the day after it was last seen at the previous amount, and
+    /// <paramref name="openNow"/> (today's ledger) bears it for the last stretch. A payment is taken as made on the
+    /// day after the last day the higher amount was seen, so interest is never charged on money already paid.
+    /// </summary>
+    public IReadOnlyList<(decimal Principal, InterestPeriod Period)> Interest(IReadOnlyList<BalanceStep> history, decimal openNow, DateOnly dueDate, DateOnly until)
+    {
+        var result = new List<(decimal, InterestPeriod)>();
+        var steps = history.Count == 0 ? [new BalanceStep(DateOnly.MinValue, openNow)] : history;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var last = i == steps.Count - 1;
+            var principal = last ? openNow : steps[i].Amount;
+            var from = steps[i].From > dueDate ? steps[i].From : dueDate;
+            var to = last || steps[i + 1].From > until ? until : steps[i + 1].From;
+            foreach (var period in Interest(principal, from, to))
+            {
+                result.Add((principal, period));
+            }
+        }
+
+        return result;
+    }
+
     public static string Describe(InterestPeriod p) =>
         string.Create(CultureInfo.InvariantCulture, $"{p.RatePercent:0.00} % p.a. {p.From:yyyy-MM-dd}–{p.To:yyyy-MM-dd} ({p.Days} d)");
 }

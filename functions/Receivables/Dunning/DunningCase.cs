@@ -7,6 +7,12 @@ namespace Receivables.Dunning;
 /// <summary>A fee charged on one claim by one message (kept by us: the ledger does not know our fees).</summary>
 public sealed record ChargedFee(FeeKind Kind, decimal Amount, DateOnly Date, int Level, DateOnly Deadline);
 
+/// <summary>
+/// An open amount of an invoice and the day it was first seen (after the last day the previous amount was seen);
+/// <see cref="DateOnly.MinValue"/> for the amount first seen, which counts from the due date.
+/// </summary>
+public sealed record BalanceStep(DateOnly From, decimal Amount);
+
 /// <summary>How far one invoice has come on the ladder.</summary>
 public sealed class InvoiceProgress
 {
@@ -26,6 +32,12 @@ public sealed class InvoiceProgress
     public DateOnly? AnchoredOn { get; set; }
 
     public List<ChargedFee> Fees { get; set; } = [];
+
+    /// <summary>
+    /// The invoice's open amounts over time, as the cycle saw them, so that late-payment interest runs on what was
+    /// unpaid on each day rather than on today's balance back to the due date.
+    /// </summary>
+    public List<BalanceStep> Balances { get; set; } = [];
 
     /// <summary>The § 3a compensation (before fees) once it has been claimed; it stays claimed.</summary>
     public decimal? CompensationClaimed { get; set; }

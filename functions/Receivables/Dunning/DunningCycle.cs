@@ -107,7 +107,7 @@ public sealed class DunningCycle(
         {
             await foreach (var dueCase in cases.DueAsync(creditorId, date, cancellationToken))
             {
-                var lines = await ledger.GetDebtorAsync(creditorId, dueCase.DebtorId, cancellationToken) ?? EmptyLedger(dueCase);
+                var lines = await ledger.GetDebtorAsync(snapshot, dueCase.DebtorId, cancellationToken) ?? EmptyLedger(dueCase);
                 await ProcessAsync(dueCase, lines, date, tally, cancellationToken);
             }
         }

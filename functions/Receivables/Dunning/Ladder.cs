@@ -24,7 +24,7 @@ public static class Ladder
 
     public static LadderDecision Evaluate(DunningCase state, DebtorLedger ledger, PolicyOptions? policy, DateOnly asOf, RateTables rates, CollectionNoticeMode noticeMode)
     {
-        Refresh(state, ledger);
+        Refresh(state, ledger, state.LastEvaluated ?? asOf);
         state.LastEvaluated = asOf;
 
         if (state.Pause is not null)
@@ -81,6 +81,7 @@ public static class Ladder
         foreach (var invoice in overdue)
         {
             var progress = ProgressOf(state, invoice.InvoiceNumber);
+            TrackBalance(progress, invoice.OpenAmount, asOf);
             if (progress.OpenAtLastMessage is { } before && invoice.OpenAmount < before && (progress.AnchoredOn is null || progress.AnchoredOn < progress.LastSent))
             {
                 // A partial payment since the last message: the ladder re-anchors on what is still unpaid.
@@ -131,6 +132,7 @@ public static class Ladder
             foreach (var invoice in overdue.Where(i => due.All(d => d.Invoice.InvoiceNumber != i.InvoiceNumber)))
             {
                 var progress = ProgressOf(state, invoice.InvoiceNumber);
+                TrackBalance(progress, invoice.OpenAmount, asOf);
                 if (progress.Level <= top && progress.Level < policy.Levels.Count && policy.Levels[progress.Level].Template is not null)
                 {
                     sendable.Add((invoice, progress, progress.Level));
@@ -240,7 +242,7 @@ public static class Ladder
             && deadline.DayNumber - sendDate.DayNumber >= 14;
     }
 
-    private static void Refresh(DunningCase state, DebtorLedger ledger)
+    private static void Refresh(DunningCase state, DebtorLedger ledger, DateOnly lastSeen)
     {
         state.DebtorName = ledger.Debtor.Name;
         state.DebtorEmail = ledger.Debtor.Email;
@@ -249,6 +251,42 @@ public static class Ladder
         foreach (var gone in state.Invoices.Keys.Where(k => !open.Contains(k)).ToList())
         {
             state.Invoices.Remove(gone);
+        }
+
+        foreach (var invoice in ledger.Invoices.Where(i => i.OpenAmount > 0m))
+        {
+            if (state.Invoices.TryGetValue(invoice.InvoiceNumber, out var progress))
+            {
+                TrackBalance(progress, invoice.OpenAmount, lastSeen);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records a changed open amount as a new balance step from the day after <paramref name="lastSeen"/>, the last day
+    /// the case was evaluated with the old amount (the earliest the payment can have been seen).
+    /// </summary>
+    private static void TrackBalance(InvoiceProgress progress, decimal openAmount, DateOnly lastSeen)
+    {
+        if (progress.Balances.Count == 0)
+        {
+            progress.Balances.Add(new BalanceStep(DateOnly.MinValue, openAmount));
+            return;
+        }
+
+        var current = progress.Balances[^1];
+        if (current.Amount == openAmount)
+        {
+            return;
+        }
+
+        if (lastSeen <= current.From)
+        {
+            progress.Balances[^1] = current with { Amount = openAmount };
+        }
+        else
+        {
+            progress.Balances.Add(new BalanceStep(lastSeen, openAmount));
         }
     }
 

@@ -57,13 +57,13 @@ public static class ReminderContent
 
             if (level.Interest)
             {
-                foreach (var period in rates.Interest(invoice.OpenAmount, invoice.DueDate, message.CycleDate))
+                foreach (var (balance, period) in rates.Interest(progress?.Balances ?? [], invoice.OpenAmount, invoice.DueDate, message.CycleDate))
                 {
                     charges.Add(new ReminderCharge(
                         InterestCharge,
                         Text(english, $"Forsinkelsesrente, faktura {invoice.InvoiceNumber}", $"Late-payment interest, invoice {invoice.InvoiceNumber}"),
                         period.Amount,
-                        string.Create(CultureInfo.InvariantCulture, $"{invoice.OpenAmount:0.00} × {RateTables.Describe(period)} / {(english ? "days" : "dager")} (forsinkelsesrenteloven § 3)")));
+                        string.Create(CultureInfo.InvariantCulture, $"{balance:0.00} × {RateTables.Describe(period)} / {(english ? "days" : "dager")} (forsinkelsesrenteloven § 3)")));
                 }
             }
 

@@ -80,6 +80,13 @@ public interface ILedgerReader
 
     Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A debtor's lines in a given snapshot: for a run that reads many debtors of the snapshot it started with, without
+    /// looking up the latest snapshot each time. Readers that keep only the latest may ignore the snapshot.
+    /// </summary>
+    Task<DebtorLedger?> GetDebtorAsync(SnapshotInfo snapshot, string debtorId, CancellationToken cancellationToken = default) =>
+        GetDebtorAsync(snapshot.CreditorId, debtorId, cancellationToken);
+
     /// <summary>The changes that the given snapshot introduced (empty for the first one).</summary>
     IAsyncEnumerable<LedgerChange> ReadChangesAsync(string creditorId, string snapshotId, CancellationToken cancellationToken = default);
 }

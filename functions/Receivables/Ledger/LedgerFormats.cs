@@ -55,6 +55,21 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
             named = Profiles.FirstOrDefault(p => CsvLedgerParser.Matches(p.Value, headerLine)).Key;
             if (named is null)
             {
+                var closest = Profiles
+                    .Select(p => (p.Key, Missing: CsvLedgerParser.MissingColumns(p.Value, headerLine)))
+                    .Where(p => p.Missing is not null && p.Missing.Count <= CsvProfile.RequiredFields.Count / 2)
+                    .OrderBy(p => p.Missing!.Count)
+                    .FirstOrDefault();
+                if (closest.Missing is not null)
+                {
+                    foreach (var column in closest.Missing)
+                    {
+                        diagnostics.Error(1, column, headerLine, $"a column '{column}' in the header row (the header is otherwise that of profile '{closest.Key}')");
+                    }
+
+                    return null;
+                }
+
                 var expected = string.Join("; or ", Profiles.Select(p => $"{p.Key}: {string.Join(p.Value.Delimiter, CsvProfile.Fields.Select(p.Value.ColumnFor))}"));
                 diagnostics.Error(1, null, headerLine, $"a header row of a known profile ({expected}), or a folder named after a profile");
                 return null;

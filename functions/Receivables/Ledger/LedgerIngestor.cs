@@ -81,7 +81,7 @@ public sealed class LedgerIngestor(
             return await RejectAsync(file, creditorId, null, diagnostics, now, cancellationToken);
         }
 
-        var tempFolder = options.Value.TempPath ?? Path.Combine(Path.GetTempPath(), "receivables-ledger");
+        var tempFolder = string.IsNullOrWhiteSpace(options.Value.TempPath) ? Path.Combine(Path.GetTempPath(), "receivables-ledger") : options.Value.TempPath;
         using var sorter = new ExternalSorter(options.Value.SortChunkRows, tempFolder);
         await Task.Run(
             () =>

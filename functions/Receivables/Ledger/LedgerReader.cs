@@ -47,14 +47,12 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
         }
     }
 
-    public async Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default)
-    {
-        var latest = await GetLatestSnapshotAsync(creditorId, cancellationToken);
-        if (latest is null)
-        {
-            return null;
-        }
+    public async Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default) =>
+        await GetLatestSnapshotAsync(creditorId, cancellationToken) is { } latest ? await GetDebtorAsync(latest, debtorId, cancellationToken) : null;
 
+    public async Task<DebtorLedger?> GetDebtorAsync(SnapshotInfo latest, string debtorId, CancellationToken cancellationToken = default)
+    {
+        var creditorId = latest.CreditorId;
         var index = await IndexAsync(creditorId, latest.SnapshotId, cancellationToken);
         if (index.Find(debtorId) is not { } range)
         {

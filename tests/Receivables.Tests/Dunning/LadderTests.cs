@@ -187,6 +187,30 @@ public sealed class LadderTests
     }
 
     [Fact]
+    public void After_a_partial_payment_interest_runs_on_the_old_balance_until_the_payment_and_on_the_rest_after()
+    {
+        var world = new LadderWorld(business: true);
+        world.Invoices.Add(Invoice("2002", "2026-03-10", 20000m));
+
+        world.RunDays("2026-03-01", "2026-04-30", day =>
+        {
+            if (day == D("2026-03-23"))
+            {
+                world.SetOpen("2002", 5000m);
+            }
+        });
+
+        // 15 000 paid, first seen Mon 23 Mar; the last business day the cycle saw 20 000 was Fri 20 Mar. The reminder
+        // goes out Tue 7 Apr (Easter Monday is 6 Apr). Hand calculation at 12.00 %:
+        // 20 000 × 12 % × 10/365 (11–20 Mar) = 65.75; 5 000 × 12 % × 18/365 (21 Mar – 7 Apr) = 29.59.
+        // Today's balance back to the due date would have been 5 000 × 12 % × 28/365 = 46.03.
+        var reminder = world.Sent.Single(s => s.Message.Level == 2);
+        reminder.Date.ShouldBe(D("2026-04-07"));
+        reminder.Document.Charges.Where(c => c.Kind == ReminderContent.InterestCharge).Select(c => c.Amount).ShouldBe([65.75m, 29.59m]);
+        reminder.Document.Principal.ShouldBe(5000m);
+    }
+
+    [Fact]
     public void A_paused_case_gets_nothing_until_the_promise_date_has_passed()
     {
         var world = new LadderWorld(business: false);

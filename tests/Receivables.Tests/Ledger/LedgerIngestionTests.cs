@@ -41,6 +41,30 @@ public sealed class LedgerIngestionTests
     }
 
     [Fact]
+    public async Task A_ledger_larger_than_one_sort_chunk_spills_to_temp_files_even_when_the_temp_path_setting_is_blank()
+    {
+        // The sample settings ship Receivables__Ledger__TempPath as "", which must mean "the system temp folder".
+        await using var host = await TestHost.StartHostAsync(new Dictionary<string, string?>
+        {
+            ["Receivables:Ledger:SortChunkRows"] = "1000",
+            ["Receivables:Ledger:TempPath"] = "",
+        });
+        var rows = Enumerable.Range(0, 2_500)
+            .Select(i => (Debtor: $"D{i % 500:000}", Invoice: $"F-{i:00000}"))
+            .Reverse()
+            .Select(r => $"{r.Debtor},Kunde {r.Debtor},,consumer,,{r.Invoice},2026-10-01,2026-10-31,NOK,100.00,100.00,")
+            .ToArray();
+
+        var outcome = await LedgerKit.DropAsync(host, "acme/big.csv", LedgerKit.Canonical(rows), Monday);
+
+        outcome.Result.ShouldBe(LedgerUploadResult.Accepted, outcome.Message);
+        var debtors = await LedgerKit.DebtorsAsync(host);
+        debtors.Count.ShouldBe(500);
+        debtors.Select(d => d.Debtor.DebtorId).ShouldBe(debtors.Select(d => d.Debtor.DebtorId).Order(StringComparer.Ordinal), "snapshots are sorted by debtor");
+        debtors.Single(d => d.Debtor.DebtorId == "D007").Invoices.Select(i => i.InvoiceNumber).ShouldBe(["F-00007", "F-00507", "F-01007", "F-01507", "F-02007"]);
+    }
+
+    [Fact]
     public async Task The_same_file_uploaded_again_changes_nothing_and_writes_no_new_snapshot()
     {
         await using var host = await TestHost.StartHostAsync();

@@ -52,13 +52,36 @@ public sealed class SaftImportTests
     }
 
     [Fact]
-    public async Task The_schema_generated_v1_30_sample_imports()
+    public async Task The_v1_30_sample_imports_and_a_customer_line_with_a_DueDate_is_due_on_that_date()
     {
+        var path = RepoFiles.Sample("saft", "SAF-T_Financial_v1.30_xmlspy_sample.xml");
         await using var host = await TestHost.StartHostAsync();
 
-        var outcome = await LedgerKit.DropAsync(host, "acme/saft-130.xml", await File.ReadAllBytesAsync(RepoFiles.Sample("saft", "SAF-T_Financial_v1.30_xmlspy_sample.xml")), Taken);
+        var asIs = await LedgerKit.DropAsync(host, "acme/saft-130.xml", await File.ReadAllBytesAsync(path), Taken);
 
-        outcome.Result.ShouldBe(LedgerUploadResult.Accepted, outcome.Message);
+        asIs.Result.ShouldBe(LedgerUploadResult.Accepted, asIs.Message + string.Join("\n", asIs.FirstProblems ?? []));
+        var document = XDocument.Load(path, LoadOptions.SetLineInfo);
+        var customerLines = document.Descendants().Where(e => e.Name.LocalName == "Line" && e.Elements().Any(c => c.Name.LocalName == "CustomerID")).ToList();
+        var debits = customerLines.Sum(l => Amount(l, "DebitAmount"));
+        (await host.Get<ILedgerReader>().GetLatestSnapshotAsync(TestSettings.Creditor))!.Invoices.ShouldBe(debits > 0m ? 1 : 0, "the sample's only customer line carries its debit amount");
+
+        // The same file with an amount on its customer line: the line's DueDate decides when it is due.
+        var line = customerLines.First();
+        line.Elements().Single(e => e.Name.LocalName == "DebitAmount").Elements().Single(e => e.Name.LocalName == "Amount").Value = "1250.50";
+        var customerId = line.Elements().Single(e => e.Name.LocalName == "CustomerID").Value;
+        var dueDate = DateOnly.Parse(line.Elements().Single(e => e.Name.LocalName == "DueDate").Value, CultureInfo.InvariantCulture);
+        var reference = line.Elements().Single(e => e.Name.LocalName == "ReferenceNumber").Value;
+        using var changed = new MemoryStream();
+        document.Save(changed);
+
+        var withAmount = await LedgerKit.DropAsync(host, "acme/saft-130-amount.xml", changed.ToArray(), Taken.AddDays(1));
+
+        withAmount.Result.ShouldBe(LedgerUploadResult.Accepted, withAmount.Message + string.Join("\n", withAmount.FirstProblems ?? []));
+        var invoice = (await host.Get<ILedgerReader>().GetDebtorAsync(TestSettings.Creditor, customerId))!.Invoices.Single();
+        invoice.InvoiceNumber.ShouldBe(reference, "ReferenceNumber is the invoice number");
+        invoice.OpenAmount.ShouldBe(1250.50m);
+        invoice.DueDate.ShouldBe(dueDate);
+        invoice.SourceLine.ShouldBe(((System.Xml.IXmlLineInfo)line).LineNumber);
     }
 
     [Fact]
@@ -74,4 +97,9 @@ public sealed class SaftImportTests
         report.ShouldContain("acme/invoice.xml");
         (await host.Get<ILedgerReader>().GetLatestSnapshotAsync(TestSettings.Creditor))!.SnapshotId.ShouldBe(first.SnapshotId);
     }
+
+    private static decimal Amount(XElement line, string side) =>
+        line.Elements().FirstOrDefault(e => e.Name.LocalName == side) is { } amount && amount.Elements().FirstOrDefault(e => e.Name.LocalName == "Amount") is { } value
+            ? decimal.Parse(value.Value, CultureInfo.InvariantCulture)
+            : 0m;
 }

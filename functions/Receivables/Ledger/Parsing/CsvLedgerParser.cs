@@ -18,10 +18,15 @@ public sealed class CsvLedgerParser(CsvProfile profile)
     private readonly HashSet<string> consumer = Values(profile.ConsumerValues);
 
     /// <summary>Whether a header row (parsed with the profile's delimiter) has a column for every required field.</summary>
-    public static bool Matches(CsvProfile profile, string headerLine)
+    public static bool Matches(CsvProfile profile, string headerLine) => MissingColumns(profile, headerLine) is { Count: 0 };
+
+    /// <summary>The profile's required columns the header row lacks (null when the row cannot be read as CSV).</summary>
+    public static List<string>? MissingColumns(CsvProfile profile, string headerLine)
     {
         var header = HeaderFields(headerLine, profile.Delimiter);
-        return header is not null && CsvProfile.RequiredFields.All(f => header.Contains(profile.ColumnFor(f), StringComparer.OrdinalIgnoreCase));
+        return header?.Length > 1
+            ? CsvProfile.RequiredFields.Select(profile.ColumnFor).Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList()
+            : null;
     }
 
     public IEnumerable<LedgerRow> Read(TextReader reader, LedgerDiagnostics diagnostics)
@@ -68,6 +73,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
 
         LedgerRow? previous = null;
         var rows = 0;
+        var lastLine = 1;
         while (true)
         {
             if (!TryRead(csv, diagnostics, out var more))
@@ -80,7 +86,16 @@ public sealed class CsvLedgerParser(CsvProfile profile)
                 break;
             }
 
-            var line = csv.Parser.RawRow;
+            var raw = csv.Parser.RawRecord;
+            var line = csv.Parser.RawRow - raw.TrimEnd('\r', '\n').Count(c => c == '\n');
+            if (raw.Count(c => c == '"') % 2 == 1)
+            {
+                line = Math.Min(line, lastLine + 1);
+                diagnostics.Error(line, null, raw.TrimEnd(), "a closing quote: the quoted field that starts on this line runs to the end of the file (is the file truncated?)");
+                yield break;
+            }
+
+            lastLine = csv.Parser.RawRow;
             if (csv.Parser.Count < header.Length)
             {
                 diagnostics.Error(line, null, csv.Parser.RawRecord.TrimEnd(), $"{header.Length} fields as in the header, found {csv.Parser.Count} (is the file truncated?)");

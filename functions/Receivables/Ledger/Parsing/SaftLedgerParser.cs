@@ -85,7 +85,7 @@ public sealed class SaftLedgerParser
                         periodStart = Date(reader.ReadElementContentAsString(), line, "SelectionStartDate", diagnostics);
                         break;
                     case "Customer":
-                        var customer = ReadCustomer((XElement)XNode.ReadFrom(reader), line, diagnostics);
+                        var customer = ReadCustomer(ReadElement(reader), line, diagnostics);
                         if (customer is not null)
                         {
                             customers[customer.Id] = customer;
@@ -93,7 +93,7 @@ public sealed class SaftLedgerParser
 
                         break;
                     case "Transaction":
-                        ReadTransaction((XElement)XNode.ReadFrom(reader), line, currency, items, diagnostics);
+                        ReadTransaction(ReadElement(reader), line, currency, items, diagnostics);
                         break;
                     default:
                         reader.Read();
@@ -114,6 +114,22 @@ public sealed class SaftLedgerParser
         }
 
         return Rows(customers, items, periodStart, currency, diagnostics);
+    }
+
+    /// <summary>
+    /// Reads the element the reader is on (one customer or transaction, small) with absolute line numbers, and moves
+    /// the reader past it; the file as a whole is still streamed.
+    /// </summary>
+    private static XElement ReadElement(XmlReader reader)
+    {
+        XElement element;
+        using (var subtree = reader.ReadSubtree())
+        {
+            element = XElement.Load(subtree, LoadOptions.SetLineInfo);
+        }
+
+        reader.Read();
+        return element;
     }
 
     private static IEnumerable<LedgerRow> Rows(Dictionary<string, Customer> customers, Dictionary<(string, string), Item> items, DateOnly? periodStart, string currency, LedgerDiagnostics diagnostics)
@@ -187,7 +203,7 @@ public sealed class SaftLedgerParser
                 continue;
             }
 
-            var lineNumber = ((IXmlLineInfo)l).HasLineInfo() ? line + ((IXmlLineInfo)l).LineNumber - 1 : line;
+            var lineNumber = ((IXmlLineInfo)l).HasLineInfo() ? ((IXmlLineInfo)l).LineNumber : line;
             var reference = (Child(l, "ReferenceNumber") ?? Child(l, "SourceDocumentID") ?? Child(transaction, "TransactionID") ?? "").Trim();
             var debit = Amount(l.Elements().FirstOrDefault(x => x.Name.LocalName == "DebitAmount") is { } d ? Child(d, "Amount") : null, lineNumber, "DebitAmount", diagnostics);
             var credit = Amount(l.Elements().FirstOrDefault(x => x.Name.LocalName == "CreditAmount") is { } c ? Child(c, "Amount") : null, lineNumber, "CreditAmount", diagnostics);
