@@ -42,6 +42,10 @@ public sealed class EscalationEndToEndTests
         var found = await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, "C-300");
         var entries = await world.Get<IEvidenceReader>().ReadCaseAsync(new EvidenceCaseRef(TestSettings.Creditor, "C-300", found!.CaseId));
         entries.ShouldContain(e => e.Entry.Metadata.GetValueOrDefault("recommendation") == "collection");
+        var status = new StringWriter();
+        (await world.Get<Receivables.Status.StatusService>().BuildAsync()).WriteText(status);
+        status.ToString().ShouldContain($"escalation {task.TaskId} C-300: Recommendation: collection. Reasons: no reply to 3 reminders");
+        status.ToString().ShouldContain("credit hold: C-300 since");
 
         var (_, effect) = await world.Get<TaskOutcomes>().CompleteAsync(TestSettings.Creditor, task.TaskId, new TaskOutcome(EscalationOutcomes.Collection, "Silent for months", null, Actors.Person("ola")));
         effect.ShouldContain("hand-over to a collection agency approved");
