@@ -11,6 +11,7 @@ internal sealed partial class DemoStory
     private static readonly DateOnly NordlysPromises = new(2026, 10, 16);
     private static readonly DateOnly NordlysPays = new(2026, 11, 23);
     private static readonly DateOnly KariCalled = new(2026, 11, 4);
+    private static readonly DateOnly KariHandedOver = new(2026, 11, 19);
 
     private async Task LeversAfternoonAsync(DateOnly day, CancellationToken cancellationToken)
     {
@@ -24,9 +25,29 @@ internal sealed partial class DemoStory
             await CallAsync(day, "K-1001", CallOutcomes.NoAnswer, "Rang twice, voicemail.", null, cancellationToken);
         }
 
+        if (day == KariHandedOver)
+        {
+            await DecideEscalationAsync(day, "K-1001", Escalation.EscalationOutcomes.Collection, "Silent through the ladder and the call; follows the gate.", cancellationToken);
+        }
+
         if (day == NordlysPays)
         {
             Narrative.Add($"{day:yyyy-MM-dd} ledger: Nordlys Catering AS paid F-24019 after the collection notice (its credit hold is lifted)");
+        }
+    }
+
+    /// <summary>The credit controller decides the gate's task for the debtor.</summary>
+    private async Task DecideEscalationAsync(DateOnly day, string debtorId, string outcome, string note, CancellationToken cancellationToken)
+    {
+        await foreach (var task in host.Get<ITaskStore>().ListAsync(DemoScenario.Creditor, openOnly: true, cancellationToken))
+        {
+            if (task.Kind == TaskKinds.DecideEscalation && task.DebtorId == debtorId)
+            {
+                var (_, effect) = await host.Get<TaskOutcomes>().CompleteAsync(DemoScenario.Creditor, task.TaskId, new TaskOutcome(outcome, note, null, Actors.Person("credit controller")), cancellationToken);
+                output.WriteLine($"  {day:yyyy-MM-dd} {task.Title}: {outcome} → {effect}");
+                Narrative.Add($"{day:yyyy-MM-dd} escalation: {task.Title} → {outcome}");
+                return;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using Receivables.Actions;
 using Receivables.CreditHold;
+using Receivables.Handover;
 
 namespace Receivables.Local.Demo;
 
@@ -29,8 +30,14 @@ internal sealed partial class DemoSummary
             var at = task.Details.IndexOf("Recommendation:", StringComparison.Ordinal);
             if (task.Kind == TaskKinds.DecideEscalation && at >= 0)
             {
-                output.WriteLine($"- {task.DebtorId} ({task.TaskId}): {task.Details[at..]}");
+                output.WriteLine($"- {task.DebtorId} ({task.TaskId}): {task.Details[at..]}{(task.IsOpen ? "" : $" Decided: {task.Outcome}.")}");
             }
         }
+
+        var handover = Path.Combine(host.DataPath, "handover");
+        var (claimFile, bundleFile, content) = await host.Get<HandoverExporter>().ExportAsync(DemoScenario.Creditor, "K-1001", handover, cancellationToken);
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Hand-over to collection for {content.Debtor.Name}: {content.Totals.Total:0.00} {content.Currency} (principal {content.Totals.Principal:0.00}, fees {content.Totals.Fees:0.00}, interest {content.Totals.Interest:0.00}); {content.Reminders.Count} messages listed"));
+        output.WriteLine($"  claim file {claimFile}");
+        output.WriteLine($"  evidence   {bundleFile}");
     }
 }

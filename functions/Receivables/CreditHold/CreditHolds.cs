@@ -181,7 +181,7 @@ public sealed class CreditHolds(
         var reached = Array.IndexOf(StageOrder, stage);
         if (o.Stage.Length > 0 && reached >= 0 && reached >= Array.IndexOf(StageOrder, o.Stage))
         {
-            return $"reached the {stage} stage (holds from {o.Stage}, Receivables:CreditHold:Stage)";
+            return stage == o.Stage ? $"reached the {stage} stage (Receivables:CreditHold:Stage)" : $"reached the {stage} stage, at or past {o.Stage} (Receivables:CreditHold:Stage)";
         }
 
         return o.MinimumOverdue > 0m && overdue >= o.MinimumOverdue
