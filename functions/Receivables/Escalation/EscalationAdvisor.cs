@@ -29,6 +29,7 @@ public sealed class EscalationAdvisor(IEvidenceReader evidence, IPlanFacts plans
         var classes = entries
             .Where(e => e.Entry.Kind == EvidenceKinds.Decision && e.Entry.Metadata.ContainsKey("replyId") && e.Entry.Metadata.ContainsKey("class"))
             .Select(e => e.Entry.Metadata["class"])
+            .Where(c => c != "AutoReply")
             .ToList();
         var planFacts = await plans.GetAsync(debtor.CreditorId, debtor.DebtorId, cancellationToken);
 

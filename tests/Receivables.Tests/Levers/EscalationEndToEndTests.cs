@@ -85,6 +85,28 @@ public sealed class EscalationEndToEndTests
     }
 
     [Fact]
+    public async Task Extending_credit_needs_a_future_date_and_pauses_the_case_until_then()
+    {
+        await using var world = await LeversWorld.StartAsync("2026-01-06");
+        await world.UploadAsync(KariOwes("12500.00"));
+        await world.RunUntilAsync("2026-04-30");
+        var task = (await DecisionTaskAsync(world)).ShouldNotBeNull();
+        var outcomes = world.Get<TaskOutcomes>();
+
+        var error = await Should.ThrowAsync<Receivables.Common.ReceivablesException>(() => outcomes.CompleteAsync(TestSettings.Creditor, task.TaskId, new TaskOutcome(EscalationOutcomes.Extend, null, null, Actors.Person("ola"))));
+        error.Message.ShouldContain("--date");
+        (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, task.TaskId))!.IsOpen.ShouldBeTrue();
+
+        var (_, effect) = await outcomes.CompleteAsync(TestSettings.Creditor, task.TaskId, new TaskOutcome(EscalationOutcomes.Extend, "Gets until end of May", new DateOnly(2026, 5, 29), Actors.Person("ola")));
+
+        effect.ShouldContain("paused until 2026-05-29");
+        var found = await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, "C-300");
+        found!.Pause.ShouldBe(PauseReason.Manual);
+        found.PausedUntil.ShouldBe(new DateOnly(2026, 5, 29));
+        await Should.ThrowAsync<Receivables.Common.ReceivablesException>(() => outcomes.CompleteAsync(TestSettings.Creditor, task.TaskId, new TaskOutcome(EscalationOutcomes.Collection, null, null, Actors.Person("ola"))));
+    }
+
+    [Fact]
     public async Task A_debtor_short_of_money_who_pays_in_part_is_recommended_a_plan_and_the_decision_requests_one()
     {
         await using var world = await LeversWorld.StartAsync("2026-01-06");
