@@ -266,6 +266,17 @@ var appSettings = {
   Receivables__Replies__MaxPromiseDays: '30'
   Receivables__Replies__PromiseGraceDays: '3'
   Receivables__Replies__PromiseWithoutDateDays: '7'
+  Receivables__Escalation__MinimumForCollection: '500'
+  Receivables__Escalation__MaxBrokenPlans: '2'
+  Receivables__Escalation__ExtendMaxDaysOverdue: '60'
+  Receivables__Contact__LargeClaimAmount: '10000'
+  Receivables__Contact__LargeClaimStage: 'friendly-reminder'
+  Receivables__Contact__AlwaysCallAtStage: 'collection-notice'
+  Receivables__CreditHold__Stage: 'collection-notice'
+  Receivables__CreditHold__MinimumOverdue: '0'
+  Receivables__CreditHold__WebhookUrl: ''
+  Receivables__CreditHold__WebhookSecret: ''
+  Receivables__CreditHold__SignatureHeader: 'X-Receivables-Signature'
   Receivables__Replies__ReviewBelowConfidence: '0.6'
 }
 

@@ -38,6 +38,8 @@ var tables = [
   'Plans'
   'Runs'
   'EvidenceHeads'
+  'CreditHolds'
+  'SetOffs'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

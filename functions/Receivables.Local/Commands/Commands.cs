@@ -14,6 +14,8 @@ internal static class Commands
         TasksCommand.Build(),
         EvidenceCommand.Build(),
         PlansCommand.Build(),
+        SetOffCommand.Build(),
+        HandoverCommand.Build(),
         RepliesCommands.Reply(),
         RepliesCommands.Replies(),
         ImportCommand.Build(),

@@ -31,9 +31,11 @@ internal static class TasksCommand
 
         var id = new Argument<string>("id") { Description = "The task id (from 'tasks list')." };
         var creditor = new Option<string?>("--creditor") { Description = "The creditor id, when more than one is configured." };
-        var outcome = new Option<string>("--outcome") { Description = "What happened (for a call: promise, dispute, plan, no-answer).", Required = true };
+        var outcome = new Option<string>("--outcome") { Description = "What happened (call-debtor: promise, dispute, plan, no-answer; decide-escalation: collection, plan, extend, write-down).", Required = true };
         var note = new Option<string?>("--note") { Description = "A note for the record." };
-        var done = new Command("done", "Record the outcome of a task and close it.") { id, creditor, outcome, note };
+        var date = new Option<string?>("--date") { Description = "yyyy-MM-dd: the promised payment date (promise) or the new deadline (extend)." };
+        var by = new Option<string>("--by") { Description = "Who decided (recorded as person:<name> in the evidence).", DefaultValueFactory = _ => "operator" };
+        var done = new Command("done", "Record the outcome of a task and close it; the outcome moves the case (see docs/levers.md).") { id, creditor, outcome, note, date, by };
         done.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
             var store = host.Get<ITaskStore>();
@@ -56,12 +58,37 @@ internal static class TasksCommand
                 throw new Common.ReceivablesException($"No task '{taskId}'. See 'tasks list --all'.");
             }
 
-            var completed = await store.CompleteAsync(creditorId, taskId, parse.GetValue(outcome)!, parse.GetValue(note), token);
-            Console.WriteLine($"{completed.TaskId} done: {completed.Outcome}");
+            var recorded = new TaskOutcome(parse.GetValue(outcome)!, parse.GetValue(note), Cli.ParseDate(parse.GetValue(date), "--date"), Evidence.Actors.Person(parse.GetValue(by)!));
+            var (completed, effect) = await host.Get<TaskOutcomes>().CompleteAsync(creditorId, taskId, recorded, token);
+            Console.WriteLine($"{completed.TaskId} done: {completed.Outcome} ({effect})");
             return 0;
         }, ct));
 
+        var showId = new Argument<string>("id") { Description = "The task id (from 'tasks list')." };
+        var show = new Command("show", "Show a task's details: contact, claim and talking points of a call; the gate's recommendation and reasons.") { showId };
+        show.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var taskId = parse.GetValue(showId)!;
+            await foreach (var task in host.Get<ITaskStore>().ListAsync(openOnly: false, cancellationToken: token))
+            {
+                if (task.TaskId == taskId)
+                {
+                    Console.WriteLine($"{task.TaskId}  {task.CreditorId}/{task.DebtorId ?? "-"}  {task.Kind}  {(task.IsOpen ? "open" : "done: " + task.Outcome + (task.Note is null ? "" : " – " + task.Note))}");
+                    Console.WriteLine(task.Title);
+                    foreach (var part in task.Details.Split(". ", StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        Console.WriteLine("  " + part.TrimEnd('.') + ".");
+                    }
+
+                    return 0;
+                }
+            }
+
+            throw new Common.ReceivablesException($"No task '{taskId}'. See 'tasks list --all'.");
+        }, ct));
+
         command.Subcommands.Add(list);
+        command.Subcommands.Add(show);
         command.Subcommands.Add(done);
         return command;
     }

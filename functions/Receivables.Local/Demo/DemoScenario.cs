@@ -36,6 +36,8 @@ internal static class DemoScenario
         new("K-6006", "Lise Berg", "lise.berg@example.no", "consumer", null, "F-24031", new(2026, 9, 11), new(2026, 9, 25), 2_400.00m, 2_400.00m, Kid("2403100")),
         // A current customer: nothing due yet.
         new("K-7007", "Stavanger Sko AS", "okonomi@stavangersko.example.no", "business", "954321098", "F-24041", new(2026, 10, 1), new(2026, 10, 31), 7_800.00m, 7_800.00m, Kid("2404100")),
+        // Large claim: a person calls before the formal reminder; a promise, broken, then a credit hold until it pays.
+        new("K-8008", "Nordlys Catering AS", "faktura@nordlyscatering.example.no", "business", "943210987", "F-24019", new(2026, 9, 4), new(2026, 9, 18), 24_000.00m, 24_000.00m, Kid("2401900")),
     ];
 
     public static string Csv(IEnumerable<Line> lines)

@@ -5,7 +5,7 @@ using Receivables.Replies;
 namespace Receivables.Local.Demo;
 
 /// <summary>What the debtors do in the demo: who pays when, who replies what.</summary>
-internal sealed class DemoStory(LocalHost host, AdjustableClock clock, TextWriter output)
+internal sealed partial class DemoStory(LocalHost host, AdjustableClock clock, TextWriter output)
 {
     private static readonly DateOnly LiseReplies = DemoScenario.Start.AddDays(2);   // Wed 7 Oct
     private static readonly DateOnly LisePaymentSeen = DemoScenario.Start.AddDays(4); // Fri 9 Oct
@@ -44,6 +44,7 @@ internal sealed class DemoStory(LocalHost host, AdjustableClock clock, TextWrite
 
     public async Task AfternoonAsync(DateOnly day, CancellationToken cancellationToken)
     {
+        await LeversAfternoonAsync(day, cancellationToken);
         if (day == LiseReplies)
         {
             await ReplyAsync(day, "K-6006", "Lise Berg", "lise.berg@example.no",
@@ -74,6 +75,7 @@ internal sealed class DemoStory(LocalHost host, AdjustableClock clock, TextWrite
         "K-6006" => day < LisePaymentSeen,
         "K-3003" => day < OlaPaymentSeen,
         "K-7007" => day < StavangerPays,
+        "K-8008" => day < NordlysPays,
         _ => true,
     };
 

@@ -9,7 +9,7 @@ using Receivables.Storage;
 namespace Receivables.Local.Demo;
 
 /// <summary>Prints what the demo did: messages per debtor, replies and their effect, cases, tasks, evidence.</summary>
-internal sealed class DemoSummary(LocalHost host, TextWriter output)
+internal sealed partial class DemoSummary(LocalHost host, TextWriter output)
 {
     public async Task PrintAsync(DemoStory story, CancellationToken cancellationToken)
     {
@@ -70,6 +70,8 @@ internal sealed class DemoSummary(LocalHost host, TextWriter output)
         {
             output.WriteLine("- none");
         }
+
+        await PrintLeversAsync(cancellationToken);
 
         var counts = await host.Get<IEvidenceReader>().CountAsync(creditor, cancellationToken: cancellationToken);
         output.WriteLine();

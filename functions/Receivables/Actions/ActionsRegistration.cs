@@ -10,6 +10,7 @@ public static class ActionsRegistration
     {
         _ = configuration;
         services.AddSingleton<Receivables.Status.IStatusContributor, Receivables.Actions.TasksStatusContributor>();
+        services.AddSingleton<Receivables.Actions.TaskOutcomes>();
         return services;
     }
 }

@@ -9,3 +9,35 @@ public interface IDunningCycle
     /// <summary>Runs the cycle for <paramref name="asOf"/> (null: today in the business time zone). Deterministic for a given ledger and date.</summary>
     Task<DunningCycleResult> RunAsync(DateOnly? asOf, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// One stored decision of the cycle for one debtor, with the ledger lines it was made from: what other features
+/// (call tasks, credit hold) react to. <see cref="SentTemplate"/> is the message this step queued, if any.
+/// </summary>
+public sealed record DunningStep(
+    string CreditorId,
+    string CaseId,
+    string ReplyToken,
+    Ledger.DebtorLedger Lines,
+    string Stage,
+    PauseReason? Pause,
+    DateOnly Date,
+    string? SentTemplate,
+    int? SentLevel,
+    IReadOnlyList<string> HandedOver,
+    bool Closed)
+{
+    public string DebtorId => Lines.Debtor.DebtorId;
+}
+
+/// <summary>
+/// Told by the cycle after each case decision is stored (and its messages queued). Must be idempotent: a retried or
+/// repeated cycle tells again.
+/// </summary>
+public interface IDunningStepObserver
+{
+    Task OnStepAsync(DunningStep step, CancellationToken cancellationToken);
+
+    /// <summary>Told once per creditor after each cycle run (for work not tied to a changed case).</summary>
+    Task OnCreditorRunAsync(string creditorId, DateOnly date, CancellationToken cancellationToken) => Task.CompletedTask;
+}

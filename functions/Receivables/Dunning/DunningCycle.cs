@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
+using Receivables.Escalation;
 using Receivables.Evidence;
 using Receivables.Ledger;
 using Receivables.Storage;
@@ -111,6 +112,11 @@ public sealed class DunningCycle(
             }
         }
 
+        foreach (var observer in services.GetServices<IDunningStepObserver>())
+        {
+            await observer.OnCreditorRunAsync(creditorId, date, cancellationToken);
+        }
+
         await cases.SaveRunStateAsync(new DunningRunState(creditorId, snapshot.SnapshotId, Max(previous?.LastCycleDate, date), false, null), cancellationToken);
         logger.LogInformation("Dunning for {CreditorId} on {AsOf}: {Considered} debtor(s) considered, {Queued} reminder(s) queued", creditorId, date, tally.Considered, tally.Queued - queuedBefore);
     }
@@ -124,7 +130,7 @@ public sealed class DunningCycle(
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var created = new List<(DunningCase Case, LadderDecision Decision)>();
+        var created = new List<(DunningCase Case, LadderDecision Decision, DebtorLedger Lines)>();
         await foreach (var lines in ledger.ReadDebtorsAsync(creditorId, cancellationToken))
         {
             var debtorId = lines.Debtor.DebtorId;
@@ -142,7 +148,7 @@ public sealed class DunningCycle(
             else if (lines.Invoices.Sum(i => i.OpenAmount) > 0m)
             {
                 var fresh = cases.New(creditorId, debtorId);
-                created.Add((fresh, Decide(fresh, lines, date, tally)));
+                created.Add((fresh, Decide(fresh, lines, date, tally), lines));
                 if (created.Count >= 100)
                 {
                     await FlushAsync(created, date, tally, cancellationToken);
@@ -195,12 +201,12 @@ public sealed class DunningCycle(
                 continue;
             }
 
-            await AfterSaveAsync(state, decision, date, tally, cancellationToken);
+            await AfterSaveAsync(state, decision, lines, date, tally, cancellationToken);
             return;
         }
     }
 
-    private async Task FlushAsync(List<(DunningCase Case, LadderDecision Decision)> created, DateOnly date, Tally tally, CancellationToken cancellationToken)
+    private async Task FlushAsync(List<(DunningCase Case, LadderDecision Decision, DebtorLedger Lines)> created, DateOnly date, Tally tally, CancellationToken cancellationToken)
     {
         if (created.Count == 0)
         {
@@ -208,16 +214,16 @@ public sealed class DunningCycle(
         }
 
         await cases.InsertManyAsync([.. created.Select(c => c.Case)], cancellationToken);
-        foreach (var (state, decision) in created.Where(c => c.Case.Version is not null))
+        foreach (var (state, decision, lines) in created.Where(c => c.Case.Version is not null))
         {
-            await AfterSaveAsync(state, decision, date, tally, cancellationToken);
+            await AfterSaveAsync(state, decision, lines, date, tally, cancellationToken);
         }
 
         created.Clear();
     }
 
     /// <summary>Only after the decision is stored: queue its messages (and any still pending) and open hand-over tasks.</summary>
-    private async Task AfterSaveAsync(DunningCase state, LadderDecision decision, DateOnly date, Tally tally, CancellationToken cancellationToken)
+    private async Task AfterSaveAsync(DunningCase state, LadderDecision decision, DebtorLedger lines, DateOnly date, Tally tally, CancellationToken cancellationToken)
     {
         foreach (var pending in state.Pending)
         {
@@ -235,29 +241,43 @@ public sealed class DunningCycle(
             var key = $"dunning-handover|{state.CreditorId}|{state.DebtorId}|{date:yyyy-MM-dd}";
             var archive = services.GetService<IEvidenceArchive>()
                 ?? throw new InvalidOperationException("No IEvidenceArchive is registered (the Evidence feature); the hand-over decision cannot be archived.");
+
+            // The escalation gate recommends the next step from the facts (collection, plan, extend, write down).
+            var advice = services.GetService<IEscalationAdvisor>() is { } advisor
+                ? await advisor.AdviseAsync(lines, state.CaseId, date, cancellationToken)
+                : null;
             await archive.AppendAsync(
                 new EvidenceItem(
                     state.CreditorId,
                     state.DebtorId,
                     state.CaseId,
                     EvidenceKinds.Decision,
-                    "Ladder handed the case to a person",
+                    advice is null ? "Ladder handed the case to a person" : $"Ladder handed the case to a person; the gate recommends {advice.Outcome}",
                     "application/json",
-                    JsonSerializer.SerializeToUtf8Bytes(new { decision = "hand-over", date, invoices = decision.HandedOver, collectionNotice = mode.ToString(), reason = decision.Reason }, Json.Indented),
+                    JsonSerializer.SerializeToUtf8Bytes(new { decision = "hand-over", date, invoices = decision.HandedOver, collectionNotice = mode.ToString(), reason = decision.Reason, recommendation = advice?.Outcome, reasons = advice?.Reasons, facts = advice?.Facts }, Json.Indented),
                     Actors.Rule,
                     key,
-                    clock.Now),
+                    clock.Now,
+                    advice is null ? null : new Dictionary<string, string> { ["recommendation"] = advice.Outcome, [EvidenceMetadata.Summary] = advice.Summary }),
                 cancellationToken);
             await tasks.OpenAsync(
                 state.CreditorId,
                 TaskKinds.DecideEscalation,
                 state.DebtorId,
                 state.CaseId,
-                $"Decide next step for {state.DebtorName}",
-                $"The reminder ladder has no further automatic step for invoice(s) {string.Join(", ", decision.HandedOver)} (collection notice mode: {mode}). Call the customer, agree a plan, or hand over to collection.",
+                $"Decide next step for {state.DebtorName}" + (advice is null ? "" : $" (recommended: {advice.Outcome})"),
+                $"The reminder ladder has no further automatic step for invoice(s) {string.Join(", ", decision.HandedOver)} (collection notice mode: {mode}). Call the customer, agree a plan, or hand over to collection."
+                    + (advice is null ? "" : $" {advice.Summary} Record the decision: tasks done <id> --outcome {string.Join("|", EscalationOutcomes.All)}."),
                 key,
                 cancellationToken);
-            tally.Notes.Add($"{state.CreditorId}/{state.DebtorId}: handed to a person ({string.Join(", ", decision.HandedOver)}).");
+            tally.Notes.Add($"{state.CreditorId}/{state.DebtorId}: handed to a person ({string.Join(", ", decision.HandedOver)})" + (advice is null ? "." : $"; gate recommends {advice.Outcome}: {string.Join("; ", advice.Reasons)}."));
+        }
+
+        foreach (var observer in services.GetServices<IDunningStepObserver>())
+        {
+            await observer.OnStepAsync(
+                new DunningStep(state.CreditorId, state.CaseId, state.ReplyToken, lines, state.Stage, state.Pause, date, decision.Message?.Template, decision.Message?.Level, decision.HandedOver, decision.Closed),
+                cancellationToken);
         }
     }
 

@@ -37,6 +37,11 @@ public static class ServiceCollectionExtensions
         services.AddRepliesFeature(configuration);
         services.AddPlansFeature(configuration);
         services.AddActionsFeature(configuration);
+        services.AddEscalationFeature(configuration);
+        services.AddContactFeature(configuration);
+        services.AddCreditHoldFeature(configuration);
+        services.AddSetOffFeature(configuration);
+        services.AddHandoverFeature(configuration);
         services.AddStatusFeature(configuration);
         return services;
     }

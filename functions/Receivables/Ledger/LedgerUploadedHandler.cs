@@ -25,8 +25,9 @@ public sealed class LedgerUploadedHandler(LedgerIngestor ingestor, ILogger<Ledge
         await ingestor.IngestAsync(blobName, message.Data.ETag, cancellationToken);
     }
 
-    /// <summary>Files the ledger feature writes itself (rejection reports), which are not uploads.</summary>
+    /// <summary>Files the ledger feature writes itself (rejection reports), which are not uploads, and payables files (set-off).</summary>
     public static bool IsOutput(string blobName) =>
-        blobName.Contains("/rejected/", StringComparison.Ordinal) || blobName.StartsWith("rejected/", StringComparison.Ordinal)
+        blobName.Contains("/payables/", StringComparison.Ordinal)
+        || blobName.Contains("/rejected/", StringComparison.Ordinal) || blobName.StartsWith("rejected/", StringComparison.Ordinal)
         || blobName.EndsWith(".errors.txt", StringComparison.Ordinal);
 }

@@ -69,9 +69,15 @@ public static class StorageNames
         public const string Plans = "Plans";
         public const string Runs = "Runs";
 
+        /// <summary>Credit-hold state per debtor (held or lifted, which signals were delivered).</summary>
+        public const string CreditHolds = "CreditHolds";
+
+        /// <summary>Set-off (motregning) proposals with their drafted declaration and approval.</summary>
+        public const string SetOffs = "SetOffs";
+
         /// <summary>Head of each evidence chain (last sequence and entry hash): writable, outside the WORM container.</summary>
         public const string EvidenceHeads = "EvidenceHeads";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads];
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs];
     }
 }

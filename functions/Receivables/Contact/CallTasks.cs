@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Receivables.Actions;
+using Receivables.Dunning;
+using Receivables.Ledger;
+
+namespace Receivables.Contact;
+
+/// <summary>The outcome words of a call task (<c>tasks done &lt;id&gt; --outcome ...</c>).</summary>
+public static class CallOutcomes
+{
+    public const string Promise = "promise";
+    public const string Dispute = "dispute";
+    public const string Plan = "plan";
+    public const string NoAnswer = "no-answer";
+
+    public static readonly IReadOnlyList<string> All = [Promise, Dispute, Plan, NoAnswer];
+}
+
+/// <summary>
+/// Opens a call task (<see cref="TaskKinds.CallDebtor"/>) at the configured points of the ladder: when a large claim
+/// gets its friendly reminder (so a person calls before the formal reminder), and always at the collection notice
+/// (before escalation). Once per case, stage and oldest overdue invoice.
+/// </summary>
+public sealed class CallTasks(ITaskStore tasks, IOptions<ContactOptions> options, ILogger<CallTasks> logger) : IDunningStepObserver
+{
+    public async Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
+    {
+        if (step.SentTemplate is null || step.Pause is not null)
+        {
+            return;
+        }
+
+        var o = options.Value;
+        var overdue = step.Lines.Invoices.Where(i => i.OpenAmount > 0m && i.DueDate < step.Date).OrderBy(i => i.DueDate).ToList();
+        if (overdue.Count == 0)
+        {
+            return;
+        }
+
+        var amount = overdue.Sum(i => i.OpenAmount);
+        string? why = null;
+        if (o.AlwaysCallAtStage.Length > 0 && step.Stage == o.AlwaysCallAtStage)
+        {
+            why = "last step before escalation: a person calls before the case is escalated";
+        }
+        else if (o.LargeClaimStage.Length > 0 && step.Stage == o.LargeClaimStage && amount >= o.LargeClaimAmount)
+        {
+            why = string.Create(CultureInfo.InvariantCulture, $"large claim ({amount:0.00} ≥ {o.LargeClaimAmount:0.00}, Receivables:Contact:LargeClaimAmount): a person calls before the formal reminder");
+        }
+
+        if (why is null)
+        {
+            return;
+        }
+
+        var debtor = step.Lines.Debtor;
+        var key = $"call|{step.CreditorId}|{debtor.DebtorId}|{step.Stage}|{overdue[0].InvoiceNumber}";
+        var task = await tasks.OpenAsync(step.CreditorId, TaskKinds.CallDebtor, debtor.DebtorId, step.CaseId, $"Call {debtor.Name}", Details(debtor, overdue, step, why), key, cancellationToken);
+        logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} at stage {Stage}", task.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
+    }
+
+    /// <summary>Contact, claim summary and talking points, as the task's details.</summary>
+    public static string Details(Debtor debtor, IReadOnlyList<OpenInvoice> overdue, DunningStep step, string why)
+    {
+        var currency = overdue[0].Currency;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Why: {why}. ");
+        text.Append(CultureInfo.InvariantCulture, $"Contact: {debtor.Name}, email {debtor.Email ?? "unknown"}, phone {debtor.Phone ?? "not in the ledger"}. ");
+        text.Append(CultureInfo.InvariantCulture, $"Claim: {overdue.Count} overdue invoice(s), {overdue.Sum(i => i.OpenAmount):0.00} {currency} open (");
+        text.Append(string.Join("; ", overdue.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.InvoiceNumber} due {i.DueDate:yyyy-MM-dd}, {i.OpenAmount:0.00} open, {step.Date.DayNumber - i.DueDate.DayNumber} days overdue"))));
+        text.Append(CultureInfo.InvariantCulture, $"); stage {step.Stage}. ");
+        text.Append("Talking points: 1) ask why it is unpaid (not received? disagreement? money short?); 2) if money is short, offer an arrangement (instalments); 3) agree a date for payment. ");
+        text.Append("Record the outcome: tasks done <id> --outcome promise|dispute|plan|no-answer --note \"...\" [--date yyyy-MM-dd]; the debtor gets a written confirmation.");
+        return text.ToString();
+    }
+}

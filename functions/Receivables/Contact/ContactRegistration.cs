@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Receivables.Actions;
+using Receivables.Contact;
+using Receivables.Dunning;
+
+namespace Receivables.Hosting;
+
+public static class ContactRegistration
+{
+    /// <summary>Registers personal contact: call tasks at configured ladder points, call outcomes and their written confirmation.</summary>
+    public static IServiceCollection AddContactFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddOptions<ContactOptions>()
+            .BindConfiguration(ContactOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<CaseMail>();
+        services.AddSingleton<IDunningStepObserver, CallTasks>();
+        services.AddSingleton<ITaskOutcomeHandler, CallOutcomeHandler>();
+        return services;
+    }
+}

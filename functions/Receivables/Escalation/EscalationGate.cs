@@ -1,0 +1,164 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+namespace Receivables.Escalation;
+
+/// <summary>What the escalation gate recommends at the last automatic level of the ladder.</summary>
+public enum EscalationRecommendation
+{
+    /// <summary>Hand the claim over to a collection agency (inkasso).</summary>
+    Collection,
+
+    /// <summary>Propose a repayment plan.</summary>
+    Plan,
+
+    /// <summary>Give the debtor more time (a new deadline) before deciding again.</summary>
+    ExtendCredit,
+
+    /// <summary>Write down (part of) the claim: pursuing it costs more than it brings.</summary>
+    WriteDown,
+}
+
+/// <summary>The facts the gate decides from, gathered from the ledger, the evidence archive and the plans feature.</summary>
+public sealed record EscalationFacts(
+    string Currency,
+    decimal OverdueAmount,
+    decimal PaidOnOverdueInvoices,
+    int OverdueInvoices,
+    int PartlyPaidInvoices,
+    int OldestDaysOverdue,
+    int RemindersSent,
+    int Replies,
+    int LiquidityReplies,
+    int PromiseReplies,
+    int DisputeReplies,
+    int PlansBroken,
+    bool PlanInForce);
+
+/// <summary>The gate's answer: one recommendation and every reason that led to it, in words a person can check.</summary>
+public sealed record EscalationAdvice(EscalationRecommendation Recommendation, IReadOnlyList<string> Reasons, EscalationFacts Facts)
+{
+    /// <summary>The outcome word a person types to follow the recommendation (<c>tasks done --outcome</c>).</summary>
+    public string Outcome => EscalationOutcomes.Of(Recommendation);
+
+    public string Summary => $"Recommendation: {Outcome}. Reasons: {string.Join("; ", Reasons)}.";
+}
+
+/// <summary>The outcome words of a decide-escalation task.</summary>
+public static class EscalationOutcomes
+{
+    public const string Collection = "collection";
+    public const string Plan = "plan";
+    public const string Extend = "extend";
+    public const string WriteDown = "write-down";
+
+    public static readonly IReadOnlyList<string> All = [Collection, Plan, Extend, WriteDown];
+
+    public static string Of(EscalationRecommendation recommendation) => recommendation switch
+    {
+        EscalationRecommendation.Collection => Collection,
+        EscalationRecommendation.Plan => Plan,
+        EscalationRecommendation.ExtendCredit => Extend,
+        _ => WriteDown,
+    };
+}
+
+/// <summary>Thresholds of the escalation gate, bound from <c>Receivables:Escalation</c>.</summary>
+public sealed class EscalationOptions
+{
+    public const string Section = "Receivables:Escalation";
+
+    /// <summary>Below this overdue amount a collection agency costs more than it recovers: write down instead.</summary>
+    [Range(typeof(decimal), "0", "1000000000", ErrorMessage = "Receivables:Escalation:MinimumForCollection must be 0 or more.")]
+    public decimal MinimumForCollection { get; set; } = 500m;
+
+    /// <summary>From this many broken plans on, the gate no longer recommends another plan.</summary>
+    [Range(1, 100, ErrorMessage = "Receivables:Escalation:MaxBrokenPlans must be 1..100.")]
+    public int MaxBrokenPlans { get; set; } = 2;
+
+    /// <summary>A responsive debtor (a promise to pay) whose oldest claim is at most this many days overdue gets more time.</summary>
+    [Range(0, 3650, ErrorMessage = "Receivables:Escalation:ExtendMaxDaysOverdue must be 0..3650.")]
+    public int ExtendMaxDaysOverdue { get; set; } = 60;
+}
+
+/// <summary>
+/// The escalation gate's rules, pure: from the facts, one recommendation with its reasons. Order: a claim too small to
+/// collect is written down; a debtor with liquidity problems (says so, or pays in part) gets a plan, because collection
+/// only adds costs they cannot pay, unless plans were broken too often; a responsive debtor early on gets more time;
+/// a silent debtor who can pay goes to collection.
+/// </summary>
+public static class EscalationGate
+{
+    public static EscalationAdvice Recommend(EscalationFacts facts, EscalationOptions options)
+    {
+        var reasons = new List<string>();
+        var amount = Money(facts.OverdueAmount, facts.Currency);
+
+        if (facts.OverdueAmount < options.MinimumForCollection)
+        {
+            reasons.Add($"{amount} overdue is below the collection minimum of {Money(options.MinimumForCollection, facts.Currency)} (Receivables:Escalation:MinimumForCollection): an agency's costs would outweigh what it recovers");
+            return new EscalationAdvice(EscalationRecommendation.WriteDown, reasons, facts);
+        }
+
+        var liquidity = new List<string>();
+        if (facts.LiquidityReplies > 0)
+        {
+            liquidity.Add($"the debtor wrote {Times(facts.LiquidityReplies)} about liquidity problems");
+        }
+
+        if (facts.PartlyPaidInvoices > 0)
+        {
+            liquidity.Add($"the debtor has paid {Money(facts.PaidOnOverdueInvoices, facts.Currency)} in part on {Count(facts.PartlyPaidInvoices, "invoice")}: willing, but short of money");
+        }
+
+        if (liquidity.Count > 0)
+        {
+            reasons.AddRange(liquidity);
+            if (facts.PlansBroken >= options.MaxBrokenPlans)
+            {
+                reasons.Add($"{Count(facts.PlansBroken, "repayment plan")} already broken (limit {options.MaxBrokenPlans}, Receivables:Escalation:MaxBrokenPlans): another plan is unlikely to hold");
+                reasons.Add("sending an illiquid debtor to collection only adds costs (collection fees fall on the debtor and reduce what can be recovered): consider writing down part of the claim");
+                return new EscalationAdvice(EscalationRecommendation.WriteDown, reasons, facts);
+            }
+
+            if (facts.PlansBroken > 0)
+            {
+                reasons.Add($"{Count(facts.PlansBroken, "plan")} broken so far, below the limit of {options.MaxBrokenPlans}");
+            }
+
+            reasons.Add("sending an illiquid debtor to collection only adds costs (collection fees fall on the debtor and reduce what can be recovered): a plan recovers more");
+            return new EscalationAdvice(EscalationRecommendation.Plan, reasons, facts);
+        }
+
+        if (facts.PromiseReplies > 0 && facts.PlansBroken == 0 && facts.OldestDaysOverdue <= options.ExtendMaxDaysOverdue)
+        {
+            reasons.Add($"the debtor replied {Times(facts.PromiseReplies)} with a promise to pay and is responsive");
+            reasons.Add($"the oldest claim is {facts.OldestDaysOverdue} days overdue, within {options.ExtendMaxDaysOverdue} days (Receivables:Escalation:ExtendMaxDaysOverdue)");
+            reasons.Add("a short extension with a firm date keeps the customer; collection remains possible afterwards");
+            return new EscalationAdvice(EscalationRecommendation.ExtendCredit, reasons, facts);
+        }
+
+        reasons.Add(facts.Replies == 0
+            ? $"no reply to {Count(facts.RemindersSent, "reminder")}"
+            : $"{Count(facts.Replies, "reply", "replies")} but no payment, no plan and no liquidity problem stated");
+        reasons.Add($"nothing paid on {Count(facts.OverdueInvoices, "overdue invoice")} ({amount}), the oldest {facts.OldestDaysOverdue} days overdue");
+        if (facts.PlansBroken > 0)
+        {
+            reasons.Add($"{Count(facts.PlansBroken, "repayment plan")} broken");
+        }
+
+        if (facts.DisputeReplies > 0)
+        {
+            reasons.Add("the debtor disputed the claim earlier: give the agency the dispute and its resolution");
+        }
+
+        reasons.Add($"{amount} is above the collection minimum of {Money(options.MinimumForCollection, facts.Currency)} and nothing suggests the debtor cannot pay");
+        return new EscalationAdvice(EscalationRecommendation.Collection, reasons, facts);
+    }
+
+    private static string Money(decimal amount, string currency) => string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency}");
+
+    private static string Times(int n) => n == 1 ? "once" : $"{n} times";
+
+    private static string Count(int n, string singular, string? plural = null) => $"{n} {(n == 1 ? singular : plural ?? singular + "s")}";
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Receivables.Actions;
+using Receivables.Escalation;
+
+namespace Receivables.Hosting;
+
+public static class EscalationRegistration
+{
+    /// <summary>Registers the escalation gate (recommendation at the manual stage) and the person's decision on it.</summary>
+    public static IServiceCollection AddEscalationFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddOptions<EscalationOptions>()
+            .BindConfiguration(EscalationOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IEscalationAdvisor, EscalationAdvisor>();
+        services.AddSingleton<ITaskOutcomeHandler, EscalationDecisions>();
+        return services;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Dunning;
+using Receivables.Escalation;
+using Receivables.Evidence;
+using Receivables.Ledger;
+using Receivables.Storage;
+
+namespace Receivables.Handover;
+
+/// <summary>The hand-over file for a collection agency (format <see cref="HandoverFile.Format"/>, documented in docs/levers.md).</summary>
+public sealed record HandoverFile(
+    string Format,
+    DateOnly AsOf,
+    HandoverCreditor Creditor,
+    HandoverDebtor Debtor,
+    string Currency,
+    IReadOnlyList<HandoverClaim> Claims,
+    HandoverTotals Totals,
+    IReadOnlyList<HandoverReminder> Reminders,
+    HandoverApproval Approval,
+    string EvidenceBundle)
+{
+    public const string Version = "receivables-collection-handover/1";
+}
+
+public sealed record HandoverCreditor(string CreditorId, string Name, string? OrgNumber, string Email, string? BankAccount);
+
+public sealed record HandoverDebtor(string DebtorId, string Name, string? OrgNumber, string? Email, string? Phone, bool IsBusiness, string CaseId);
+
+/// <summary>One invoice: principal still open, the fees charged on it (with dates), interest to the export date, and the § 3a compensation less those fees.</summary>
+public sealed record HandoverClaim(
+    string InvoiceNumber,
+    DateOnly InvoiceDate,
+    DateOnly DueDate,
+    decimal Amount,
+    decimal OpenPrincipal,
+    string? Kid,
+    IReadOnlyList<HandoverFee> Fees,
+    decimal InterestToDate,
+    IReadOnlyList<string> InterestBasis,
+    decimal Compensation);
+
+public sealed record HandoverFee(string Kind, decimal Amount, DateOnly Date);
+
+public sealed record HandoverTotals(decimal Principal, decimal Fees, decimal Interest, decimal Compensation, decimal Total);
+
+/// <summary>A message sent to the debtor, from the evidence archive.</summary>
+public sealed record HandoverReminder(DateOnly Date, string Title, string? Level, string? MessageId);
+
+public sealed record HandoverApproval(string TaskId, string Note, DateTimeOffset? DecidedAt, string Recommendation);
+
+/// <summary>
+/// Exports an approved hand-over (a <see cref="TaskKinds.DecideEscalation"/> task done with outcome
+/// <c>collection</c>): the claim file (JSON) and the debtor's evidence bundle (zip), and archives that it was handed over.
+/// </summary>
+public sealed class HandoverExporter(
+    ILedgerReader ledger,
+    ICaseStore cases,
+    DunningPolicies policies,
+    ITaskStore tasks,
+    IEvidenceReader evidence,
+    IEvidenceArchive archive,
+    EvidenceExporter bundles,
+    IOptions<ReceivablesOptions> receivables,
+    BusinessClock clock)
+{
+    public async Task<(string ClaimFile, string BundleFile, HandoverFile Content)> ExportAsync(string creditorId, string debtorId, string outDirectory, CancellationToken cancellationToken = default)
+    {
+        WorkTask? approval = null;
+        await foreach (var task in tasks.ListAsync(creditorId, openOnly: false, cancellationToken))
+        {
+            if (task.Kind == TaskKinds.DecideEscalation && task.DebtorId == debtorId && task.Outcome == EscalationOutcomes.Collection)
+            {
+                approval = task;
+            }
+        }
+
+        if (approval is null)
+        {
+            throw new ReceivablesException($"No approved hand-over for debtor '{debtorId}': decide its decide-escalation task first (tasks done <id> --outcome collection).");
+        }
+
+        var lines = await ledger.GetDebtorAsync(creditorId, debtorId, cancellationToken)
+            ?? throw new ReceivablesException($"Debtor '{debtorId}' has nothing open in the latest ledger of '{creditorId}': nothing to hand over.");
+        var state = await cases.GetAsync(creditorId, debtorId, cancellationToken)
+            ?? throw new ReceivablesException($"No dunning case for debtor '{debtorId}'.");
+        var creditor = receivables.Value.Creditors[creditorId];
+        var today = clock.Today;
+
+        var claims = new List<HandoverClaim>();
+        foreach (var invoice in lines.Invoices.Where(i => i.OpenAmount > 0m).OrderBy(i => i.DueDate))
+        {
+            // The same computation as the reminders: interest follows the balances seen, compensation is net of fees.
+            var claim = ClaimLine.For(invoice, state.Invoices.GetValueOrDefault(invoice.InvoiceNumber), today, policies.Rates);
+            claims.Add(new HandoverClaim(
+                invoice.InvoiceNumber, invoice.InvoiceDate, invoice.DueDate, invoice.Amount, invoice.OpenAmount, invoice.Kid,
+                [.. claim.Fees.Select(f => new HandoverFee(f.Kind.ToString(), f.Amount, f.Date))],
+                claim.InterestTotal,
+                [.. claim.Interest.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Balance:0.00} x {i.Period.RatePercent:0.00} % x {i.Period.Days}/{policies.Rates.DayBasis} days, {i.Period.From:yyyy-MM-dd} to {i.Period.To:yyyy-MM-dd}: {i.Period.Amount:0.00}"))],
+                claim.CompensationNet));
+        }
+
+        var caseRef = new EvidenceCaseRef(creditorId, debtorId, state.CaseId);
+        var entries = await evidence.ReadCaseAsync(caseRef, cancellationToken);
+        var reminders = entries
+            .Where(e => e.Entry.Kind == EvidenceKinds.OutboundEmail)
+            .Select(e => new HandoverReminder(
+                clock.ToLocalDate(e.Entry.OccurredAt),
+                e.Entry.Title,
+                e.Entry.IdempotencyKey.Split('|').FirstOrDefault(p => p.Length > 1 && p[0] == 'L' && char.IsAsciiDigit(p[1]))?[1..],
+                e.Entry.Metadata.GetValueOrDefault(EvidenceMetadata.MessageId)))
+            .ToList();
+
+        var principal = claims.Sum(c => c.OpenPrincipal);
+        var fees = claims.Sum(c => c.Fees.Sum(f => f.Amount));
+        var interest = claims.Sum(c => c.InterestToDate);
+        var compensation = claims.Sum(c => c.Compensation);
+        var recommendation = approval.Details.IndexOf("Recommendation:", StringComparison.Ordinal) is var at and >= 0 ? approval.Details[at..] : "";
+        Directory.CreateDirectory(outDirectory);
+        var stem = string.Create(CultureInfo.InvariantCulture, $"handover-{creditorId}-{debtorId}-{today:yyyy-MM-dd}");
+        var bundlePath = Path.Combine(outDirectory, stem + ".evidence.zip");
+        var content = new HandoverFile(
+            HandoverFile.Version,
+            today,
+            new HandoverCreditor(creditorId, creditor.Name, creditor.OrgNumber, creditor.Email, creditor.BankAccount),
+            new HandoverDebtor(debtorId, lines.Debtor.Name, lines.Debtor.OrgNumber, lines.Debtor.Email, lines.Debtor.Phone, lines.Debtor.Type == CustomerType.Business, state.CaseId),
+            lines.Invoices.FirstOrDefault()?.Currency ?? creditor.Currency,
+            claims,
+            new HandoverTotals(principal, fees, interest, compensation, principal + fees + interest + compensation),
+            reminders,
+            new HandoverApproval(approval.TaskId, approval.Note ?? "", approval.CompletedAt, recommendation),
+            Path.GetFileName(bundlePath));
+
+        // Archived before the files are written, so the bundle contains the hand-over record itself.
+        await archive.AppendAsync(new EvidenceItem(
+            creditorId, debtorId, state.CaseId, EvidenceKinds.Decision, "Handed over to a collection agency", "application/json",
+            JsonSerializer.SerializeToUtf8Bytes(content, Json.Indented), Actors.System, "handover:" + stem, clock.Now,
+            new Dictionary<string, string>
+            {
+                [EvidenceMetadata.Summary] = string.Create(CultureInfo.InvariantCulture, $"Handed over: {content.Totals.Total:0.00} {content.Currency}"),
+                [EvidenceMetadata.Amount] = content.Totals.Total.ToString("0.00", CultureInfo.InvariantCulture),
+                [EvidenceMetadata.Currency] = content.Currency,
+            }), cancellationToken);
+
+        var claimPath = Path.Combine(outDirectory, stem + ".json");
+        await File.WriteAllBytesAsync(claimPath, JsonSerializer.SerializeToUtf8Bytes(content, Json.Indented), cancellationToken);
+        await using (var zip = File.Create(bundlePath))
+        {
+            await bundles.ExportAsync(creditorId, debtorId, state.CaseId, zip, cancellationToken);
+        }
+
+        return (claimPath, bundlePath, content);
+    }
+}
