@@ -5,7 +5,7 @@ using Receivables.Plans;
 
 namespace Receivables.Local.Commands;
 
-/// <summary><c>plans schedule</c>: draw up a repayment plan under the configured policy and print it.</summary>
+/// <summary><c>plans schedule</c>: draw up a repayment plan under the configured policy and print it; the workflow commands are in <see cref="PlansLifecycleCommands"/>.</summary>
 internal static class PlansCommand
 {
     public static Command Build()
@@ -34,6 +34,7 @@ internal static class PlansCommand
             return Task.FromResult(0);
         }, ct));
         command.Subcommands.Add(schedule);
+        PlansLifecycleCommands.AddTo(command);
         return command;
     }
 

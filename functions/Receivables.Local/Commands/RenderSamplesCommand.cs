@@ -21,6 +21,8 @@ internal static class RenderSamplesCommand
         MessageTemplates.InvoiceCopy,
         MessageTemplates.PlanProposal,
         MessageTemplates.CallConfirmation,
+        MessageTemplates.PlanMissed,
+        Receivables.SetOff.SetOffs.Template,
     ];
 
     public static readonly IReadOnlyList<string> Languages = ["nb", "en"];

@@ -51,7 +51,7 @@ public sealed class CaseMail(
     }
 
     /// <summary>The sent message, or null when there is nothing to send it with (no ledger entry or no address).</summary>
-    public async Task<SentEmail?> SendAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extraFor, string actor, CancellationToken cancellationToken)
+    public async Task<SentEmail?> SendAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extraFor, string actor, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null)
     {
         var document = await DocumentAsync(found, template, extraFor, cancellationToken);
         if (document is null)
@@ -67,7 +67,7 @@ public sealed class CaseMail(
             sent = await sender.SendAsync(new OutboundEmail(
                 key, document.DebtorEmail, document.DebtorName, creditor.Email, creditor.Name, document.ReplyAddress,
                 rendered.Subject, rendered.Text, rendered.Html,
-                new Dictionary<string, string> { [EmailCustomArgs.Creditor] = found.CreditorId, [EmailCustomArgs.Debtor] = found.DebtorId, [EmailCustomArgs.Case] = found.CaseId, ["template"] = template }, []), cancellationToken);
+                new Dictionary<string, string> { [EmailCustomArgs.Creditor] = found.CreditorId, [EmailCustomArgs.Debtor] = found.DebtorId, [EmailCustomArgs.Case] = found.CaseId, ["template"] = template }, attachments ?? []), cancellationToken);
         }
 
         await archive.AppendAsync(new EvidenceItem(

@@ -6,6 +6,9 @@ public enum PauseReason
     PromiseToPay,
     Dispute,
     PlanInForce,
+
+    /// <summary>A repayment proposal was sent; dunning waits for the answer until its deadline.</summary>
+    PlanProposed,
     AwaitingLedger,
     Manual,
 }

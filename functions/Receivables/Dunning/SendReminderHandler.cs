@@ -188,6 +188,7 @@ public sealed class SendReminderHandler(
                 [EmailCustomArgs.Case] = state.CaseId,
                 ["key"] = message.Key,
                 ["level"] = pending.Level.ToString(CultureInfo.InvariantCulture),
+                ["template"] = document.Template,
             },
             []);
         return (document, email);

@@ -49,6 +49,7 @@ public static class MessageTemplates
     public const string InvoiceCopy = "invoice-copy";
     public const string PlanProposal = "plan-proposal";
     public const string CallConfirmation = "call-confirmation";
+    public const string PlanMissed = "plan-missed";
 }
 
 /// <summary>One invoice line of a reminder.</summary>

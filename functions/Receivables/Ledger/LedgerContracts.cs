@@ -98,4 +98,10 @@ public interface ILedgerReader
 public interface ILedgerObserver
 {
     Task OnSnapshotAcceptedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A newer export with the same open items as the latest snapshot: nothing changed, but the data is now current as
+    /// of <see cref="SnapshotInfo.TakenAt"/> (for example: an installment that was due is still unpaid).
+    /// </summary>
+    Task OnSnapshotConfirmedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) => Task.CompletedTask;
 }

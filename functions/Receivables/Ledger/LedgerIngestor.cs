@@ -105,7 +105,12 @@ public sealed class LedgerIngestor(
             {
                 // The same open items, confirmed by a newer export: the data is current as of this file, so dunning's
                 // staleness guard must see the newer time. One table transaction; no new snapshot is written.
-                await store.CommitAsync(latest with { Info = latest.Info with { TakenAt = takenAt } }, latest.Version, cancellationToken);
+                var confirmed = latest.Info with { TakenAt = takenAt };
+                await store.CommitAsync(latest with { Info = confirmed }, latest.Version, cancellationToken);
+                foreach (var observer in services.GetServices<ILedgerObserver>())
+                {
+                    await observer.OnSnapshotConfirmedAsync(confirmed, cancellationToken);
+                }
             }
 
             return new LedgerUploadOutcome(blobName, eTag, creditorId, LedgerUploadResult.Unchanged, $"Same content as the accepted snapshot '{latest.Info.SourceFile}': nothing changed.", now, latest.Info.SnapshotId, format.Description, sorter.Count, latest.Info.Debtors, latest.Info.Invoices, Warnings: diagnostics.WarningCount);

@@ -62,6 +62,14 @@ public sealed class PlanPolicy
     [Range(0, 30, ErrorMessage = "Receivables:Plans:GraceDays must be between 0 and 30 days.")]
     public int GraceDays { get; set; } = 5;
 
+    /// <summary>Plans whose claim is below this are sent without a person's approval (0 = a person approves every plan).</summary>
+    [Range(typeof(decimal), "0", "100000000", ErrorMessage = "Receivables:Plans:AutoSendBelow must be between 0 and 100000000.")]
+    public decimal AutoSendBelow { get; set; }
+
+    /// <summary>Days the debtor has to accept a sent proposal; dunning waits until then, then resumes.</summary>
+    [Range(1, 60, ErrorMessage = "Receivables:Plans:AnswerDays must be between 1 and 60 days.")]
+    public int AnswerDays { get; set; } = 14;
+
     /// <summary>Missed installments tolerated (with a friendly notice) before the plan counts as broken.</summary>
     [Range(0, 12, ErrorMessage = "Receivables:Plans:MissTolerance must be between 0 and 12.")]
     public int MissTolerance { get; set; } = 1;

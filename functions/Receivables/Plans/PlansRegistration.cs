@@ -1,13 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Receivables.Actions;
+using Receivables.Ledger;
 using Receivables.Plans;
+using Receivables.Status;
 
 namespace Receivables.Hosting;
 
 public static class PlansRegistration
 {
-    /// <summary>Registers the Plans feature (options, handlers, stores).</summary>
+    /// <summary>
+    /// Registers repayment plans: the policy, the plan store, the service that drafts, approves and accepts plans (the
+    /// <see cref="IArrangementRequests"/> replies and the escalation gate call, replacing the replies' task-only
+    /// fallback), the ledger monitor, the approve-plan task outcomes and the status section.
+    /// </summary>
     public static IServiceCollection AddPlansFeature(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
@@ -15,7 +21,14 @@ public static class PlansRegistration
             .BindConfiguration(PlanPolicy.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton<IPlanFacts, NoPlanFacts>();
+        services.AddSingleton<IPlanStore, TablePlanStore>();
+        services.AddSingleton<IPlanWording, ModelPlanWording>();
+        services.AddSingleton<PlanService>();
+        services.AddSingleton<IArrangementRequests>(sp => sp.GetRequiredService<PlanService>());
+        services.AddSingleton<IPlanFacts>(sp => sp.GetRequiredService<PlanService>());
+        services.AddSingleton<ILedgerObserver, PlanMonitor>();
+        services.AddSingleton<ITaskOutcomeHandler, PlanApprovalOutcomes>();
+        services.AddSingleton<IStatusContributor, PlansStatusContributor>();
         return services;
     }
 }

@@ -34,7 +34,6 @@ public static class RepliesRegistration
         services.AddSingleton<ILedgerObserver, AlreadyPaidCheck>();
 
         // The plans feature replaces this with proposal drafting (registered after us).
-        services.TryAddSingleton<IArrangementRequests, ArrangementTasks>();
         return services;
     }
 }

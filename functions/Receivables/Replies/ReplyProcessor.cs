@@ -216,6 +216,13 @@ public sealed class ReplyProcessor(
         var settings = options.Value;
         var mail = new ReplyMail(services, receivables.Value, clock);
         var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
+        if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(ReplyText.NewText(email.Text, email.Html))
+            && await services.GetRequiredService<IArrangementRequests>().AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
+        {
+            // The plans feature confirms the acceptance in writing and pauses the case for the plan.
+            return "repayment plan " + accepted + " accepted; in force";
+        }
+
         switch (triage.Class)
         {
             case ReplyClass.PromiseToPay:

@@ -106,7 +106,7 @@ public sealed class CallTaskTests
         var (_, effect) = await world.Get<TaskOutcomes>().CompleteAsync(TestSettings.Creditor, call.TaskId, new TaskOutcome(CallOutcomes.Plan, "Wants 4 instalments", null, Actors.Person("ola")));
 
         effect.ShouldStartWith("arrangement requested");
-        (await OpenAsync(world, TaskKinds.CallDebtor)).ShouldContain(t => t.Title == "Payment arrangement requested");
+        (await OpenAsync(world, TaskKinds.ApprovePlan)).ShouldContain(t => t.DebtorId == "B-100", "a plan is drafted for a person to approve");
 
         await world.RunUntilAsync("2026-03-10");
         var silent = (await OpenAsync(world, TaskKinds.CallDebtor)).Where(t => t.DebtorId == "C-200" && t.IsOpen).ToList();

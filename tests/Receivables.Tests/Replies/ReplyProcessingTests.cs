@@ -98,16 +98,22 @@ public sealed class ReplyProcessingTests
     }
 
     [Fact]
-    public async Task Liquidity_reply_becomes_an_arrangement_request_task_until_plans_exist()
+    public async Task Liquidity_reply_drafts_a_plan_with_the_installment_the_debtor_offers_for_a_person_to_approve()
     {
         await using var s = await Scenario.StartAsync();
 
         await s.ReplyAsync("Vi har betalingsproblemer. Kan vi betale 1 000 kr i måneden?");
 
-        s.Calls.ShouldBeEmpty();
+        s.Calls.ShouldBeEmpty("a draft does not change the case");
         var task = (await s.TasksAsync()).ShouldHaveSingleItem();
-        task.Kind.ShouldBe(TaskKinds.CallDebtor);
-        task.Details.ShouldContain("1000.00");
+        task.Kind.ShouldBe(TaskKinds.ApprovePlan);
+        var plans = new List<Receivables.Plans.RepaymentPlan>();
+        await foreach (var plan in s.Host.Get<Receivables.Plans.IPlanStore>().ListAsync())
+        {
+            plans.Add(plan);
+        }
+
+        plans.ShouldHaveSingleItem().ProposedInstallment.ShouldBe(1000m);
     }
 
     [Fact]

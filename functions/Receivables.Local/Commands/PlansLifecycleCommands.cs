@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Receivables.Common;
+using Receivables.Evidence;
+using Receivables.Local.Hosting;
+using Receivables.Plans;
+
+namespace Receivables.Local.Commands;
+
+/// <summary><c>plans list|show|draft|approve|reject|accept</c>: the repayment plan workflow for a person.</summary>
+internal static class PlansLifecycleCommands
+{
+    public static void AddTo(Command plans)
+    {
+        var all = new Option<bool>("--all") { Description = "Also finished plans (rejected, completed, broken, lapsed)." };
+        var list = new Command("list", "List plans awaiting approval, awaiting the debtor's answer, or in force.") { all };
+        list.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var any = false;
+            await foreach (var plan in host.Get<PlanService>().ListAsync(null, token))
+            {
+                if (parse.GetValue(all) || plan.IsActive)
+                {
+                    any = true;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.PlanId}  {plan.CreditorId}/{plan.DebtorId}  {plan.Status,-9} {plan.DebtorName}: {PlanService.Describe(plan)}"));
+                }
+            }
+
+            if (!any)
+            {
+                Console.WriteLine("no plans");
+            }
+
+            return 0;
+        }, ct));
+
+        var id = new Argument<string>("id") { Description = "The plan id (from plans list)." };
+        var show = new Command("show", "Show a plan: claim, schedule, status, payments and misses.") { id };
+        show.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var plan = await FindAsync(host, parse.GetValue(id)!, token);
+            Console.WriteLine($"{plan.PlanId}  {plan.CreditorId}/{plan.DebtorId} {plan.DebtorName}  {plan.Status}  (source {plan.Source}, case {plan.CaseId})");
+            Console.WriteLine(PlanService.Describe(plan));
+            Console.WriteLine(PlanService.ScheduleText(plan, "en"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"covered invoices: {string.Join(", ", plan.CoveredInvoices)}; paid since acceptance {plan.Paid:0.00} of {plan.OpenAtAcceptance:0.00}; installments paid [{string.Join(", ", plan.PaidInstallments)}], missed [{string.Join(", ", plan.Missed)}]"));
+            Console.WriteLine($"decided by {plan.DecidedBy ?? "-"}; sent {plan.SentAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"} ({plan.LetterWording ?? "-"} wording); answer by {plan.AnswerBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}; accepted {plan.AcceptedVia ?? "-"}; ended {plan.EndReason ?? "-"}{(plan.RejectReason is null ? "" : "; rejected: " + plan.RejectReason)}");
+            return 0;
+        }, ct));
+
+        var debtor = new Argument<string>("debtor") { Description = "The debtor (customer) id." };
+        var creditor = new Option<string?>("--creditor") { Description = "The creditor id, when more than one is configured." };
+        var installment = new Option<decimal?>("--installment") { Description = "Installment the debtor can pay (raised to the policy's minimum or to fit the duration)." };
+        var frequency = new Option<PlanFrequency?>("--frequency") { Description = "Weekly, Fortnightly or Monthly (default: Receivables:Plans:Frequency)." };
+        var note = new Option<string>("--note") { Description = "Why (recorded with the draft).", DefaultValueFactory = _ => "drafted by a person" };
+        var draft = new Command("draft", "Draft a plan for a debtor's open claim; it waits for approval.") { debtor, creditor, installment, frequency, note };
+        draft.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var creditorId = Creditor(host, parse.GetValue(creditor));
+            var debtorId = parse.GetValue(debtor)!;
+            var service = host.Get<PlanService>();
+            var planId = await service.RequestAsync(
+                new ArrangementRequest(creditorId, debtorId, null, ArrangementSource.Person, parse.GetValue(note)!, $"person:{creditorId}:{debtorId}:{host.Get<BusinessClock>().Now:O}", parse.GetValue(installment), parse.GetValue(frequency)?.ToString()),
+                token);
+            var plan = (await service.FindAsync(creditorId, planId, token))!;
+            Console.WriteLine($"{plan.PlanId} {plan.Status}: {PlanService.Describe(plan)}");
+            return 0;
+        }, ct));
+
+        var by = new Option<string>("--by") { Description = "Who decided (recorded as person:<name> in the evidence).", DefaultValueFactory = _ => "operator" };
+        var approve = new Command("approve", "Approve a drafted plan: the proposal letter is sent and dunning waits for the answer.") { id, by };
+        approve.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var plan = await FindAsync(host, parse.GetValue(id)!, token);
+            plan = await host.Get<PlanService>().ApproveAsync(plan.CreditorId, plan.PlanId, Actors.Person(parse.GetValue(by)!), token);
+            await host.Get<QueueConsumers>().DrainAllAsync(token);
+            Console.WriteLine($"{plan.PlanId} {plan.Status}: proposal sent ({plan.LetterWording} wording), answer by {plan.AnswerBy:yyyy-MM-dd}");
+            return 0;
+        }, ct));
+
+        var reason = new Option<string>("--reason") { Description = "Why the draft is rejected (required).", Required = true };
+        var reject = new Command("reject", "Reject a drafted plan; nothing is sent.") { id, reason, by };
+        reject.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var plan = await FindAsync(host, parse.GetValue(id)!, token);
+            plan = await host.Get<PlanService>().RejectAsync(plan.CreditorId, plan.PlanId, Actors.Person(parse.GetValue(by)!), parse.GetValue(reason)!, token);
+            Console.WriteLine($"{plan.PlanId} {plan.Status}: {plan.RejectReason}");
+            return 0;
+        }, ct));
+
+        var document = new Option<string>("--document") { Description = "The signed agreement (PDF or scan); archived as evidence.", Required = true };
+        var accept = new Command("accept", "Record the debtor's signed agreement: the plan comes into force.") { id, document, by };
+        accept.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var plan = await FindAsync(host, parse.GetValue(id)!, token);
+            var path = parse.GetValue(document)!;
+            if (!File.Exists(path))
+            {
+                throw new ReceivablesException($"--document: no file '{path}'.");
+            }
+
+            plan = await host.Get<PlanService>().AcceptByDocumentAsync(plan.CreditorId, plan.PlanId, Path.GetFileName(path), await File.ReadAllBytesAsync(path, token), Actors.Person(parse.GetValue(by)!), token);
+            await host.Get<QueueConsumers>().DrainAllAsync(token);
+            Console.WriteLine($"{plan.PlanId} {plan.Status}: {plan.AcceptedVia}");
+            return 0;
+        }, ct));
+
+        plans.Subcommands.Add(list);
+        plans.Subcommands.Add(show);
+        plans.Subcommands.Add(draft);
+        plans.Subcommands.Add(approve);
+        plans.Subcommands.Add(reject);
+        plans.Subcommands.Add(accept);
+    }
+
+    private static async Task<RepaymentPlan> FindAsync(LocalHost host, string planId, CancellationToken cancellationToken)
+    {
+        await foreach (var plan in host.Get<PlanService>().ListAsync(null, cancellationToken))
+        {
+            if (string.Equals(plan.PlanId, planId, StringComparison.OrdinalIgnoreCase))
+            {
+                return plan;
+            }
+        }
+
+        throw new ReceivablesException($"No plan '{planId}'. See 'plans list --all'.");
+    }
+
+    private static string Creditor(LocalHost host, string? given)
+    {
+        var configured = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors.Keys.ToList();
+        return given ?? (configured.Count == 1 ? configured[0] : throw new ReceivablesException($"--creditor is needed: {configured.Count} creditors are configured ({string.Join(", ", configured)})."));
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Contact;
+using Receivables.Dunning;
+using Receivables.Email;
+using Receivables.Evidence;
+using Receivables.Ledger;
+
+namespace Receivables.Plans;
+
+/// <summary>
+/// Matches every accepted ledger snapshot against the creditor's plans in force. Payments are what the covered
+/// invoices' open amounts have fallen by since acceptance; installment k counts as paid when that reaches the sum of
+/// installments 1..k (capped at what was open). An installment unpaid after its due date plus the grace days is
+/// missed: the first misses up to the tolerance get a friendly notice, the next breaks the plan, which returns the
+/// case to the ladder and opens a task. A plan whose covered invoices are paid is completed. Proposals not accepted
+/// by their answer date lapse (dunning resumes by itself). Idempotent per plan and step.
+/// </summary>
+public sealed class PlanMonitor(
+    IPlanStore plans,
+    ILedgerReader ledger,
+    ICaseActions cases,
+    ITaskStore tasks,
+    IEvidenceArchive archive,
+    CaseMail mail,
+    IOptions<PlanPolicy> policy,
+    BusinessClock clock,
+    ILogger<PlanMonitor> logger) : ILedgerObserver
+{
+    public Task OnSnapshotConfirmedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) => OnSnapshotAcceptedAsync(snapshot, cancellationToken);
+
+    public async Task OnSnapshotAcceptedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken)
+    {
+        var asOf = clock.ToLocalDate(snapshot.TakenAt);
+        var active = new List<RepaymentPlan>();
+        await foreach (var plan in plans.ListAsync(snapshot.CreditorId, null, cancellationToken))
+        {
+            if (plan.Status is PlanStatus.InForce or PlanStatus.Proposed)
+            {
+                active.Add(plan);
+            }
+        }
+
+        foreach (var plan in active)
+        {
+            if (plan.Status == PlanStatus.Proposed)
+            {
+                if (plan.AnswerBy is { } answerBy && answerBy < asOf)
+                {
+                    await EndAsync(plan, PlanStatus.Lapsed, $"not accepted by {answerBy:yyyy-MM-dd}", cancellationToken);
+                }
+
+                continue;
+            }
+
+            var lines = await ledger.GetDebtorAsync(snapshot, plan.DebtorId, cancellationToken);
+            await CheckAsync(plan, PlanService.OpenCovered(plan, lines), asOf, snapshot.SourceFile, cancellationToken);
+        }
+    }
+
+    private async Task CheckAsync(RepaymentPlan plan, decimal open, DateOnly asOf, string source, CancellationToken cancellationToken)
+    {
+        var settings = policy.Value;
+        plan.Paid = Math.Max(0m, plan.OpenAtAcceptance - open);
+        plan.LastChecked = asOf;
+        if (open <= 0m)
+        {
+            plan.PaidInstallments = [.. plan.Installments.Select(i => i.Number)];
+            await EndAsync(plan, PlanStatus.Completed, "the covered invoices are paid (" + source + ")", cancellationToken);
+            return;
+        }
+
+        var newlyPaid = new List<AgreedInstallment>();
+        var newlyMissed = new List<AgreedInstallment>();
+        var cumulative = 0m;
+        foreach (var installment in plan.Installments)
+        {
+            cumulative += installment.Amount;
+            var required = Math.Min(cumulative, plan.OpenAtAcceptance);
+            if (plan.Paid >= required)
+            {
+                if (!plan.PaidInstallments.Contains(installment.Number))
+                {
+                    plan.PaidInstallments.Add(installment.Number);
+                    newlyPaid.Add(installment);
+                }
+            }
+            else if (installment.DueDate.AddDays(settings.GraceDays) < asOf && !plan.Missed.Contains(installment.Number))
+            {
+                plan.Missed.Add(installment.Number);
+                newlyMissed.Add(installment);
+            }
+        }
+
+        await plans.SaveAsync(plan, cancellationToken);
+        foreach (var paid in newlyPaid)
+        {
+            await PlanEvidence.AppendAsync(archive, clock, plan, EvidenceKinds.Decision, $"Installment {paid.Number} of plan {plan.PlanId} paid", Actors.Rule, "paid:" + paid.Number,
+                new { paid.Number, paid.DueDate, paid.Amount, paidSoFar = plan.Paid, ledger = source }, cancellationToken);
+        }
+
+        if (newlyMissed.Count == 0)
+        {
+            return;
+        }
+
+        if (plan.Missed.Count > settings.MissTolerance)
+        {
+            await EndAsync(plan, PlanStatus.Broken, string.Create(CultureInfo.InvariantCulture, $"installment(s) {string.Join(", ", plan.Missed)} missed, more than the {settings.MissTolerance} tolerated ({source})"), cancellationToken);
+            return;
+        }
+
+        foreach (var missed in newlyMissed)
+        {
+            await PlanEvidence.AppendAsync(archive, clock, plan, EvidenceKinds.Decision, $"Installment {missed.Number} of plan {plan.PlanId} missed", Actors.Rule, "missed:" + missed.Number,
+                new { missed.Number, missed.DueDate, missed.Amount, paidSoFar = plan.Paid, ledger = source, settings.GraceDays }, cancellationToken);
+            await SendMissedNoticeAsync(plan, missed, cancellationToken);
+        }
+    }
+
+    private async Task SendMissedNoticeAsync(RepaymentPlan plan, AgreedInstallment missed, CancellationToken cancellationToken)
+    {
+        if (await cases.GetAsync(plan.CreditorId, plan.DebtorId, cancellationToken) is not { } view)
+        {
+            return;
+        }
+
+        var remaining = policy.Value.MissTolerance - plan.Missed.Count;
+        var sent = await mail.SendAsync(view, MessageTemplates.PlanMissed, $"plan:{plan.PlanId}:missed:{missed.Number}", language =>
+        {
+            var en = language == "en";
+            var amount = PlanFormat.Money(missed.Amount, language) + " " + plan.Currency;
+            var due = PlanFormat.Date(missed.DueDate, language);
+            var message = en
+                ? $"We have not yet received installment {missed.Number} of {amount}, due on {due}, under our repayment plan. Please pay it as soon as you can{(plan.Kid is { } k ? $", with KID {k}" : "")}. "
+                    + (remaining > 0 ? "The plan still stands." : "If another installment is missed, the plan lapses and the whole remaining balance falls due.")
+                : $"Vi har ennå ikke mottatt avdrag {missed.Number} på {amount}, som forfalt {due}, etter nedbetalingsavtalen vår. Betal det så snart du kan{(plan.Kid is { } kid ? $", med KID {kid}" : "")}. "
+                    + (remaining > 0 ? "Avtalen gjelder fortsatt." : "Blir enda et avdrag ikke betalt, faller avtalen bort og hele restbeløpet forfaller.");
+            return new Dictionary<string, string> { ["Message"] = message };
+        }, Actors.Rule, cancellationToken);
+        logger.LogInformation("Plan {PlanId}: installment {Number} missed; notice {Sent}", plan.PlanId, missed.Number, sent is null ? "not sent (no address)" : "sent");
+    }
+
+    private async Task EndAsync(RepaymentPlan plan, PlanStatus status, string reason, CancellationToken cancellationToken)
+    {
+        plan.Status = status;
+        plan.EndedAt = clock.Now;
+        plan.EndReason = reason;
+        await plans.SaveAsync(plan, cancellationToken);
+        var step = status.ToString().ToLowerInvariant();
+        await PlanEvidence.AppendAsync(archive, clock, plan, status == PlanStatus.Completed ? EvidenceKinds.Agreement : EvidenceKinds.Decision, $"Repayment plan {plan.PlanId} {step}: {reason}", Actors.Rule, step,
+            new { reason, paid = plan.Paid, missed = plan.Missed, paidInstallments = plan.PaidInstallments }, cancellationToken);
+        switch (status)
+        {
+            case PlanStatus.Broken:
+                await cases.ResumeAsync(plan.CreditorId, plan.DebtorId, PauseReason.PlanInForce, Actors.Rule, $"Repayment plan {plan.PlanId} broken: {reason}", $"plan:{plan.PlanId}:broken", cancellationToken);
+                await tasks.OpenAsync(
+                    plan.CreditorId,
+                    TaskKinds.DecideEscalation,
+                    plan.DebtorId,
+                    plan.CaseId,
+                    $"Repayment plan {plan.PlanId} broken for {plan.DebtorName}",
+                    string.Create(CultureInfo.InvariantCulture, $"{reason}. Paid {plan.Paid:0.00} of {plan.OpenAtAcceptance:0.00} {plan.Currency} since acceptance. The case is back on the ladder; decide whether to call, agree a new plan or hand over. The evidence bundle holds the whole agreement (evidence export)."),
+                    $"plan:{plan.PlanId}:broken",
+                    cancellationToken);
+                break;
+            case PlanStatus.Completed:
+                await cases.ResumeAsync(plan.CreditorId, plan.DebtorId, PauseReason.PlanInForce, Actors.Rule, $"Repayment plan {plan.PlanId} completed", $"plan:{plan.PlanId}:completed", cancellationToken);
+                break;
+        }
+
+        logger.LogInformation("Plan {PlanId} for {CreditorId}/{DebtorId} {Status}: {Reason}", plan.PlanId, plan.CreditorId, plan.DebtorId, status, reason);
+    }
+}

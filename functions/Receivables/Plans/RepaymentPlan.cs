@@ -1,0 +1,141 @@
+using System.Text.Json.Serialization;
+
+namespace Receivables.Plans;
+
+/// <summary>Where a repayment plan is in its life.</summary>
+public enum PlanStatus
+{
+    /// <summary>Drafted by rules; waits for a person to approve or reject it.</summary>
+    Draft,
+
+    /// <summary>A person rejected the draft; nothing was sent.</summary>
+    Rejected,
+
+    /// <summary>Approved and sent to the debtor; waits for acceptance until <see cref="RepaymentPlan.AnswerBy"/>.</summary>
+    Proposed,
+
+    /// <summary>Accepted (by reply or signed document): dunning is paused, ledgers are checked against the schedule.</summary>
+    InForce,
+
+    /// <summary>The covered invoices are paid.</summary>
+    Completed,
+
+    /// <summary>Installments were missed beyond the policy's tolerance; the case went back to the ladder and a person.</summary>
+    Broken,
+
+    /// <summary>The debtor did not accept by the deadline.</summary>
+    Lapsed,
+}
+
+/// <summary>One payment of a plan as agreed: due date and amount (principal part plus any plan interest).</summary>
+public sealed record AgreedInstallment(int Number, DateOnly DueDate, decimal Amount, bool IsDownPayment);
+
+/// <summary>
+/// A repayment plan for one debtor: the claim it settles, the schedule computed by rules, and its life from draft to
+/// completion or breach. Stored as JSON in the <c>Plans</c> table (partition = creditor, row = plan id).
+/// </summary>
+public sealed class RepaymentPlan
+{
+    public string CreditorId { get; set; } = "";
+
+    public string PlanId { get; set; } = "";
+
+    public string DebtorId { get; set; } = "";
+
+    public string DebtorName { get; set; } = "";
+
+    public string? CaseId { get; set; }
+
+    public ArrangementSource Source { get; set; }
+
+    public string Note { get; set; } = "";
+
+    public PlanStatus Status { get; set; }
+
+    public string Currency { get; set; } = "NOK";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateOnly StartDate { get; set; }
+
+    /// <summary>Invoices the plan covers: those open when it was drafted. Later invoices follow the ladder.</summary>
+    public List<string> CoveredInvoices { get; set; } = [];
+
+    public decimal Principal { get; set; }
+
+    public decimal Fees { get; set; }
+
+    public decimal Interest { get; set; }
+
+    public decimal Compensation { get; set; }
+
+    /// <summary>Principal + fees + interest + compensation on the start date.</summary>
+    public decimal Claim { get; set; }
+
+    /// <summary>Fees left out of the installments and forgiven when the plan is kept (policy WaiveFeesIfKept).</summary>
+    public decimal FeesWaivedIfKept { get; set; }
+
+    public PlanFrequency Frequency { get; set; }
+
+    public List<AgreedInstallment> Installments { get; set; } = [];
+
+    public decimal? SettlementAmount { get; set; }
+
+    public DateOnly? SettlementPayBy { get; set; }
+
+    public bool RequiresSecurity { get; set; }
+
+    /// <summary>One KID for every installment (the oldest covered invoice's), or null when the ledger has none.</summary>
+    public string? Kid { get; set; }
+
+    /// <summary>What the debtor (or person) proposed to pay per installment, kept so the schedule can be recomputed.</summary>
+    public decimal? ProposedInstallment { get; set; }
+
+    public PlanFrequency? ProposedFrequency { get; set; }
+
+    public string? ApprovalTaskId { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public string? RejectReason { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public string? MessageId { get; set; }
+
+    /// <summary><c>template</c>, or <c>model</c> when Azure OpenAI's wording passed the number check.</summary>
+    public string? LetterWording { get; set; }
+
+    public DateOnly? AnswerBy { get; set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    public string? AcceptedVia { get; set; }
+
+    /// <summary>What the covered invoices had open when the plan came into force; payments are measured from it.</summary>
+    public decimal OpenAtAcceptance { get; set; }
+
+    /// <summary>What the covered invoices' open amounts have fallen by since acceptance, by the latest ledger.</summary>
+    public decimal Paid { get; set; }
+
+    /// <summary>Installments found missed (due + grace passed with less paid than due by then).</summary>
+    public List<int> Missed { get; set; } = [];
+
+    /// <summary>Installments found paid in full.</summary>
+    public List<int> PaidInstallments { get; set; } = [];
+
+    public DateOnly? LastChecked { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public string? EndReason { get; set; }
+
+    [JsonIgnore]
+    public string? ETag { get; set; }
+
+    public decimal TotalToPay => Installments.Sum(i => i.Amount);
+
+    public bool IsActive => Status is PlanStatus.Draft or PlanStatus.Proposed or PlanStatus.InForce;
+}
