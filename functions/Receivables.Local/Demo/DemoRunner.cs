@@ -32,6 +32,7 @@ internal sealed class DemoRunner(TextWriter output)
         {
             DataPath = dataPath,
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
+            Overrides = DemoStory.PlanSettings,
             ConfigureServices = s =>
             {
                 s.RemoveAll<TimeProvider>();

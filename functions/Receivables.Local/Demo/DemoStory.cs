@@ -28,7 +28,7 @@ internal sealed partial class DemoStory(LocalHost host, AdjustableClock clock, T
             return;
         }
 
-        var lines = DemoScenario.Opening.Where(l => StillOpen(l, day)).ToList();
+        var lines = await WithPlanPaymentsAsync([.. DemoScenario.Opening.Where(l => StillOpen(l, day))], day, cancellationToken);
         await DemoRunner.UploadLedgerAsync(host, day, DemoScenario.Csv(lines), clock.GetUtcNow(), cancellationToken);
         LedgersUploaded++;
         if (day == LisePaymentSeen)
@@ -45,6 +45,7 @@ internal sealed partial class DemoStory(LocalHost host, AdjustableClock clock, T
     public async Task AfternoonAsync(DateOnly day, CancellationToken cancellationToken)
     {
         await LeversAfternoonAsync(day, cancellationToken);
+        await PlansAfternoonAsync(day, cancellationToken);
         if (day == LiseReplies)
         {
             await ReplyAsync(day, "K-6006", "Lise Berg", "lise.berg@example.no",
@@ -66,7 +67,7 @@ internal sealed partial class DemoStory(LocalHost host, AdjustableClock clock, T
         if (day == BergenReplies)
         {
             await ReplyAsync(day, "K-2002", "Bergen Bygg og Anlegg AS", "post@bergenbygg.example.no",
-                "Hei,\n\nVi har dessverre likviditetsproblemer etter at en stor kunde gikk konkurs. Vi ønsker å betale, men trenger en nedbetalingsordning. Kan vi betale i avdrag?\n\nMvh\nBergen Bygg og Anlegg AS", cancellationToken);
+                "Hei,\n\nVi har dessverre likviditetsproblemer etter at en stor kunde gikk konkurs. Vi ønsker å betale, men trenger en nedbetalingsordning. Kan vi betale 5 000 kr i avdrag annenhver uke?\n\nMvh\nBergen Bygg og Anlegg AS", cancellationToken);
         }
     }
 

@@ -71,6 +71,7 @@ internal sealed partial class DemoSummary(LocalHost host, TextWriter output)
             output.WriteLine("- none");
         }
 
+        await PrintPlansAsync(cancellationToken);
         await PrintLeversAsync(cancellationToken);
 
         var counts = await host.Get<IEvidenceReader>().CountAsync(creditor, cancellationToken: cancellationToken);

@@ -198,6 +198,6 @@ public static class MessageModel
     }
 
     /// <summary>Norwegian account numbers print as 1234.56.78903.</summary>
-    private static string? FormatAccount(string? account) =>
+    public static string? FormatAccount(string? account) =>
         account is { Length: 11 } a && a.All(char.IsAsciiDigit) ? $"{a[..4]}.{a[4..6]}.{a[6..]}" : account;
 }

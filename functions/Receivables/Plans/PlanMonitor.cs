@@ -139,7 +139,7 @@ public sealed class PlanMonitor(
                     + (remaining > 0 ? "The plan still stands." : "If another installment is missed, the plan lapses and the whole remaining balance falls due.")
                 : $"Vi har ennå ikke mottatt avdrag {missed.Number} på {amount}, som forfalt {due}, etter nedbetalingsavtalen vår. Betal det så snart du kan{(plan.Kid is { } kid ? $", med KID {kid}" : "")}. "
                     + (remaining > 0 ? "Avtalen gjelder fortsatt." : "Blir enda et avdrag ikke betalt, faller avtalen bort og hele restbeløpet forfaller.");
-            return new Dictionary<string, string> { ["Message"] = message };
+            return new Dictionary<string, string> { ["Message"] = message, ["Plan"] = plan.PlanId };
         }, Actors.Rule, cancellationToken);
         logger.LogInformation("Plan {PlanId}: installment {Number} missed; notice {Sent}", plan.PlanId, missed.Number, sent is null ? "not sent (no address)" : "sent");
     }

@@ -55,7 +55,7 @@ public sealed class PlanPolicy
     [Range(typeof(decimal), "0", "100000000", ErrorMessage = "Receivables:Plans:SecurityThreshold must be between 0 and 100000000.")]
     public decimal SecurityThreshold { get; set; } = 50_000m;
 
-    /// <summary>Move due dates that fall on a Saturday or Sunday to the following Monday.</summary>
+    /// <summary>Move due dates that fall on a weekend or a Norwegian public holiday to the next business day.</summary>
     public bool DueOnWeekdays { get; set; } = true;
 
     /// <summary>Days after a due date before an installment counts as missed.</summary>

@@ -192,12 +192,7 @@ public sealed record PlanSchedule(
         _ => firstDue.AddDays(7 * index),
     };
 
-    private static DateOnly WeekdayOrNext(DateOnly date, PlanPolicy policy) => !policy.DueOnWeekdays
-        ? date
-        : date.DayOfWeek switch
-        {
-            DayOfWeek.Saturday => date.AddDays(2),
-            DayOfWeek.Sunday => date.AddDays(1),
-            _ => date,
-        };
+    /// <summary>With DueOnWeekdays, a due date on a weekend or a Norwegian public holiday moves to the next business day.</summary>
+    private static DateOnly WeekdayOrNext(DateOnly date, PlanPolicy policy) =>
+        policy.DueOnWeekdays ? Dunning.NorwegianCalendar.OnOrNextBusinessDay(date) : date;
 }

@@ -156,7 +156,7 @@ public sealed class PlanService(
             view,
             MessageTemplates.PlanProposal,
             "plan:" + plan.PlanId + ":proposal",
-            _ => new Dictionary<string, string> { ["Schedule"] = schedule, ["Terms"] = terms },
+            _ => new Dictionary<string, string> { ["Schedule"] = schedule, ["Terms"] = terms, ["Plan"] = plan.PlanId },
             actor,
             cancellationToken,
             [new EmailAttachment($"{(language == "en" ? "repayment-agreement" : "nedbetalingsavtale")}-{plan.PlanId}.txt", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(Agreement(plan, language, schedule, terms)))])
@@ -315,7 +315,7 @@ public sealed class PlanService(
             var message = language == "en"
                 ? $"We have registered that you accept the repayment plan. Your next payment of {PlanFormat.Money(first?.Amount ?? 0m, language)} {plan.Currency} is due on {PlanFormat.Date(first?.DueDate ?? clock.Today, language)}. While you keep to the plan, we send no reminders for the invoices it covers."
                 : $"Vi har registrert at du godtar nedbetalingsavtalen. Neste avdrag på {PlanFormat.Money(first?.Amount ?? 0m, language)} {plan.Currency} forfaller {PlanFormat.Date(first?.DueDate ?? clock.Today, language)}. Så lenge avtalen følges, sender vi ingen purringer på fakturaene den gjelder.";
-            await mail.SendAsync(view, MessageTemplates.Acknowledgement, "plan:" + plan.PlanId + ":accepted", _ => new Dictionary<string, string> { ["Message"] = message, ["class"] = "plan-accepted" }, actor, cancellationToken);
+            await mail.SendAsync(view, MessageTemplates.Acknowledgement, "plan:" + plan.PlanId + ":accepted", _ => new Dictionary<string, string> { ["Message"] = message, ["class"] = "plan-accepted", ["Plan"] = plan.PlanId }, actor, cancellationToken);
         }
     }
 
@@ -379,7 +379,7 @@ public sealed class PlanService(
         string D(DateOnly date) => PlanFormat.Date(date, language);
         var first = plan.Installments[0];
         var last = plan.Installments[^1];
-        var account = receivables.Value.Creditors.GetValueOrDefault(plan.CreditorId)?.BankAccount;
+        var account = MessageModel.FormatAccount(receivables.Value.Creditors.GetValueOrDefault(plan.CreditorId)?.BankAccount);
         var text = new StringBuilder();
         text.Append(en
             ? $"The claim is {M(plan.Claim)} as of {D(plan.StartDate)}: principal {M(plan.Principal)}, fees {M(plan.Fees)} and interest and compensation {M(plan.Interest + plan.Compensation)}. "

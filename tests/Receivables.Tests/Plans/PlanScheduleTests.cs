@@ -46,6 +46,17 @@ public sealed class PlanScheduleTests
     }
 
     [Fact]
+    public void A_due_date_on_a_public_holiday_moves_to_the_next_business_day()
+    {
+        var input = new PlanInput(10_000m, 0m, 0m, "NOK", new DateOnly(2026, 12, 4), ProposedInstallment: 2_000m, Frequency: PlanFrequency.Fortnightly);
+
+        var plan = PlanSchedule.Build(input, Policy());
+
+        // 18 Dec, then 1 Jan 2027 (New Year's Day, a Friday) moves to Monday 4 Jan; the rhythm continues from 18 Dec.
+        plan.Installments.Select(i => i.DueDate).Take(3).ShouldBe([new DateOnly(2026, 12, 18), new DateOnly(2027, 1, 4), new DateOnly(2027, 1, 15)]);
+    }
+
+    [Fact]
     public void Weekend_due_dates_stay_when_the_policy_allows_them()
     {
         var plan = PlanSchedule.Build(Claim(4000m, proposed: 1000m), Policy(p => p.DueOnWeekdays = false));
@@ -56,8 +67,9 @@ public sealed class PlanScheduleTests
     [Fact]
     public void Weekly_and_fortnightly_plans_step_by_seven_and_fourteen_days()
     {
-        var weekly = PlanSchedule.Build(Claim(1000m, proposed: 250m, frequency: PlanFrequency.Weekly), Policy(p => p.MinInstallment = 100m));
-        var fortnightly = PlanSchedule.Build(Claim(1000m, proposed: 250m), Policy(p => { p.MinInstallment = 100m; p.Frequency = PlanFrequency.Fortnightly; }));
+        // Business-day moves off (day 35 is Easter Monday 2026), so the rhythm itself is visible.
+        var weekly = PlanSchedule.Build(Claim(1000m, proposed: 250m, frequency: PlanFrequency.Weekly), Policy(p => { p.MinInstallment = 100m; p.DueOnWeekdays = false; }));
+        var fortnightly = PlanSchedule.Build(Claim(1000m, proposed: 250m), Policy(p => { p.MinInstallment = 100m; p.Frequency = PlanFrequency.Fortnightly; p.DueOnWeekdays = false; }));
 
         weekly.Installments.Select(i => i.DueDate.DayNumber - Start.DayNumber).ShouldBe([14, 21, 28, 35]);
         fortnightly.Installments.Select(i => i.DueDate.DayNumber - Start.DayNumber).ShouldBe([14, 28, 42, 56]);

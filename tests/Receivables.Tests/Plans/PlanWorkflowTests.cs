@@ -121,6 +121,7 @@ public sealed class PlanWorkflowTests
         }
 
         letter.TextBody.ShouldContain("godtar");
+        letter.TextBody.ShouldNotContain("Å betale", customMessage: "the plan states what to pay; the ledger total would contradict it");
         letter.Attachments.ShouldHaveSingleItem().FileName.ShouldStartWith("nedbetalingsavtale-");
         var view = (await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, Debtor))!;
         view.Pause.ShouldBe(PauseReason.PlanProposed);
