@@ -22,7 +22,8 @@ public static class CallOutcomes
 /// <summary>
 /// Opens a call task (<see cref="TaskKinds.CallDebtor"/>) at the configured points of the ladder: when a large claim
 /// gets its friendly reminder (so a person calls before the formal reminder), and always at the collection notice
-/// (before escalation). Once per case, stage and oldest overdue invoice.
+/// (before escalation). Once per case, stage and oldest overdue invoice, and never while a call task for the debtor is
+/// still open.
 /// </summary>
 public sealed class CallTasks(ITaskStore tasks, IOptions<ContactOptions> options, ILogger<CallTasks> logger) : IDunningStepObserver
 {
@@ -57,6 +58,16 @@ public sealed class CallTasks(ITaskStore tasks, IOptions<ContactOptions> options
         }
 
         var debtor = step.Lines.Debtor;
+        await foreach (var open in tasks.ListAsync(step.CreditorId, openOnly: true, cancellationToken))
+        {
+            if (open.Kind == TaskKinds.CallDebtor && open.DebtorId == debtor.DebtorId)
+            {
+                // One call at a time: the person has not made the last one yet.
+                logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} is still open; no second one at stage {Stage}", open.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
+                return;
+            }
+        }
+
         var key = $"call|{step.CreditorId}|{debtor.DebtorId}|{step.Stage}|{overdue[0].InvoiceNumber}";
         var task = await tasks.OpenAsync(step.CreditorId, TaskKinds.CallDebtor, debtor.DebtorId, step.CaseId, $"Call {debtor.Name}", Details(debtor, overdue, step, why), key, cancellationToken);
         logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} at stage {Stage}", task.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);

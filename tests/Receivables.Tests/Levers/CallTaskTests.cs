@@ -118,6 +118,18 @@ public sealed class CallTaskTests
     }
 
     [Fact]
+    public async Task A_debtor_whose_call_is_still_waiting_gets_no_second_call_task_at_the_collection_notice()
+    {
+        var (world, call) = await BigClaimCalledAsync();
+        await using var _ = world;
+
+        await world.RunUntilAsync("2026-03-10");
+
+        (await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, "B-100"))!.Stage.ShouldBe(CaseStages.Manual, "the ladder went past the collection notice");
+        (await OpenAsync(world, TaskKinds.CallDebtor)).Where(t => t.DebtorId == "B-100").ShouldHaveSingleItem().TaskId.ShouldBe(call.TaskId);
+    }
+
+    [Fact]
     public async Task An_outcome_that_a_call_does_not_have_is_refused_with_the_valid_ones()
     {
         var (world, call) = await BigClaimCalledAsync();
