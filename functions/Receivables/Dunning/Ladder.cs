@@ -38,6 +38,18 @@ public static class Ladder
                 {
                     progress.AnchoredOn = asOf;
                 }
+
+                // At the manual stage there is no automatic step left: the case goes back to a person (a new
+                // decide-escalation task with a fresh recommendation) instead of waiting silently.
+                var waiting = policy is null ? [] : ledger.Invoices
+                    .Where(i => i.OpenAmount > 0m && state.Invoices.TryGetValue(i.InvoiceNumber, out var p) && p.Level > policy.Levels.Count)
+                    .Select(i => i.InvoiceNumber)
+                    .ToList();
+                if (state.Stage == CaseStages.Manual && waiting.Count > 0)
+                {
+                    state.NextAction = null;
+                    return new LadderDecision(null, waiting, "the pause ran out at the manual stage: a person decides again");
+                }
             }
             else
             {

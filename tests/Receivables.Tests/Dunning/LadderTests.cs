@@ -217,6 +217,23 @@ public sealed class LadderTests
     }
 
     [Fact]
+    public void When_a_pause_at_the_manual_stage_runs_out_the_case_goes_back_to_a_person()
+    {
+        var world = new LadderWorld(business: false);
+        world.Invoices.Add(Invoice("1001", "2026-01-15", 1000m));
+        world.RunDays("2026-01-01", "2026-03-05");
+        world.HandedOver.ShouldHaveSingleItem().Date.ShouldBe(D("2026-03-05"));
+
+        // A person extends credit (or takes a promise) until 20 March; nothing happens until then.
+        world.Case.Pause = PauseReason.PromiseToPay;
+        world.Case.PausedUntil = D("2026-03-20");
+        world.RunDays("2026-03-06", "2026-04-30");
+
+        world.HandedOver.Select(h => h.Date).ShouldBe([D("2026-03-05"), D("2026-03-23")], "the first business day after the pause, and only once");
+        world.Sent.Count.ShouldBe(3, "no further automatic message");
+    }
+
+    [Fact]
     public void A_paused_case_gets_nothing_until_the_promise_date_has_passed()
     {
         var world = new LadderWorld(business: false);
