@@ -207,6 +207,7 @@ var appSettings = {
   Receivables__Plans__MissTolerance: '1'
   Receivables__Plans__AutoSendBelow: '0'
   Receivables__Plans__AnswerDays: '14'
+  Receivables__Plans__ResumeDeliveriesAfterInstallments: '0'
   Receivables__Dunning__MaxLedgerAgeDays: '3'
   Receivables__Dunning__CollectionNotice: 'Send'
   Receivables__Dunning__InterestDayBasis: '365'

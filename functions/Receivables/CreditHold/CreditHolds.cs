@@ -45,7 +45,7 @@ public sealed class CreditHolds(
 
     public async Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
     {
-        var planInForce = step.Pause == PauseReason.PlanInForce || (await plans.GetAsync(step.CreditorId, step.DebtorId, cancellationToken)).HasPlanInForce;
+        var planInForce = PlanAllowsDeliveries(step.Pause, await plans.GetAsync(step.CreditorId, step.DebtorId, cancellationToken));
         await EvaluateAsync(step.Lines, step.Stage, step.CaseId, planInForce, step.Date, cancellationToken);
     }
 
@@ -63,7 +63,7 @@ public sealed class CreditHolds(
             var found = await cases.GetAsync(creditorId, state.DebtorId, cancellationToken);
             var lines = await ledger.GetDebtorAsync(creditorId, state.DebtorId, cancellationToken)
                 ?? new DebtorLedger(new Debtor(creditorId, state.DebtorId, row.GetString("DebtorName") ?? state.DebtorId, null, CustomerType.Business, row.GetString("OrgNumber")), []);
-            var planInForce = found?.Pause == PauseReason.PlanInForce || (await plans.GetAsync(creditorId, state.DebtorId, cancellationToken)).HasPlanInForce;
+            var planInForce = PlanAllowsDeliveries(found?.Pause, await plans.GetAsync(creditorId, state.DebtorId, cancellationToken));
             await EvaluateAsync(lines, found?.Stage ?? CaseStages.Current, found?.CaseId, planInForce, date, cancellationToken);
         }
     }
@@ -170,6 +170,13 @@ public sealed class CreditHolds(
             }
         }
     }
+
+    /// <summary>
+    /// A stored plan in force decides by its delivery condition (installments paid); a case paused for a plan that the
+    /// plans feature does not know (set by a person) counts as in force.
+    /// </summary>
+    private static bool PlanAllowsDeliveries(PauseReason? pause, PlanFacts facts) =>
+        facts.HasPlanInForce ? facts.DeliveriesMayResume : pause == PauseReason.PlanInForce;
 
     private static string? HoldReason(string stage, decimal overdue, string currency, bool planInForce, CreditHoldOptions o)
     {

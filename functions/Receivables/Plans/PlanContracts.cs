@@ -38,6 +38,12 @@ public sealed record PlanFacts(int Proposed, int InForce, int Completed, int Bro
     public static readonly PlanFacts None = new(0, 0, 0, 0, 0, null);
 
     public bool HasPlanInForce => InForce > 0;
+
+    /// <summary>
+    /// A plan is in force and its condition for new deliveries is met (policy ResumeDeliveriesAfterInstallments:
+    /// that many installments paid; 0 = on acceptance). The credit hold lifts on this.
+    /// </summary>
+    public bool DeliveriesMayResume { get; init; }
 }
 
 /// <summary>Reads <see cref="PlanFacts"/> for a debtor. The plans feature implements it; without it every debtor has none.</summary>

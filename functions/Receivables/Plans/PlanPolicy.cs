@@ -62,6 +62,13 @@ public sealed class PlanPolicy
     [Range(0, 30, ErrorMessage = "Receivables:Plans:GraceDays must be between 0 and 30 days.")]
     public int GraceDays { get; set; } = 5;
 
+    /// <summary>
+    /// A debtor on credit hold gets deliveries again when this many installments of its plan are paid (0: as soon as
+    /// the plan is accepted). Offered in the proposal to business debtors.
+    /// </summary>
+    [Range(0, 12, ErrorMessage = "Receivables:Plans:ResumeDeliveriesAfterInstallments must be between 0 and 12.")]
+    public int ResumeDeliveriesAfterInstallments { get; set; }
+
     /// <summary>Plans whose claim is below this are sent without a person's approval (0 = a person approves every plan).</summary>
     [Range(typeof(decimal), "0", "100000000", ErrorMessage = "Receivables:Plans:AutoSendBelow must be between 0 and 100000000.")]
     public decimal AutoSendBelow { get; set; }

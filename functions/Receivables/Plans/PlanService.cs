@@ -133,7 +133,7 @@ public sealed class PlanService(
 
         plan.AnswerBy = NorwegianCalendar.OnOrNextBusinessDay(today.AddDays(policy.Value.AnswerDays));
         var language = await LanguageAsync(plan, cancellationToken);
-        var terms = Terms(plan, language);
+        var terms = await TermsAsync(plan, language);
         var used = "template";
         if (await wording.RewriteAsync(terms, language, cancellationToken) is { } rewrite)
         {
@@ -239,6 +239,7 @@ public sealed class PlanService(
     public async Task<PlanFacts> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default)
     {
         int proposed = 0, inForce = 0, completed = 0, broken = 0, missed = 0;
+        var deliveries = false;
         DateOnly? lastBroken = null;
         await foreach (var plan in plans.ListAsync(creditorId, debtorId, cancellationToken))
         {
@@ -250,6 +251,7 @@ public sealed class PlanService(
                     break;
                 case PlanStatus.InForce:
                     inForce++;
+                    deliveries |= plan.PaidInstallments.Count >= policy.Value.ResumeDeliveriesAfterInstallments;
                     break;
                 case PlanStatus.Completed:
                     completed++;
@@ -262,7 +264,7 @@ public sealed class PlanService(
             }
         }
 
-        return new PlanFacts(proposed, inForce, completed, broken, missed, lastBroken);
+        return new PlanFacts(proposed, inForce, completed, broken, missed, lastBroken) { DeliveriesMayResume = deliveries };
     }
 
     public Task<RepaymentPlan?> FindAsync(string creditorId, string planId, CancellationToken cancellationToken = default) =>
@@ -343,6 +345,9 @@ public sealed class PlanService(
         plan.RequiresSecurity = schedule.RequiresSecurity;
     }
 
+    private async Task<bool> IsBusinessAsync(RepaymentPlan plan) =>
+        (await ledger.GetDebtorAsync(plan.CreditorId, plan.DebtorId))?.Debtor.Type == CustomerType.Business;
+
     private async Task<string> LanguageAsync(RepaymentPlan plan, CancellationToken cancellationToken)
     {
         var lines = await ledger.GetDebtorAsync(plan.CreditorId, plan.DebtorId, cancellationToken);
@@ -372,7 +377,7 @@ public sealed class PlanService(
     }
 
     /// <summary>The proposal's prose with its figures: what the model may reword (and must keep every number of).</summary>
-    internal string Terms(RepaymentPlan plan, string language)
+    internal async Task<string> TermsAsync(RepaymentPlan plan, string language)
     {
         var en = language == "en";
         string M(decimal amount) => PlanFormat.Money(amount, language) + " " + plan.Currency;
@@ -396,6 +401,13 @@ public sealed class PlanService(
         if (plan.SettlementAmount is { } settlement && plan.SettlementPayBy is { } payBy)
         {
             text.Append(en ? $"If you instead pay {M(settlement)} by {D(payBy)}, the whole claim is settled. " : $"Betaler du i stedet {M(settlement)} innen {D(payBy)}, er hele kravet gjort opp. ");
+        }
+
+        if (await IsBusinessAsync(plan) && policy.Value.ResumeDeliveriesAfterInstallments is var resume)
+        {
+            text.Append(resume == 0
+                ? (en ? "If deliveries to you are on hold, they resume once you have accepted the plan. " : "Er leveranser til dere stanset, starter vi dem igjen når dere har godtatt avtalen. ")
+                : (en ? $"If deliveries to you are on hold, they resume once {resume} installments are paid. " : $"Er leveranser til dere stanset, starter vi dem igjen når {resume} avdrag er betalt. "));
         }
 
         if (plan.RequiresSecurity)

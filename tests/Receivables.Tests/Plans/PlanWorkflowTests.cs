@@ -262,6 +262,44 @@ public sealed class PlanWorkflowTests
     }
 
     [Fact]
+    public async Task A_debtor_on_credit_hold_gets_deliveries_again_once_the_first_installment_of_its_plan_is_paid()
+    {
+        var (world, draft) = await DraftedAsync(new Dictionary<string, string?>
+        {
+            ["Receivables:CreditHold:MinimumOverdue"] = "10000",
+            ["Receivables:CreditHold:Stage"] = "",
+            ["Receivables:Plans:ResumeDeliveriesAfterInstallments"] = "1",
+        });
+        await using var _ = world;
+        (await HoldAsync(world)).ShouldNotBeNull().LiftedOn.ShouldBeNull("12 000 overdue is above the hold limit");
+
+        var plan = await InForceAsync(world, draft);
+        Sent(world, MessageTemplates.PlanProposal).ShouldHaveSingleItem().TextBody.ShouldContain("når 1 avdrag er betalt");
+        await world.RunUntilAsync(plan.Installments[0].DueDate.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        (await HoldAsync(world))!.LiftedOn.ShouldBeNull("accepting the plan is not enough under this policy");
+
+        world.SetDay(plan.Installments[0].DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await world.UploadAsync(Owes((6000m - plan.Installments[0].Amount).ToString("0.00", CultureInfo.InvariantCulture)));
+        await world.RunUntilAsync(world.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        (await HoldAsync(world))!.LiftedOn.ShouldBe(plan.Installments[0].DueDate);
+    }
+
+    private static async Task<Receivables.CreditHold.CreditHoldState?> HoldAsync(LeversWorld world)
+    {
+        Receivables.CreditHold.CreditHoldState? found = null;
+        await foreach (var hold in world.Get<Receivables.CreditHold.CreditHolds>().ListAsync(TestSettings.Creditor))
+        {
+            if (hold.DebtorId == Debtor)
+            {
+                found = hold;
+            }
+        }
+
+        return found;
+    }
+
+    [Fact]
     public async Task A_plan_under_the_auto_send_threshold_goes_out_without_a_person()
     {
         var (world, draft) = await DraftedAsync(new Dictionary<string, string?> { ["Receivables:Plans:AutoSendBelow"] = "50000" });
