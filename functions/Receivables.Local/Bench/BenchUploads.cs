@@ -1,5 +1,11 @@
 using System.Globalization;
 using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Receivables.Common;
 using Receivables.Ledger;
 using Receivables.Ledger.Storage;
 using Receivables.Local.Hosting;
@@ -7,9 +13,31 @@ using Receivables.Storage;
 
 namespace Receivables.Local.Bench;
 
-/// <summary>Uploads a ledger file as a user would and processes it through the real watcher, queue and importer.</summary>
+/// <summary>
+/// The benches' host: a local host on its own Azurite whose storage clients count every request; and uploads of a
+/// ledger file as a user would make them, processed through the real watcher, queue and importer.
+/// </summary>
 internal static class BenchUploads
 {
+    /// <summary>A started host whose storage requests <paramref name="counter"/> counts; returns it and the first creditor's id.</summary>
+    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken)
+    {
+        var host = await LocalHost.StartAsync(
+            new LocalHostSettings
+            {
+                DataPath = dataPath,
+                MinimumLogLevel = LogLevel.Warning,
+                Overrides = new Dictionary<string, string?> { [StorageNames.Connection] = "UseDevelopmentStorage=true" },
+                ConfigureServices = s =>
+                {
+                    s.RemoveAll<StorageClients>();
+                    s.AddSingleton(sp => counter.Clients(sp.GetRequiredService<IConfiguration>()[StorageNames.Connection]!));
+                },
+            },
+            cancellationToken);
+        return (host, host.Get<IOptions<ReceivablesOptions>>().Value.Creditors.Keys.Order(StringComparer.Ordinal).First());
+    }
+
     public static async Task UploadAsync(LocalHost host, string name, string file, DateTimeOffset? takenAt, CancellationToken cancellationToken)
     {
         var blob = host.Get<StorageClients>().Container(StorageNames.Containers.Ledger).GetBlobClient(name);

@@ -46,20 +46,8 @@ internal static class BenchCycleCommand
         var dataPath = Path.Combine(Path.GetTempPath(), "receivables-bench-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            await using var host = await LocalHost.StartAsync(
-                new LocalHostSettings
-                {
-                    DataPath = dataPath,
-                    MinimumLogLevel = LogLevel.Warning,
-                    Overrides = new Dictionary<string, string?> { [StorageNames.Connection] = "UseDevelopmentStorage=true" },
-                    ConfigureServices = s =>
-                    {
-                        s.RemoveAll<StorageClients>();
-                        s.AddSingleton(sp => counter.Clients(sp.GetRequiredService<IConfiguration>()[StorageNames.Connection]!));
-                    },
-                },
-                cancellationToken);
-            var creditorId = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors.Keys.Order(StringComparer.Ordinal).First();
+            var (host, creditorId) = await BenchUploads.StartHostAsync(counter, dataPath, cancellationToken);
+            await using var _ = host;
             var ledger = new SyntheticLedger(creditorId, count, seedDay);
             var watch = Stopwatch.StartNew();
             await ImportAsync(host, ledger, creditorId, "seed", seedDay, dataPath, cancellationToken);

@@ -62,20 +62,8 @@ internal static class BenchIngestCommand
             Print("raw CsvHelper read (all fields)", time, raw, null);
 
             var counter = new StorageOperationCounter();
-            await using var host = await LocalHost.StartAsync(
-                new LocalHostSettings
-                {
-                    DataPath = Path.Combine(folder, "data"),
-                    MinimumLogLevel = LogLevel.Warning,
-                    Overrides = new Dictionary<string, string?> { [StorageNames.Connection] = "UseDevelopmentStorage=true" },
-                    ConfigureServices = s =>
-                    {
-                        s.RemoveAll<StorageClients>();
-                        s.AddSingleton(sp => counter.Clients(sp.GetRequiredService<IConfiguration>()[StorageNames.Connection]!));
-                    },
-                },
-                cancellationToken);
-            var creditorId = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors.Keys.Order(StringComparer.Ordinal).First();
+            var (host, creditorId) = await BenchUploads.StartHostAsync(counter, Path.Combine(folder, "data"), cancellationToken);
+            await using var _ = host;
 
             var first = await IngestAsync(host, counter, $"{creditorId}/bench-{count}.csv", file, cancellationToken);
             Print("parse + diff + persist (Azurite)", first.Time, count, first);

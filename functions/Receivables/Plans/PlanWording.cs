@@ -1,8 +1,6 @@
 using System.ClientModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Azure.AI.OpenAI;
-using Azure.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;
@@ -54,19 +52,7 @@ public sealed class ModelPlanWording(IOptions<OpenAIOptions> options, ILogger<Mo
         }
     }
 
-    private ChatClient Client(OpenAIOptions settings)
-    {
-        if (client is not null)
-        {
-            return client;
-        }
-
-        var clientOptions = new AzureOpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(30) };
-        var azure = string.IsNullOrWhiteSpace(settings.ApiKey)
-            ? new AzureOpenAIClient(new Uri(settings.Endpoint!), new DefaultAzureCredential(), clientOptions)
-            : new AzureOpenAIClient(new Uri(settings.Endpoint!), new ApiKeyCredential(settings.ApiKey), clientOptions);
-        return client = azure.GetChatClient(settings.Deployment);
-    }
+    private ChatClient Client(OpenAIOptions settings) => client ??= OpenAIChat.Create(settings);
 }
 
 /// <summary>

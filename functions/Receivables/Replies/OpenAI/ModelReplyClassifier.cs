@@ -32,6 +32,19 @@ public sealed class OpenAIOptions
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Deployment);
 }
 
+/// <summary>The Azure OpenAI chat client of the configured deployment: an API key when set, else the app's identity.</summary>
+public static class OpenAIChat
+{
+    public static ChatClient Create(OpenAIOptions settings)
+    {
+        var clientOptions = new AzureOpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(30) };
+        var azure = string.IsNullOrWhiteSpace(settings.ApiKey)
+            ? new AzureOpenAIClient(new Uri(settings.Endpoint!), new DefaultAzureCredential(), clientOptions)
+            : new AzureOpenAIClient(new Uri(settings.Endpoint!), new ApiKeyCredential(settings.ApiKey), clientOptions);
+        return azure.GetChatClient(settings.Deployment);
+    }
+}
+
 /// <summary>
 /// Uses the model when configured, with a JSON schema for the answer, and validates what comes back. The model may only
 /// pick a class and propose a date/amount; amounts, dates and steps are checked by rules afterwards. Any failure,
@@ -113,19 +126,7 @@ public sealed class ConfiguredReplyClassifier(IOptions<OpenAIOptions> options, I
         return new Triage(answer.Class, answer.Confidence, values, flags, Actors.Model);
     }
 
-    private ChatClient Client(OpenAIOptions settings)
-    {
-        if (client is not null)
-        {
-            return client;
-        }
-
-        var clientOptions = new AzureOpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(30) };
-        var azure = string.IsNullOrWhiteSpace(settings.ApiKey)
-            ? new AzureOpenAIClient(new Uri(settings.Endpoint!), new DefaultAzureCredential(), clientOptions)
-            : new AzureOpenAIClient(new Uri(settings.Endpoint!), new ApiKeyCredential(settings.ApiKey), clientOptions);
-        return client = azure.GetChatClient(settings.Deployment);
-    }
+    private ChatClient Client(OpenAIOptions settings) => client ??= OpenAIChat.Create(settings);
 
     private sealed record ModelAnswer(ReplyClass Class, double Confidence, DateOnly? PromisedDate, decimal? Amount)
     {
