@@ -45,6 +45,14 @@ public sealed class CreditHolds(
 
     public async Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
     {
+        // Most steps cannot raise a hold: skip them without a read. Lifts are the post-run pass's work
+        // (OnCreditorRunAsync looks at every held debtor after each run).
+        var (overdue, currency) = Overdue(step.Lines, step.Date);
+        if (HoldReason(step.Stage, overdue, currency, planInForce: false, options.Value) is null)
+        {
+            return;
+        }
+
         var planInForce = PlanAllowsDeliveries(step.Pause, await plans.GetAsync(step.CreditorId, step.DebtorId, cancellationToken));
         await EvaluateAsync(step.Lines, step.Stage, step.CaseId, planInForce, step.Date, cancellationToken);
     }
@@ -87,9 +95,7 @@ public sealed class CreditHolds(
     {
         var o = options.Value;
         var debtor = lines.Debtor;
-        var open = lines.Invoices.Where(i => i.OpenAmount != 0m).ToList();
-        var overdue = Math.Max(0m, open.Where(i => i.OpenAmount > 0m && i.DueDate < date).Sum(i => i.OpenAmount) + open.Where(i => i.OpenAmount < 0m).Sum(i => i.OpenAmount));
-        var currency = open.Select(i => i.Currency).FirstOrDefault() ?? "NOK";
+        var (overdue, currency) = Overdue(lines, date);
         for (var attempt = 1; ; attempt++)
         {
             var response = await Table.GetEntityIfExistsAsync<TableEntity>(debtor.CreditorId, debtor.DebtorId, cancellationToken: cancellationToken);
@@ -169,6 +175,14 @@ public sealed class CreditHolds(
                 // Another evaluation changed the row meanwhile: read it again.
             }
         }
+    }
+
+    /// <summary>What is overdue on <paramref name="date"/>, net of credit notes and unapplied payments, and its currency.</summary>
+    private static (decimal Overdue, string Currency) Overdue(DebtorLedger lines, DateOnly date)
+    {
+        var open = lines.Invoices.Where(i => i.OpenAmount != 0m).ToList();
+        var overdue = Math.Max(0m, open.Where(i => i.OpenAmount > 0m && i.DueDate < date).Sum(i => i.OpenAmount) + open.Where(i => i.OpenAmount < 0m).Sum(i => i.OpenAmount));
+        return (overdue, open.Select(i => i.Currency).FirstOrDefault() ?? "NOK");
     }
 
     /// <summary>
