@@ -41,7 +41,8 @@ public interface ITaskStore
 
     Task<WorkTask?> GetAsync(string creditorId, string taskId, CancellationToken cancellationToken = default);
 
-    IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, CancellationToken cancellationToken = default);
+    /// <summary>Tasks of a creditor (or all), open ones only by default; <paramref name="debtorId"/> narrows to one debtor (filtered by the store).</summary>
+    IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, CancellationToken cancellationToken = default, string? debtorId = null);
 
     Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default);
 }
@@ -83,12 +84,17 @@ public sealed class TableTaskStore(StorageClients storage, TimeProvider time, IL
         return response.HasValue ? ToTask(response.Value!) : null;
     }
 
-    public async IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default, string? debtorId = null)
     {
         var filters = new List<string>();
         if (creditorId is not null)
         {
             filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}"));
+        }
+
+        if (debtorId is not null)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"DebtorId eq {debtorId}"));
         }
 
         if (openOnly)

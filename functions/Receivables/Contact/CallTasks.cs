@@ -58,9 +58,9 @@ public sealed class CallTasks(ITaskStore tasks, IOptions<ContactOptions> options
         }
 
         var debtor = step.Lines.Debtor;
-        await foreach (var open in tasks.ListAsync(step.CreditorId, openOnly: true, cancellationToken))
+        await foreach (var open in tasks.ListAsync(step.CreditorId, openOnly: true, cancellationToken, debtor.DebtorId))
         {
-            if (open.Kind == TaskKinds.CallDebtor && open.DebtorId == debtor.DebtorId)
+            if (open.Kind == TaskKinds.CallDebtor)
             {
                 // One call at a time: the person has not made the last one yet.
                 logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} is still open; no second one at stage {Stage}", open.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
