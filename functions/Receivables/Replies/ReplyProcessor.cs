@@ -254,9 +254,19 @@ public sealed class ReplyProcessor(
             case ReplyClass.Liquidity:
                 {
                     var arrangements = services.GetRequiredService<IArrangementRequests>();
-                    var id = await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.Reply,
-                        note + ": " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, triage.Values.Amount), cancellationToken);
-                    return "arrangement requested (" + id + ")";
+                    try
+                    {
+                        var id = await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.Reply,
+                            note + ": " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, triage.Values.Amount), cancellationToken);
+                        return "arrangement requested (" + id + ")";
+                    }
+                    catch (ReceivablesException e)
+                    {
+                        // No plan can be drawn up (nothing open any more, no case): a person reads the reply instead.
+                        await OpenTaskAsync(found, TaskKinds.ReviewReply, "Arrangement asked for, no plan drafted: " + email.Subject,
+                            e.Message + " The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
+                        return "task opened: no plan drafted (" + e.Message + ")";
+                    }
                 }
 
             case ReplyClass.AlreadyPaid:

@@ -300,6 +300,28 @@ public sealed class PlanWorkflowTests
     }
 
     [Fact]
+    public async Task A_liquidity_reply_after_everything_is_paid_opens_a_task_for_a_person_instead_of_failing()
+    {
+        await using var world = await LeversWorld.StartAsync("2026-01-26", WeeklyPolicy);
+        await world.UploadAsync(Owes("6000.00"));
+        await world.RunUntilAsync("2026-01-27");
+        world.SetDay("2026-01-28");
+        await world.UploadAsync("B-200,Bergen Bygg AS,post@bergenbygg.example,business,912345678,F-100,2026-01-01,2026-01-15,NOK,6000.00,0.00,");
+
+        await world.ReplyAsync(Debtor, DebtorEmail, "Hei,\n\nVi har dessverre ikke likviditet til å betale alt nå. Kan vi få en nedbetalingsavtale?\n\nHilsen Bergen Bygg");
+
+        var tasks = new List<WorkTask>();
+        await foreach (var task in world.Get<ITaskStore>().ListAsync(TestSettings.Creditor))
+        {
+            tasks.Add(task);
+        }
+
+        tasks.ShouldContain(t => t.Kind == TaskKinds.ReviewReply && t.Details.Contains("nothing open", StringComparison.Ordinal));
+        var poison = world.Get<Receivables.Storage.StorageClients>().Queue(Receivables.Storage.StorageNames.Queues.ProcessReply + "-poison");
+        ((await poison.ExistsAsync()).Value && (await poison.PeekMessagesAsync()).Value.Length > 0).ShouldBeFalse("the reply is handled, not poisoned");
+    }
+
+    [Fact]
     public async Task A_plan_under_the_auto_send_threshold_goes_out_without_a_person()
     {
         var (world, draft) = await DraftedAsync(new Dictionary<string, string?> { ["Receivables:Plans:AutoSendBelow"] = "50000" });
