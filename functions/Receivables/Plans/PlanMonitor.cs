@@ -46,18 +46,27 @@ public sealed class PlanMonitor(
 
         foreach (var plan in active)
         {
-            if (plan.Status == PlanStatus.Proposed)
+            try
             {
-                if (plan.AnswerBy is { } answerBy && answerBy < asOf)
+                if (plan.Status == PlanStatus.Proposed)
                 {
-                    await EndAsync(plan, PlanStatus.Lapsed, $"not accepted by {answerBy:yyyy-MM-dd}", cancellationToken);
+                    if (plan.AnswerBy is { } answerBy && answerBy < asOf)
+                    {
+                        await EndAsync(plan, PlanStatus.Lapsed, $"not accepted by {answerBy:yyyy-MM-dd}", cancellationToken);
+                    }
+
+                    continue;
                 }
 
-                continue;
+                var lines = await ledger.GetDebtorAsync(snapshot, plan.DebtorId, cancellationToken);
+                await CheckAsync(plan, PlanService.OpenCovered(plan, lines), asOf, snapshot.SourceFile, cancellationToken);
             }
-
-            var lines = await ledger.GetDebtorAsync(snapshot, plan.DebtorId, cancellationToken);
-            await CheckAsync(plan, PlanService.OpenCovered(plan, lines), asOf, snapshot.SourceFile, cancellationToken);
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The snapshot is already accepted; one plan's failure must not fail it or the other plans. Payments
+                // are cumulative, so the next snapshot checks this plan again from scratch.
+                logger.LogError(e, "Plan {PlanId} of {CreditorId}/{DebtorId} could not be checked against snapshot {SnapshotId}", plan.PlanId, plan.CreditorId, plan.DebtorId, snapshot.SnapshotId);
+            }
         }
     }
 
