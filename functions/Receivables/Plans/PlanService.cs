@@ -310,6 +310,14 @@ public sealed class PlanService(
         }
 
         await cases.PauseAsync(plan.CreditorId, plan.DebtorId, PauseReason.PlanInForce, null, null, actor, $"Repayment plan {plan.PlanId} in force ({via})", "plan:" + plan.PlanId + ":in-force", cancellationToken);
+        await foreach (var call in tasks.ListAsync(plan.CreditorId, openOnly: true, cancellationToken, plan.DebtorId))
+        {
+            if (call.Kind == TaskKinds.CallDebtor)
+            {
+                // The call's purpose (why unpaid, offer an arrangement) is served: the debtor agreed a plan.
+                await tasks.CompleteAsync(plan.CreditorId, call.TaskId, "plan", $"Not needed: repayment plan {plan.PlanId} is in force", cancellationToken);
+            }
+        }
         if (await cases.GetAsync(plan.CreditorId, plan.DebtorId, cancellationToken) is { } view)
         {
             var language = await LanguageAsync(plan, cancellationToken);

@@ -169,6 +169,17 @@ public sealed class PlanWorkflowTests
         world.Sender.Sends.Skip(sendsBefore).ShouldNotContain(s => s.CustomArgs.GetValueOrDefault("template") == MessageTemplates.Reminder || s.CustomArgs.GetValueOrDefault("template") == MessageTemplates.CollectionNotice);
         (await world.Get<IPlanFacts>().GetAsync(TestSettings.Creditor, Debtor)).HasPlanInForce.ShouldBeTrue();
         (await EvidenceAsync(world, plan.CaseId)).ShouldContain(e => e.Kind == EvidenceKinds.Agreement && e.Title.StartsWith("Repayment plan accepted", StringComparison.Ordinal));
+        var calls = new List<WorkTask>();
+        await foreach (var task in world.Get<ITaskStore>().ListAsync(TestSettings.Creditor, openOnly: false))
+        {
+            if (task.Kind == TaskKinds.CallDebtor)
+            {
+                calls.Add(task);
+            }
+        }
+
+        calls.ShouldNotBeEmpty("12 000 is a large claim: a call task opened with the friendly reminder");
+        calls.ShouldAllBe(t => !t.IsOpen && t.Outcome == "plan", "the plan makes the call unnecessary");
     }
 
     [Fact]
