@@ -140,20 +140,17 @@ public static class ReminderContent
 
     private static string Text(bool english, string nb, string en) => english ? en : nb;
 
-    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>Numbers in a basis are written as the letter's language writes them (nb: 48 500,00; en: 48,500.00).</summary>
-    private static CultureInfo CultureOf(bool english) => english ? English : Norwegian;
+    private static CultureInfo CultureOf(bool english) => LetterFormat.Culture(english ? "en" : "nb");
 
     private static string Basis(bool english, string fraction, decimal sats, string paragraph) =>
         english
-            ? string.Create(English, $"{fraction} of the inkassosats {sats:N2} (inkassoforskriften {paragraph})")
-            : string.Create(Norwegian, $"{fraction} av inkassosatsen {sats:N2} (inkassoforskriften {paragraph})");
+            ? string.Create(CultureOf(true), $"{fraction} of the inkassosats {sats:N2} (inkassoforskriften {paragraph})")
+            : string.Create(CultureOf(false), $"{fraction} av inkassosatsen {sats:N2} (inkassoforskriften {paragraph})");
 
     /// <summary>How an interest line was computed: balance × rate × days / day basis, the period, the law.</summary>
     private static string InterestBasis(bool english, decimal balance, InterestPeriod period, int dayBasis) =>
         english
-            ? string.Create(English, $"{balance:N2} × {period.RatePercent:N2} % × {period.Days}/{dayBasis} days, {period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd} (forsinkelsesrenteloven § 3)")
-            : string.Create(Norwegian, $"{balance:N2} × {period.RatePercent:N2} % × {period.Days}/{dayBasis} dager, {period.From:dd.MM.yyyy}–{period.To:dd.MM.yyyy} (forsinkelsesrenteloven § 3)");
+            ? string.Create(CultureOf(true), $"{balance:N2} × {period.RatePercent:N2} % × {period.Days}/{dayBasis} days, {period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd} (forsinkelsesrenteloven § 3)")
+            : string.Create(CultureOf(false), $"{balance:N2} × {period.RatePercent:N2} % × {period.Days}/{dayBasis} dager, {period.From:dd.MM.yyyy}–{period.To:dd.MM.yyyy} (forsinkelsesrenteloven § 3)");
 }

@@ -141,15 +141,28 @@ public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<Liquid
     }
 }
 
+/// <summary>How a letter in <c>nb</c> or <c>en</c> writes amounts (48 500,00 / 48,500.00) and dates (16.09.2026 / 16 September 2026).</summary>
+public static class LetterFormat
+{
+    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static CultureInfo Culture(string language) => language == "en" ? English : Norwegian;
+
+    public static string Money(decimal amount, string language) => amount.ToString("N2", Culture(language));
+
+    public static string Date(DateOnly date, string language) =>
+        date.ToString(language == "en" ? "d MMMM yyyy" : "dd.MM.yyyy", Culture(language));
+}
+
 /// <summary>What templates see: the document's values formatted for the language (snake_case names).</summary>
 public static class MessageModel
 {
     public static Hash Create(ReminderDocument d, string language, bool encode)
     {
-        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "nb-NO");
         string? E(string? value) => value is null ? null : encode ? WebUtility.HtmlEncode(value) : value;
-        string Money(decimal amount) => amount.ToString("N2", culture);
-        string Date(DateOnly date) => language == "en" ? date.ToString("d MMMM yyyy", culture) : date.ToString("dd.MM.yyyy", culture);
+        string Money(decimal amount) => LetterFormat.Money(amount, language);
+        string Date(DateOnly date) => LetterFormat.Date(date, language);
         var extra = new Hash();
         foreach (var (key, value) in d.Extra ?? new Dictionary<string, string>())
         {

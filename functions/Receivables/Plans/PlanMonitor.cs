@@ -141,8 +141,8 @@ public sealed class PlanMonitor(
         var sent = await mail.SendAsync(view, MessageTemplates.PlanMissed, $"plan:{plan.PlanId}:missed:{missed.Number}", language =>
         {
             var en = language == "en";
-            var amount = PlanFormat.Money(missed.Amount, language) + " " + plan.Currency;
-            var due = PlanFormat.Date(missed.DueDate, language);
+            var amount = LetterFormat.Money(missed.Amount, language) + " " + plan.Currency;
+            var due = LetterFormat.Date(missed.DueDate, language);
             var message = en
                 ? $"We have not yet received installment {missed.Number} of {amount}, due on {due}, under our repayment plan. Please pay it as soon as you can{(plan.Kid is { } k ? $", with KID {k}" : "")}. "
                     + (remaining > 0 ? "The plan still stands." : "If another installment is missed, the plan lapses and the whole remaining balance falls due.")

@@ -132,8 +132,9 @@ public sealed class PlanService(
         }
 
         plan.AnswerBy = NorwegianCalendar.OnOrNextBusinessDay(today.AddDays(policy.Value.AnswerDays));
-        var language = await LanguageAsync(plan, cancellationToken);
-        var terms = await TermsAsync(plan, language);
+        var debtorLines = await ledger.GetDebtorAsync(creditorId, plan.DebtorId, cancellationToken);
+        var language = LanguageOf(debtorLines, plan.CreditorId);
+        var terms = Terms(plan, language, debtorLines?.Debtor.Type == CustomerType.Business);
         var used = "template";
         if (await wording.RewriteAsync(terms, language, cancellationToken) is { } rewrite)
         {
@@ -320,12 +321,11 @@ public sealed class PlanService(
         }
         if (await cases.GetAsync(plan.CreditorId, plan.DebtorId, cancellationToken) is { } view)
         {
-            var language = await LanguageAsync(plan, cancellationToken);
             var first = plan.Installments.FirstOrDefault(i => !plan.PaidInstallments.Contains(i.Number));
-            var message = language == "en"
-                ? $"We have registered that you accept the repayment plan. Your next payment of {PlanFormat.Money(first?.Amount ?? 0m, language)} {plan.Currency} is due on {PlanFormat.Date(first?.DueDate ?? clock.Today, language)}. While you keep to the plan, we send no reminders for the invoices it covers."
-                : $"Vi har registrert at du godtar nedbetalingsavtalen. Neste avdrag på {PlanFormat.Money(first?.Amount ?? 0m, language)} {plan.Currency} forfaller {PlanFormat.Date(first?.DueDate ?? clock.Today, language)}. Så lenge avtalen følges, sender vi ingen purringer på fakturaene den gjelder.";
-            await mail.SendAsync(view, MessageTemplates.Acknowledgement, "plan:" + plan.PlanId + ":accepted", _ => new Dictionary<string, string> { ["Message"] = message, ["class"] = "plan-accepted", ["Plan"] = plan.PlanId }, actor, cancellationToken);
+            string Message(string language) => language == "en"
+                ? $"We have registered that you accept the repayment plan. Your next payment of {LetterFormat.Money(first?.Amount ?? 0m, language)} {plan.Currency} is due on {LetterFormat.Date(first?.DueDate ?? clock.Today, language)}. While you keep to the plan, we send no reminders for the invoices it covers."
+                : $"Vi har registrert at du godtar nedbetalingsavtalen. Neste avdrag på {LetterFormat.Money(first?.Amount ?? 0m, language)} {plan.Currency} forfaller {LetterFormat.Date(first?.DueDate ?? clock.Today, language)}. Så lenge avtalen følges, sender vi ingen purringer på fakturaene den gjelder.";
+            await mail.SendAsync(view, MessageTemplates.Acknowledgement, "plan:" + plan.PlanId + ":accepted", language => new Dictionary<string, string> { ["Message"] = Message(language), ["class"] = "plan-accepted", ["Plan"] = plan.PlanId }, actor, cancellationToken);
         }
     }
 
@@ -353,15 +353,9 @@ public sealed class PlanService(
         plan.RequiresSecurity = schedule.RequiresSecurity;
     }
 
-    private async Task<bool> IsBusinessAsync(RepaymentPlan plan) =>
-        (await ledger.GetDebtorAsync(plan.CreditorId, plan.DebtorId))?.Debtor.Type == CustomerType.Business;
-
-    private async Task<string> LanguageAsync(RepaymentPlan plan, CancellationToken cancellationToken)
-    {
-        var lines = await ledger.GetDebtorAsync(plan.CreditorId, plan.DebtorId, cancellationToken);
-        var creditor = receivables.Value.Creditors.GetValueOrDefault(plan.CreditorId);
-        return string.Equals(lines?.Debtor.Language ?? creditor?.Language, "en", StringComparison.OrdinalIgnoreCase) ? "en" : "nb";
-    }
+    /// <summary>The letter's language as <see cref="CaseMail"/> decides it: the debtor's, else the creditor's.</summary>
+    private string LanguageOf(DebtorLedger? lines, string creditorId) =>
+        string.Equals(lines?.Debtor.Language ?? receivables.Value.Creditors.GetValueOrDefault(creditorId)?.Language, "en", StringComparison.OrdinalIgnoreCase) ? "en" : "nb";
 
     /// <summary>The schedule as a table of lines, from the stored figures only (never from a model).</summary>
     public static string ScheduleText(RepaymentPlan plan, string language)
@@ -372,10 +366,10 @@ public sealed class PlanService(
         foreach (var i in plan.Installments)
         {
             var label = i.IsDownPayment ? (en ? " (down payment)" : " (forskudd)") : "";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{i.Number,3}  {PlanFormat.Date(i.DueDate, language),-18}  {PlanFormat.Money(i.Amount, language),12} {plan.Currency}{label}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{i.Number,3}  {LetterFormat.Date(i.DueDate, language),-18}  {LetterFormat.Money(i.Amount, language),12} {plan.Currency}{label}");
         }
 
-        text.Append(en ? "Total: " : "Sum: ").Append(PlanFormat.Money(plan.TotalToPay, language)).Append(' ').Append(plan.Currency);
+        text.Append(en ? "Total: " : "Sum: ").Append(LetterFormat.Money(plan.TotalToPay, language)).Append(' ').Append(plan.Currency);
         if (plan.Kid is { } kid)
         {
             text.AppendLine().Append(en ? $"Use KID {kid} for every payment." : $"Bruk KID {kid} ved hver betaling.");
@@ -385,11 +379,11 @@ public sealed class PlanService(
     }
 
     /// <summary>The proposal's prose with its figures: what the model may reword (and must keep every number of).</summary>
-    internal async Task<string> TermsAsync(RepaymentPlan plan, string language)
+    internal string Terms(RepaymentPlan plan, string language, bool debtorIsBusiness)
     {
         var en = language == "en";
-        string M(decimal amount) => PlanFormat.Money(amount, language) + " " + plan.Currency;
-        string D(DateOnly date) => PlanFormat.Date(date, language);
+        string M(decimal amount) => LetterFormat.Money(amount, language) + " " + plan.Currency;
+        string D(DateOnly date) => LetterFormat.Date(date, language);
         var first = plan.Installments[0];
         var last = plan.Installments[^1];
         var account = MessageModel.FormatAccount(receivables.Value.Creditors.GetValueOrDefault(plan.CreditorId)?.BankAccount);
@@ -411,7 +405,7 @@ public sealed class PlanService(
             text.Append(en ? $"If you instead pay {M(settlement)} by {D(payBy)}, the whole claim is settled. " : $"Betaler du i stedet {M(settlement)} innen {D(payBy)}, er hele kravet gjort opp. ");
         }
 
-        if (await IsBusinessAsync(plan) && policy.Value.ResumeDeliveriesAfterInstallments is var resume)
+        if (debtorIsBusiness && policy.Value.ResumeDeliveriesAfterInstallments is var resume)
         {
             text.Append(resume == 0
                 ? (en ? "If deliveries to you are on hold, they resume once you have accepted the plan. " : "Er leveranser til dere stanset, starter vi dem igjen når dere har godtatt avtalen. ")
@@ -446,8 +440,8 @@ public sealed class PlanService(
         text.AppendLine(CultureInfo.InvariantCulture, $"{(en ? "Plan" : "Avtale")}: {plan.PlanId}");
         text.AppendLine();
         text.AppendLine(en
-            ? $"The debtor confirms owing {PlanFormat.Money(plan.Claim, language)} {plan.Currency} as of {PlanFormat.Date(plan.StartDate, language)} and agrees to pay it as follows:"
-            : $"Skyldneren bekrefter å skylde {PlanFormat.Money(plan.Claim, language)} {plan.Currency} per {PlanFormat.Date(plan.StartDate, language)} og forplikter seg til å betale slik:");
+            ? $"The debtor confirms owing {LetterFormat.Money(plan.Claim, language)} {plan.Currency} as of {LetterFormat.Date(plan.StartDate, language)} and agrees to pay it as follows:"
+            : $"Skyldneren bekrefter å skylde {LetterFormat.Money(plan.Claim, language)} {plan.Currency} per {LetterFormat.Date(plan.StartDate, language)} og forplikter seg til å betale slik:");
         text.AppendLine();
         text.AppendLine(schedule);
         text.AppendLine();

@@ -101,16 +101,3 @@ public sealed class TemplatePlanWording : IPlanWording
 {
     public Task<string?> RewriteAsync(string prose, string language, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
 }
-
-internal static class PlanFormat
-{
-    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
-    public static CultureInfo Culture(string language) => language == "en" ? English : Norwegian;
-
-    public static string Money(decimal amount, string language) => amount.ToString("N2", Culture(language));
-
-    public static string Date(DateOnly date, string language) =>
-        date.ToString(language == "en" ? "d MMMM yyyy" : "dd.MM.yyyy", Culture(language));
-}
