@@ -7,6 +7,7 @@ using Receivables.Common;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
+using Receivables.Messaging;
 using Receivables.Plans;
 using Receivables.Replies;
 using Receivables.Storage;
@@ -22,7 +23,7 @@ public sealed class CallOutcomeHandler(
     ICaseActions cases,
     ITaskStore tasks,
     IArrangementRequests arrangements,
-    CaseMail mail,
+    CaseMessenger mail,
     IEvidenceArchive archive,
     IOptions<RepliesOptions> replies,
     BusinessClock clock,

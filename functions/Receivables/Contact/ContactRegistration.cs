@@ -16,7 +16,6 @@ public static class ContactRegistration
             .BindConfiguration(ContactOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<CaseMail>();
         services.AddSingleton<IDunningStepObserver, CallTasks>();
         services.AddSingleton<ITaskOutcomeHandler, CallOutcomeHandler>();
         return services;

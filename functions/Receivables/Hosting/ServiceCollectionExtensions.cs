@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
+using Receivables.Messaging;
 using Receivables.Storage;
 
 namespace Receivables.Hosting;
@@ -33,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddLedgerFeature(configuration);
         services.AddEvidenceFeature(configuration);
         services.AddEmailFeature(configuration);
+        services.AddMessagingFeature();
         services.AddDunningFeature(configuration);
         services.AddRepliesFeature(configuration);
         services.AddPlansFeature(configuration);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Receivables.Common;
 using Receivables.Dunning;
 using Receivables.Evidence;
@@ -16,7 +15,6 @@ public sealed class AlreadyPaidCheck(
     ReplyStore store,
     IServiceProvider services,
     BusinessClock clock,
-    IOptions<ReceivablesOptions> receivables,
     ILogger<AlreadyPaidCheck> logger) : ILedgerObserver
 {
     public const string AwaitingLedger = "awaiting-ledger";
@@ -40,7 +38,7 @@ public sealed class AlreadyPaidCheck(
             string outcome;
             if (found is not null && stillOpen.Count > 0)
             {
-                await new ReplyMail(services, receivables.Value, clock).SendAsync(found, Email.MessageTemplates.StillOpen, null, key,
+                await services.GetRequiredService<ReplyMail>().SendAsync(found, Email.MessageTemplates.StillOpen, null, key,
                     new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken);
                 outcome = $"ledger {snapshot.SnapshotId} still shows {stillOpen.Count} open invoice(s); debtor told, ladder resumed";
             }

@@ -21,6 +21,7 @@ public static class RepliesRegistration
             .ValidateOnStart();
         services.AddSingleton<ReplyStore>();
         services.AddSingleton<ReplyIntake>();
+        services.AddSingleton<ReplyMail>();
         services.AddSingleton<IInboundEmailWebhook, InboundEmailWebhook>();
         services.AddOptions<OpenAIOptions>()
             .BindConfiguration(OpenAIOptions.Section)

@@ -103,27 +103,27 @@ public sealed class ReplyProcessor(
             new Dictionary<string, string> { ["replyId"] = reply.ReplyId, ["from"] = sender, ["attachments"] = email.Attachments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }), cancellationToken);
 
         var action = await ActAsync(reply, email, found, triage, received, cancellationToken);
-        var decision = new ReplyDecision(reply.ReplyId, found.CaseId, match.MatchedBy, triage.Class.ToString(), triage.Confidence, triage.Values, flags, action, triage.Actor, Actors.Rule);
+        var decision = new ReplyDecision(reply.ReplyId, found.CaseId, match.MatchedBy, triage.Class.ToString(), triage.Confidence, triage.Values, flags, action.Summary, triage.Actor, Actors.Rule);
         await archive.AppendAsync(new EvidenceItem(
             found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision,
-            $"Reply classified as {triage.Class}: {action}", "application/json",
+            $"Reply classified as {triage.Class}: {action.Summary}", "application/json",
             JsonSerializer.SerializeToUtf8Bytes(decision, Json.Indented), triage.Actor,
             "reply-decision:" + reply.ReplyId, clock.Now,
             new Dictionary<string, string> { ["replyId"] = reply.ReplyId, ["class"] = triage.Class.ToString() }), cancellationToken);
 
         await store.UpdateAsync(reply.ReplyId, new Dictionary<string, object?>
         {
-            ["State"] = triage.Class == ReplyClass.AlreadyPaid && action.StartsWith("paused", StringComparison.Ordinal) ? AlreadyPaidCheck.AwaitingLedger : Processed,
+            ["State"] = action.AwaitsLedger ? AlreadyPaidCheck.AwaitingLedger : Processed,
             ["Class"] = triage.Class.ToString(),
             ["Confidence"] = triage.Confidence,
-            ["Action"] = action,
+            ["Action"] = action.Summary,
             ["Flags"] = string.Join(",", flags),
             ["CreditorId"] = found.CreditorId,
             ["DebtorId"] = found.DebtorId,
             ["CaseId"] = found.CaseId,
             ["MatchedBy"] = match.MatchedBy,
         }, cancellationToken);
-        logger.LogInformation("Reply {ReplyId} for case {CaseId}: {Class} ({Confidence}) -> {Action}", reply.ReplyId, found.CaseId, triage.Class, triage.Confidence, action);
+        logger.LogInformation("Reply {ReplyId} for case {CaseId}: {Class} ({Confidence}) -> {Action}", reply.ReplyId, found.CaseId, triage.Class, triage.Confidence, action.Summary);
     }
 
     /// <summary>Reply token in a recipient address, then In-Reply-To/References, then the sender's address or domain.</summary>
@@ -188,7 +188,7 @@ public sealed class ReplyProcessor(
 
     private static string? Domain(string address) => address.LastIndexOf('@') is var at and > 0 ? address[(at + 1)..] : null;
 
-    private async Task<string> ActAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, CancellationToken cancellationToken)
+    private async Task<ReplyAction> ActAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, CancellationToken cancellationToken)
     {
         var cases = services.GetRequiredService<ICaseActions>();
         var key = "reply:" + reply.ReplyId;
@@ -197,30 +197,30 @@ public sealed class ReplyProcessor(
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Reply from an unverified sender ({InboundParser.Address(email.From)})",
                 $"Classified as {triage.Class}, but the sender is not the debtor's known address or failed SPF/DKIM. The case was not changed. Subject: {email.Subject}", key, cancellationToken);
-            return "none: sender not verified, task opened";
+            return new ReplyAction("none: sender not verified, task opened");
         }
 
         var action = await ActOnClassAsync(cases, reply, email, found, triage, received, key, note, cancellationToken);
         if (triage.Flags.Contains("instruction-in-reply") || triage.Flags.Contains("low-confidence"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + string.Join(", ", triage.Flags),
-                $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken);
-            action += "; flagged for review";
+                $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action.Summary}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken);
+            action = action.FlaggedForReview();
         }
 
         return action;
     }
 
-    private async Task<string> ActOnClassAsync(ICaseActions cases, StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
+    private async Task<ReplyAction> ActOnClassAsync(ICaseActions cases, StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var mail = new ReplyMail(services, receivables.Value, clock);
+        var mail = services.GetRequiredService<ReplyMail>();
         var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
         if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(ReplyText.NewText(email.Text, email.Html))
             && await services.GetRequiredService<IArrangementRequests>().AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
         {
             // The plans feature confirms the acceptance in writing and pauses the case for the plan.
-            return "repayment plan " + accepted + " accepted; in force";
+            return new ReplyAction("repayment plan " + accepted + " accepted; in force");
         }
 
         switch (triage.Class)
@@ -232,13 +232,13 @@ public sealed class ReplyProcessor(
                     {
                         await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Promise to pay on {promised:yyyy-MM-dd} is outside policy",
                             $"The debtor promises payment on {promised:yyyy-MM-dd}; automatic pauses are limited to {settings.MaxPromiseDays} days. Decide whether to accept it.", key, cancellationToken);
-                        return $"none: promised date {promised:yyyy-MM-dd} outside {settings.MaxPromiseDays} days, task opened";
+                        return new ReplyAction($"none: promised date {promised:yyyy-MM-dd} outside {settings.MaxPromiseDays} days, task opened");
                     }
 
                     var until = promised.AddDays(settings.PromiseGraceDays);
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, Actors.Rule, note + $": promised {promised:yyyy-MM-dd}", key, cancellationToken);
                     await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "promise", ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
-                    return $"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged";
+                    return new ReplyAction($"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged");
                 }
 
             case ReplyClass.Dispute:
@@ -248,7 +248,7 @@ public sealed class ReplyProcessor(
                     await OpenTaskAsync(found, TaskKinds.ReviewDispute, "Dispute: " + email.Subject,
                         $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it.", key, cancellationToken);
                     await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "dispute" }, cancellationToken);
-                    return invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged";
+                    return new ReplyAction(invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged");
                 }
 
             case ReplyClass.Liquidity:
@@ -258,39 +258,39 @@ public sealed class ReplyProcessor(
                     {
                         var id = await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.Reply,
                             note + ": " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, triage.Values.Amount), cancellationToken);
-                        return "arrangement requested (" + id + ")";
+                        return new ReplyAction("arrangement requested (" + id + ")");
                     }
                     catch (ReceivablesException e)
                     {
                         // No plan can be drawn up (nothing open any more, no case): a person reads the reply instead.
                         await OpenTaskAsync(found, TaskKinds.ReviewReply, "Arrangement asked for, no plan drafted: " + email.Subject,
                             e.Message + " The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                        return "task opened: no plan drafted (" + e.Message + ")";
+                        return new ReplyAction("task opened: no plan drafted (" + e.Message + ")");
                     }
                 }
 
             case ReplyClass.AlreadyPaid:
                 await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.AwaitingLedger, null, null, Actors.Rule, note + ": says already paid; checked against the next ledger", key, cancellationToken);
-                return "paused until the next ledger confirms the payment";
+                return new ReplyAction("paused until the next ledger confirms the payment", AwaitsLedger: true);
 
             case ReplyClass.NotReceived:
             case ReplyClass.CopyRequest:
                 var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken);
                 await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
-                return sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)";
+                return new ReplyAction(sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)");
 
             case ReplyClass.AutoReply:
-                return "none: auto-reply";
+                return new ReplyAction("none: auto-reply");
 
             case ReplyClass.ContactChange:
                 await OpenTaskAsync(found, TaskKinds.ContactChange, "Contact change: " + email.Subject,
                     "The reply says the reminder reached the wrong person or names a new contact: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                return "task opened (contact change)";
+                return new ReplyAction("task opened (contact change)");
 
             default:
                 await OpenTaskAsync(found, TaskKinds.ReviewReply, "Read reply: " + email.Subject,
                     "No rule recognised this reply: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                return "task opened (other)";
+                return new ReplyAction("task opened (other)");
         }
     }
 

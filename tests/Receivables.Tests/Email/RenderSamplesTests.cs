@@ -18,7 +18,7 @@ public sealed class RenderSamplesTests
         var today = new DateOnly(2026, 11, 22);
         var folder = Path.Combine(host.DataPath, "samples");
 
-        var files = await RenderSamplesCommand.RenderAsync(host.Get<IMessageRenderer>(), TestSettings.Creditor, creditor, today, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
+        var files = await RenderSamplesCommand.RenderAsync(host.Get<Receivables.Messaging.CaseMessenger>(), TestSettings.Creditor, creditor, today, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
 
         files.Count.ShouldBe(RenderSamplesCommand.Templates.Count * RenderSamplesCommand.Languages.Count);
         foreach (var template in RenderSamplesCommand.Templates)
