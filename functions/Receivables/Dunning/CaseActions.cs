@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Receivables.Common;
 using Receivables.Evidence;
@@ -17,7 +16,7 @@ public sealed class CaseActions(
     IOutboundStore outbound,
     DunningPolicies policies,
     BusinessClock clock,
-    IServiceProvider services,
+    IEvidenceArchive archive,
     ILogger<CaseActions> logger) : ICaseActions
 {
     private const int KeptKeys = 50;
@@ -131,8 +130,6 @@ public sealed class CaseActions(
             }
 
             // Archived first (idempotent on the key), so an applied decision always has its record.
-            var archive = services.GetService<IEvidenceArchive>()
-                ?? throw new InvalidOperationException("No IEvidenceArchive is registered (the Evidence feature); the case was not changed.");
             var content = JsonSerializer.SerializeToUtf8Bytes(new { action, actor, note, details, at = clock.Now }, Json.Indented);
             await archive.AppendAsync(
                 new EvidenceItem(creditorId, debtorId, c.CaseId, EvidenceKinds.Decision, $"Case {action}", "application/json", content, actor, idempotencyKey, clock.Now, new Dictionary<string, string> { ["action"] = action }),

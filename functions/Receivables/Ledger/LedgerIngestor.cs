@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
@@ -19,7 +18,7 @@ public sealed class LedgerIngestor(
     LedgerFormats formats,
     IOptions<LedgerOptions> options,
     IOptions<ReceivablesOptions> receivables,
-    IServiceProvider services,
+    IEnumerable<ILedgerObserver> observers,
     TimeProvider time,
     ILogger<LedgerIngestor> logger)
 {
@@ -107,7 +106,7 @@ public sealed class LedgerIngestor(
                 // staleness guard must see the newer time. One table transaction; no new snapshot is written.
                 var confirmed = latest.Info with { TakenAt = takenAt };
                 await store.CommitAsync(latest with { Info = confirmed }, latest.Version, cancellationToken);
-                foreach (var observer in services.GetServices<ILedgerObserver>())
+                foreach (var observer in observers)
                 {
                     await observer.OnSnapshotConfirmedAsync(confirmed, cancellationToken);
                 }
@@ -150,7 +149,7 @@ public sealed class LedgerIngestor(
             logger.LogWarning("Ledger file {Blob}: {Warning}", blobName, warning.ToString());
         }
 
-        foreach (var observer in services.GetServices<ILedgerObserver>())
+        foreach (var observer in observers)
         {
             await observer.OnSnapshotAcceptedAsync(info, cancellationToken);
         }

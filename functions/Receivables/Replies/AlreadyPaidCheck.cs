@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Receivables.Common;
 using Receivables.Dunning;
@@ -13,7 +12,10 @@ namespace Receivables.Replies;
 /// </summary>
 public sealed class AlreadyPaidCheck(
     ReplyStore store,
-    IServiceProvider services,
+    ICaseActions cases,
+    ILedgerReader reader,
+    ReplyMail mail,
+    IEvidenceArchive archive,
     BusinessClock clock,
     ILogger<AlreadyPaidCheck> logger) : ILedgerObserver
 {
@@ -30,15 +32,14 @@ public sealed class AlreadyPaidCheck(
 
             var replyId = row.RowKey;
             var debtorId = row.GetString("DebtorId")!;
-            var cases = services.GetRequiredService<ICaseActions>();
             var found = await cases.GetAsync(snapshot.CreditorId, debtorId, cancellationToken);
-            var ledger = services.GetService<ILedgerReader>() is { } reader ? await reader.GetDebtorAsync(snapshot.CreditorId, debtorId, cancellationToken) : null;
+            var ledger = await reader.GetDebtorAsync(snapshot.CreditorId, debtorId, cancellationToken);
             var stillOpen = ledger?.Invoices.Where(i => i.OpenAmount > 0m).ToList() ?? [];
             var key = $"reply:{replyId}:ledger:{snapshot.SnapshotId}";
             string outcome;
             if (found is not null && stillOpen.Count > 0)
             {
-                await services.GetRequiredService<ReplyMail>().SendAsync(found, Email.MessageTemplates.StillOpen, null, key,
+                await mail.SendAsync(found, Email.MessageTemplates.StillOpen, null, key,
                     new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken);
                 outcome = $"ledger {snapshot.SnapshotId} still shows {stillOpen.Count} open invoice(s); debtor told, ladder resumed";
             }
@@ -50,7 +51,7 @@ public sealed class AlreadyPaidCheck(
             await cases.ResumeAsync(snapshot.CreditorId, debtorId, PauseReason.AwaitingLedger, Actors.Rule, outcome, key, cancellationToken);
             if (found is not null)
             {
-                await services.GetRequiredService<IEvidenceArchive>().AppendAsync(new EvidenceItem(
+                await archive.AppendAsync(new EvidenceItem(
                     found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision, "Already-paid check: " + outcome, "text/plain",
                     System.Text.Encoding.UTF8.GetBytes(outcome), Actors.Rule, key + ":decision", clock.Now,
                     new Dictionary<string, string> { ["replyId"] = replyId }), cancellationToken);

@@ -9,7 +9,7 @@ namespace Receivables.Replies;
 /// The replies feature's messages (acknowledgement, invoice copy, still open), written through the
 /// <see cref="CaseMessenger"/> under the reply's key and the template.
 /// </summary>
-internal sealed class ReplyMail(CaseMessenger messenger)
+public sealed class ReplyMail(CaseMessenger messenger)
 {
     /// <summary>
     /// Returns false when there is nothing to say it with (no ledger entry for the debtor or no address). Replies go

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
@@ -36,7 +35,10 @@ public sealed record ReplyDecision(
 /// </summary>
 public sealed class ReplyProcessor(
     ReplyStore store,
-    IServiceProvider services,
+    ICaseActions cases,
+    IEvidenceArchive archive,
+    ReplyMail mail,
+    IArrangementRequests arrangements,
     ITaskStore tasks,
     IReplyClassifier classifier,
     BusinessClock clock,
@@ -68,7 +70,6 @@ public sealed class ReplyProcessor(
         var newText = ReplyText.NewText(email.Text, email.Html);
         var triage = await classifier.ClassifyAsync(email.Subject, newText, email.AutoSubmitted, received, cancellationToken);
 
-        var cases = services.GetRequiredService<ICaseActions>();
         var match = await MatchAsync(cases, email, cancellationToken);
         if (match.Case is not { } found)
         {
@@ -95,7 +96,6 @@ public sealed class ReplyProcessor(
         }
 
         triage = triage with { Flags = flags };
-        var archive = services.GetRequiredService<IEvidenceArchive>();
         await archive.AppendAsync(new EvidenceItem(
             found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.InboundReply,
             "Reply: " + email.Subject, reply.ContentType, payload, Actors.System,
@@ -190,7 +190,6 @@ public sealed class ReplyProcessor(
 
     private async Task<ReplyAction> ActAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, CancellationToken cancellationToken)
     {
-        var cases = services.GetRequiredService<ICaseActions>();
         var key = "reply:" + reply.ReplyId;
         var note = $"Reply {reply.ReplyId} ({triage.Class}, {triage.Confidence:0.00})";
         if (triage.Flags.Contains("sender-not-debtor") || triage.Flags.Contains("sender-unauthenticated"))
@@ -214,10 +213,9 @@ public sealed class ReplyProcessor(
     private async Task<ReplyAction> ActOnClassAsync(ICaseActions cases, StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var mail = services.GetRequiredService<ReplyMail>();
         var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
         if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(ReplyText.NewText(email.Text, email.Html))
-            && await services.GetRequiredService<IArrangementRequests>().AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
+            && await arrangements.AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
         {
             // The plans feature confirms the acceptance in writing and pauses the case for the plan.
             return new ReplyAction("repayment plan " + accepted + " accepted; in force");
@@ -253,7 +251,6 @@ public sealed class ReplyProcessor(
 
             case ReplyClass.Liquidity:
                 {
-                    var arrangements = services.GetRequiredService<IArrangementRequests>();
                     try
                     {
                         var id = await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.Reply,
