@@ -27,7 +27,7 @@ public static class DunningRegistration
         services.AddSingleton<IClaimStatements, ClaimStatements>();
         services.AddSingleton<DunningStatusReader>();
         services.TryAddSingleton<ISendStepHook, NoSendStepHook>();
-        services.AddSingleton<IQueueHandler, SendReminderHandler>();
+        services.AddSingleton<SendReminderHandler>();
         services.AddSingleton<Receivables.Status.IStatusContributor, DunningStatusContributor>();
         return services;
     }

@@ -52,20 +52,18 @@ public sealed class SendReminderHandler(
     IEvidenceArchive archive,
     ISendStepHook hook,
     TimeProvider time,
-    ILogger<SendReminderHandler> logger) : IQueueHandler
+    ILogger<SendReminderHandler> logger) : IQueueHandler<SendReminderMessage>
 {
     /// <summary>How long one delivery holds a recorded intent before another may take over (it crashed).</summary>
     public static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
 
     public string Queue => StorageNames.Queues.SendReminder;
 
-    public async Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
+    public async Task HandleAsync(SendReminderMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
-        var message = JsonSerializer.Deserialize<SendReminderMessage>(body, Json.Options)
-            ?? throw new ReceivablesException($"Message {delivery.MessageId} on {Queue} is empty.");
         try
         {
-            await HandleAsync(message, delivery, cancellationToken);
+            await SendAsync(message, delivery, cancellationToken);
         }
         catch (OutboundBusyException)
         {
@@ -75,7 +73,7 @@ public sealed class SendReminderHandler(
         }
     }
 
-    private async Task HandleAsync(SendReminderMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
+    private async Task SendAsync(SendReminderMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
         var record = await outbound.GetAsync(message.CreditorId, message.Key, cancellationToken);
         if (record?.State is OutboundStates.Archived or OutboundStates.Cancelled)

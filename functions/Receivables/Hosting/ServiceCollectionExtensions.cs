@@ -47,13 +47,6 @@ public static class ServiceCollectionExtensions
         services.AddStatusFeature(configuration);
         return services;
     }
-
-    /// <summary>
-    /// Resolves every registered queue handler by queue name (the local host's consumers use this). The last
-    /// registration for a queue wins, so a host or test can replace a feature's handler.
-    /// </summary>
-    public static IReadOnlyDictionary<string, IQueueHandler> QueueHandlers(this IServiceProvider services) =>
-        services.GetServices<IQueueHandler>().GroupBy(h => h.Queue, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 }
 
 internal sealed class CreditorsValidator : IValidateOptions<ReceivablesOptions>

@@ -44,16 +44,14 @@ public sealed class ReplyProcessor(
     BusinessClock clock,
     IOptions<RepliesOptions> options,
     IOptions<ReceivablesOptions> receivables,
-    ILogger<ReplyProcessor> logger) : IQueueHandler
+    ILogger<ReplyProcessor> logger) : IQueueHandler<ProcessReplyMessage>
 {
     public const string Processed = "processed";
 
     public string Queue => StorageNames.Queues.ProcessReply;
 
-    public async Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
+    public async Task HandleAsync(ProcessReplyMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
-        var message = JsonSerializer.Deserialize<ProcessReplyMessage>(body, Json.Options)
-            ?? throw new ReceivablesException("process-reply message is empty.");
         var reply = await store.GetAsync(message.ReplyId, cancellationToken)
             ?? throw new ReceivablesException($"Reply '{message.ReplyId}' is not stored.");
         if (reply.State == Processed)
