@@ -21,7 +21,7 @@ public sealed class CaseMail(
     BusinessClock clock)
 {
     /// <summary>The document the message states (latest ledger facts), or null when there is nothing to send it with.</summary>
-    public async Task<ReminderDocument?> DocumentAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken)
+    public async Task<ReminderDocument?> DocumentAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken, LetterContent? content = null)
     {
         var lines = await ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
         if (lines is null || !receivables.Value.Creditors.TryGetValue(found.CreditorId, out var creditor))
@@ -37,23 +37,24 @@ public sealed class CaseMail(
 
         var today = clock.Today;
         var invoices = lines.Invoices
-            .Where(i => i.OpenAmount > 0m)
+            .Where(i => i.OpenAmount > 0m && (content?.Payable is null || content.Payable(i)))
             .Select(i => new ReminderInvoice(i.InvoiceNumber, i.InvoiceDate, i.DueDate, i.Amount, i.OpenAmount, i.Kid, Math.Max(0, today.DayNumber - i.DueDate.DayNumber)))
             .ToList();
         var principal = invoices.Sum(i => i.OpenAmount);
         var language = lines.Debtor.Language ?? creditor.Language;
+        var charges = invoices.Count == 0 ? [] : content?.Charges?.Invoke(language) ?? [];
         var replyAddress = ReminderContent.ReplyAddress(creditor.Email, found.ReplyToken);
         return new ReminderDocument(
             template, language, found.CreditorId, creditor.Name, creditor.OrgNumber, creditor.Email,
             creditor.Phone, creditor.BankAccount, creditor.Address, found.DebtorId, lines.Debtor.Name, to,
             lines.Debtor.Type != CustomerType.Consumer, found.CaseId, replyAddress, lines.Invoices.FirstOrDefault()?.Currency ?? creditor.Currency,
-            invoices, [], principal, principal, today, null, invoices.Count == 1 ? invoices[0].Kid : null, extraFor(language));
+            invoices, charges, principal, principal + charges.Sum(c => c.Amount), today, invoices.Count == 0 ? null : content?.Deadline, invoices.Count == 1 ? invoices[0].Kid : null, extraFor(language));
     }
 
     /// <summary>The sent message, or null when there is nothing to send it with (no ledger entry or no address).</summary>
-    public async Task<SentEmail?> SendAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extraFor, string actor, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null)
+    public async Task<SentEmail?> SendAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extraFor, string actor, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null, LetterContent? content = null)
     {
-        var document = await DocumentAsync(found, template, extraFor, cancellationToken);
+        var document = await DocumentAsync(found, template, extraFor, cancellationToken, content);
         if (document is null)
         {
             return null;
@@ -66,8 +67,9 @@ public sealed class CaseMail(
             var rendered = await renderer.RenderAsync(document, cancellationToken);
             sent = await sender.SendAsync(new OutboundEmail(
                 key, document.DebtorEmail, document.DebtorName, creditor.Email, creditor.Name, document.ReplyAddress,
-                rendered.Subject, rendered.Text, rendered.Html,
-                new Dictionary<string, string> { [EmailCustomArgs.Creditor] = found.CreditorId, [EmailCustomArgs.Debtor] = found.DebtorId, [EmailCustomArgs.Case] = found.CaseId, ["template"] = template }, attachments ?? []), cancellationToken);
+                content?.Thread?.SubjectFor(document.Language) ?? rendered.Subject, rendered.Text, rendered.Html,
+                new Dictionary<string, string> { [EmailCustomArgs.Creditor] = found.CreditorId, [EmailCustomArgs.Debtor] = found.DebtorId, [EmailCustomArgs.Case] = found.CaseId, ["template"] = template }, attachments ?? [])
+            { Thread = content?.Thread }, cancellationToken);
         }
 
         await archive.AppendAsync(new EvidenceItem(

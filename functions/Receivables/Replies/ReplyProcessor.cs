@@ -245,8 +245,15 @@ public sealed class ReplyProcessor(
                 {
                     var invoices = triage.Values.InvoiceNumbers.Count > 0 ? triage.Values.InvoiceNumbers : null;
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.Dispute, null, invoices, Actors.Rule, note, key, cancellationToken);
-                    await OpenTaskAsync(found, TaskKinds.ReviewDispute, "Dispute: " + email.Subject,
-                        $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it.", key, cancellationToken);
+                    var words = Excerpt(ReplyText.NewText(email.Text, email.Html));
+                    var disputeTask = await tasks.OpenAsync(found.CreditorId, TaskKinds.ReviewDispute, found.DebtorId, found.CaseId,
+                        $"Dispute on {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))} (reply of {received:yyyy-MM-dd})",
+                        $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it: tasks done <id> --outcome upheld|rejected|partly (rejected needs --note with the reason; partly needs --amount).",
+                        key + ":" + TaskKinds.ReviewDispute, cancellationToken,
+                        new TaskFacts { Invoices = invoices ?? [], Quote = words, Thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject) });
+                    await services.GetRequiredService<MootTasks>().CloseAsync(found.CreditorId, found.DebtorId,
+                        t => t.Kind is TaskKinds.CallDebtor or TaskKinds.DecideEscalation, MootOutcomes.SupersededByDispute,
+                        $"the debtor disputes the claim (reply {reply.ReplyId}); review task {disputeTask.TaskId} replaces it", cancellationToken);
                     await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "dispute" }, cancellationToken);
                     return invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged";
                 }
