@@ -12,6 +12,7 @@ internal sealed partial class DemoStory
     private static readonly DateOnly NordlysPays = new(2026, 11, 23);
     private static readonly DateOnly KariCalled = new(2026, 11, 4);
     private static readonly DateOnly KariHandedOver = new(2026, 11, 19);
+    private static readonly DateOnly FjordFiskResolved = new(2026, 10, 12);
 
     private async Task LeversAfternoonAsync(DateOnly day, CancellationToken cancellationToken)
     {
@@ -30,10 +31,34 @@ internal sealed partial class DemoStory
             await DecideEscalationAsync(day, "K-1001", Escalation.EscalationOutcomes.Collection, "Silent through the ladder and the call; follows the gate.", cancellationToken);
         }
 
+        if (day == FjordFiskResolved)
+        {
+            await ResolveDisputeAsync(day, "K-4004", Disputes.DisputeOutcomes.Rejected,
+                "Leveransen ble kvittert uten anmerkninger ved mottak 14.09, og reklamasjonen kom først 20.09, etter fristen på tre dager i leveringsbetingelsene våre.", cancellationToken);
+        }
+
         if (day == NordlysPays)
         {
             Narrative.Add($"{day:yyyy-MM-dd} ledger: Nordlys Catering AS paid F-24019 after the collection notice (its credit hold is lifted)");
         }
+    }
+
+    /// <summary>The credit controller resolves the debtor's open dispute; the debtor gets the answer in writing.</summary>
+    private async Task ResolveDisputeAsync(DateOnly day, string debtorId, string outcome, string reason, CancellationToken cancellationToken)
+    {
+        await foreach (var task in host.Get<ITaskStore>().ListAsync(DemoScenario.Creditor, openOnly: true, cancellationToken, debtorId))
+        {
+            if (task.Kind == TaskKinds.ReviewDispute)
+            {
+                var (_, effect) = await host.Get<TaskOutcomes>().CompleteAsync(DemoScenario.Creditor, task.TaskId, new TaskOutcome(outcome, reason, null, Actors.Person("credit controller")), cancellationToken);
+                await DemoRunner.DrainAsync(host, cancellationToken);
+                output.WriteLine($"  {day:yyyy-MM-dd} {task.Title}: {outcome} → {effect}");
+                Narrative.Add($"{day:yyyy-MM-dd} dispute: Fjord Fisk AS's dispute ({task.TaskId}) resolved by a person as {outcome} (\"{reason}\") → {effect}");
+                return;
+            }
+        }
+
+        output.WriteLine($"  {day:yyyy-MM-dd} no open dispute task for {debtorId}");
     }
 
     /// <summary>The credit controller decides the gate's task for the debtor.</summary>
