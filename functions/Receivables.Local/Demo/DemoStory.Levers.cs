@@ -13,6 +13,7 @@ internal sealed partial class DemoStory
     private static readonly DateOnly KariCalled = new(2026, 11, 4);
     private static readonly DateOnly KariHandedOver = new(2026, 11, 19);
     private static readonly DateOnly FjordFiskResolved = new(2026, 10, 12);
+    private static readonly DateOnly NordlysFollowedUp = new(2026, 10, 20); // promise 16 Oct + 3 days' grace, the day after
 
     private async Task LeversAfternoonAsync(DateOnly day, CancellationToken cancellationToken)
     {
@@ -35,6 +36,17 @@ internal sealed partial class DemoStory
         {
             await ResolveDisputeAsync(day, "K-4004", Disputes.DisputeOutcomes.Rejected,
                 "Leveransen ble kvittert uten anmerkninger ved mottak 14.09, og reklamasjonen kom først 20.09, etter fristen på tre dager i leveringsbetingelsene våre.", cancellationToken);
+        }
+
+        if (day == NordlysFollowedUp)
+        {
+            await foreach (var task in host.Get<ITaskStore>().ListAsync(DemoScenario.Creditor, openOnly: true, cancellationToken, "K-8008"))
+            {
+                if (task.Kind == TaskKinds.CallDebtor)
+                {
+                    Narrative.Add($"{day:yyyy-MM-dd} broken promise: Nordlys Catering AS did not pay by 16.10 (+ 3 days' grace); the day after it got a written follow-up naming the promise, and call task {task.TaskId} opened ({task.Title})");
+                }
+            }
         }
 
         if (day == NordlysPays)

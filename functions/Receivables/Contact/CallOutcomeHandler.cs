@@ -55,9 +55,10 @@ public sealed class CallOutcomeHandler(
                     var until = promised.AddDays(replies.Value.PromiseGraceDays);
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, outcome.Actor, note, key, cancellationToken);
                     effect = string.Create(CultureInfo.InvariantCulture, $"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {replies.Value.PromiseGraceDays} days)");
+                    var business = (await cases.GetAsync(found.CreditorId, found.DebtorId, cancellationToken))?.IsBusiness ?? false;
                     confirmation = language => language == "en"
-                        ? string.Create(CultureInfo.InvariantCulture, $"you will pay what is overdue by {promised:yyyy-MM-dd}. We will not send reminders until then.")
-                        : string.Create(CultureInfo.InvariantCulture, $"du betaler det som er forfalt innen {promised:dd.MM.yyyy}. Vi sender ingen purringer før da.");
+                        ? $"you will pay {(outcome.Amount is { } a ? LetterMoney.Of(a, "NOK", language) : "what is overdue")} by {LetterFormat.Date(promised, language)}. We will not send reminders until then."
+                        : $"{(business ? "dere" : "du")} betaler {(outcome.Amount is { } b ? LetterMoney.Of(b, "NOK", language) : "det som er forfalt")} innen {LetterFormat.Date(promised, language)}. Vi sender ingen purringer før da.";
                     break;
                 }
 

@@ -24,6 +24,12 @@ public sealed class CaseMail(
     public async Task<ReminderDocument?> DocumentAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken, LetterContent? content = null)
     {
         var lines = await ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
+        if (lines is null && found.DebtorName is { Length: > 0 } name && found.DebtorEmail is not null)
+        {
+            // Paid in full, the debtor has left the ledger: the case still knows whom to write to.
+            lines = new DebtorLedger(new Debtor(found.CreditorId, found.DebtorId, name, found.DebtorEmail, found.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null), []);
+        }
+
         if (lines is null || !receivables.Value.Creditors.TryGetValue(found.CreditorId, out var creditor))
         {
             return null;

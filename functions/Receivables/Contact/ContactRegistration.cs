@@ -18,6 +18,7 @@ public static class ContactRegistration
             .ValidateOnStart();
         services.AddSingleton<CaseMail>();
         services.AddSingleton<IDunningStepObserver, CallTasks>();
+        services.AddSingleton<IDunningStepObserver, BrokenPromises>();
         services.AddSingleton<ITaskOutcomeHandler, CallOutcomeHandler>();
         return services;
     }

@@ -108,7 +108,7 @@ public sealed class DunningCase
     /// <summary>Storage concurrency token (opaque to the domain).</summary>
     public string? Version { get; set; }
 
-    public CaseView ToView() => new(CreditorId, DebtorId, CaseId, ReplyToken, Stage, DebtorEmail, Pause, PausedUntil, [.. HeldInvoices]) { AwaitedCredit = AwaitedCredit };
+    public CaseView ToView() => new(CreditorId, DebtorId, CaseId, ReplyToken, Stage, DebtorEmail, Pause, PausedUntil, [.. HeldInvoices]) { AwaitedCredit = AwaitedCredit, DebtorName = DebtorName, IsBusiness = IsBusiness };
 
     public static string CaseIdFor(string creditorId, string debtorId) =>
         "case-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(creditorId + "/" + debtorId)))[..16].ToLowerInvariant();

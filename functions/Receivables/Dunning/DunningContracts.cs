@@ -34,6 +34,9 @@ public sealed record DunningStep(
 
     /// <summary>The credit note a resolved dispute waited for is now in the ledger.</summary>
     public bool CreditReleased { get; init; }
+
+    /// <summary>A promise-to-pay pause ran out on this step (the date it ran until: promised date + grace).</summary>
+    public DateOnly? PromiseRanOut { get; init; }
 }
 
 /// <summary>

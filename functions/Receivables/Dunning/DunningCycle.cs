@@ -280,6 +280,7 @@ public sealed class DunningCycle(
                 {
                     Settled = decision.Settled,
                     CreditReleased = decision.CreditReleased,
+                    PromiseRanOut = decision.PromiseRanOut,
                 },
                 cancellationToken);
         }

@@ -16,6 +16,9 @@ public sealed record LadderDecision(
 
     /// <summary>The credit note a resolved dispute waited for is now in the ledger; its invoices left the hold.</summary>
     public bool CreditReleased { get; init; }
+
+    /// <summary>A promise-to-pay pause ran out today (the date it ran until); the ledger still decides whether it was kept.</summary>
+    public DateOnly? PromiseRanOut { get; init; }
 }
 
 /// <summary>
@@ -41,7 +44,14 @@ public static class Ladder
             released = true;
         }
 
-        return Decide(state, ledger, policy, asOf, rates, noticeMode) with { Settled = settled, CreditReleased = released };
+        var promisedUntil = state.Pause == PauseReason.PromiseToPay ? state.PausedUntil : null;
+        var decision = Decide(state, ledger, policy, asOf, rates, noticeMode);
+        return decision with
+        {
+            Settled = settled,
+            CreditReleased = released,
+            PromiseRanOut = promisedUntil is not null && state.Pause is null ? promisedUntil : null,
+        };
     }
 
     private static LadderDecision Decide(DunningCase state, DebtorLedger ledger, PolicyOptions? policy, DateOnly asOf, RateTables rates, CollectionNoticeMode noticeMode)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
+using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Hosting;
@@ -122,6 +123,7 @@ public sealed class ReplyProcessor(
             ["DebtorId"] = found.DebtorId,
             ["CaseId"] = found.CaseId,
             ["MatchedBy"] = match.MatchedBy,
+            ["Thread"] = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject)?.ToStored(),
         }, cancellationToken);
         logger.LogInformation("Reply {ReplyId} for case {CaseId}: {Class} ({Confidence}) -> {Action}", reply.ReplyId, found.CaseId, triage.Class, triage.Confidence, action);
     }
@@ -214,8 +216,9 @@ public sealed class ReplyProcessor(
     private async Task<string> ActOnClassAsync(ICaseActions cases, StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var mail = new ReplyMail(services, receivables.Value, clock);
+        var mail = new ReplyMail(services);
         var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
+        var thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject);
         if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(ReplyText.NewText(email.Text, email.Html))
             && await services.GetRequiredService<IArrangementRequests>().AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
         {
@@ -237,7 +240,15 @@ public sealed class ReplyProcessor(
 
                     var until = promised.AddDays(settings.PromiseGraceDays);
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, Actors.Rule, note + $": promised {promised:yyyy-MM-dd}", key, cancellationToken);
-                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "promise", ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+                    var held = found.HeldInvoices.ToHashSet(StringComparer.Ordinal);
+                    var currency = (await LedgerAsync(found, cancellationToken))?.Invoices.FirstOrDefault()?.Currency ?? "NOK";
+                    await mail.SendAsync(found, Email.MessageTemplates.PromiseConfirmation, key, language => new Dictionary<string, string>
+                    {
+                        ["class"] = "promise",
+                        ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                        ["PromisedDate"] = Email.LetterFormat.Date(promised, language),
+                        ["PromisedAmount"] = triage.Values.Amount is { } promisedAmount ? LetterMoney.Of(promisedAmount, currency, language) : "",
+                    }, cancellationToken, new LetterContent { Thread = thread, Deadline = promised, Payable = i => !held.Contains(i.InvoiceNumber) });
                     return $"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged";
                 }
 
@@ -254,7 +265,19 @@ public sealed class ReplyProcessor(
                     await services.GetRequiredService<MootTasks>().CloseAsync(found.CreditorId, found.DebtorId,
                         t => t.Kind is TaskKinds.CallDebtor or TaskKinds.DecideEscalation, MootOutcomes.SupersededByDispute,
                         $"the debtor disputes the claim (reply {reply.ReplyId}); review task {disputeTask.TaskId} replaces it", cancellationToken);
-                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "dispute" }, cancellationToken);
+                    var lines = await LedgerAsync(found, cancellationToken);
+                    var onHold = (invoices ?? lines?.Invoices.Where(i => i.OpenAmount > 0m).Select(i => i.InvoiceNumber).ToList() ?? []).ToHashSet(StringComparer.Ordinal);
+                    var payable = lines?.Invoices.Where(i => i.OpenAmount > 0m && !onHold.Contains(i.InvoiceNumber)).ToList() ?? [];
+                    await mail.SendAsync(found, Email.MessageTemplates.DisputeAcknowledgement, key, language => new Dictionary<string, string>
+                    {
+                        ["class"] = "dispute",
+                        ["Held"] = string.Join(", ", onHold.Order(StringComparer.Ordinal)),
+                    }, cancellationToken, new LetterContent
+                    {
+                        Thread = thread,
+                        Payable = i => !onHold.Contains(i.InvoiceNumber),
+                        Deadline = LetterMoney.Deadline(clock.Today, 14, payable.Select(i => i.DueDate)),
+                    });
                     return invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged";
                 }
 
@@ -282,7 +305,8 @@ public sealed class ReplyProcessor(
 
             case ReplyClass.NotReceived:
             case ReplyClass.CopyRequest:
-                var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken);
+                var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken,
+                    new LetterContent { Thread = thread, Deadline = LetterMoney.Deadline(clock.Today, 14, []) });
                 await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
                 return sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)";
 
@@ -300,6 +324,9 @@ public sealed class ReplyProcessor(
                 return "task opened (other)";
         }
     }
+
+    private async Task<Ledger.DebtorLedger?> LedgerAsync(CaseView found, CancellationToken cancellationToken) =>
+        services.GetService<Ledger.ILedgerReader>() is { } reader ? await reader.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken) : null;
 
     private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
         tasks.OpenAsync(found.CreditorId, kind, found.DebtorId, found.CaseId, title, details, key + ":" + kind, cancellationToken);
