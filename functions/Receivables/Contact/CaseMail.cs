@@ -49,7 +49,7 @@ public sealed class CaseMail(
         var principal = invoices.Sum(i => i.OpenAmount);
         var language = lines.Debtor.Language ?? creditor.Language;
         var charges = invoices.Count == 0 ? [] : content?.Charges?.Invoke(language) ?? [];
-        var replyAddress = ReminderContent.ReplyAddress(creditor.Email, found.ReplyToken);
+        var replyAddress = content?.ReplyAddress ?? ReminderContent.ReplyAddress(creditor.Email, found.ReplyToken);
         return new ReminderDocument(
             template, language, found.CreditorId, creditor.Name, creditor.OrgNumber, creditor.Email,
             creditor.Phone, creditor.BankAccount, creditor.Address, found.DebtorId, lines.Debtor.Name, to,

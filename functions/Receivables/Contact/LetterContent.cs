@@ -19,4 +19,7 @@ public sealed record LetterContent
     public DateOnly? Deadline { get; init; }
 
     public ReplyThread? Thread { get; init; }
+
+    /// <summary>The reply address (default: the case's plus-address); an answer uses the address the debtor wrote to.</summary>
+    public string? ReplyAddress { get; init; }
 }

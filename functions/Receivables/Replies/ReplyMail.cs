@@ -15,7 +15,7 @@ internal sealed class ReplyMail(IServiceProvider services)
 {
     /// <summary>Returns false when there is nothing to say it with (no ledger entry for the debtor or no address).</summary>
     public Task<bool> SendAsync(CaseView found, string template, string? replyAddress, string key, IReadOnlyDictionary<string, string> extra, CancellationToken cancellationToken, LetterContent? content = null) =>
-        SendAsync(found, template, key, _ => extra, cancellationToken, content);
+        SendAsync(found, template, key, _ => extra, cancellationToken, replyAddress is null ? content : (content ?? new LetterContent()) with { ReplyAddress = replyAddress });
 
     public async Task<bool> SendAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extra, CancellationToken cancellationToken, LetterContent? content = null)
     {

@@ -248,7 +248,7 @@ public sealed class ReplyProcessor(
                         ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                         ["PromisedDate"] = Email.LetterFormat.Date(promised, language),
                         ["PromisedAmount"] = triage.Values.Amount is { } promisedAmount ? LetterMoney.Of(promisedAmount, currency, language) : "",
-                    }, cancellationToken, new LetterContent { Thread = thread, Deadline = promised, Payable = i => !held.Contains(i.InvoiceNumber) });
+                    }, cancellationToken, new LetterContent { Thread = thread, ReplyAddress = replyAddress, Deadline = promised, Payable = i => !held.Contains(i.InvoiceNumber) });
                     return $"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged";
                 }
 
@@ -275,6 +275,7 @@ public sealed class ReplyProcessor(
                     }, cancellationToken, new LetterContent
                     {
                         Thread = thread,
+                        ReplyAddress = replyAddress,
                         Payable = i => !onHold.Contains(i.InvoiceNumber),
                         Deadline = LetterMoney.Deadline(clock.Today, 14, payable.Select(i => i.DueDate)),
                     });
