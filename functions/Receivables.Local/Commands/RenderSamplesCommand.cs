@@ -27,6 +27,11 @@ internal static class RenderSamplesCommand
         MessageTemplates.CallConfirmation,
         MessageTemplates.PlanMissed,
         Receivables.SetOff.SetOffs.Template,
+        MessageTemplates.DisputeAcknowledgement,
+        MessageTemplates.DisputeOutcome,
+        MessageTemplates.PromiseConfirmation,
+        MessageTemplates.PromiseBroken,
+        MessageTemplates.PaymentFound,
     ];
 
     public static readonly IReadOnlyList<string> Languages = ["nb", "en"];
@@ -110,11 +115,25 @@ internal static class RenderSamplesCommand
         }
 
         var deadline = template is MessageTemplates.Acknowledgement or MessageTemplates.CallConfirmation ? (DateOnly?)null : today.AddDays(14);
+        if (template is MessageTemplates.DisputeAcknowledgement)
+        {
+            // The disputed invoice is on hold: only the other one is asked for.
+            invoices = [invoices[1]];
+        }
         var extra = new Dictionary<string, string>
         {
             ["Message"] = nb ? "Takk for svaret ditt. Vi har notert det og kommer tilbake til deg." : "Thank you for your reply. We have noted it and will get back to you.",
             ["Schedule"] = nb ? $"1. avdrag {today.AddDays(14):dd.MM.yyyy}: 6 162,75 kr; 2. avdrag {today.AddDays(44):dd.MM.yyyy}: 6 162,75 kr" : "Two installments of NOK 6,162.75, 30 days apart",
             ["Terms"] = nb ? "Ingen nye gebyrer mens avtalen følges." : "No new fees while the plan is kept.",
+            ["Held"] = "10231",
+            ["Invoices"] = "10231",
+            ["Outcome"] = "rejected",
+            ["Reason"] = nb ? "Varene ble kvittert mottatt uten anmerkninger 14.09.2026." : "The goods were signed for without remarks on 14 September 2026.",
+            ["Credited"] = nb ? "1 000,00 kr" : "NOK 1,000.00",
+            ["Remaining"] = nb ? "3 980,00 kr" : "NOK 3,980.00",
+            ["Deadline"] = LetterFormat.Date(today.AddDays(14), language),
+            ["PromisedDate"] = LetterFormat.Date(today.AddDays(7), language),
+            ["PromisedAmount"] = "",
         };
 
         var debtor = new Debtor(creditorId, "K-1001", "Kari Nordmann", "kari.nordmann@example.no", CustomerType.Consumer, null, language);

@@ -17,6 +17,7 @@ public static class ContactRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IDunningStepObserver, CallTasks>();
+        services.AddSingleton<IDunningStepObserver, BrokenPromises>();
         services.AddSingleton<ITaskOutcomeHandler, CallOutcomeHandler>();
         return services;
     }

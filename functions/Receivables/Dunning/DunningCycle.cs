@@ -276,7 +276,12 @@ public sealed class DunningCycle(
         foreach (var observer in services.GetServices<IDunningStepObserver>())
         {
             await observer.OnStepAsync(
-                new DunningStep(state.CreditorId, state.CaseId, state.ReplyToken, lines, state.Stage, state.Pause, date, decision.Message?.Template, decision.Message?.Level, decision.HandedOver, decision.Closed),
+                new DunningStep(state.CreditorId, state.CaseId, state.ReplyToken, lines, state.Stage, state.Pause, date, decision.Message?.Template, decision.Message?.Level, decision.HandedOver, decision.Closed)
+                {
+                    Settled = decision.Settled,
+                    CreditReleased = decision.CreditReleased,
+                    PromiseRanOut = decision.PromiseRanOut,
+                },
                 cancellationToken);
         }
     }

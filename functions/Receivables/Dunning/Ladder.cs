@@ -10,6 +10,15 @@ public sealed record LadderDecision(
     string Reason)
 {
     public bool Closed { get; init; }
+
+    /// <summary>Invoices that had reached a level and are no longer open in the ledger (paid or credited since the last look).</summary>
+    public IReadOnlyList<string> Settled { get; init; } = [];
+
+    /// <summary>The credit note a resolved dispute waited for is now in the ledger; its invoices left the hold.</summary>
+    public bool CreditReleased { get; init; }
+
+    /// <summary>A promise-to-pay pause ran out today (the date it ran until); the ledger still decides whether it was kept.</summary>
+    public DateOnly? PromiseRanOut { get; init; }
 }
 
 /// <summary>
@@ -24,9 +33,29 @@ public static class Ladder
 
     public static LadderDecision Evaluate(DunningCase state, DebtorLedger ledger, PolicyOptions? policy, DateOnly asOf, RateTables rates, CollectionNoticeMode noticeMode)
     {
-        Refresh(state, ledger, state.LastEvaluated ?? asOf);
+        var settled = Refresh(state, ledger, state.LastEvaluated ?? asOf);
         state.LastEvaluated = asOf;
+        var released = false;
+        if (state.AwaitedCredit is { } awaited && CreditShown(awaited, ledger))
+        {
+            // The credit note a person promised the debtor is booked: what is left follows the ladder again.
+            state.HeldInvoices.RemoveAll(awaited.Invoices.Contains);
+            state.AwaitedCredit = null;
+            released = true;
+        }
 
+        var promisedUntil = state.Pause == PauseReason.PromiseToPay ? state.PausedUntil : null;
+        var decision = Decide(state, ledger, policy, asOf, rates, noticeMode);
+        return decision with
+        {
+            Settled = settled,
+            CreditReleased = released,
+            PromiseRanOut = promisedUntil is not null && state.Pause is null ? promisedUntil : null,
+        };
+    }
+
+    private static LadderDecision Decide(DunningCase state, DebtorLedger ledger, PolicyOptions? policy, DateOnly asOf, RateTables rates, CollectionNoticeMode noticeMode)
+    {
         if (state.Pause is not null)
         {
             if (state.PausedUntil is { } until && until < asOf)
@@ -254,16 +283,36 @@ public static class Ladder
             && deadline.DayNumber - sendDate.DayNumber >= 14;
     }
 
-    private static void Refresh(DunningCase state, DebtorLedger ledger, DateOnly lastSeen)
+    /// <summary>
+    /// Whether the ledger shows the credit a resolved dispute waits for: the held invoices' open amount, less credit notes
+    /// that were not in the ledger when it was decided, is at or below the amount left after the credit.
+    /// </summary>
+    public static bool CreditShown(AwaitedCredit awaited, DebtorLedger ledger)
+    {
+        var open = ledger.Invoices.Where(i => i.OpenAmount > 0m && awaited.Invoices.Contains(i.InvoiceNumber, StringComparer.Ordinal)).Sum(i => i.OpenAmount);
+        var newCredits = ledger.Invoices.Where(i => i.OpenAmount < 0m && !awaited.KnownCredits.Contains(i.InvoiceNumber, StringComparer.Ordinal)).Sum(i => i.OpenAmount);
+        return open + newCredits <= awaited.ExpectedOpen;
+    }
+
+    private static List<string> Refresh(DunningCase state, DebtorLedger ledger, DateOnly lastSeen)
     {
         state.DebtorName = ledger.Debtor.Name;
         state.DebtorEmail = ledger.Debtor.Email;
         state.IsBusiness = ledger.Debtor.Type == Common.CustomerType.Business;
         var open = ledger.Invoices.Where(i => i.OpenAmount > 0m).Select(i => i.InvoiceNumber).ToHashSet(StringComparer.Ordinal);
+        var settled = new List<string>();
         foreach (var gone in state.Invoices.Keys.Where(k => !open.Contains(k)).ToList())
         {
+            if (state.Invoices[gone].Level > 0 || state.HeldInvoices.Contains(gone, StringComparer.Ordinal))
+            {
+                settled.Add(gone);
+            }
+
             state.Invoices.Remove(gone);
         }
+
+        settled.AddRange(state.HeldInvoices.Where(h => !open.Contains(h) && !settled.Contains(h, StringComparer.Ordinal)));
+        state.HeldInvoices.RemoveAll(h => !open.Contains(h));
 
         foreach (var invoice in ledger.Invoices.Where(i => i.OpenAmount > 0m))
         {
@@ -272,6 +321,8 @@ public static class Ladder
                 TrackBalance(progress, invoice.OpenAmount, lastSeen);
             }
         }
+
+        return settled;
     }
 
     /// <summary>
@@ -329,8 +380,8 @@ public static class Ladder
             next = next is null || date < next ? date : next;
         }
 
-        // Untouched invoices need no stored progress.
-        foreach (var key in state.Invoices.Where(kv => kv.Value.Level == 0 && kv.Value.AnchoredOn is null).Select(kv => kv.Key).ToList())
+        // Untouched invoices need no stored progress (a deadline given in writing, e.g. after a dispute, is kept).
+        foreach (var key in state.Invoices.Where(kv => kv.Value.Level == 0 && kv.Value.AnchoredOn is null && kv.Value.Deadline is null).Select(kv => kv.Key).ToList())
         {
             state.Invoices.Remove(key);
         }

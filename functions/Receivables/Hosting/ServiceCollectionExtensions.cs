@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddActionsFeature(configuration);
         services.AddEscalationFeature(configuration);
         services.AddContactFeature(configuration);
+        services.AddDisputesFeature(configuration);
         services.AddCreditHoldFeature(configuration);
         services.AddSetOffFeature(configuration);
         services.AddHandoverFeature(configuration);

@@ -19,7 +19,8 @@ public sealed record LedgerRow(
     decimal Amount,
     decimal OpenAmount,
     string? Kid,
-    int Line)
+    int Line,
+    string? Phone = null)
 {
     /// <summary>Orders rows by debtor, then invoice (ordinal): the order of every snapshot.</summary>
     public static int CompareKeys(LedgerRow a, LedgerRow b)
@@ -30,7 +31,7 @@ public sealed record LedgerRow(
 
     public bool IsPaid => OpenAmount == 0m;
 
-    public Debtor ToDebtor(string creditorId) => new(creditorId, DebtorId, Name, Email, Type, OrgNumber);
+    public Debtor ToDebtor(string creditorId) => new(creditorId, DebtorId, Name, Email, Type, OrgNumber, Phone: Phone);
 
     public OpenInvoice ToInvoice(string sourceFile) =>
         new(InvoiceNumber, InvoiceDate, DueDate, Currency, Amount, OpenAmount, Kid, sourceFile, Line);

@@ -130,7 +130,7 @@ public sealed class SnapshotDiff(string creditorId, string snapshotId, string so
     }
 
     private static bool SameDebtor(LedgerRow a, LedgerRow b) =>
-        a.Name == b.Name && a.Email == b.Email && a.Type == b.Type && a.OrgNumber == b.OrgNumber;
+        a.Name == b.Name && a.Email == b.Email && a.Type == b.Type && a.OrgNumber == b.OrgNumber && a.Phone == b.Phone;
 
     private sealed class SnapshotWriter(TextWriter output, TextWriter index)
     {

@@ -18,9 +18,15 @@ public sealed class CaseDocuments(ILedgerReader ledger, Microsoft.Extensions.Opt
     /// <paramref name="extraFor"/> gives the template's extra fields in the letter's language; replies go to
     /// <paramref name="replyAddress"/> when given, else to the case's plus-address.
     /// </summary>
-    public async Task<ReminderDocument?> ForCaseAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken, string? replyAddress = null)
+    public async Task<ReminderDocument?> ForCaseAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken, string? replyAddress = null, Contact.LetterContent? content = null)
     {
         var lines = await ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
+        if (lines is null && found.DebtorName is { Length: > 0 } name && found.DebtorEmail is not null)
+        {
+            // Paid in full, the debtor has left the ledger: the case still knows whom to write to.
+            lines = new DebtorLedger(new Debtor(found.CreditorId, found.DebtorId, name, found.DebtorEmail, found.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null), []);
+        }
+
         if (lines is null || !receivables.Value.Creditors.TryGetValue(found.CreditorId, out var creditor))
         {
             return null;
@@ -35,12 +41,14 @@ public sealed class CaseDocuments(ILedgerReader ledger, Microsoft.Extensions.Opt
         var today = clock.Today;
         var open = lines.Invoices
             .Where(i => i.OpenAmount > 0m && !(LeavesOutHeldInvoices(template) && found.HeldInvoices.Contains(i.InvoiceNumber)))
+            .Where(i => content?.Payable is null || content.Payable(i))
             .ToList();
         var language = LanguageOf(lines.Debtor, creditor);
+        var charges = open.Count == 0 ? [] : content?.Charges?.Invoke(language) ?? [];
         return Create(
             template, language, found.CreditorId, creditor, lines.Debtor with { Email = to }, found.CaseId,
-            replyAddress ?? ReminderContent.ReplyAddress(creditor.Email, found.ReplyToken), open.FirstOrDefault()?.Currency,
-            open.Select(i => Line(i, today)).ToList(), [], today, null, extraFor(language));
+            content?.ReplyAddress ?? replyAddress ?? ReminderContent.ReplyAddress(creditor.Email, found.ReplyToken), open.FirstOrDefault()?.Currency ?? lines.Invoices.FirstOrDefault()?.Currency,
+            open.Select(i => Line(i, today)).ToList(), charges, today, open.Count == 0 ? null : content?.Deadline, extraFor(language));
     }
 
     /// <summary>

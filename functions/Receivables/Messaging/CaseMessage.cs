@@ -14,6 +14,9 @@ public sealed record CaseMessage(ReminderDocument Document, string Key, string A
     /// <summary>More custom arguments for the provider's events (the case's creditor, debtor, case, key and template are always set).</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The debtor's message this one answers: threaded with In-Reply-To/References and its subject kept.</summary>
+    public ReplyThread? Thread { get; init; }
+
     /// <summary>The evidence item's title; default "Sent {template}".</summary>
     public string? Title { get; init; }
 

@@ -31,10 +31,11 @@ public sealed class CaseMessenger(CaseDocuments documents, IMessageRenderer rend
         string actor,
         CancellationToken cancellationToken,
         IReadOnlyList<EmailAttachment>? attachments = null,
-        string? replyAddress = null)
+        string? replyAddress = null,
+        Contact.LetterContent? content = null)
     {
-        var document = await documents.ForCaseAsync(found, template, extraFor, cancellationToken, replyAddress);
-        return document is null ? null : await SendAsync(new CaseMessage(document, key, actor) { Attachments = attachments ?? [] }, cancellationToken);
+        var document = await documents.ForCaseAsync(found, template, extraFor, cancellationToken, replyAddress, content);
+        return document is null ? null : await SendAsync(new CaseMessage(document, key, actor) { Attachments = attachments ?? [], Thread = content?.Thread }, cancellationToken);
     }
 
     /// <summary>Sends a built message once per key (a send already on the sender's record is not repeated) and archives it.</summary>
@@ -64,7 +65,8 @@ public sealed class CaseMessenger(CaseDocuments documents, IMessageRenderer rend
         };
         return new OutboundEmail(
             message.Key, document.DebtorEmail, document.DebtorName, document.CreditorEmail, document.CreditorName, document.ReplyAddress,
-            rendered.Subject, rendered.Text, rendered.Html, tags, message.Attachments);
+            message.Thread?.SubjectFor(document.Language) ?? rendered.Subject, rendered.Text, rendered.Html, tags, message.Attachments)
+        { Thread = message.Thread };
     }
 
     /// <summary>Archives the sent email (and the provider's request, when there is one) with its recipient and message id.</summary>

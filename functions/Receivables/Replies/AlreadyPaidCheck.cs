@@ -37,15 +37,22 @@ public sealed class AlreadyPaidCheck(
             var stillOpen = ledger?.Invoices.Where(i => i.OpenAmount > 0m).ToList() ?? [];
             var key = $"reply:{replyId}:ledger:{snapshot.SnapshotId}";
             string outcome;
+            var thread = Email.ReplyThread.FromStored(row.GetString("Thread"));
             if (found is not null && stillOpen.Count > 0)
             {
-                await mail.SendAsync(found, Email.MessageTemplates.StillOpen, null, key,
-                    new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken);
-                outcome = $"ledger {snapshot.SnapshotId} still shows {stillOpen.Count} open invoice(s); debtor told, ladder resumed";
+                // Not found yet: say so, and ask for the date and the reference the debtor paid with.
+                var held = found.HeldInvoices.ToHashSet(StringComparer.Ordinal);
+                var told = await mail.SendAsync(found, Email.MessageTemplates.StillOpen, null, key,
+                    new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken,
+                    new Contact.LetterContent { Thread = thread, Payable = i => !held.Contains(i.InvoiceNumber), Deadline = Contact.LetterMoney.Deadline(clock.Today, 14, []) });
+                outcome = $"ledger {snapshot.SnapshotId} still shows {stillOpen.Count} open invoice(s); " + (told ? "debtor told in writing (asked for the date and reference), ladder resumed" : "no letter (no address), ladder resumed");
             }
             else
             {
-                outcome = $"ledger {snapshot.SnapshotId} confirms the payment";
+                // Found: thank the debtor and close the case in writing.
+                var told = found is not null && await mail.SendAsync(found, Email.MessageTemplates.PaymentFound, null, key,
+                    new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken, new Contact.LetterContent { Thread = thread });
+                outcome = $"ledger {snapshot.SnapshotId} confirms the payment; " + (told ? "debtor told in writing that the case is closed" : "no letter (no address)");
             }
 
             await cases.ResumeAsync(snapshot.CreditorId, debtorId, PauseReason.AwaitingLedger, Actors.Rule, outcome, key, cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
+using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Hosting;
@@ -40,6 +41,8 @@ public sealed class ReplyProcessor(
     ReplyMail mail,
     IArrangementRequests arrangements,
     ITaskStore tasks,
+    MootTasks moot,
+    Ledger.ILedgerReader ledger,
     IReplyClassifier classifier,
     BusinessClock clock,
     IOptions<RepliesOptions> options,
@@ -120,6 +123,7 @@ public sealed class ReplyProcessor(
             ["DebtorId"] = found.DebtorId,
             ["CaseId"] = found.CaseId,
             ["MatchedBy"] = match.MatchedBy,
+            ["Thread"] = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject)?.ToStored(),
         }, cancellationToken);
         logger.LogInformation("Reply {ReplyId} for case {CaseId}: {Class} ({Confidence}) -> {Action}", reply.ReplyId, found.CaseId, triage.Class, triage.Confidence, action.Summary);
     }
@@ -212,6 +216,7 @@ public sealed class ReplyProcessor(
     {
         var settings = options.Value;
         var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
+        var thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject);
         if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(ReplyText.NewText(email.Text, email.Html))
             && await arrangements.AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
         {
@@ -233,7 +238,15 @@ public sealed class ReplyProcessor(
 
                     var until = promised.AddDays(settings.PromiseGraceDays);
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, Actors.Rule, note + $": promised {promised:yyyy-MM-dd}", key, cancellationToken);
-                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "promise", ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+                    var held = found.HeldInvoices.ToHashSet(StringComparer.Ordinal);
+                    var currency = (await LedgerAsync(found, cancellationToken))?.Invoices.FirstOrDefault()?.Currency ?? "NOK";
+                    await mail.SendAsync(found, Email.MessageTemplates.PromiseConfirmation, key, language => new Dictionary<string, string>
+                    {
+                        ["class"] = "promise",
+                        ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                        ["PromisedDate"] = Email.LetterFormat.Date(promised, language),
+                        ["PromisedAmount"] = triage.Values.Amount is { } promisedAmount ? LetterMoney.Of(promisedAmount, currency, language) : "",
+                    }, cancellationToken, new LetterContent { Thread = thread, ReplyAddress = replyAddress, Deadline = promised, Payable = i => !held.Contains(i.InvoiceNumber) });
                     return new ReplyAction($"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged");
                 }
 
@@ -241,9 +254,29 @@ public sealed class ReplyProcessor(
                 {
                     var invoices = triage.Values.InvoiceNumbers.Count > 0 ? triage.Values.InvoiceNumbers : null;
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.Dispute, null, invoices, Actors.Rule, note, key, cancellationToken);
-                    await OpenTaskAsync(found, TaskKinds.ReviewDispute, "Dispute: " + email.Subject,
-                        $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it.", key, cancellationToken);
-                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "dispute" }, cancellationToken);
+                    var words = Excerpt(ReplyText.NewText(email.Text, email.Html));
+                    var disputeTask = await tasks.OpenAsync(found.CreditorId, TaskKinds.ReviewDispute, found.DebtorId, found.CaseId,
+                        $"Dispute on {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))} (reply of {received:yyyy-MM-dd})",
+                        $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it: tasks done <id> --outcome upheld|rejected|partly (rejected needs --note with the reason; partly needs --amount).",
+                        key + ":" + TaskKinds.ReviewDispute, cancellationToken,
+                        new TaskFacts { Invoices = invoices ?? [], Quote = words, Thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject) });
+                    await moot.CloseAsync(found.CreditorId, found.DebtorId,
+                        t => t.Kind is TaskKinds.CallDebtor or TaskKinds.DecideEscalation, MootOutcomes.SupersededByDispute,
+                        $"the debtor disputes the claim (reply {reply.ReplyId}); review task {disputeTask.TaskId} replaces it", cancellationToken);
+                    var lines = await LedgerAsync(found, cancellationToken);
+                    var onHold = (invoices ?? lines?.Invoices.Where(i => i.OpenAmount > 0m).Select(i => i.InvoiceNumber).ToList() ?? []).ToHashSet(StringComparer.Ordinal);
+                    var payable = lines?.Invoices.Where(i => i.OpenAmount > 0m && !onHold.Contains(i.InvoiceNumber)).ToList() ?? [];
+                    await mail.SendAsync(found, Email.MessageTemplates.DisputeAcknowledgement, key, language => new Dictionary<string, string>
+                    {
+                        ["class"] = "dispute",
+                        ["Held"] = string.Join(", ", onHold.Order(StringComparer.Ordinal)),
+                    }, cancellationToken, new LetterContent
+                    {
+                        Thread = thread,
+                        ReplyAddress = replyAddress,
+                        Payable = i => !onHold.Contains(i.InvoiceNumber),
+                        Deadline = LetterMoney.Deadline(clock.Today, 14, payable.Select(i => i.DueDate)),
+                    });
                     return new ReplyAction(invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged");
                 }
 
@@ -270,7 +303,8 @@ public sealed class ReplyProcessor(
 
             case ReplyClass.NotReceived:
             case ReplyClass.CopyRequest:
-                var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken);
+                var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken,
+                    new LetterContent { Thread = thread, Deadline = LetterMoney.Deadline(clock.Today, 14, []) });
                 await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
                 return new ReplyAction(sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)");
 
@@ -288,6 +322,9 @@ public sealed class ReplyProcessor(
                 return new ReplyAction("task opened (other)");
         }
     }
+
+    private Task<Ledger.DebtorLedger?> LedgerAsync(CaseView found, CancellationToken cancellationToken) =>
+        ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
 
     private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
         tasks.OpenAsync(found.CreditorId, kind, found.DebtorId, found.CaseId, title, details, key + ":" + kind, cancellationToken);

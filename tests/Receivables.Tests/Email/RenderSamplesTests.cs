@@ -34,7 +34,7 @@ public sealed class RenderSamplesTests
                 message.ReplyTo.Mailboxes.Single().Address.ShouldBe(document.ReplyAddress);
                 message.Headers["X-Receivables-" + EmailCustomArgs.Debtor].ShouldBe(document.DebtorId);
                 (message.TextBody ?? "").ShouldContain(document.Total.ToString("N2", culture), customMessage: $"{template}.{language} text");
-                (message.HtmlBody ?? "").ShouldContain(document.Invoices[1].OpenAmount.ToString("N2", culture), customMessage: $"{template}.{language} html");
+                (message.HtmlBody ?? "").ShouldContain(document.Invoices[^1].OpenAmount.ToString("N2", culture), customMessage: $"{template}.{language} html");
                 foreach (var charge in document.Charges)
                 {
                     (message.TextBody ?? "").ShouldContain(charge.Amount.ToString("N2", culture), customMessage: $"{template}.{language} {charge.Description}");

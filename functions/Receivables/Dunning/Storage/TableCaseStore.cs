@@ -210,7 +210,8 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         Dictionary<string, InvoiceProgress> Invoices,
         List<PendingMessage> Pending,
         List<string> Held,
-        List<string> AppliedKeys);
+        List<string> AppliedKeys,
+        AwaitedCredit? AwaitedCredit = null);
 
     private static TableEntity ToEntity(DunningCase c)
     {
@@ -231,7 +232,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
             ["LastEvaluated"] = c.LastEvaluated is null ? null : TableKeys.Date(c.LastEvaluated),
             ["HasPending"] = c.Pending.Count > 0,
         };
-        var json = JsonSerializer.Serialize(new StateDocument(c.Invoices, c.Pending, c.HeldInvoices, c.AppliedKeys), Json.Options);
+        var json = JsonSerializer.Serialize(new StateDocument(c.Invoices, c.Pending, c.HeldInvoices, c.AppliedKeys, c.AwaitedCredit), Json.Options);
         var chunks = 0;
         for (var offset = 0; offset < json.Length; offset += ChunkChars)
         {
@@ -267,6 +268,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
             Pending = state?.Pending ?? [],
             HeldInvoices = state?.Held ?? [],
             AppliedKeys = state?.AppliedKeys ?? [],
+            AwaitedCredit = state?.AwaitedCredit,
             Version = e.ETag.ToString(),
         };
     }
