@@ -24,7 +24,7 @@ param evidenceRetentionYears int = 5
 @maxValue(12)
 param financialYearEndMonth int = 12
 
-@description('NCRONTAB schedule of the daily dunning cycle (DunningSchedule), in the app time zone.')
+@description('NCRONTAB schedule of the daily dunning cycle (DunningSchedule), in UTC: Linux plans (Flex Consumption) ignore WEBSITE_TIME_ZONE. 0 0 6 * * * is 07:00 in Oslo in winter, 08:00 in summer. The business date is taken in Receivables__TimeZone.')
 param dunningSchedule string = '0 0 6 * * *'
 
 @description('Time zone of business days and schedules (Receivables__TimeZone).')

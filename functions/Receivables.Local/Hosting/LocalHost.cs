@@ -180,9 +180,5 @@ public sealed class LocalHost : IAsyncDisposable
         // Resolving an options value runs its validators, as ValidateOnStart does for a started host.
         _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Common.ReceivablesOptions>>().Value;
         _ = Schedules.ParseDunning(services.GetRequiredService<IConfiguration>());
-        foreach (var validated in services.GetServices<IStartupValidation>())
-        {
-            validated.Validate();
-        }
     }
 }

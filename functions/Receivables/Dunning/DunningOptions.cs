@@ -125,7 +125,11 @@ public sealed class InkassosatsOptions
     public decimal Amount { get; set; }
 }
 
-/// <summary>The published Norwegian values (LAW.md, with sources in docs/dunning.md).</summary>
+/// <summary>
+/// The published Norwegian values: late-payment interest and standard compensation (forsinkelsesrenteloven §§ 3, 3a, set
+/// by regulation per half-year) and the inkassosats behind reminder fees (inkassoforskriften §§ 1-1 to 1-3); each row's
+/// source is in docs/dunning.md.
+/// </summary>
 public static class DunningDefaults
 {
     public const string NeverAutomatic = "never-automatic";

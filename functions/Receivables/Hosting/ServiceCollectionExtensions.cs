@@ -87,17 +87,12 @@ internal sealed class CreditorsValidator : IValidateOptions<ReceivablesOptions>
     }
 }
 
-internal sealed class StartupChecks(IConfiguration configuration, IEnumerable<IStartupValidation> validations) : IHostedService
+internal sealed class StartupChecks(IConfiguration configuration) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = StorageClients.FromConfiguration(configuration);
         _ = Schedules.ParseDunning(configuration);
-        foreach (var validation in validations)
-        {
-            validation.Validate();
-        }
-
         return Task.CompletedTask;
     }
 
