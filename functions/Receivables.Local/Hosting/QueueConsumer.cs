@@ -21,6 +21,12 @@ public sealed class LocalQueueOptions
     public int MaxDequeueCount { get; init; } = StorageNames.Queues.MaxDequeueCount;
 
     public int BatchSize { get; init; } = 16;
+
+    /// <summary>
+    /// How many consumers work the dunning-shard queue at once (as several Functions instances would); each takes one
+    /// shard at a time. <c>Receivables:Local:Queues:ShardConsumers</c>.
+    /// </summary>
+    public int ShardConsumers { get; init; } = 2;
 }
 
 /// <summary>
@@ -106,7 +112,16 @@ public sealed class QueueConsumer(
 public sealed class QueueConsumers(IServiceProvider services, StorageClients storage, LocalQueueOptions options, ILoggerFactory loggers) : BackgroundService
 {
     public IReadOnlyList<QueueConsumer> All { get; } = services.QueueHandlers().Values
-        .Select(h => new QueueConsumer(h, storage, options, loggers.CreateLogger<QueueConsumer>()))
+        .SelectMany(h => h.Queue == StorageNames.Queues.DunningShard
+            ? Enumerable.Range(0, Math.Max(1, options.ShardConsumers)).Select(_ => new QueueConsumer(h, storage, new LocalQueueOptions
+            {
+                MaxPollingInterval = options.MaxPollingInterval,
+                VisibilityTimeout = options.VisibilityTimeout,
+                RetryDelay = options.RetryDelay,
+                MaxDequeueCount = options.MaxDequeueCount,
+                BatchSize = 1,
+            }, loggers.CreateLogger<QueueConsumer>()))
+            : [new QueueConsumer(h, storage, options, loggers.CreateLogger<QueueConsumer>())])
         .ToList();
 
     /// <summary>Drains every queue until all are empty (the CLI and the demo run the work synchronously this way).</summary>
