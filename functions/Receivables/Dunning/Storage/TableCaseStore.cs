@@ -104,22 +104,26 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
 
     public async Task InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default)
     {
-        foreach (var chunk in newCases.Chunk(100))
+        // Index rows first (lookup aids, re-checked against the case), 100 per transaction per index partition.
+        foreach (var tokens in newCases.GroupBy(c => TokenPartitionOf(c.ReplyToken)))
         {
-            foreach (var tokens in chunk.GroupBy(c => TokenPartitionOf(c.ReplyToken)))
+            foreach (var chunk in tokens.Chunk(100))
             {
-                await SubmitAsync(tokens.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TokenEntity(c))), cancellationToken);
+                await SubmitAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TokenEntity(c))), cancellationToken);
             }
+        }
 
-            foreach (var emails in chunk.Where(c => c.DebtorEmail is { Length: > 0 }).Select(EmailEntity).DistinctBy(e => e.PartitionKey + "/" + e.RowKey).GroupBy(e => e.PartitionKey))
+        foreach (var emails in newCases.Where(c => c.DebtorEmail is { Length: > 0 }).Select(EmailEntity).DistinctBy(e => e.PartitionKey + "/" + e.RowKey).GroupBy(e => e.PartitionKey))
+        {
+            foreach (var chunk in emails.Chunk(100))
             {
-                await SubmitAsync(emails.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                await SubmitAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
             }
+        }
 
-            foreach (var c in chunk)
-            {
-                c.IndexedEmail = c.DebtorEmail;
-            }
+        foreach (var c in newCases)
+        {
+            c.IndexedEmail = c.DebtorEmail;
         }
 
         // A case and its due row share a partition: up to 50 cases (100 entities) per transaction.
