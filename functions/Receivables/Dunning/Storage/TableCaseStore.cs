@@ -79,11 +79,11 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
             var response = await Cases.SubmitTransactionAsync(actions, cancellationToken);
             c.Version = response.Value[0].Headers.ETag?.ToString();
         }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && e.FailedTransactionActionIndex is 0 or null)
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             throw new CaseConflictException(c.CreditorId, c.DebtorId);
         }
-        catch (TableTransactionFailedException e) when (e.Status == 404 && staleDue && e.FailedTransactionActionIndex == 1)
+        catch (TableTransactionFailedException e) when (e.Status == 404 && staleDue)
         {
             // The old index row is already gone (written before the index existed): save without deleting it.
             actions.RemoveAt(1);
