@@ -10,6 +10,10 @@ public static class QueueDispatch
     {
         var handler = handlers.FirstOrDefault(h => h.Queue == queue)
             ?? throw new InvalidOperationException($"No IQueueHandler is registered for queue '{queue}'; AddReceivables must register one.");
-        return handler.HandleAsync(message.Body.ToString(), new QueueDelivery(message.MessageId, message.DequeueCount, message.InsertedOn), cancellationToken);
+        return handler.DispatchAsync(message, cancellationToken);
     }
+
+    /// <summary>Hands a queue message to one typed handler (its function binds the handler itself).</summary>
+    public static Task DispatchAsync(this IQueueHandler handler, QueueMessage message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message.Body.ToString(), new QueueDelivery(message.MessageId, message.DequeueCount, message.InsertedOn), cancellationToken);
 }

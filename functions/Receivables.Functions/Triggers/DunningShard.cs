@@ -1,7 +1,7 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Receivables.Dunning;
-using Receivables.Hosting;
+using Receivables.Functions.Hosting;
 using Receivables.Storage;
 
 namespace Receivables.Functions.Triggers;
@@ -15,5 +15,5 @@ public sealed class DunningShard(DunningShardHandler handler)
 {
     [Function(nameof(DunningShard))]
     public Task Run([QueueTrigger(StorageNames.Queues.DunningShard, Connection = StorageNames.Connection)] QueueMessage message, CancellationToken cancellationToken) =>
-        handler.HandleAsync(message.Body.ToString(), new QueueDelivery(message.MessageId, message.DequeueCount, message.InsertedOn), cancellationToken);
+        handler.DispatchAsync(message, cancellationToken);
 }
