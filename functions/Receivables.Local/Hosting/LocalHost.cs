@@ -52,6 +52,9 @@ public sealed class LocalHost : IAsyncDisposable
 
     public string DataPath { get; }
 
+    /// <summary>CPU time of the Azurite this host started (null when it uses another storage).</summary>
+    public TimeSpan? StorageEmulatorCpu => azurite?.CpuTime;
+
     public static string Home =>
         Environment.GetEnvironmentVariable("RECEIVABLES_HOME") is { Length: > 0 } home ? home : Directory.GetCurrentDirectory();
 

@@ -24,6 +24,12 @@ public sealed class LocalQueueOptions
     public int MaxDequeueCount { get; init; } = StorageNames.Queues.MaxDequeueCount;
 
     public int BatchSize { get; init; } = 16;
+
+    /// <summary>
+    /// How many consumers work the dunning-shard queue at once (as several Functions instances would); each takes one
+    /// shard at a time. <c>Receivables:Local:Queues:ShardConsumers</c>.
+    /// </summary>
+    public int ShardConsumers { get; init; } = 2;
 }
 
 /// <summary>
@@ -118,6 +124,7 @@ public sealed class QueueConsumers(
     LedgerUploadedHandler ledgerUploaded,
     SendReminderHandler sendReminder,
     ReplyProcessor processReply,
+    DunningShardHandler dunningShard,
     StorageClients storage,
     LocalQueueOptions options,
     ILogger<QueueConsumer> logger) : BackgroundService
@@ -127,6 +134,14 @@ public sealed class QueueConsumers(
         QueueConsumer.For(ledgerUploaded, storage, options, logger),
         QueueConsumer.For(sendReminder, storage, options, logger),
         QueueConsumer.For(processReply, storage, options, logger),
+        .. Enumerable.Range(0, Math.Max(1, options.ShardConsumers)).Select(_ => QueueConsumer.For(dunningShard, storage, new LocalQueueOptions
+        {
+            MaxPollingInterval = options.MaxPollingInterval,
+            VisibilityTimeout = options.VisibilityTimeout,
+            RetryDelay = options.RetryDelay,
+            MaxDequeueCount = options.MaxDequeueCount,
+            BatchSize = 1,
+        }, logger)),
     ];
 
     /// <summary>Drains every queue until all are empty (the CLI and the demo run the work synchronously this way).</summary>

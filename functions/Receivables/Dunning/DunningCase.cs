@@ -105,6 +105,9 @@ public sealed class DunningCase
     /// <summary>The address the email index was last written for (storage bookkeeping).</summary>
     public string? IndexedEmail { get; set; }
 
+    /// <summary>The next action date as stored (storage bookkeeping: the due index row to move when it changes).</summary>
+    public DateOnly? StoredNextAction { get; set; }
+
     /// <summary>Storage concurrency token (opaque to the domain).</summary>
     public string? Version { get; set; }
 

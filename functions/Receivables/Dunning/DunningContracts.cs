@@ -25,7 +25,9 @@ public sealed record DunningStep(
     string? SentTemplate,
     int? SentLevel,
     IReadOnlyList<string> HandedOver,
-    bool Closed)
+    bool Closed,
+    string? Reason = null,
+    StepNotes? Notes = null)
 {
     public string DebtorId => Lines.Debtor.DebtorId;
 

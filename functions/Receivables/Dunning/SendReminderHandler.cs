@@ -45,7 +45,7 @@ public sealed class SendReminderHandler(
     ICaseStore cases,
     IOutboundStore outbound,
     DunningPolicies policies,
-    IOptions<ReceivablesOptions> receivables,
+    ICreditorDirectory creditors,
     ILedgerReader ledger,
     IEmailSender sender,
     CaseMessenger messenger,
@@ -144,8 +144,8 @@ public sealed class SendReminderHandler(
             return null;
         }
 
-        var creditor = receivables.Value.Creditors.TryGetValue(message.CreditorId, out var c) ? c
-            : throw new ReceivablesException($"Creditor '{message.CreditorId}' is not configured (Receivables:Creditors:{message.CreditorId}).");
+        var creditor = (await creditors.FindAsync(message.CreditorId, cancellationToken))?.Profile
+            ?? throw new ReceivablesException($"Creditor '{message.CreditorId}' is not configured (Receivables:Creditors:{message.CreditorId} or `creditors add`).");
         var lines = await ledger.GetDebtorAsync(message.CreditorId, message.DebtorId, cancellationToken);
         var policy = lines is null ? null : policies.For(message.CreditorId, lines.Debtor);
         if (lines is null || policy is null)

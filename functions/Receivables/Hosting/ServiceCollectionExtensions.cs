@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ITaskStore, TableTaskStore>();
         services.AddSingleton<TimerSlots>();
 
+        services.AddCreditorsFeature();
         services.AddLedgerFeature(configuration);
         services.AddEvidenceFeature(configuration);
         services.AddEmailFeature(configuration);
@@ -62,16 +63,7 @@ internal sealed class CreditorsValidator : IValidateOptions<ReceivablesOptions>
 
         foreach (var (id, creditor) in options.Creditors)
         {
-            if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]{0,62}$"))
-            {
-                failures.Add($"Creditor id '{id}' (Receivables:Creditors:{id}) must be lower-case letters, digits and '-' (it names a blob folder).");
-            }
-
-            var results = new List<ValidationResult>();
-            if (!Validator.TryValidateObject(creditor, new ValidationContext(creditor), results, validateAllProperties: true))
-            {
-                failures.AddRange(results.Select(r => $"Receivables:Creditors:{id}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
-            }
+            failures.AddRange(Creditors.CreditorValidation.Validate(id, creditor, $"Receivables:Creditors:{id}"));
         }
 
         try

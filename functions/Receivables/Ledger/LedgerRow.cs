@@ -22,9 +22,21 @@ public sealed record LedgerRow(
     int Line,
     string? Phone = null)
 {
-    /// <summary>Orders rows by debtor, then invoice (ordinal): the order of every snapshot.</summary>
+    /// <summary>The debtor's place in the hash space (<see cref="DebtorShards.Hash"/>): snapshots are ordered by it first.</summary>
+    public uint DebtorHash { get; } = DebtorShards.Hash(DebtorId);
+
+    /// <summary>
+    /// Orders rows by the debtor's hash, then debtor id, then invoice (ordinal): the order of every snapshot (format v2),
+    /// so that each shard of debtors is one contiguous slice of the snapshot.
+    /// </summary>
     public static int CompareKeys(LedgerRow a, LedgerRow b)
     {
+        var byHash = a.DebtorHash.CompareTo(b.DebtorHash);
+        if (byHash != 0)
+        {
+            return byHash;
+        }
+
         var byDebtor = string.CompareOrdinal(a.DebtorId, b.DebtorId);
         return byDebtor != 0 ? byDebtor : string.CompareOrdinal(a.InvoiceNumber, b.InvoiceNumber);
     }

@@ -149,6 +149,8 @@ public sealed class SnapshotDiff(string creditorId, string snapshotId, string so
             {
                 if (lastIndexed < 0 || position - lastIndexed >= IndexEvery)
                 {
+                    index.Write(row.DebtorHash.ToString("x8", CultureInfo.InvariantCulture));
+                    index.Write('\t');
                     index.Write(row.DebtorId);
                     index.Write('\t');
                     index.Write(position.ToString(CultureInfo.InvariantCulture));

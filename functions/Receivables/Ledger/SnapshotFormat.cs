@@ -11,11 +11,17 @@ namespace Receivables.Ledger;
 /// D  debtorId  name  email  b|c  orgNumber  [phone]
 /// I  invoice  invoiceDate  dueDate  currency  amount  openAmount  kid  sourceLine
 /// </code>
-/// A snapshot lists debtors in ordinal id order, each followed by its invoices in ordinal number order.
+/// A snapshot (v2) lists debtors in the order of <see cref="LedgerRow.CompareKeys"/>: by the debtor id's stable hash
+/// (<see cref="DebtorShards"/>), then id, each followed by its invoices in ordinal number order; so each shard of
+/// debtors is one contiguous byte range. Its index lists <c>hash  debtorId  offset</c> every ~64 KB. v1 snapshots
+/// (ordinal id order, index <c>debtorId  offset</c>) are still read, and re-sorted when a v2 snapshot is diffed against one.
 /// </summary>
 public static class SnapshotFormat
 {
-    public const string Header = "#receivables-ledger-snapshot v1";
+    public const string Header = "#receivables-ledger-snapshot v2";
+
+    /// <summary>The header of snapshots written before debtors were ordered by hash.</summary>
+    public const string HeaderV1 = "#receivables-ledger-snapshot v1";
 
     public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
