@@ -28,6 +28,7 @@ public sealed class DunningCycle(
     BusinessClock clock,
     IMessageQueue queue,
     ITaskStore tasks,
+    IEnumerable<IOpenItemAdjustments> adjustments,
     IServiceProvider services,
     ILogger<DunningCycle> logger) : IDunningCycle
 {
@@ -105,11 +106,15 @@ public sealed class DunningCycle(
         }
         else
         {
+            var done = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var dueCase in cases.DueAsync(creditorId, date, cancellationToken))
             {
+                done.Add(dueCase.DebtorId);
                 var lines = await ledger.GetDebtorAsync(snapshot, dueCase.DebtorId, cancellationToken) ?? EmptyLedger(dueCase);
                 await ProcessAsync(dueCase, lines, date, tally, cancellationToken);
             }
+
+            await AdjustedAsync(creditorId, snapshot, date, done, tally, cancellationToken);
         }
 
         foreach (var observer in services.GetServices<IDunningStepObserver>())
@@ -165,6 +170,26 @@ public sealed class DunningCycle(
             if (existing is not null)
             {
                 await ProcessAsync(existing, EmptyLedger(existing), date, tally, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Debtors whose open items changed without a new snapshot (bank payments, <see cref="IOpenItemAdjustments"/>):
+    /// their cases are decided again the same day when what the ladder reads differs from what it last read.
+    /// </summary>
+    private async Task AdjustedAsync(string creditorId, SnapshotInfo snapshot, DateOnly date, HashSet<string> done, Tally tally, CancellationToken cancellationToken)
+    {
+        foreach (var source in adjustments)
+        {
+            foreach (var debtorId in (await source.ForCreditorAsync(creditorId, cancellationToken)).Keys.Where(done.Add))
+            {
+                if (await cases.GetAsync(creditorId, debtorId, cancellationToken) is { } existing
+                    && await ledger.GetDebtorAsync(snapshot, debtorId, cancellationToken) is { } lines
+                    && existing.LedgerHash != DunningCase.LedgerHashOf(lines))
+                {
+                    await ProcessAsync(existing, lines, date, tally, cancellationToken);
+                }
             }
         }
     }

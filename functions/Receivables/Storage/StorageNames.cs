@@ -32,7 +32,10 @@ public static class StorageNames
         /// <summary>Raw inbound reply payloads, stored before the webhook answers 2xx.</summary>
         public const string Inbound = "inbound";
 
-        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks, Inbound];
+        /// <summary>Bank files (Nets OCR giro, camt.054) uploaded by users or the bank integration: <c>&lt;creditorId&gt;/&lt;file&gt;</c>.</summary>
+        public const string Payments = "payments";
+
+        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks, Inbound, Payments];
     }
 
     public static class Queues
@@ -49,7 +52,10 @@ public static class StorageNames
         /// <summary>Credit-hold signals for the ERP ("hold deliveries" / "lift").</summary>
         public const string CreditHold = "credit-hold";
 
-        public static readonly IReadOnlyList<string> All = [LedgerUploaded, SendReminder, ProcessReply, CreditHold];
+        /// <summary>Event Grid BlobCreated events for the payments container (in Azure) or the local watcher.</summary>
+        public const string PaymentsUploaded = "payments-uploaded";
+
+        public static readonly IReadOnlyList<string> All = [LedgerUploaded, SendReminder, ProcessReply, CreditHold, PaymentsUploaded];
 
         /// <summary>Where a message goes after <see cref="MaxDequeueCount"/> failed tries (Functions' convention).</summary>
         public static string Poison(string queue) => queue + "-poison";
@@ -78,6 +84,9 @@ public static class StorageNames
         /// <summary>Head of each evidence chain (last sequence and entry hash): writable, outside the WORM container.</summary>
         public const string EvidenceHeads = "EvidenceHeads";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs];
+        /// <summary>Bank transactions with their match decisions, payments applied until the ledger shows them, imported files.</summary>
+        public const string Payments = "Payments";
+
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Payments];
     }
 }
