@@ -20,6 +20,7 @@ var containers = [
   'templates'
   'locks'
   'inbound'
+  'payments'
   deploymentContainerName
 ]
 var queues = [
@@ -27,6 +28,7 @@ var queues = [
   'send-reminder'
   'process-reply'
   'credit-hold'
+  'payments-uploaded'
 ]
 var tables = [
   'Ledgers'
@@ -38,6 +40,7 @@ var tables = [
   'Plans'
   'Runs'
   'EvidenceHeads'
+  'Payments'
   'CreditHolds'
   'SetOffs'
 ]
@@ -130,3 +133,4 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output ledgerQueueName string = 'ledger-uploaded'
+output paymentsQueueName string = 'payments-uploaded'

@@ -30,6 +30,8 @@ public sealed record LedgerRow(
 
     public bool IsPaid => OpenAmount == 0m;
 
+    public bool IsCreditNote => Amount < 0m;
+
     public Debtor ToDebtor(string creditorId) => new(creditorId, DebtorId, Name, Email, Type, OrgNumber);
 
     public OpenInvoice ToInvoice(string sourceFile) =>
