@@ -53,8 +53,8 @@ public sealed class EhfImportTests
         before.Invoices[0].DueDate.ShouldBe(new DateOnly(2017, 12, 1));
 
         (await LedgerKit.DropAsync(host, "acme/ehf/credit.xml", Sample("examples_base-creditnote-correction.xml"))).Result.ShouldBe(LedgerUploadResult.Accepted);
-        var after = (await LedgerKit.DebtorsAsync(host)).ShouldHaveSingleItem();
-        after.Invoices.Where(i => i.OpenAmount != 0m).ShouldBeEmpty("the credit note covers the invoice in full");
+        var after = await LedgerKit.DebtorsAsync(host);
+        after.SelectMany(d => d.Invoices).Where(i => i.OpenAmount != 0m).ShouldBeEmpty("the credit note covers the invoice in full");
     }
 
     [Fact]
