@@ -347,7 +347,11 @@ public sealed class PaymentImporter(
         }
     }
 
-    /// <summary>One evidence item per debtor and batch: the file (name, SHA-256, format), each record as the bank wrote it, and the decision.</summary>
+    /// <summary>
+    /// One evidence item per debtor with a dunning case and batch: the file (name, SHA-256, format), each record as the
+    /// bank wrote it, and the decision. A debtor without a case (paid before any reminder) has nothing to archive it
+    /// with: its payments stay in the Payments table and the file in the payments container.
+    /// </summary>
     private async Task ArchiveAsync(Run run, List<(BankTransaction Transaction, StoredPayment Payment)> decided, CancellationToken cancellationToken)
     {
         await Parallel.ForEachAsync(
@@ -356,7 +360,12 @@ public sealed class PaymentImporter(
             async (group, token) =>
             {
                 var debtorId = group.Key;
-                var caseId = (await cases.GetAsync(run.CreditorId, debtorId, token))?.CaseId ?? PaymentEvidence.NoCase;
+                if (await cases.GetAsync(run.CreditorId, debtorId, token) is not { } found)
+                {
+                    return;
+                }
+
+                var caseId = found.CaseId;
                 var items = group.Select(d => new
                 {
                     record = d.Transaction.Record,
