@@ -105,6 +105,11 @@ public sealed class PaymentImporter(
         }
 
         var run = new Run(creditorId, blobName, sha, check.Format);
+        await foreach (var caseSummary in cases.SummariesAsync(creditorId, cancellationToken))
+        {
+            run.WithCase.Add(caseSummary.DebtorId);
+        }
+
         var snapshot = await snapshots.GetLatestSnapshotAsync(creditorId, cancellationToken);
         var index = await IndexAsync(creditorId, snapshot, cancellationToken);
 
@@ -360,7 +365,7 @@ public sealed class PaymentImporter(
             async (group, token) =>
             {
                 var debtorId = group.Key;
-                if (await cases.GetAsync(run.CreditorId, debtorId, token) is not { } found)
+                if (!run.WithCase.Contains(debtorId) || await cases.GetAsync(run.CreditorId, debtorId, token) is not { } found)
                 {
                     return;
                 }
@@ -455,6 +460,9 @@ public sealed class PaymentImporter(
         public decimal Overpaid { get; set; }
 
         public HashSet<string> Debtors { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Debtors with a dunning case when the import began (one read of the case summaries, not one per payment).</summary>
+        public HashSet<string> WithCase { get; } = new(StringComparer.Ordinal);
 
         public List<string> Lines { get; } = [];
 
