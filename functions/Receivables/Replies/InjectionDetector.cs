@@ -52,8 +52,12 @@ public static partial class InjectionDetector
         return found.Distinct().ToList();
     }
 
-    /// <summary>The text with HTML comments removed (they are not the debtor's visible words).</summary>
-    public static string WithoutHtmlComments(string text) => HtmlComment().Replace(text, " ");
+    /// <summary>The text without HTML comments and lines addressed to a system role (they are not the debtor's own words to us).</summary>
+    public static string WithoutInstructions(string text)
+    {
+        var withoutComments = HtmlComment().Replace(text, " ");
+        return string.Join("\n", withoutComments.Split('\n').Where(line => !RolePrefix().IsMatch(ValueExtractor.Fold(line))));
+    }
 
     [GeneratedRegex(@"(?m)^\s*(?:#+\s*|\[|<)?\s*(?:system|systemmelding|system message|system prompt|assistant|assistent|assistenten|asistente|assistente|assistant ai|ai|bot|model|modell|user|bruker|brukar|human|instruction|instructions|instruks|instruksjon|instruksjonar|developer|utvikler|sistema|systeme|systemnachricht|benutzer)\s*(?:\]|>)?\s*:", RegexOptions.CultureInvariant)]
     private static partial Regex RolePrefix();

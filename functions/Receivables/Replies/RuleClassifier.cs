@@ -36,13 +36,15 @@ public static partial class RuleClassifier
 
         // Already paid: a payment made.
         ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:er|ble|vart|har blitt|er blitt|har vorte|er no|er na)\s+(?:\w+\s+){0,2}?(?:betalt|overfort|innbetalt|gjort opp|gjennomfort|trukket|sendt)\b(?!\s+til\s+godkjenning)"),
-        ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:har|hadde|har jo|har allerede|har na)\s+(?:\w+\s+){0,2}?(?:betalt|overfort|innbetalt|gjort opp)\b|\bbetalte\b|\ballerede betalt|\bbetalt (?:for|den|via|med|i|pa)\b|\bbetalt$|^\s*betalt|\bkrysset|\bkryssa|\bgjort opp\b|\bpengene ble sendt"),
+        ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:har|hadde|har jo|har allerede|har na)\s+(?:\w+\s+){0,2}?(?:betalt|overfort|innbetalt|gjort opp)\b|\bbetalte\b|\ballerede betalt|(?<!\b(?:bli|blir|vert|vil|skal)\s)\bbetalt (?:den \d|via|med|fra|pa forfall)|^\s*(?:den |det |er )?betalt\s*$|\bkrysset|\bkryssa|\bgjort opp\b|\bpengene ble sendt"),
         ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:already|have|has|had|i've|we've|was|were|been|it's|its)\s+(?:\w+\s+){0,2}?(?:paid|settled|sorted|transferred|cleared)\b|\bwe paid\b|\bi paid\b|\bpaid (?:it|this|on|yesterday|last|in full|the|weeks|days|already)\b|^\s*paid\b|payment (?:was|has been) (?:made|sent|completed)|went through|proof of payment|remittance|funds left|crossed"),
 
         // Dispute: the claim or the delivery is contested.
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:bestrider|bestrid|omtvistet|omstridt|innsigelse|innsigelser|innvending|innvendinger|uenig|uenige|ueinig|ueinige|disagree|dispute|disputing|contest|contesting)\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:reklamasjon|reklamasjonen|reklamert|reklamerer|reklamere|klage|klagen|klaget|klaga|complain|complained|complaint|refund|kreditnota|kreditere|krediteres|krediter|credit note|credited)\b"),
-        ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:feil (?:belop|pris|vare|antall|faktura|timeantall)|(?:fakturaen|rekninga|prisen|belopet|invoice|the invoice|this invoice) (?:er|is) (?:feil|wrong|incorrect)|wrong (?:amount|price|company|invoice|goods|item)|dette (?:er|ma vere) (?:en|ei|ein) feil|isn't ours|not ours|ikke (?:var|vaar|min) faktura|aldri vert kunde|never been (?:a )?customer)\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:feil (?:belop|pris|vare|antall|faktura|timeantall)|(?:fakturaen|rekninga|prisen|belopet|invoice|the invoice|this invoice) (?:er|is) (?:feil|wrong|incorrect)|wrong (?:amount|price|company|invoice|goods|item)|dette (?:er|ma vere) (?:en|ei|ein) feil|(?:faktura|invoice|rekning)\w*(?:\s+\d+)?\s+(?:er|is)\s+(?:feil|wrong|incorrect))\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:isn't ours|not ours|ikke (?:var|vaar|min|vores) (?:faktura|regning)|ikkje (?:var|mi) (?:faktura|rekning)|aldri (?:vert|vore|hatt) kunde|never been (?:a )?customer|kjenner ikke til (?:dette|denne))\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2, true, @"(?<!(?:vedlegg\w*|attachment\w*|pdf|lenke\w*)\s(?:\w+\s){0,3})\b(?:mangler|manglet|manglar|missing|incomplete|ufullstendig)\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:ikke|ikkje|aldri|never|not|n't)\s+(?:\w+\s+){0,2}?(?:bestilt|ordered|levert|delivered|ferdig|ferdigstilt|finished|utfort|completed|done|i henhold|som avtalt|what we ordered|what we signed|showed up|arrived)\b|\bnever (?:showed|came|turned up)|teknikeren kom aldri|(?:ikke|ikkje) (?:mottatt|motteke|fatt) (?:varene|varane|leveransen|tenesta|tjenesten|goods)|stemmer ikke|stemmer ikkje|samsvarer ikke|do(?:es)? not match|don't match"),
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:skadet|skada|odelagt|odelagte|oydelagd|oydelagde|defekt|defective|damaged|mangelfull|mangelfullt|mangler ved|manglar|lekkasje|lekk|lek|stopped working|faulty|quality issues|returnert|returned|sendt tilbake|sent back|returnere)\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:fakturert (?:oss |meg )?(?:to ganger|dobbelt)|charged (?:us |me )?twice|billed (?:us )?twice|avvises|avviser|nekter|nektar|refuse|godtar ikke|godtek ikkje|aksepterer ikke|not accept|holder tilbake|halde tilbake|on hold until|is on hold|avbestilt|sagt opp|oppsagt|cancelled|canceled|avsluttet|avslutta|ekstra timene|extra charges|extra hours|ikke i henhold|hoyere enn i tilbudet|not what we)\b"),
@@ -50,19 +52,20 @@ public static partial class RuleClassifier
 
         // Liquidity: cannot pay now, asks for time or installments.
         ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:ikke|ikkje|ike)\s+(?:\w+\s+){0,2}?(?:rad|penger|pengar|midler|likviditet|mulighet til a betale|mogleg a betale|rad til|klarer a betale|klarar a betale|klarer ikke|dekning)\b|\b(?:klarer|klarar) (?:ikke|ikkje) a betale|tom for (?:midler|penger|pengar)|(?:darlig|darleg|trang) (?:rad|okonomi)|okonomien er (?:darlig|trang|darleg)|slit(?:er)? med|sliter|likviditet|likviditeten|likviditetsskvis|betalingsvansk|betalingsproblem|vanskelig situasjon|vanskeleg situasjon|tungt ar|store utgifter|mistet jobben|mista jobben|sykemeldt|sjukmeld|rekonstruksjon"),
-        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:nedbetalingsplan|betalingsplan|betalingsordning|betalingsavtale|avdrag|avdraget|dele (?:\w+\s+){0,2}?opp|dela (?:\w+\s+){0,2}?opp|i deler|i delar|delbetal\w*|utsettelse|utsetjing|utsette|utsatt|utsett|mer tid|litt tid|vente (?:til|med)|venta (?:til|med)|hold off|halvparten (?:na|no)|resten (?:i|neste|om)|annenhver|annakvar|hver 14|kvar 14|(?:i|per|pr\.?|hver|kvar) (?:maned|mnd|manad|uke|veke)|betale litt)\b"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:nedbetalingsplan|betalingsplan|betalingsordning|betalingsavtale|avdrag|avdraget|dele (?:\w+\s+){0,2}?opp|dela (?:\w+\s+){0,2}?opp|i deler|i delar|delbetal\w*|utsettelse|utsetjing|utsette|utsatt|utsett|mer tid|litt tid|vente (?:til|med)|venta (?:til|med)|hold off|halvparten (?:na|no)|resten (?:i|neste|om)|annenhver|annakvar|hver 14|kvar 14|(?:per|pr\.?|hver|kvar) (?:maned|mnd|manad|uke|veke)|i (?:maneden|mnd|manaden|uka|veka)|betale litt)\b(?!\s*\d)"),
         ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:can'?t|cannot|can not|unable to|not able to|don'?t have the|do not have the|couldn'?t)\s+(?:\w+\s+){0,2}?(?:afford|pay (?:it |this |the (?:full|whole) )?(?:in one go|in full|the full|the whole|all|at the moment|until|before|right now)|pay the whole|pay the full|funds)\b|cash ?flow|cash is (?:very )?tight|money is (?:really |very )?tight|struggling|afloat|lost my job|financial difficult\w*|difficult period|hasn'?t paid us|late paying us|(?:customer|client) (?:hasn'?t|has not|is late|settles)|until (?:our|my) customer"),
-        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:payment plan|repayment|instal+ments?|split (?:it|this|the)|in (?:two|three|four|parts)|(?:per|a|every|each) (?:month|week)|monthly|every other week|extension|extra \d+ days|more time|half now|the rest next|rest (?:next|in)|arrangement|over (?:two|three|\d) months|anything you can do on the timing)\b"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:payment plan|repayment|instal+ments?|split (?:it|this|the)|in (?:two|three|four|parts)|(?:per|every|each) (?:month|week)|\d\s*(?:kr|nok)?\s*a (?:month|week)|monthly|every other week|extension|extra \d+ days|more time|half now|the rest next|rest (?:next|in)|arrangement|over (?:two|three|\d) months|anything you can do on the timing)\b"),
 
         // Not received: the invoice never arrived.
-        ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\b(?:ikke|ikkje|aldri|never|not|n't|no|ingen)\s+(?:\w+\s+){0,3}?(?:mottatt|motteke|fatt|fikk|fekk|kommet|kome|sett|received|receive|got|get|had|seen|reached|record of receiving)\s+(?:\w+\s+){0,2}?(?:" + Invoice + @"|den|it|noen|nokon|nokon faktura|any)\b|\b" + Invoice + @"\s+(?:\w+\s+){0,3}?(?:aldri|never|ikke|ikkje)\s+(?:\w+\s+){0,2}?(?:kommet|kome|reached|received|arrived|sent)|\b(?:fikk|fekk|fatt) aldri|never (?:got|had|received|reached)|(?:ikke|ikkje) (?:kommet|kome) (?:inn|fram|frem)|first we've heard|det forste vi ser|no invoice was|bare (?:denne )?purringen|only the reminder|we never had it|har ikke sett noen|haven'?t had any|aldri fatt|aldri kome"),
+        ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\b(?:ikke|ikkje|aldri|never|not|n't|no|ingen)\s+(?:\w+\s+){0,3}?(?:mottatt|motteke|fatt|fikk|fekk|kommet|kome|sett|received|receive|got|get|had|seen|reached|record of receiving)\s+(?:\w+\s+){0,2}?(?:" + Invoice + @"|den|it|noen|nokon|nokon faktura|any)\b|\b" + Invoice + @"\s+(?:\w+\s+){0,3}?(?:aldri|never|ikke|ikkje)\s+(?:\w+\s+){0,2}?(?:kommet|kome|reached|received|arrived|sent)|\b(?:fikk|fekk|fatt) aldri|never (?:got|had|received|reached)|(?:ikke|ikkje) (?:kommet|kome) (?:inn|fram|frem)|first we've heard|det forste vi ser|no invoice was|we never had it|har ikke sett noen|haven'?t had any"),
+        ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:bare (?:denne )?purringen|only the reminder)\b"),
         ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:finner ikke|finn ikkje|finn ho ikkje|cannot find|can't find|feil adresse|wrong address)\b"),
 
         // Copy: send the invoice (again).
-        ReplyCue.Of(ReplyClass.CopyRequest, 2.5, true, @"\b(?:kopi|copy|fakturakopi|pdf|ehf|peppol|vedlegget mangler|vedlegg mangler|attachment (?:is |seems to be )?missing|resend|re-send)\b|\b(?:send|sende|senda|sendes|tilsendt|forward|attach)\s+(?:\w+\s+){0,3}?(?:" + Invoice + @"|den|ho)\b|\b(?:pa nytt|en gang til|igjen|again|the original invoice)\b"),
+        ReplyCue.Of(ReplyClass.CopyRequest, 2.5, true, @"\b(?:kopi|copy|fakturakopi|pdf|ehf|peppol|vedlegget mangler|vedlegg mangler|attachment (?:is |seems to be )?missing|resend|re-send)\b|\b(?:send|sende|senda|sendes|tilsendt|forward|attach)\s+(?:\w+\s+){0,3}?(?:" + Invoice + @"|den|ho)\b|\b(?:send|sende|senda|sendt|sender)\w*\s+(?:\w+\s+){0,3}?(?:pa nytt|en gang til|igjen|again)\b|\bthe original invoice\b"),
 
         // Contact change: wrong person, new address.
-        ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\b(?:sluttet|slutta|jobber ikke|jobbar ikkje|jobber ikkje|ikke (?:lenger )?ansatt|no longer (?:work|with)|left the company|feil (?:person|mottaker|mottakar)|wrong (?:person|recipient)|ikke riktig mottaker|not the right (?:contact|person)|ny kontaktperson|new (?:billing )?contact|byttet e-?post\w*|ny (?:e-?post)?adresse|new (?:e-?mail )?address|ny adresse|oppdater|update your records|overtatt av|endret navn|changed (?:our )?name|ikke noe med|not the owner|was sold|er solgt|styremedlem|istedenfor meg|instead of me|should go to|direct this to|no longer monitored|remove me|nytt telefonnummer|new phone|flyttet fakturamottak|head office|hovedkontor|regnskapsbyra|regnskapsforer\w*|rekneskapsfor\w*|from now on|fra na av|heretter)\b"),
+        ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\b(?:sluttet|slutta|jobber ikke|jobbar ikkje|jobber ikkje|ikke (?:lenger )?ansatt|no longer (?:work|with)|left the company|feil (?:person|mottaker|mottakar)|wrong (?:person|recipient)|ikke riktig mottaker|not the right (?:contact|person)|ny kontaktperson|new (?:billing )?contact|byttet e-?post\w*|ny (?:e-?post)?adresse|new (?:e-?mail )?address|ny adresse|oppdater|update your records|overtatt av|endret navn|changed (?:our )?name|ikke noe med|not the owner|was sold|er solgt|styremedlem|istedenfor meg|instead of me|should go to|direct this to|no longer monitored|remove me|nytt telefonnummer|new phone|flyttet fakturamottak|head office|hovedkontor|regnskapsbyra|ny e-?post|nytt (?:telefon)?nummer|mitt nye|from now on|fra na av|heretter)\b"),
         ReplyCue.Of(ReplyClass.ContactChange, 1.5, false, @"\b(?:send|sende|senda|kontakt|contact|ta kontakt med|try|please direct|direct|to)\b[^.]{0,40}@|@[^.\s]+\.[a-z]{2,}[^.]{0,20}\b(?:istedenfor|instead|fra na|from now)"),
 
         // Questions with a factual answer.
@@ -73,7 +76,7 @@ public static partial class RuleClassifier
     ];
 
     private static readonly Regex Negator = new(@"\b(?:ikke|ikkje|ike|not|never|aldri|ingen|inga|ingenting|verken|hverken|korkje|no)\b|n't\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    private static readonly Regex Uncertain = new(@"\b(?:vet ikke om|veit ikkje om|usikker pa om|ikke sikker pa om|not sure (?:whether|if)|unsure (?:whether|if)|sjekke om|check (?:whether|if)|whether)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex Uncertain = new(@"\b(?:vet ikke om|veit ikkje om|usikker pa om|ikke sikker pa om|not sure (?:whether|if)|unsure (?:whether|if)|sjekke om|check (?:whether|if)|whether|i thought|thought i|trodde|trudde)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex TimeAfterNegation = new(@"^\s*(?:i dag|idag|today|na|no|right now|denne|this|fredag|friday|i tide|on time|late|for sent|yet|enna|ennå|ikkje enno)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex RefusalCondition = new(@"\b(?:for|until|unless|once|when|nar|etter at|til|so lenge|as long as|fordi|because|for (?:noe|noko|odelagte|en|ein|ei))\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex FixWords = new(@"\b(?:rettet|retta|fikset|fiksa|utbedret|utbetra|levert|ferdig|ferdigstilt|tett|korrigert|kreditert|corrected|credited|fixed|replaced|resolved|finished|explains|svar|svart|dokumentasjon|sent us the corrected|gjort skikkeleg|gjort skikkelig)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -93,7 +96,7 @@ public static partial class RuleClassifier
             flags.Add("instruction-in-reply");
         }
 
-        var text = InjectionDetector.WithoutHtmlComments(newText);
+        var text = InjectionDetector.WithoutInstructions(newText);
         if (deliveryReportHeader || DeliveryReport.LooksLikeReport(subject, text))
         {
             var report = ValueExtractor.Extract(text, received, DateSense.Past);
@@ -160,6 +163,7 @@ public static partial class RuleClassifier
         foreach (var clause in Clauses(folded))
         {
             var uncertain = Uncertain.IsMatch(clause);
+            var question = clause.TrimEnd().EndsWith('?');
             var claimedThisClause = new HashSet<ReplyClass>();
             foreach (var cue in Cues)
             {
@@ -171,14 +175,20 @@ public static partial class RuleClassifier
                     }
 
                     var negated = cue.Negatable && IsNegated(clause, m);
-                    if (cue.Class is ReplyClass.AlreadyPaid && uncertain)
+                    if ((cue.Class is ReplyClass.AlreadyPaid && uncertain) || (question && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
                     {
                         continue;
                     }
 
                     if (negated)
                     {
-                        if (cue.Class == ReplyClass.PromiseToPay && IsPresentOrFuture(m.Value) && !FollowedByTime(clause, m))
+                        if (cue.Class == ReplyClass.PromiseToPay && IsPresentOrFuture(m.Value) && FollowedByTime(clause, m) && !Yet().IsMatch(clause))
+                        {
+                            // "Vi betaler ikke i dag, men mandag": not today, another day.
+                            claimedThisClause.Add(cue.Class);
+                            Add(ReplyClass.PromiseToPay, 1.5, "pays, not now but later: " + Excerpt(clause));
+                        }
+                        else if (cue.Class == ReplyClass.PromiseToPay && IsPresentOrFuture(m.Value) && !FollowedByTime(clause, m))
                         {
                             // "Vi betaler ikke før feilen er rettet" / "won't pay until": a refusal is a dispute.
                             var rest = clause[m.Index..];
@@ -281,6 +291,12 @@ public static partial class RuleClassifier
             return null;
         }
 
+        if (S(ReplyClass.ContactChange) >= copy + 2 && copy >= WinAt)
+        {
+            reason = "contact change outweighs the request for the invoice: " + Cues(ReplyClass.ContactChange);
+            return ReplyClass.ContactChange;
+        }
+
         if (copy >= WinAt && (paid < WinAt || copy > paid))
         {
             reason = "asks for the invoice: " + Cues(ReplyClass.CopyRequest);
@@ -304,7 +320,7 @@ public static partial class RuleClassifier
         }
 
         // A question alongside a clear intent: the intent decides (the question is answered by a person).
-        var winner = rest.Count > 1 && rest[0].Item1 == ReplyClass.Question && rest[1].Item2 >= 2 ? rest[1].Item1 : rest[0].Item1;
+        var winner = rest[0].Item1;
         reason = winner + ": " + Cues(winner);
         return winner;
     }
@@ -332,7 +348,7 @@ public static partial class RuleClassifier
         var start = Math.Max(0, m.Index - 28);
         var before = clause[start..m.Index];
         // Only the words since the last comma or contrast belong to this cue.
-        var cut = Math.Max(before.LastIndexOf(','), Math.Max(before.LastIndexOf(" men ", StringComparison.Ordinal), before.LastIndexOf(" but ", StringComparison.Ordinal)));
+        var cut = Math.Max(before.LastIndexOfAny([',', ':', '-', '\u2013']), Math.Max(before.LastIndexOf(" men ", StringComparison.Ordinal), before.LastIndexOf(" but ", StringComparison.Ordinal)));
         if (cut >= 0)
         {
             before = before[(cut + 1)..];
@@ -399,11 +415,14 @@ public static partial class RuleClassifier
     [GeneratedRegex(@",?\s+\b(?:men|but|however|likevel|though)\b\s+", RegexOptions.CultureInvariant)]
     private static partial Regex ContrastSplit();
 
-    [GeneratedRegex(@"^\s*(?:ikke|ikkje|ike|not|n't)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:vi|jeg|eg|me|du|dere|de|han|hun|ho|vi jo)\s+)?(?:ikke|ikkje|ike|not|n't)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingNegator();
 
     [GeneratedRegex(@"\b(?:ingen (?:problem|problemer)|no problem|not only|ikke bare|ikkje berre)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegatedPositive();
+
+    [GeneratedRegex(@"\b(?:enna|enno|yet|i tide|on time|late|for sent)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Yet();
 
     [GeneratedRegex(@"\b(?:betalte|betalt|paid|settled|overfort)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PastTense();
@@ -419,6 +438,9 @@ public static partial class RuleClassifier
 
     [GeneratedRegex(@"\b(?:hvor mye|kor mykje|how much|total)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BalanceQuestion();
+
+    [GeneratedRegex(@"\b(?:er det (?:greit|ok|i orden)|is (?:that|it) (?:ok|okay|fine|acceptable)|if that works|holder det|passar det|passer det)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeQuestion();
 
     [GeneratedRegex(@"^(?:automatisk svar|autosvar|auto-?reply|automatic reply|auto:|out of (?:the )?office|fravaerende|fraverende|fravar|fraver|ikke pa kontoret|ferie|abwesend|absence)", RegexOptions.CultureInvariant)]
     private static partial Regex AutoReplySubject();

@@ -155,7 +155,8 @@ public static partial class ValueExtractor
             }
 
             var day = DayOf(m.Groups["wd"].Value);
-            var next = m.Groups["pre"].Value.Trim() is "neste" or "next" || m.Groups["post"].Value.Contains("neste", StringComparison.Ordinal) || m.Groups["post"].Value.Contains("next", StringComparison.Ordinal);
+            var window = s.Substring(Math.Max(0, m.Index - 30), Math.Min(s.Length, m.Index + m.Length + 30) - Math.Max(0, m.Index - 30));
+            var next = m.Groups["pre"].Value.Trim() is "neste" or "next" || NextWeek.IsMatch(window) || m.Groups["post"].Value.Contains("neste", StringComparison.Ordinal) || m.Groups["post"].Value.Contains("next", StringComparison.Ordinal);
             var thisWeek = m.Groups["pre"].Value.Trim() is "denne" or "this" || m.Groups["post"].Value.Contains("denne", StringComparison.Ordinal) || m.Groups["post"].Value.Contains("this", StringComparison.Ordinal);
             Add(m, WeekdayDate(day, received, sense, next, thisWeek), 2);
         }
