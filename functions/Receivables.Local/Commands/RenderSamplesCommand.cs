@@ -22,6 +22,7 @@ internal static class RenderSamplesCommand
         MessageTemplates.PlanProposal,
         MessageTemplates.CallConfirmation,
         MessageTemplates.PlanMissed,
+        MessageTemplates.ReplyAnswer,
         Receivables.SetOff.SetOffs.Template,
     ];
 

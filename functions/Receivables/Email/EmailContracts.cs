@@ -50,6 +50,7 @@ public static class MessageTemplates
     public const string PlanProposal = "plan-proposal";
     public const string CallConfirmation = "call-confirmation";
     public const string PlanMissed = "plan-missed";
+    public const string ReplyAnswer = "reply-answer";
 }
 
 /// <summary>One invoice line of a reminder.</summary>

@@ -285,13 +285,13 @@ public static partial class RuleClassifier
 
         var paid = S(ReplyClass.AlreadyPaid);
         var promise = S(ReplyClass.PromiseToPay);
-        if (paid >= WinAt && promise >= WinAt && Math.Abs(paid - promise) < 1)
+        if (paid >= WinAt && promise >= WinAt && Math.Abs(paid - promise) < 2)
         {
             reason = "conflict: already paid and promise";
             return null;
         }
 
-        if (S(ReplyClass.ContactChange) >= copy + 2 && copy >= WinAt)
+        if (S(ReplyClass.ContactChange) > copy && copy >= WinAt)
         {
             reason = "contact change outweighs the request for the invoice: " + Cues(ReplyClass.ContactChange);
             return ReplyClass.ContactChange;
@@ -346,6 +346,12 @@ public static partial class RuleClassifier
     private static bool IsNegated(string clause, Match m)
     {
         var start = Math.Max(0, m.Index - 28);
+        while (start > 0 && !char.IsWhiteSpace(clause[start - 1]))
+        {
+            // Start at a word's beginning: "purr|ingen" is not the negation "ingen".
+            start--;
+        }
+
         var before = clause[start..m.Index];
         // Only the words since the last comma or contrast belong to this cue.
         var cut = Math.Max(before.LastIndexOfAny([',', ':', '-', '\u2013']), Math.Max(before.LastIndexOf(" men ", StringComparison.Ordinal), before.LastIndexOf(" but ", StringComparison.Ordinal)));
