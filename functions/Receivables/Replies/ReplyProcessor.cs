@@ -207,16 +207,17 @@ public sealed class ReplyProcessor(
         var cases = services.GetRequiredService<ICaseActions>();
         var key = "reply:" + reply.ReplyId;
         var note = $"Reply {reply.ReplyId} ({triage.Class}, {triage.Confidence:0.00})";
+        if (triage.Class == ReplyClass.DeliveryFailure)
+        {
+            // A server's report, not the debtor's words (so its sender is never the debtor): it only opens a contact task.
+            return await DeliveryFailedAsync(email, found, triage, key, cancellationToken);
+        }
+
         if (triage.Flags.Contains("sender-not-debtor") || triage.Flags.Contains("sender-unauthenticated"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Reply from an unverified sender ({InboundParser.Address(email.From)})",
                 $"Classified as {triage.Class}, but the sender is not the debtor's known address or failed SPF/DKIM. The case was not changed. Subject: {email.Subject}", key, cancellationToken);
             return "none: sender not verified, task opened";
-        }
-
-        if (triage.Class == ReplyClass.DeliveryFailure)
-        {
-            return await DeliveryFailedAsync(email, found, triage, key, cancellationToken);
         }
 
         if (triage.Flags.Contains("instruction-in-reply") || triage.Abstained || triage.Flags.Contains("model-review"))

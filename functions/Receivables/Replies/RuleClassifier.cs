@@ -27,7 +27,7 @@ public static partial class RuleClassifier
     [
         // Promise: a payment ahead.
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:skal|vil|kommer til a|kjem til a|skal fa|ska|skall)\s+(?:\w+\s+){0,3}?(?:betale|betala|betalt|overfore|overfora|ordne|ordna|gjore opp|gjera opp|sende pengene|fa betalt)\b"),
-        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:blir|vert|blir a|bli)\s+(?:\w+\s+){0,2}?(?:betalt|overfort|ordnet|ordna|gjort opp|utbetalt|satt inn|sendt|trukket)\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:blir|vert|blir a|bli)\s+(?:\w+\s+){0,2}?(?:betalte?|overforte?|ordnet|ordna|gjort opp|utbetalte?|satt inn|sendt|trukket)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 1.5, true, @"\b(?:betaler|betalar|overforer|overforar|ordner|ordnar|betales|betalast|overfores|gjor opp)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:lagt|satt)\s+(?:inn\s+)?(?:til|pa|for)\s+betaling|lagt inn betaling|betalingen gar ut|betaling(?:en)? (?:er|blir) (?:sendt til godkjenning|lagt inn)|(?:pengene|pengane|belopet|beloepet)\s+(?:\w+\s+)?(?:kommer|kjem|gar inn|blir|vert|skal)|(?:dere|de|du)\s+(?:far|faar)\s+(?:pengene|pengane|betalt|belopet)"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:will|'ll|shall|going to|gonna|i'm going to|we're going to)\s+(?:\w+\s+){0,2}?(?:pay|settle|transfer|send (?:it|the money|payment|the payment)|clear|be paid|be settled|be released|go out|reach you|be with you|have it|get (?:this|it) sorted|take care of)\b"),

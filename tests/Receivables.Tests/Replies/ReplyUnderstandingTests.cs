@@ -211,4 +211,17 @@ public sealed class ReplyUnderstandingTests
             ((double)hits / predicted).ShouldBeGreaterThanOrEqualTo(0.95, cls.ToString());
         }
     }
+
+    [Fact]
+    public void A_folder_of_eml_files_is_measured_with_its_headers()
+    {
+        var replies = EmlSet.Read(Path.Combine(RepoFiles.Root, "samples", "replies", "eml"));
+
+        var result = LabelledSet.Evaluate(replies);
+
+        replies.Single(r => r.Id.StartsWith("03-", StringComparison.Ordinal)).DeliveryReport.ShouldBeTrue("multipart/report is read from the headers");
+        replies.Single(r => r.Id.StartsWith("02-", StringComparison.Ordinal)).AutoSubmitted.ShouldBeTrue();
+        result.Misses.ShouldBeEmpty(string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class} ({m.Triage.Reason})")));
+        result.Dates(ReplyClass.PromiseToPay).ShouldBe((1, 1));
+    }
 }
