@@ -26,7 +26,7 @@ public static partial class RuleClassifier
     private static readonly ReplyCue[] Cues =
     [
         // Promise: a payment ahead.
-        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:skal|vil|kommer til a|kjem til a|skal fa|ska|skall)\s+(?:\w+\s+){0,3}?(?:betale|betala|betalt|overfore|overfora|ordne|ordna|gjore opp|gjera opp|sende pengene|fa betalt)\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:skal|vil|kommer(?: \w+)? til a|kjem(?: \w+)? til a|skal fa|ska|skall)\s+(?:\w+\s+){0,3}?(?:betale|betala|betalt|overfore|overfora|ordne|ordna|gjore opp|gjera opp|sende pengene|fa betalt)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:blir|vert|blir a|bli)\s+(?:\w+\s+){0,2}?(?:betalte?|overforte?|ordnet|ordna|gjort opp|utbetalte?|satt inn|sendt|trukket)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 1.5, true, @"\b(?:betaler|betalar|overforer|overforar|ordner|ordnar|betales|betalast|overfores|gjor opp)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:lagt|satt)\s+(?:inn\s+)?(?:til|pa|for)\s+betaling|lagt inn betaling|betalingen gar ut|betaling(?:en)? (?:er|blir) (?:sendt til godkjenning|lagt inn)|(?:pengene|pengane|belopet|beloepet)\s+(?:\w+\s+)?(?:kommer|kjem|gar inn|blir|vert|skal)|(?:dere|de|du)\s+(?:far|faar)\s+(?:pengene|pengane|betalt|belopet)"),
@@ -291,7 +291,7 @@ public static partial class RuleClassifier
             return null;
         }
 
-        if (S(ReplyClass.ContactChange) > copy && copy >= WinAt)
+        if (S(ReplyClass.ContactChange) >= copy && copy >= WinAt)
         {
             reason = "contact change outweighs the request for the invoice: " + Cues(ReplyClass.ContactChange);
             return ReplyClass.ContactChange;
