@@ -1,4 +1,3 @@
-using Receivables.Messaging;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,6 +5,7 @@ using Receivables.Actions;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
+using Receivables.Messaging;
 using Receivables.Replies;
 
 namespace Receivables.Contact;

@@ -1,4 +1,3 @@
-using Receivables.Messaging;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Receivables.Actions;
@@ -7,6 +6,7 @@ using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Ledger;
+using Receivables.Messaging;
 
 namespace Receivables.Disputes;
 
