@@ -18,7 +18,7 @@ public sealed class LedgerAgeStatusTests
         using var text = new StringWriter();
         report.WriteText(text);
 
-        var section = report.Creditors.Single().Sections.OfType<LedgerStatusSection>().Single();
+        var section = report.Creditors.Single(c => c.CreditorId == TestSettings.Creditor).Sections.OfType<LedgerStatusSection>().Single();
         section.AgeHours.ShouldBe(0);
         section.AgeDays.ShouldBe(0);
         section.AheadOfClockHours.ShouldBe(2.2);
