@@ -59,7 +59,7 @@ public sealed class QueueRuntimeTests
     {
         await using var host = await TestHost.StartHostAsync();
 
-        host.Get<QueueConsumers>().All.Select(c => c.Queue).Order(StringComparer.Ordinal)
-            .ShouldBe([StorageNames.Queues.LedgerUploaded, StorageNames.Queues.ProcessReply, StorageNames.Queues.SendReminder]);
+        host.Get<QueueConsumers>().All.Select(c => c.Queue).Distinct().Order(StringComparer.Ordinal)
+            .ShouldBe([StorageNames.Queues.DunningShard, StorageNames.Queues.LedgerUploaded, StorageNames.Queues.ProcessReply, StorageNames.Queues.SendReminder]);
     }
 }
