@@ -3,9 +3,11 @@ using System.Runtime.CompilerServices;
 namespace Receivables.Ledger;
 
 /// <summary>
-/// The ledger as the product reads it: the latest accepted snapshot's lines per debtor, with money received since the
-/// export (<see cref="IOpenItemAdjustments"/>) taken off the open amounts. Snapshots, their changes and the ledger
-/// importer are untouched; with no adjustments registered this is the snapshot reader itself.
+/// The ledger as the product reads it: the accepted snapshots' lines per debtor, with money received since the export
+/// (<see cref="IOpenItemAdjustments"/>) taken off the open amounts. Every member of <see cref="ILedgerReader"/> is
+/// forwarded to the snapshot reader (older snapshots by id, shard slices), so wrapping it loses none of its reads;
+/// snapshots, their changes and the ledger importer are untouched. With no adjustments registered this is the snapshot
+/// reader itself.
 /// </summary>
 public sealed class AdjustedLedgerReader(LedgerReader snapshots, IEnumerable<IOpenItemAdjustments> adjustments) : ILedgerReader
 {
@@ -14,7 +16,26 @@ public sealed class AdjustedLedgerReader(LedgerReader snapshots, IEnumerable<IOp
     public Task<SnapshotInfo?> GetLatestSnapshotAsync(string creditorId, CancellationToken cancellationToken = default) =>
         snapshots.GetLatestSnapshotAsync(creditorId, cancellationToken);
 
-    public async IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(string creditorId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public Task<SnapshotInfo?> GetSnapshotAsync(string creditorId, string snapshotId, CancellationToken cancellationToken = default) =>
+        snapshots.GetSnapshotAsync(creditorId, snapshotId, cancellationToken);
+
+    public IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(string creditorId, CancellationToken cancellationToken = default) =>
+        AdjustAllAsync(creditorId, snapshots.ReadDebtorsAsync(creditorId, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, CancellationToken cancellationToken = default) =>
+        AdjustAllAsync(snapshot.CreditorId, snapshots.ReadShardAsync(snapshot, shard, shards, cancellationToken), cancellationToken);
+
+    public async Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default) =>
+        await AdjustAsync(await snapshots.GetDebtorAsync(creditorId, debtorId, cancellationToken), cancellationToken);
+
+    public async Task<DebtorLedger?> GetDebtorAsync(SnapshotInfo snapshot, string debtorId, CancellationToken cancellationToken = default) =>
+        await AdjustAsync(await snapshots.GetDebtorAsync(snapshot, debtorId, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<LedgerChange> ReadChangesAsync(string creditorId, string snapshotId, CancellationToken cancellationToken = default) =>
+        snapshots.ReadChangesAsync(creditorId, snapshotId, cancellationToken);
+
+    /// <summary>Many debtors of one creditor: the creditor's adjustments read once, then applied as the lines stream by.</summary>
+    private async IAsyncEnumerable<DebtorLedger> AdjustAllAsync(string creditorId, IAsyncEnumerable<DebtorLedger> debtors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var all = new Dictionary<string, List<OpenItemAdjustment>>(StringComparer.Ordinal);
         foreach (var source in sources)
@@ -25,20 +46,11 @@ public sealed class AdjustedLedgerReader(LedgerReader snapshots, IEnumerable<IOp
             }
         }
 
-        await foreach (var debtor in snapshots.ReadDebtorsAsync(creditorId, cancellationToken))
+        await foreach (var debtor in debtors.WithCancellation(cancellationToken))
         {
             yield return all.TryGetValue(debtor.Debtor.DebtorId, out var list) ? OpenItemAdjustment.Apply(debtor, list) : debtor;
         }
     }
-
-    public async Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default) =>
-        await AdjustAsync(await snapshots.GetDebtorAsync(creditorId, debtorId, cancellationToken), cancellationToken);
-
-    public async Task<DebtorLedger?> GetDebtorAsync(SnapshotInfo snapshot, string debtorId, CancellationToken cancellationToken = default) =>
-        await AdjustAsync(await snapshots.GetDebtorAsync(snapshot, debtorId, cancellationToken), cancellationToken);
-
-    public IAsyncEnumerable<LedgerChange> ReadChangesAsync(string creditorId, string snapshotId, CancellationToken cancellationToken = default) =>
-        snapshots.ReadChangesAsync(creditorId, snapshotId, cancellationToken);
 
     private async Task<DebtorLedger?> AdjustAsync(DebtorLedger? debtor, CancellationToken cancellationToken)
     {

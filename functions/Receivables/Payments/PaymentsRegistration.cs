@@ -18,9 +18,9 @@ public static class PaymentsRegistration
             .ValidateOnStart();
         services.AddSingleton<IPaymentStore, AzurePaymentStore>();
         services.AddSingleton<PaymentImporter>();
-        services.AddSingleton<PaymentAdjustments>();
-        services.AddSingleton<IOpenItemAdjustments>(sp => sp.GetRequiredService<PaymentAdjustments>());
-        services.AddSingleton<ILedgerObserver>(sp => sp.GetRequiredService<PaymentAdjustments>());
+        services.AddSingleton<IOpenItemAdjustments, PaymentAdjustments>();
+        services.AddSingleton<PaymentReconciliation>();
+        services.AddSingleton<ILedgerObserver>(sp => sp.GetRequiredService<PaymentReconciliation>());
         services.AddSingleton<PaymentsUploadedHandler>();
         return services;
     }
