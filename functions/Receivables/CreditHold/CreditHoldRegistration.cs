@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.CreditHold;
 using Receivables.Dunning;
+using Receivables.Ledger;
 
 namespace Receivables.Hosting;
 
@@ -25,6 +26,7 @@ public static class CreditHoldRegistration
         services.AddHttpClient(CreditHolds.HttpClientName);
         services.AddSingleton<CreditHolds>();
         services.AddSingleton<IDunningStepObserver>(sp => sp.GetRequiredService<CreditHolds>());
+        services.AddSingleton<IOpenItemsObserver>(sp => sp.GetRequiredService<CreditHolds>());
         services.AddSingleton<Status.IStatusContributor, LeversStatusContributor>();
         return services;
     }

@@ -35,7 +35,7 @@ public sealed class CreditHolds(
     IEvidenceArchive archive,
     IOptions<CreditHoldOptions> options,
     BusinessClock clock,
-    ILogger<CreditHolds> logger) : IDunningStepObserver
+    ILogger<CreditHolds> logger) : IDunningStepObserver, IOpenItemsObserver
 {
     public const string HttpClientName = "credit-hold";
 
@@ -62,18 +62,43 @@ public sealed class CreditHolds(
     {
         await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}"), cancellationToken: cancellationToken))
         {
-            var state = ToState(row);
-            if (!state.Held && row.GetBoolean("LiftQueued") == true && (options.Value.WebhookUrl.Length == 0 || row.GetBoolean("LiftPosted") == true))
-            {
-                continue;
-            }
-
-            var found = await cases.GetAsync(creditorId, state.DebtorId, cancellationToken);
-            var lines = await ledger.GetDebtorAsync(creditorId, state.DebtorId, cancellationToken)
-                ?? new DebtorLedger(new Debtor(creditorId, state.DebtorId, row.GetString("DebtorName") ?? state.DebtorId, null, CustomerType.Business, row.GetString("OrgNumber")), []);
-            var planInForce = PlanAllowsDeliveries(found?.Pause, await plans.GetAsync(creditorId, state.DebtorId, cancellationToken));
-            await EvaluateAsync(lines, found?.Stage ?? CaseStages.Current, found?.CaseId, planInForce, date, cancellationToken);
+            await ReviewAsync(row, date, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Bank payments applied the same day: each held debtor among <paramref name="debtorIds"/> is looked at again at once
+    /// with the lines the ledger reader now shows (payments taken off), by the same rules as after a cycle, so a hold
+    /// lifts the moment the money is there rather than at the next cycle.
+    /// </summary>
+    public async Task OnOpenItemsAdjustedAsync(string creditorId, IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken)
+    {
+        // One read of the creditor's hold rows (few), not one per paying debtor (a bank file may reach thousands).
+        var paying = debtorIds.ToHashSet(StringComparer.Ordinal);
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}"), cancellationToken: cancellationToken))
+        {
+            if (paying.Contains(row.RowKey))
+            {
+                await ReviewAsync(row, clock.Today, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A debtor with a hold row: decides again unless it is lifted and its lift delivered.</summary>
+    private async Task ReviewAsync(TableEntity row, DateOnly date, CancellationToken cancellationToken)
+    {
+        var state = ToState(row);
+        if (!state.Held && row.GetBoolean("LiftQueued") == true && (options.Value.WebhookUrl.Length == 0 || row.GetBoolean("LiftPosted") == true))
+        {
+            return;
+        }
+
+        var creditorId = state.CreditorId;
+        var found = await cases.GetAsync(creditorId, state.DebtorId, cancellationToken);
+        var lines = await ledger.GetDebtorAsync(creditorId, state.DebtorId, cancellationToken)
+            ?? new DebtorLedger(new Debtor(creditorId, state.DebtorId, row.GetString("DebtorName") ?? state.DebtorId, null, CustomerType.Business, row.GetString("OrgNumber")), []);
+        var planInForce = PlanAllowsDeliveries(found?.Pause, await plans.GetAsync(creditorId, state.DebtorId, cancellationToken));
+        await EvaluateAsync(lines, found?.Stage ?? CaseStages.Current, found?.CaseId, planInForce, date, cancellationToken);
     }
 
     public async Task<CreditHoldState?> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default)

@@ -33,22 +33,30 @@ public sealed class PlanMonitor(
 {
     public Task OnSnapshotConfirmedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) => OnSnapshotAcceptedAsync(snapshot, cancellationToken);
 
-    /// <summary>Bank payments applied the same day count toward installments at once (the ledger reader shows them).</summary>
+    /// <summary>
+    /// Bank payments applied the same day count toward installments at once: the plans of <paramref name="debtorIds"/>
+    /// are checked by the same rules as at a snapshot, against the latest snapshot's lines as the ledger reader shows them
+    /// (the payments taken off), with that snapshot's date for misses.
+    /// </summary>
     public async Task OnOpenItemsAdjustedAsync(string creditorId, IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken)
     {
         if (await ledger.GetLatestSnapshotAsync(creditorId, cancellationToken) is { } snapshot)
         {
-            await OnSnapshotAcceptedAsync(snapshot, cancellationToken);
+            var debtors = debtorIds.ToHashSet(StringComparer.Ordinal);
+            await CheckPlansAsync(snapshot, plan => debtors.Contains(plan.DebtorId), string.Create(CultureInfo.InvariantCulture, $"bank payments applied {clock.Today:yyyy-MM-dd} on {snapshot.SourceFile}"), cancellationToken);
         }
     }
 
-    public async Task OnSnapshotAcceptedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken)
+    public Task OnSnapshotAcceptedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) =>
+        CheckPlansAsync(snapshot, _ => true, snapshot.SourceFile, cancellationToken);
+
+    private async Task CheckPlansAsync(SnapshotInfo snapshot, Func<RepaymentPlan, bool> include, string source, CancellationToken cancellationToken)
     {
         var asOf = clock.ToLocalDate(snapshot.TakenAt);
         var active = new List<RepaymentPlan>();
         await foreach (var plan in plans.ListAsync(snapshot.CreditorId, null, cancellationToken))
         {
-            if (plan.Status is PlanStatus.InForce or PlanStatus.Proposed)
+            if ((plan.Status is PlanStatus.InForce or PlanStatus.Proposed) && include(plan))
             {
                 active.Add(plan);
             }
@@ -69,7 +77,7 @@ public sealed class PlanMonitor(
                 }
 
                 var lines = await ledger.GetDebtorAsync(snapshot, plan.DebtorId, cancellationToken);
-                await CheckAsync(plan, PlanService.OpenCovered(plan, lines), asOf, snapshot.SourceFile, cancellationToken);
+                await CheckAsync(plan, PlanService.OpenCovered(plan, lines), asOf, source, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -22,39 +22,18 @@ public sealed class AlreadyPaidCheck(
     public const string AwaitingLedger = "awaiting-ledger";
 
     /// <summary>
-    /// A bank payment applied the same day confirms an "already paid" reply at once when nothing is left open; when
-    /// something is, the reply waits for the ledger as before (the bank file may not show every payment).
+    /// A bank payment applied the same day confirms an "already paid" reply at once when nothing is left open: the debtor
+    /// gets the same "payment found" letter and the case resumes as when a ledger shows it. When something is still open
+    /// the reply waits for the ledger as before (the bank file may not show every payment).
     /// </summary>
     public async Task OnOpenItemsAdjustedAsync(string creditorId, IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken)
     {
         await foreach (var row in store.ListByStateAsync(AwaitingLedger, cancellationToken))
         {
-            var debtorId = row.GetString("DebtorId");
-            if (row.GetString("CreditorId") != creditorId || debtorId is null || !debtorIds.Contains(debtorId))
+            if (row.GetString("CreditorId") == creditorId && row.GetString("DebtorId") is { } debtorId && debtorIds.Contains(debtorId))
             {
-                continue;
+                await CheckAsync(row, creditorId, debtorId, $"reply:{row.RowKey}:payment", "the bank's payment file", null, onlyWhenPaid: true, cancellationToken);
             }
-
-            var ledger = await reader.GetDebtorAsync(creditorId, debtorId, cancellationToken);
-            if (ledger is null || ledger.Invoices.Any(i => i.OpenAmount > 0m))
-            {
-                continue;
-            }
-
-            var replyId = row.RowKey;
-            var key = $"reply:{replyId}:payment";
-            const string outcome = "a bank payment confirms it: nothing is open any more";
-            await cases.ResumeAsync(creditorId, debtorId, PauseReason.AwaitingLedger, Actors.Rule, outcome, key, cancellationToken);
-            if (await cases.GetAsync(creditorId, debtorId, cancellationToken) is { } found)
-            {
-                await archive.AppendAsync(new EvidenceItem(
-                    found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision, "Already-paid check: " + outcome, "text/plain",
-                    System.Text.Encoding.UTF8.GetBytes(outcome), Actors.Rule, key + ":decision", clock.Now,
-                    new Dictionary<string, string> { ["replyId"] = replyId }), cancellationToken);
-            }
-
-            await store.UpdateAsync(replyId, new Dictionary<string, object?> { ["State"] = ReplyProcessor.Processed, ["Action"] = outcome }, cancellationToken);
-            logger.LogInformation("Already-paid reply {ReplyId} confirmed by a bank payment for {CreditorId}/{DebtorId}", replyId, creditorId, debtorId);
         }
     }
 
@@ -67,42 +46,55 @@ public sealed class AlreadyPaidCheck(
                 continue;
             }
 
-            var replyId = row.RowKey;
-            var debtorId = row.GetString("DebtorId")!;
-            var found = await cases.GetAsync(snapshot.CreditorId, debtorId, cancellationToken);
-            var ledger = await reader.GetDebtorAsync(snapshot.CreditorId, debtorId, cancellationToken);
-            var stillOpen = ledger?.Invoices.Where(i => i.OpenAmount > 0m).ToList() ?? [];
-            var key = $"reply:{replyId}:ledger:{snapshot.SnapshotId}";
-            string outcome;
-            var thread = Email.ReplyThread.FromStored(row.GetString("Thread"));
-            if (found is not null && stillOpen.Count > 0)
-            {
-                // Not found yet: say so, and ask for the date and the reference the debtor paid with.
-                var held = found.HeldInvoices.ToHashSet(StringComparer.Ordinal);
-                var told = await mail.SendAsync(found, Email.MessageTemplates.StillOpen, null, key,
-                    new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken,
-                    new Contact.LetterContent { Thread = thread, Payable = i => !held.Contains(i.InvoiceNumber), Deadline = Contact.LetterMoney.Deadline(clock.Today, 14, []) });
-                outcome = $"ledger {snapshot.SnapshotId} still shows {stillOpen.Count} open invoice(s); " + (told ? "debtor told in writing (asked for the date and reference), ladder resumed" : "no letter (no address), ladder resumed");
-            }
-            else
-            {
-                // Found: thank the debtor and close the case in writing.
-                var told = found is not null && await mail.SendAsync(found, Email.MessageTemplates.PaymentFound, null, key,
-                    new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken, new Contact.LetterContent { Thread = thread });
-                outcome = $"ledger {snapshot.SnapshotId} confirms the payment; " + (told ? "debtor told in writing that the case is closed" : "no letter (no address)");
-            }
-
-            await cases.ResumeAsync(snapshot.CreditorId, debtorId, PauseReason.AwaitingLedger, Actors.Rule, outcome, key, cancellationToken);
-            if (found is not null)
-            {
-                await archive.AppendAsync(new EvidenceItem(
-                    found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision, "Already-paid check: " + outcome, "text/plain",
-                    System.Text.Encoding.UTF8.GetBytes(outcome), Actors.Rule, key + ":decision", clock.Now,
-                    new Dictionary<string, string> { ["replyId"] = replyId }), cancellationToken);
-            }
-
-            await store.UpdateAsync(replyId, new Dictionary<string, object?> { ["State"] = ReplyProcessor.Processed, ["Action"] = outcome }, cancellationToken);
-            logger.LogInformation("Already-paid reply {ReplyId} checked against snapshot {SnapshotId}: {Outcome}", replyId, snapshot.SnapshotId, outcome);
+            await CheckAsync(row, snapshot.CreditorId, row.GetString("DebtorId")!, $"reply:{row.RowKey}:ledger:{snapshot.SnapshotId}", $"ledger {snapshot.SnapshotId}", snapshot.SnapshotId, onlyWhenPaid: false, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The one decision for a waiting reply, whatever showed the money: nothing open -> thank the debtor in writing
+    /// (threaded to the reply) and resume, so the ladder finds nothing to do; still open -> tell the debtor what is
+    /// still open and ask for the date and reference, and resume (unless <paramref name="onlyWhenPaid"/>: then wait).
+    /// </summary>
+    private async Task CheckAsync(Azure.Data.Tables.TableEntity row, string creditorId, string debtorId, string key, string source, string? snapshotId, bool onlyWhenPaid, CancellationToken cancellationToken)
+    {
+        var ledger = await reader.GetDebtorAsync(creditorId, debtorId, cancellationToken);
+        var stillOpen = ledger?.Invoices.Where(i => i.OpenAmount > 0m).ToList() ?? [];
+        if (onlyWhenPaid && stillOpen.Count > 0)
+        {
+            return;
+        }
+
+        var replyId = row.RowKey;
+        var found = await cases.GetAsync(creditorId, debtorId, cancellationToken);
+        var thread = Email.ReplyThread.FromStored(row.GetString("Thread"));
+        // The letters say where the payment was found: the ledger (a snapshot) or the bank's file of incoming payments.
+        var facts = snapshotId is null ? new Dictionary<string, string> { ["source"] = "bank" } : new Dictionary<string, string> { ["snapshot"] = snapshotId, ["source"] = "ledger" };
+        string outcome;
+        if (found is not null && stillOpen.Count > 0)
+        {
+            // Not found yet: say so, and ask for the date and the reference the debtor paid with.
+            var held = found.HeldInvoices.ToHashSet(StringComparer.Ordinal);
+            var told = await mail.SendAsync(found, Email.MessageTemplates.StillOpen, null, key, facts, cancellationToken,
+                new Contact.LetterContent { Thread = thread, Payable = i => !held.Contains(i.InvoiceNumber), Deadline = Contact.LetterMoney.Deadline(clock.Today, 14, []) });
+            outcome = $"{source} still shows {stillOpen.Count} open invoice(s); " + (told ? "debtor told in writing (asked for the date and reference), ladder resumed" : "no letter (no address), ladder resumed");
+        }
+        else
+        {
+            // Found: thank the debtor and close the case in writing.
+            var told = found is not null && await mail.SendAsync(found, Email.MessageTemplates.PaymentFound, null, key, facts, cancellationToken, new Contact.LetterContent { Thread = thread });
+            outcome = $"{source} confirms the payment; " + (told ? "debtor told in writing that the case is closed" : "no letter (no address)");
+        }
+
+        await cases.ResumeAsync(creditorId, debtorId, PauseReason.AwaitingLedger, Actors.Rule, outcome, key, cancellationToken);
+        if (found is not null)
+        {
+            await archive.AppendAsync(new EvidenceItem(
+                found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision, "Already-paid check: " + outcome, "text/plain",
+                System.Text.Encoding.UTF8.GetBytes(outcome), Actors.Rule, key + ":decision", clock.Now,
+                new Dictionary<string, string> { ["replyId"] = replyId }), cancellationToken);
+        }
+
+        await store.UpdateAsync(replyId, new Dictionary<string, object?> { ["State"] = ReplyProcessor.Processed, ["Action"] = outcome }, cancellationToken);
+        logger.LogInformation("Already-paid reply {ReplyId} of {CreditorId}/{DebtorId} checked against {Source}: {Outcome}", replyId, creditorId, debtorId, source, outcome);
     }
 }

@@ -138,6 +138,48 @@ public sealed class PaymentsEndToEndTests
     }
 
     [Fact]
+    public async Task The_same_transaction_twice_in_one_camt_file_is_counted_once()
+    {
+        await using var world = await StartAsync();
+        await world.LedgerAsync("w1.csv", "2026-01-20", Kari);
+        var camt = BankFileGenerator.Camt054([new GeneratedPayment(300m, PaidOn, Kid: Kid.WithMod10("1001"), Payer: "Kari Nordmann", Reference: "NTRY-0203-1")]);
+        var entry = camt[camt.IndexOf("      <Ntry>", StringComparison.Ordinal)..(camt.IndexOf("</Ntry>", StringComparison.Ordinal) + "</Ntry>\n".Length)];
+        var twice = camt.Replace(entry, entry + entry, StringComparison.Ordinal);
+
+        var outcome = await world.BankFileAsync("camt-twice.xml", twice);
+
+        outcome.Transactions.ShouldBe(2);
+        outcome.Matched.ShouldBe(1);
+        outcome.Duplicates.ShouldBe(1);
+        (await world.OpenItemsAsync("C-200"))!.Invoices.Single().OpenAmount.ShouldBe(700m);
+    }
+
+    [Fact]
+    public async Task A_camt_file_with_one_bad_entry_after_good_ones_is_refused_whole_and_earlier_payments_stay_as_they_were()
+    {
+        await using var world = await StartAsync();
+        await world.LedgerAsync("w1.csv", "2026-01-20", Kari, Per);
+        (await world.BankFileAsync("good.xml", BankFileGenerator.Camt054([new GeneratedPayment(300m, PaidOn, Kid: Kid.WithMod10("1001"))]))).Matched.ShouldBe(1);
+
+        var bad = BankFileGenerator.Camt054(
+        [
+            new GeneratedPayment(800m, PaidOn, Kid: Kid.WithMod10("1002")),
+            new GeneratedPayment(123.45m, PaidOn, Text: "Ukjent"),
+            new GeneratedPayment(200m, PaidOn, Kid: Kid.WithMod10("1001")),
+        ]).Replace(">200.00</Amt><CdtDbtInd>", ">-200.00</Amt><CdtDbtInd>", StringComparison.Ordinal);
+        var outcome = await world.BankFileAsync("bad.xml", bad);
+
+        outcome.Result.ShouldBe(PaymentImportResult.Rejected);
+        outcome.Message.ShouldContain("acme/bad.xml: record ");
+        outcome.Message.ShouldContain("field 'Ntry/Amt'");
+        outcome.Message.ShouldContain("-200.00");
+        (await world.OpenItemsAsync("C-200"))!.Invoices.Single().OpenAmount.ShouldBe(700m, "the earlier file's payment is kept as it was");
+        (await world.OpenItemsAsync("C-300"))!.Invoices.Single().OpenAmount.ShouldBe(800m, "nothing of the refused file is counted");
+        (await world.TasksAsync(PaymentTaskKinds.UnplacedPayment)).ShouldBeEmpty();
+        (await world.Host.Get<IPaymentStore>().GetAllocationsAsync(TestSettings.Creditor, null, CancellationToken.None)).ShouldHaveSingleItem().Amount.ShouldBe(300m);
+    }
+
+    [Fact]
     public async Task A_payment_the_ledger_still_does_not_show_after_the_set_days_opens_a_reconciliation_task()
     {
         await using var world = await StartAsync(new Dictionary<string, string?> { ["Receivables:Payments:ReconcileAfterDays"] = "3" });
