@@ -248,21 +248,14 @@ public sealed class PaymentImporter(
         // Applied payments first, then the transactions: a crash in between leaves claims that a retry decides again.
         await store.AddAllocationsAsync(allocations, cancellationToken);
         await store.SavePaymentsAsync(payments, cancellationToken);
+        var toOpen = new List<(BankTransaction Transaction, StoredPayment Payment)>();
         foreach (var (transaction, payment) in decided)
         {
             if (payment.Rule == MatchRule.None)
             {
                 run.Unmatched++;
                 run.Note($"record {transaction.Record}: {Amount(transaction)} not placed: {payment.Reason}");
-                await tasks.OpenAsync(
-                    run.CreditorId,
-                    PaymentTaskKinds.UnplacedPayment,
-                    null,
-                    null,
-                    string.Create(CultureInfo.InvariantCulture, $"Payment we could not place: {transaction.Amount:0.00} {transaction.Currency} from {transaction.PayerName ?? transaction.PayerAccount ?? "unknown payer"}"),
-                    Describe(run, transaction) + $" Why: {payment.Reason}. Find the invoice it pays and record it in the ledger, or refund it.",
-                    "payment-unplaced|" + run.CreditorId + "|" + payment.Key,
-                    cancellationToken);
+                toOpen.Add((transaction, payment));
                 continue;
             }
 
@@ -274,23 +267,39 @@ public sealed class PaymentImporter(
                 + (payment.Overpayment > 0m ? string.Create(CultureInfo.InvariantCulture, $"; overpaid {payment.Overpayment:0.00}") : ""));
             if (payment.Overpayment > 0m)
             {
-                await tasks.OpenAsync(
-                    run.CreditorId,
-                    PaymentTaskKinds.Overpayment,
-                    payment.DebtorId,
-                    null,
-                    string.Create(CultureInfo.InvariantCulture, $"Overpayment of {payment.Overpayment:0.00} {transaction.Currency} from {payment.DebtorId}"),
-                    Describe(run, transaction) + $" {payment.Reason}. Refund the difference or keep it as a credit in the ledger.",
-                    "payment-overpaid|" + run.CreditorId + "|" + payment.Key,
-                    cancellationToken);
+                toOpen.Add((transaction, payment));
             }
         }
 
+        // The batch's tasks (unplaced payments, overpayments) are independent and idempotent by key: opened a few at a
+        // time, as each costs storage round trips.
+        await Parallel.ForEachAsync(toOpen, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, (item, token) => new ValueTask(OpenTaskAsync(run, item.Transaction, item.Payment, token)));
         await ArchiveAsync(run, decided.Where(d => d.Payment.DebtorId is not null).ToList(), cancellationToken);
         payments.Clear();
         allocations.Clear();
         decided.Clear();
     }
+
+    private Task<WorkTask> OpenTaskAsync(Run run, BankTransaction transaction, StoredPayment payment, CancellationToken cancellationToken) =>
+        payment.Rule == MatchRule.None
+            ? tasks.OpenAsync(
+                run.CreditorId,
+                PaymentTaskKinds.UnplacedPayment,
+                null,
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"Payment we could not place: {transaction.Amount:0.00} {transaction.Currency} from {transaction.PayerName ?? transaction.PayerAccount ?? "unknown payer"}"),
+                Describe(run, transaction) + $" Why: {payment.Reason}. Find the invoice it pays and record it in the ledger, or refund it.",
+                "payment-unplaced|" + run.CreditorId + "|" + payment.Key,
+                cancellationToken)
+            : tasks.OpenAsync(
+                run.CreditorId,
+                PaymentTaskKinds.Overpayment,
+                payment.DebtorId,
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"Overpayment of {payment.Overpayment:0.00} {transaction.Currency} from {payment.DebtorId}"),
+                Describe(run, transaction) + $" {payment.Reason}. Refund the difference or keep it as a credit in the ledger.",
+                "payment-overpaid|" + run.CreditorId + "|" + payment.Key,
+                cancellationToken);
 
     private async Task ReverseAsync(Run run, BankTransaction reversal, string key, OpenItemIndex index, CancellationToken cancellationToken)
     {
