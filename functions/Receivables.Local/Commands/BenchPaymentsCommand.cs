@@ -77,7 +77,7 @@ internal static class BenchPaymentsCommand
             var o = first.Outcome;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"first import: {o.Result}; placed {o.Matched:N0} ({o.MatchedAmount:N2} NOK), not placed {o.Unmatched:N0} (tasks), overpaid {o.Overpaid:N2}, debtors affected {o.DebtorsAffected:N0}; again: {again.Outcome.Result}."));
-            Console.WriteLine("Storage operations exclude the uploads; they include tasks and one evidence item per debtor and batch. Peak working set is this process (Azurite runs separately).");
+            Console.WriteLine("Storage operations exclude the uploads; they include the tasks (evidence is written only for debtors with a dunning case, none here). Peak working set is this process (Azurite runs separately).");
             return o.Result == PaymentImportResult.Accepted ? 0 : 1;
         }
         finally
