@@ -39,6 +39,7 @@ public sealed class ReplyProcessor(
     IServiceProvider services,
     ITaskStore tasks,
     IReplyClassifier classifier,
+    ReplyActions actions,
     BusinessClock clock,
     IOptions<RepliesOptions> options,
     IOptions<ReceivablesOptions> receivables,
@@ -190,7 +191,6 @@ public sealed class ReplyProcessor(
 
     private async Task<string> ActAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, CancellationToken cancellationToken)
     {
-        var cases = services.GetRequiredService<ICaseActions>();
         var key = "reply:" + reply.ReplyId;
         var note = $"Reply {reply.ReplyId} ({triage.Class}, {triage.Confidence:0.00})";
         if (triage.Flags.Contains("sender-not-debtor") || triage.Flags.Contains("sender-unauthenticated"))
@@ -200,7 +200,7 @@ public sealed class ReplyProcessor(
             return "none: sender not verified, task opened";
         }
 
-        var action = await ActOnClassAsync(cases, reply, email, found, triage, received, key, note, cancellationToken);
+        var action = await ActOnClassAsync(reply, email, found, triage, received, key, note, cancellationToken);
         if (triage.Flags.Contains("instruction-in-reply") || triage.Flags.Contains("low-confidence"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + string.Join(", ", triage.Flags),
@@ -211,10 +211,8 @@ public sealed class ReplyProcessor(
         return action;
     }
 
-    private async Task<string> ActOnClassAsync(ICaseActions cases, StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
+    private async Task<string> ActOnClassAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var mail = new ReplyMail(services, receivables.Value, clock);
         var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
         if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(ReplyText.NewText(email.Text, email.Html))
             && await services.GetRequiredService<IArrangementRequests>().AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
@@ -223,75 +221,11 @@ public sealed class ReplyProcessor(
             return "repayment plan " + accepted + " accepted; in force";
         }
 
-        switch (triage.Class)
-        {
-            case ReplyClass.PromiseToPay:
-                {
-                    var promised = triage.Values.Date ?? received.AddDays(settings.PromiseWithoutDateDays);
-                    if (promised < received || promised > received.AddDays(settings.MaxPromiseDays))
-                    {
-                        await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Promise to pay on {promised:yyyy-MM-dd} is outside policy",
-                            $"The debtor promises payment on {promised:yyyy-MM-dd}; automatic pauses are limited to {settings.MaxPromiseDays} days. Decide whether to accept it.", key, cancellationToken);
-                        return $"none: promised date {promised:yyyy-MM-dd} outside {settings.MaxPromiseDays} days, task opened";
-                    }
-
-                    var until = promised.AddDays(settings.PromiseGraceDays);
-                    await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, Actors.Rule, note + $": promised {promised:yyyy-MM-dd}", key, cancellationToken);
-                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "promise", ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
-                    return $"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged";
-                }
-
-            case ReplyClass.Dispute:
-                {
-                    var invoices = triage.Values.InvoiceNumbers.Count > 0 ? triage.Values.InvoiceNumbers : null;
-                    await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.Dispute, null, invoices, Actors.Rule, note, key, cancellationToken);
-                    await OpenTaskAsync(found, TaskKinds.ReviewDispute, "Dispute: " + email.Subject,
-                        $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it.", key, cancellationToken);
-                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "dispute" }, cancellationToken);
-                    return invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged";
-                }
-
-            case ReplyClass.Liquidity:
-                {
-                    var arrangements = services.GetRequiredService<IArrangementRequests>();
-                    try
-                    {
-                        var id = await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.Reply,
-                            note + ": " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, triage.Values.Amount), cancellationToken);
-                        return "arrangement requested (" + id + ")";
-                    }
-                    catch (ReceivablesException e)
-                    {
-                        // No plan can be drawn up (nothing open any more, no case): a person reads the reply instead.
-                        await OpenTaskAsync(found, TaskKinds.ReviewReply, "Arrangement asked for, no plan drafted: " + email.Subject,
-                            e.Message + " The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                        return "task opened: no plan drafted (" + e.Message + ")";
-                    }
-                }
-
-            case ReplyClass.AlreadyPaid:
-                await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.AwaitingLedger, null, null, Actors.Rule, note + ": says already paid; checked against the next ledger", key, cancellationToken);
-                return "paused until the next ledger confirms the payment";
-
-            case ReplyClass.NotReceived:
-            case ReplyClass.CopyRequest:
-                var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken);
-                await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
-                return sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)";
-
-            case ReplyClass.AutoReply:
-                return "none: auto-reply";
-
-            case ReplyClass.ContactChange:
-                await OpenTaskAsync(found, TaskKinds.ContactChange, "Contact change: " + email.Subject,
-                    "The reply says the reminder reached the wrong person or names a new contact: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                return "task opened (contact change)";
-
-            default:
-                await OpenTaskAsync(found, TaskKinds.ReviewReply, "Read reply: " + email.Subject,
-                    "No rule recognised this reply: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                return "task opened (other)";
-        }
+        var outcome = await actions.ActAsync(
+            found,
+            new ReplyAction(triage.Class, triage.Values, received, key, note, replyAddress, email.Subject, ReplyText.NewText(email.Text, email.Html), ArrangementSource.Reply),
+            cancellationToken);
+        return outcome.Action;
     }
 
     private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
@@ -322,6 +256,4 @@ public sealed class ReplyProcessor(
         var recipients = email.To.Select(Plain).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return receivables.Value.Creditors.FirstOrDefault(c => recipients.Contains(Plain(c.Value.Email))).Key;
     }
-
-    private static string Excerpt(string text) => text.Length <= 500 ? text : text[..500] + "…";
 }
