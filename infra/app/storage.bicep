@@ -40,6 +40,7 @@ var tables = [
   'EvidenceHeads'
   'CreditHolds'
   'SetOffs'
+  'DebtorLinks'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

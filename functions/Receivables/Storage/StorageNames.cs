@@ -78,6 +78,9 @@ public static class StorageNames
         /// <summary>Head of each evidence chain (last sequence and entry hash): writable, outside the WORM container.</summary>
         public const string EvidenceHeads = "EvidenceHeads";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs];
+        /// <summary>Links to debtors' pages (random id → debtor and case, expiry, revocation).</summary>
+        public const string DebtorLinks = "DebtorLinks";
+
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, DebtorLinks];
     }
 }
