@@ -25,6 +25,8 @@ public abstract class HttpResponseData
     public HttpResponseData(FunctionContext functionContext) => throw null!;
 
     public abstract HttpHeadersCollection Headers { get; set; }
+
+    public abstract Stream Body { get; set; }
 }
 
 public sealed class HttpHeadersCollection : HttpHeaders

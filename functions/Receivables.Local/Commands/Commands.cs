@@ -21,5 +21,6 @@ internal static class Commands
         ImportCommand.Build(),
         StatusCommand.Build(),
         RenderSamplesCommand.Build(),
+        LinksCommand.Build(),
     ];
 }

@@ -84,6 +84,13 @@ public sealed class FunctionAppTests
             .ToList();
 
         // The local host maps /api/email-events and /api/inbound/{secret?} (LocalServe.MapLocalEndpoints); SendGrid is configured with these URLs.
-        routes.ShouldBe([("email-events", "post"), ("inbound/{secret?}", "post")]);
+        // The debtor's page: the same routes as DebtorPageEndpoints on the local host.
+        routes.ShouldBe([
+            ("debtor-assets/{name}", "get"),
+            ("debtor/{token}/{*resource}", "get"),
+            ("debtor/{token}/{action}", "post"),
+            ("email-events", "post"),
+            ("inbound/{secret?}", "post"),
+        ]);
     }
 }
