@@ -49,7 +49,9 @@ public sealed class DebtorPageBrowserTests(DebtorPageBrowser browser) : IClassFi
         text.ShouldContain("20001");
         text.ShouldContain("20002");
         text.ShouldContain("1234.56.78903");
-        text.ShouldContain("3 900,00");
+        var claim = (await world.Get<IClaimStatements>().GetAsync("acme", "D1", world.Today)).ShouldNotBeNull();
+        claim.Principal.ShouldBe(3900m);
+        text.ShouldContain(Receivables.Email.LetterFormat.Money(claim.Total, "nb"));
         (await DebtorPageBrowser.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await DebtorPageBrowser.ScreenshotAsync(page, "page-nb-desktop");
 

@@ -97,7 +97,12 @@ internal sealed partial class DebtorPageWorld : IAsyncDisposable
         var end = DateOnly.Parse(last, CultureInfo.InvariantCulture);
         for (; Today <= end; Today = Today.AddDays(1))
         {
-            Clock.SetUtcNow(new DateTimeOffset(Today.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+            var morning = new DateTimeOffset(Today.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
+            if (morning > Clock.GetUtcNow())
+            {
+                Clock.SetUtcNow(morning);
+            }
+
             await Host.Get<DunningCycle>().RunAsync(Today);
             await DrainAsync();
         }
