@@ -62,7 +62,7 @@ public static class PageTexts
         ["done-plan"] = ("Takk! En saksbehandler ser på forslaget ditt og sender deg en avtale. Du får en bekreftelse på e-post.", "Thank you! A person will look at your proposal and send you an agreement. You will get a confirmation by email."),
         ["done-copy"] = ("Takk! Vi har sendt fakturaopplysningene til e-postadressen vi har registrert.", "Thank you! We have sent the invoice details to the email address we have for you."),
         ["done-contact"] = ("Takk! En saksbehandler bekrefter endringen. Du får en bekreftelse på e-post.", "Thank you! A person will confirm the change. You will get a confirmation by email."),
-        ["error"] = ("Noe mangler", "Something is missing"),
+        ["error"] = ("Sjekk svaret", "Please check your answer"),
         ["err-date"] = ("Skriv en gyldig dato.", "Enter a valid date."),
         ["err-paid-date"] = ("Betalt dato kan ikke være frem i tid eller mer enn ett år tilbake.", "The date paid cannot be in the future or more than a year ago."),
         ["err-promise-past"] = ("Datoen kan ikke være tilbake i tid.", "The date cannot be in the past."),
