@@ -32,7 +32,9 @@ public static class PageToken
     {
         tokenId = "";
         expiresAt = default;
-        if (token is null || token.Length is < 40 or > 80 || FromBase64Url(token) is not { Length: Length } bytes || bytes[0] != Version)
+        // Only the canonical spelling: base64 leaves spare bits in the last character, and a token that differs in
+        // them would otherwise be a second spelling of the same link.
+        if (token is null || token.Length is < 40 or > 80 || FromBase64Url(token) is not { Length: Length } bytes || bytes[0] != Version || Base64Url(bytes) != token)
         {
             return false;
         }
