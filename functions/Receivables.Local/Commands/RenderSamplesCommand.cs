@@ -1,7 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
+using Receivables.Dunning;
 using Receivables.Email;
+using Receivables.Evidence;
+using Receivables.Ledger;
+using Receivables.Messaging;
 
 namespace Receivables.Local.Commands;
 
@@ -23,6 +27,11 @@ internal static class RenderSamplesCommand
         MessageTemplates.CallConfirmation,
         MessageTemplates.PlanMissed,
         Receivables.SetOff.SetOffs.Template,
+        MessageTemplates.DisputeAcknowledgement,
+        MessageTemplates.DisputeOutcome,
+        MessageTemplates.PromiseConfirmation,
+        MessageTemplates.PromiseBroken,
+        MessageTemplates.PaymentFound,
     ];
 
     public static readonly IReadOnlyList<string> Languages = ["nb", "en"];
@@ -44,7 +53,7 @@ internal static class RenderSamplesCommand
             }
 
             var clock = host.Get<BusinessClock>();
-            var files = await RenderAsync(host.Get<IMessageRenderer>(), creditorId, creditorOptions, clock.Today, clock.Now, parse.GetValue(output)!, token);
+            var files = await RenderAsync(host.Get<CaseMessenger>(), creditorId, creditorOptions, clock.Today, clock.Now, parse.GetValue(output)!, token);
             foreach (var file in files)
             {
                 Console.WriteLine(file);
@@ -57,7 +66,7 @@ internal static class RenderSamplesCommand
     }
 
     /// <summary>Renders all templates in both languages and writes <c>{template}.{language}.eml</c>; returns the paths.</summary>
-    public static async Task<IReadOnlyList<string>> RenderAsync(IMessageRenderer renderer, string creditorId, CreditorOptions creditor, DateOnly today, DateTimeOffset now, string folder, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> RenderAsync(CaseMessenger messenger, string creditorId, CreditorOptions creditor, DateOnly today, DateTimeOffset now, string folder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var files = new List<string>();
@@ -66,19 +75,7 @@ internal static class RenderSamplesCommand
             foreach (var language in Languages)
             {
                 var document = SampleDocument(template, language, creditorId, creditor, today);
-                var rendered = await renderer.RenderAsync(document, cancellationToken);
-                var email = new OutboundEmail(
-                    $"sample/{creditorId}/{template}/{language}",
-                    document.DebtorEmail,
-                    document.DebtorName,
-                    creditor.Email,
-                    creditor.Name,
-                    document.ReplyAddress,
-                    rendered.Subject,
-                    rendered.Text,
-                    rendered.Html,
-                    new Dictionary<string, string> { [EmailCustomArgs.Creditor] = creditorId, [EmailCustomArgs.Debtor] = document.DebtorId, [EmailCustomArgs.Case] = document.CaseId },
-                    []);
+                var email = await messenger.ComposeAsync(new CaseMessage(document, $"sample/{creditorId}/{template}/{language}", Actors.System), cancellationToken);
                 var path = Path.Combine(folder, $"{template}.{language}.eml");
                 await File.WriteAllBytesAsync(path, MimeMessages.ToBytes(MimeMessages.Build(email, now)), cancellationToken);
                 files.Add(Path.GetFullPath(path));
@@ -102,7 +99,6 @@ internal static class RenderSamplesCommand
             Invoice("10231", today.AddDays(-45), today.AddDays(-31), 4_980.00m, 4_980.00m, "0010231000016"),
             Invoice("10258", today.AddDays(-38), today.AddDays(-24), 12_345.50m, 7_345.50m, "0010258000012"),
         ];
-        var principal = invoices.Sum(i => i.OpenAmount);
         var charges = new List<ReminderCharge>();
         if (template is MessageTemplates.Reminder or MessageTemplates.CollectionNotice)
         {
@@ -119,46 +115,33 @@ internal static class RenderSamplesCommand
         }
 
         var deadline = template is MessageTemplates.Acknowledgement or MessageTemplates.CallConfirmation ? (DateOnly?)null : today.AddDays(14);
+        if (template is MessageTemplates.DisputeAcknowledgement)
+        {
+            // The disputed invoice is on hold: only the other one is asked for.
+            invoices = [invoices[1]];
+        }
         var extra = new Dictionary<string, string>
         {
             ["Message"] = nb ? "Takk for svaret ditt. Vi har notert det og kommer tilbake til deg." : "Thank you for your reply. We have noted it and will get back to you.",
             ["Schedule"] = nb ? $"1. avdrag {today.AddDays(14):dd.MM.yyyy}: 6 162,75 kr; 2. avdrag {today.AddDays(44):dd.MM.yyyy}: 6 162,75 kr" : "Two installments of NOK 6,162.75, 30 days apart",
             ["Terms"] = nb ? "Ingen nye gebyrer mens avtalen følges." : "No new fees while the plan is kept.",
+            ["Held"] = "10231",
+            ["Invoices"] = "10231",
+            ["Outcome"] = "rejected",
+            ["Reason"] = nb ? "Varene ble kvittert mottatt uten anmerkninger 14.09.2026." : "The goods were signed for without remarks on 14 September 2026.",
+            ["Credited"] = nb ? "1 000,00 kr" : "NOK 1,000.00",
+            ["Remaining"] = nb ? "3 980,00 kr" : "NOK 3,980.00",
+            ["Deadline"] = LetterFormat.Date(today.AddDays(14), language),
+            ["PromisedDate"] = LetterFormat.Date(today.AddDays(7), language),
+            ["PromisedAmount"] = "",
         };
 
-        return new ReminderDocument(
-            template,
-            language,
-            creditorId,
-            creditor.Name,
-            creditor.OrgNumber,
-            creditor.Email,
-            creditor.Phone,
-            creditor.BankAccount,
-            creditor.Address,
-            "K-1001",
-            "Kari Nordmann",
-            "kari.nordmann@example.no",
-            false,
-            $"{creditorId}/K-1001/sample",
-            PlusAddress(creditor.Email, "sample"),
-            creditor.Currency,
-            invoices,
-            charges,
-            principal,
-            principal + charges.Sum(c => c.Amount),
-            today,
-            deadline,
-            invoices[0].Kid,
-            extra);
+        var debtor = new Debtor(creditorId, "K-1001", "Kari Nordmann", "kari.nordmann@example.no", CustomerType.Consumer, null, language);
+        return CaseDocuments.Create(
+            template, language, creditorId, creditor, debtor, $"{creditorId}/K-1001/sample", ReminderContent.ReplyAddress(creditor.Email, "sample"),
+            null, invoices, charges, today, deadline, extra);
 
         ReminderInvoice Invoice(string number, DateOnly invoiceDate, DateOnly dueDate, decimal amount, decimal open, string kid) =>
             new(number, invoiceDate, dueDate, amount, open, kid, today.DayNumber - dueDate.DayNumber);
-    }
-
-    private static string PlusAddress(string email, string token)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at < 0 ? email : email[..at] + "+" + token + email[at..];
     }
 }

@@ -26,6 +26,10 @@ public sealed class DebtorLinkRenderer(IMessageRenderer inner, DebtorLinks links
         MessageTemplates.PlanProposal,
         MessageTemplates.PlanMissed,
         MessageTemplates.CallConfirmation,
+        MessageTemplates.PromiseConfirmation,
+        MessageTemplates.PromiseBroken,
+        MessageTemplates.DisputeAcknowledgement,
+        MessageTemplates.DisputeOutcome,
     };
 
     public async Task<RenderedMessage> RenderAsync(ReminderDocument document, CancellationToken cancellationToken = default)

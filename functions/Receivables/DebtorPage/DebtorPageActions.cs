@@ -9,6 +9,7 @@ using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
+using Receivables.Messaging;
 using Receivables.Plans;
 using Receivables.Replies;
 using Receivables.Storage;
@@ -28,7 +29,7 @@ public sealed class DebtorPageActions(
     ReplyActions replies,
     ReplyStore replyStore,
     DebtorLinks links,
-    CaseMail mail,
+    CaseMessenger mail,
     ICaseActions cases,
     IEvidenceArchive archive,
     BusinessClock clock,
@@ -57,7 +58,7 @@ public sealed class DebtorPageActions(
 
         var today = model.Today;
         var errors = new List<string>();
-        ReplyAction? reply = null;
+        ReplyAnswer? reply = null;
         var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
         string Receipt(string nb, string en) => l == "en" ? en : nb;
         string receipt = "";
@@ -238,19 +239,19 @@ public sealed class DebtorPageActions(
 
         await replyStore.UpdateAsync(replyId, new Dictionary<string, object?>
         {
-            ["State"] = reply.Class == ReplyClass.AlreadyPaid ? AlreadyPaidCheck.AwaitingLedger : ReplyProcessor.Processed,
+            ["State"] = outcome.AwaitsLedger ? AlreadyPaidCheck.AwaitingLedger : ReplyProcessor.Processed,
             ["Class"] = reply.Class.ToString(),
-            ["Action"] = outcome.Action,
+            ["Action"] = outcome.Summary,
             ["CreditorId"] = link.CreditorId,
             ["DebtorId"] = link.DebtorId,
             ["CaseId"] = link.CaseId,
             ["MatchedBy"] = "debtor-page",
         }, cancellationToken);
-        logger.LogInformation("Debtor page: {Action} for case {CaseId} (link {TokenId}, client {ClientAddress}) -> {Outcome}", action, link.CaseId, link.TokenId, clientAddress, outcome.Action);
+        logger.LogInformation("Debtor page: {Action} for case {CaseId} (link {TokenId}, client {ClientAddress}) -> {Outcome}", action, link.CaseId, link.TokenId, clientAddress, outcome.Summary);
         return new ActionResult(action, null);
 
-        ReplyAction Reply(ReplyClass cls, ExtractedValues values, string text) =>
-            new(cls, values, today, "", "", null, "Debtor page: " + action, text, ArrangementSource.Reply);
+        ReplyAnswer Reply(ReplyClass cls, ExtractedValues values, string text) =>
+            new(cls, values, today, "", "", "the debtor's page (link " + link.TokenId + ")", null, "Debtor page: " + action, text, ArrangementSource.Reply);
     }
 
     /// <summary>

@@ -22,14 +22,14 @@ public sealed class PageReader(
     IEvidenceReader evidence,
     DebtorLinks links,
     BusinessClock clock,
-    IOptions<ReceivablesOptions> receivables,
+    ICreditorDirectory creditors,
     IOptions<RepliesOptions> replies,
     IOptions<PlanPolicy> plans)
 {
     /// <summary>The model of the page, or null when the case or its creditor is gone.</summary>
     public async Task<PageModel?> ModelAsync(DebtorLink link, string token, CancellationToken cancellationToken)
     {
-        if (!receivables.Value.Creditors.TryGetValue(link.CreditorId, out var creditor)
+        if (await CreditorAsync(link, cancellationToken) is not { } creditor
             || await cases.GetAsync(link.CreditorId, link.DebtorId, cancellationToken) is not { } found
             || found.CaseId != link.CaseId)
         {
@@ -64,7 +64,7 @@ public sealed class PageReader(
     /// <summary>The case's latest letter (the last email archived for it) as a PDF.</summary>
     public async Task<byte[]?> LetterAsync(DebtorLink link, CancellationToken cancellationToken)
     {
-        if (await LatestLetterAsync(link, cancellationToken) is not { } entry || !receivables.Value.Creditors.TryGetValue(link.CreditorId, out var creditor))
+        if (await LatestLetterAsync(link, cancellationToken) is not { } entry || await CreditorAsync(link, cancellationToken) is not { } creditor)
         {
             return null;
         }
@@ -93,7 +93,7 @@ public sealed class PageReader(
     {
         var lines = await ledger.GetDebtorAsync(link.CreditorId, link.DebtorId, cancellationToken);
         var invoice = lines?.Invoices.FirstOrDefault(i => i.InvoiceNumber == invoiceNumber && i.OpenAmount > 0m);
-        if (lines is null || invoice is null || !receivables.Value.Creditors.TryGetValue(link.CreditorId, out var creditor))
+        if (lines is null || invoice is null || await CreditorAsync(link, cancellationToken) is not { } creditor)
         {
             return null;
         }
@@ -117,6 +117,10 @@ public sealed class PageReader(
                 : "Dette er fakturaens opplysninger slik regnskapet vårt viser dem " + LetterFormat.Date(clock.Today, l) + ". Det er ikke originalfakturaen; be oss om en kopi om du trenger den.")
             .ToBytes();
     }
+
+    /// <summary>The link's creditor as the creditor directory has it (settings or registry), or null when it is gone or retired.</summary>
+    private async Task<CreditorOptions?> CreditorAsync(DebtorLink link, CancellationToken cancellationToken) =>
+        (await creditors.FindAsync(link.CreditorId, cancellationToken))?.Profile;
 
     private async Task<ArchivedEntry?> LatestLetterAsync(DebtorLink link, CancellationToken cancellationToken)
     {

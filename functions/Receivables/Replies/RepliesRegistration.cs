@@ -21,6 +21,7 @@ public static class RepliesRegistration
             .ValidateOnStart();
         services.AddSingleton<ReplyStore>();
         services.AddSingleton<ReplyIntake>();
+        services.AddSingleton<ReplyMail>();
         services.AddSingleton<IInboundEmailWebhook, InboundEmailWebhook>();
         services.AddOptions<OpenAIOptions>()
             .BindConfiguration(OpenAIOptions.Section)
@@ -31,7 +32,7 @@ public static class RepliesRegistration
             .ValidateOnStart();
         services.TryAddSingleton<IReplyClassifier, ConfiguredReplyClassifier>();
         services.AddSingleton<ReplyActions>();
-        services.AddSingleton<IQueueHandler, ReplyProcessor>();
+        services.AddSingleton<ReplyProcessor>();
         services.AddSingleton<ILedgerObserver, AlreadyPaidCheck>();
 
         // The plans feature replaces this with proposal drafting (registered after us).

@@ -1,22 +1,14 @@
-using Receivables.Plans;
-
 namespace Receivables.Replies;
 
 /// <summary>
-/// A debtor's answer in structured form, whether it came by email (classified) or from the debtor's page (chosen):
-/// the class decides the action, the values are checked by the rules. <see cref="Key"/> makes every effect idempotent.
+/// What the rules did with a debtor's answer (an email reply or the debtor's page): a summary for the decision record and
+/// the task list, whether the reply now waits for the next ledger to confirm a payment it claims
+/// (<see cref="AlreadyPaidCheck"/>), and whether a letter to the debtor already confirms it in writing.
 /// </summary>
-public sealed record ReplyAction(
-    ReplyClass Class,
-    ExtractedValues Values,
-    DateOnly Received,
-    string Key,
-    string Note,
-    string? ReplyAddress,
-    string Subject,
-    string Text,
-    ArrangementSource Source = ArrangementSource.Reply,
-    string? ProposedFrequency = null);
+public sealed record ReplyAction(string Summary, bool AwaitsLedger = false)
+{
+    /// <summary>A letter to the debtor (confirmation, acknowledgement, copy) already states what was done.</summary>
+    public bool ConfirmedInWriting { get; init; }
 
-/// <summary>What the action did. <see cref="ConfirmedInWriting"/>: a message to the debtor already confirms it.</summary>
-public sealed record ReplyOutcome(string Action, bool ConfirmedInWriting, bool ToPerson);
+    public ReplyAction FlaggedForReview() => this with { Summary = Summary + "; flagged for review" };
+}

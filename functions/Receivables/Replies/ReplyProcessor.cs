@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
+using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Hosting;
@@ -36,23 +36,23 @@ public sealed record ReplyDecision(
 /// </summary>
 public sealed class ReplyProcessor(
     ReplyStore store,
-    IServiceProvider services,
+    ICaseActions cases,
+    IEvidenceArchive archive,
+    IArrangementRequests arrangements,
     ITaskStore tasks,
-    IReplyClassifier classifier,
     ReplyActions actions,
+    IReplyClassifier classifier,
     BusinessClock clock,
     IOptions<RepliesOptions> options,
     IOptions<ReceivablesOptions> receivables,
-    ILogger<ReplyProcessor> logger) : IQueueHandler
+    ILogger<ReplyProcessor> logger) : IQueueHandler<ProcessReplyMessage>
 {
     public const string Processed = "processed";
 
     public string Queue => StorageNames.Queues.ProcessReply;
 
-    public async Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
+    public async Task HandleAsync(ProcessReplyMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
-        var message = JsonSerializer.Deserialize<ProcessReplyMessage>(body, Json.Options)
-            ?? throw new ReceivablesException("process-reply message is empty.");
         var reply = await store.GetAsync(message.ReplyId, cancellationToken)
             ?? throw new ReceivablesException($"Reply '{message.ReplyId}' is not stored.");
         if (reply.State == Processed)
@@ -69,7 +69,6 @@ public sealed class ReplyProcessor(
         var newText = ReplyText.NewText(email.Text, email.Html);
         var triage = await classifier.ClassifyAsync(email.Subject, newText, email.AutoSubmitted, received, cancellationToken);
 
-        var cases = services.GetRequiredService<ICaseActions>();
         var match = await MatchAsync(cases, email, cancellationToken);
         if (match.Case is not { } found)
         {
@@ -96,7 +95,6 @@ public sealed class ReplyProcessor(
         }
 
         triage = triage with { Flags = flags };
-        var archive = services.GetRequiredService<IEvidenceArchive>();
         await archive.AppendAsync(new EvidenceItem(
             found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.InboundReply,
             "Reply: " + email.Subject, reply.ContentType, payload, Actors.System,
@@ -104,27 +102,28 @@ public sealed class ReplyProcessor(
             new Dictionary<string, string> { ["replyId"] = reply.ReplyId, ["from"] = sender, ["attachments"] = email.Attachments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }), cancellationToken);
 
         var action = await ActAsync(reply, email, found, triage, received, cancellationToken);
-        var decision = new ReplyDecision(reply.ReplyId, found.CaseId, match.MatchedBy, triage.Class.ToString(), triage.Confidence, triage.Values, flags, action, triage.Actor, Actors.Rule);
+        var decision = new ReplyDecision(reply.ReplyId, found.CaseId, match.MatchedBy, triage.Class.ToString(), triage.Confidence, triage.Values, flags, action.Summary, triage.Actor, Actors.Rule);
         await archive.AppendAsync(new EvidenceItem(
             found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision,
-            $"Reply classified as {triage.Class}: {action}", "application/json",
+            $"Reply classified as {triage.Class}: {action.Summary}", "application/json",
             JsonSerializer.SerializeToUtf8Bytes(decision, Json.Indented), triage.Actor,
             "reply-decision:" + reply.ReplyId, clock.Now,
             new Dictionary<string, string> { ["replyId"] = reply.ReplyId, ["class"] = triage.Class.ToString() }), cancellationToken);
 
         await store.UpdateAsync(reply.ReplyId, new Dictionary<string, object?>
         {
-            ["State"] = triage.Class == ReplyClass.AlreadyPaid && action.StartsWith("paused", StringComparison.Ordinal) ? AlreadyPaidCheck.AwaitingLedger : Processed,
+            ["State"] = action.AwaitsLedger ? AlreadyPaidCheck.AwaitingLedger : Processed,
             ["Class"] = triage.Class.ToString(),
             ["Confidence"] = triage.Confidence,
-            ["Action"] = action,
+            ["Action"] = action.Summary,
             ["Flags"] = string.Join(",", flags),
             ["CreditorId"] = found.CreditorId,
             ["DebtorId"] = found.DebtorId,
             ["CaseId"] = found.CaseId,
             ["MatchedBy"] = match.MatchedBy,
+            ["Thread"] = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject)?.ToStored(),
         }, cancellationToken);
-        logger.LogInformation("Reply {ReplyId} for case {CaseId}: {Class} ({Confidence}) -> {Action}", reply.ReplyId, found.CaseId, triage.Class, triage.Confidence, action);
+        logger.LogInformation("Reply {ReplyId} for case {CaseId}: {Class} ({Confidence}) -> {Action}", reply.ReplyId, found.CaseId, triage.Class, triage.Confidence, action.Summary);
     }
 
     /// <summary>Reply token in a recipient address, then In-Reply-To/References, then the sender's address or domain.</summary>
@@ -189,7 +188,7 @@ public sealed class ReplyProcessor(
 
     private static string? Domain(string address) => address.LastIndexOf('@') is var at and > 0 ? address[(at + 1)..] : null;
 
-    private async Task<string> ActAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, CancellationToken cancellationToken)
+    private async Task<ReplyAction> ActAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, CancellationToken cancellationToken)
     {
         var key = "reply:" + reply.ReplyId;
         var note = $"Reply {reply.ReplyId} ({triage.Class}, {triage.Confidence:0.00})";
@@ -197,35 +196,36 @@ public sealed class ReplyProcessor(
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Reply from an unverified sender ({InboundParser.Address(email.From)})",
                 $"Classified as {triage.Class}, but the sender is not the debtor's known address or failed SPF/DKIM. The case was not changed. Subject: {email.Subject}", key, cancellationToken);
-            return "none: sender not verified, task opened";
+            return new ReplyAction("none: sender not verified, task opened");
         }
 
         var action = await ActOnClassAsync(reply, email, found, triage, received, key, note, cancellationToken);
         if (triage.Flags.Contains("instruction-in-reply") || triage.Flags.Contains("low-confidence"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + string.Join(", ", triage.Flags),
-                $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken);
-            action += "; flagged for review";
+                $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action.Summary}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken);
+            action = action.FlaggedForReview();
         }
 
         return action;
     }
 
-    private async Task<string> ActOnClassAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
+    private async Task<ReplyAction> ActOnClassAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
     {
         var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
-        if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(ReplyText.NewText(email.Text, email.Html))
-            && await services.GetRequiredService<IArrangementRequests>().AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
+        var text = ReplyText.NewText(email.Text, email.Html);
+        if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(text)
+            && await arrangements.AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
         {
             // The plans feature confirms the acceptance in writing and pauses the case for the plan.
-            return "repayment plan " + accepted + " accepted; in force";
+            return new ReplyAction("repayment plan " + accepted + " accepted; in force");
         }
 
-        var outcome = await actions.ActAsync(
-            found,
-            new ReplyAction(triage.Class, triage.Values, received, key, note, replyAddress, email.Subject, ReplyText.NewText(email.Text, email.Html), ArrangementSource.Reply),
-            cancellationToken);
-        return outcome.Action;
+        var answer = new ReplyAnswer(triage.Class, triage.Values, received, key, note, "reply " + reply.ReplyId, replyAddress, email.Subject, text, ArrangementSource.Reply)
+        {
+            Thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject),
+        };
+        return await actions.ActAsync(found, answer, cancellationToken);
     }
 
     private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>

@@ -69,13 +69,22 @@ public sealed class DebtorPageBrowserTests(DebtorPageBrowser browser) : IClassFi
         found.HeldInvoices.ShouldBe(["20001"]);
         found.Pause.ShouldBeNull();
         var tasks = await world.Get<ITaskStore>().ListAsync("acme").ToListAsync();
-        tasks.ShouldContain(t => t.Kind == TaskKinds.ReviewDispute && t.DebtorId == "D1" && t.Details.Contains("20001") && t.Details.Contains("levert i stykker"));
+        var review = tasks.Where(t => t.Kind == TaskKinds.ReviewDispute && t.DebtorId == "D1").ShouldHaveSingleItem();
+        review.Facts.Invoices.ShouldBe(["20001"]);
+        (review.Facts.Quote ?? "").ShouldContain("levert i stykker");
         var entries = await world.Get<IEvidenceReader>().ReadCaseAsync(new EvidenceCaseRef("acme", "D1", found.CaseId));
         var answer = entries.Where(e => e.Entry.Actor == DebtorPageActions.Actor).ShouldHaveSingleItem().Entry;
         answer.Metadata["action"].ShouldBe("dispute");
         answer.Metadata["clientAddress"].ShouldBe("127.0.0.1");
         answer.Metadata["tokenId"].Length.ShouldBe(32);
         world.LettersTo(Kari).Count.ShouldBe(2, "the reminder and the written acknowledgement of the dispute");
+        var acknowledgement = world.LettersTo(Kari)[^1];
+        (acknowledgement.Subject ?? "").ShouldContain("Vi har mottatt reklamasjonen", Case.Insensitive, "the same dispute acknowledgement an email reply gets");
+        var acknowledged = acknowledgement.TextBody ?? "";
+        acknowledged.ShouldContain("satt faktura 20001 på vent");
+        acknowledged.ShouldContain("20002  fakturadato", Case.Sensitive, "only the undisputed invoice is asked for");
+        acknowledged.ShouldNotContain("20001  fakturadato");
+        DebtorPageWorld.LinkIn(acknowledgement).ShouldNotBeNullOrEmpty();
 
         await world.RunUntilAsync("2026-11-23");
         var next = world.LettersTo(Kari)[^1];
@@ -107,7 +116,10 @@ public sealed class DebtorPageBrowserTests(DebtorPageBrowser browser) : IClassFi
         found.Pause.ShouldBe(PauseReason.PromiseToPay);
         found.PausedUntil.ShouldBe(new DateOnly(2026, 11, 30));
         var letters = world.LettersTo(Kari).Count;
-        letters.ShouldBe(2, "the reminder and the acknowledgement of the promise");
+        letters.ShouldBe(2, "the reminder and the written confirmation of the promise");
+        var confirmation = world.LettersTo(Kari)[^1];
+        (confirmation.Subject ?? "").ShouldContain("Bekreftelse på betalingsavtalen", Case.Sensitive, "the same promise confirmation an email reply gets");
+        (confirmation.TextBody ?? "").ShouldContain("innen 27.11.2026");
 
         await world.RunUntilAsync("2026-11-30");
         world.LettersTo(Kari).Count.ShouldBe(letters, "no reminder while the promise runs");
