@@ -60,8 +60,7 @@ public sealed class DebtorPageActions(
         var errors = new List<string>();
         ReplyAnswer? reply = null;
         var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        string Receipt(string nb, string en) => l == "en" ? en : nb;
-        string receipt = "";
+        Func<string, IReadOnlyDictionary<string, string>>? receipt = null;
         switch (action)
         {
             case "paid":
@@ -82,9 +81,8 @@ public sealed class DebtorPageActions(
                         fields["reference"] = reference ?? "";
                         var text = $"Paid {Iso(date.Value)}" + (reference is null ? "" : $", reference {reference}");
                         reply = Reply(ReplyClass.AlreadyPaid, new ExtractedValues(date, null, null, []), text);
-                        receipt = Receipt(
-                            $"Du har meldt på nettsiden at du betalte {LetterFormat.Date(date.Value, l)}{(reference is null ? "" : $" (referanse {reference})")}. Vi sjekker betalingen mot neste oppdatering av regnskapet og sender ingen nye påminnelser så lenge.",
-                            $"You told us on your page that you paid on {LetterFormat.Date(date.Value, l)}{(reference is null ? "" : $" (reference {reference})")}. We check the payment against our next ledger update and send no further reminders until then.");
+                        var paid = date.Value;
+                        receipt = language => Receipt("paid", ("PaidDate", LetterFormat.Date(paid, language)), ("Reference", reference ?? ""));
                     }
 
                     break;
@@ -105,9 +103,8 @@ public sealed class DebtorPageActions(
                     {
                         fields["date"] = Iso(date.Value);
                         reply = Reply(ReplyClass.PromiseToPay, new ExtractedValues(date, null, null, []), $"I will pay on {Iso(date.Value)}");
-                        receipt = Receipt(
-                            $"Du har lovet på nettsiden å betale innen {LetterFormat.Date(date.Value, l)}. Datoen er lenger frem enn vi kan godta uten videre, så en saksbehandler vurderer den og svarer deg.",
-                            $"You promised on your page to pay by {LetterFormat.Date(date.Value, l)}. The date is further out than we can accept automatically, so a person will decide and answer you.");
+                        var promised = date.Value;
+                        receipt = language => Receipt("promise", ("PromisedDate", LetterFormat.Date(promised, language)));
                     }
 
                     break;
@@ -167,9 +164,8 @@ public sealed class DebtorPageActions(
                         fields["amount"] = amount!.Value.ToString("0.00", CultureInfo.InvariantCulture);
                         fields["frequency"] = frequency!.Value.ToString();
                         reply = Reply(ReplyClass.Liquidity, new ExtractedValues(null, amount, null, []), $"Payment plan asked for on the debtor page: {fields["amount"]} {frequency}") with { ProposedFrequency = frequency.ToString() };
-                        receipt = Receipt(
-                            $"Du har bedt om en nedbetalingsavtale på {LetterFormat.Money(amount.Value, l)} {PageTexts.T(l, frequency.Value.ToString()).ToLowerInvariant()}. En saksbehandler ser på forslaget og sender deg en avtale.",
-                            $"You asked for a payment plan of {LetterFormat.Money(amount.Value, l)} {PageTexts.T(l, frequency.Value.ToString()).ToLowerInvariant()}. A person will look at it and send you an agreement.");
+                        var currency = model.Claim?.Currency ?? model.Creditor.Currency;
+                        receipt = language => Receipt("plan", ("Amount", LetterMoney.Of(amount.Value, currency, language)), ("Frequency", PageTexts.T(language, frequency.Value.ToString()).ToLowerInvariant()));
                     }
 
                     break;
@@ -177,7 +173,7 @@ public sealed class DebtorPageActions(
 
             case "copy":
                 reply = Reply(ReplyClass.CopyRequest, new ExtractedValues(null, null, null, []), "Send me a copy of the invoice (debtor page)");
-                receipt = Receipt("Du har bedt om en kopi av fakturaen. Vi har dessverre ingen fakturaopplysninger å sende; en saksbehandler tar kontakt.", "You asked for a copy of the invoice. We have no invoice details to send; a person will contact you.");
+                receipt = _ => Receipt("copy");
                 break;
 
             case "contact":
@@ -200,9 +196,7 @@ public sealed class DebtorPageActions(
                         fields["address"] = address ?? "";
                         reply = Reply(ReplyClass.ContactChange, new ExtractedValues(null, null, null, []),
                             $"New contact details from the debtor's page; confirm them before they are used for formal notices. Email: {email ?? "-"}; phone: {phone ?? "-"}; invoice address: {address ?? "-"}.");
-                        receipt = Receipt(
-                            "Du har sendt oss nye kontaktopplysninger. En saksbehandler bekrefter dem før vi bruker dem; til da skriver vi til adressen vi har.",
-                            "You sent us new contact details. A person confirms them before we use them; until then we write to the address we have.");
+                        receipt = _ => Receipt("contact");
                     }
 
                     break;
@@ -226,15 +220,10 @@ public sealed class DebtorPageActions(
         await replyStore.StoreAsync(replyId, key, "application/json", record, clock.Now, cancellationToken);
 
         var outcome = await replies.ActAsync(model.Case, reply, cancellationToken);
-        if (action == "copy" && outcome.ConfirmedInWriting)
+        if (!outcome.ConfirmedInWriting && receipt is not null)
         {
-            receipt = "";
-        }
-
-        if (!outcome.ConfirmedInWriting && receipt.Length > 0)
-        {
-            var text = receipt;
-            await mail.SendAsync(model.Case, ReceiptTemplate, key + ":receipt", _ => new Dictionary<string, string> { ["Received"] = text }, Actors.Rule, cancellationToken);
+            // The receipt states the answer; it asks for no payment (the debtor has just told us how they will settle).
+            await mail.SendAsync(model.Case, ReceiptTemplate, key + ":receipt", receipt, Actors.Rule, cancellationToken, content: new LetterContent { Payable = _ => false });
         }
 
         await replyStore.UpdateAsync(replyId, new Dictionary<string, object?>
@@ -277,6 +266,18 @@ public sealed class DebtorPageActions(
             JsonSerializer.SerializeToUtf8Bytes(new { expiredTokenId = known.TokenId, newTokenId = fresh.TokenId, clientAddress, sent = sent is not null, at = clock.Now }, Json.Indented),
             Actors.Rule, key, clock.Now, new Dictionary<string, string> { ["tokenId"] = known.TokenId, ["clientAddress"] = clientAddress }), cancellationToken);
         logger.LogInformation("Debtor page: new link {TokenId} for case {CaseId} sent to the known address (asked from {ClientAddress})", fresh.TokenId, known.CaseId, clientAddress);
+    }
+
+    /// <summary>The receipt template's fields: which answer (<c>extra.Answer</c>) and its values, worded by the template.</summary>
+    private static Dictionary<string, string> Receipt(string answer, params (string Name, string Value)[] values)
+    {
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal) { ["Answer"] = answer };
+        foreach (var (name, value) in values)
+        {
+            extra[name] = value;
+        }
+
+        return extra;
     }
 
     private static ActionResult Rejected(PageModel model, string action, PageForm form, IReadOnlyList<string> errors)

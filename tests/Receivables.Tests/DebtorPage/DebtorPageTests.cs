@@ -97,6 +97,46 @@ public sealed class DebtorPageTests
     }
 
     [Fact]
+    public async Task A_business_gets_its_receipt_worded_to_dere_and_a_receipt_of_I_have_paid_asks_for_no_payment()
+    {
+        const string Fjord = "post@fjordfisk.example";
+        await using var world = await DebtorPageWorld.StartAsync("2026-11-09");
+        await world.UploadAsync($"D3,Fjord Fisk AS,{Fjord},business,,40001,2026-10-03,2026-11-02,NOK,8200.00,8200.00,{Kid.WithMod10("00040001")}");
+        await world.RunUntilAsync("2026-11-09");
+        world.SetDay("2026-11-10");
+        var link = DebtorPageWorld.LinkIn(world.LettersTo(Fjord).ShouldHaveSingleItem());
+        var token = link[(link.LastIndexOf('/') + 1)..];
+
+        (await PostAsync(world, token, "paid", new() { ["paidDate"] = "2026-11-09", ["reference"] = "Nettbank 0911" })).StatusCode.ShouldBe(303);
+
+        var receipt = world.LettersTo(Fjord)[^1];
+        var text = receipt.TextBody ?? "";
+        (receipt.Subject ?? "").ShouldBe("Bekreftelse på svaret deres – Acme Verktøy AS");
+        text.ShouldContain("Dere har meldt at dere betalte 09.11.2026 (referanse Nettbank 0911)");
+        Regex.Matches(text, @"\b(du|deg|din|ditt|dine)\b", RegexOptions.IgnoreCase).Select(m => m.Value).ShouldBeEmpty(text);
+        text.ShouldNotContain("Å betale", Case.Sensitive, "the debtor has just said it is paid");
+        text.ShouldNotContain("Betalingsfrist");
+    }
+
+    [Fact]
+    public async Task A_promise_beyond_the_promise_policy_leaves_reminders_running_opens_a_task_and_the_receipt_says_a_person_decides()
+    {
+        await using var world = await RemindedAsync();
+        var token = TokenIn(world);
+
+        (await PostAsync(world, token, "promise", new() { ["date"] = "2027-02-15" })).StatusCode.ShouldBe(303);
+
+        (await world.Get<ICaseActions>().GetAsync("acme", "D1"))!.Pause.ShouldBeNull("a date this far out is not accepted by rule");
+        var tasks = await world.Get<ITaskStore>().ListAsync("acme").ToListAsync();
+        tasks.ShouldContain(t => t.Kind == TaskKinds.ReviewReply && t.DebtorId == "D1" && t.Title.Contains("2027-02-15"));
+        var receipt = world.LettersTo(Kari)[^1];
+        (receipt.Subject ?? "").ShouldStartWith("Bekreftelse på svaret ditt");
+        var text = receipt.TextBody ?? "";
+        text.ShouldContain("Du har lovet å betale innen 15.02.2027");
+        text.ShouldContain("en saksbehandler vurderer den og svarer deg");
+    }
+
+    [Fact]
     public async Task New_contact_details_open_a_task_for_a_person_and_the_confirmation_goes_to_the_known_address()
     {
         await using var world = await RemindedAsync();
