@@ -26,6 +26,7 @@ internal static class RenderSamplesCommand
         MessageTemplates.PlanProposal,
         MessageTemplates.CallConfirmation,
         MessageTemplates.PlanMissed,
+        MessageTemplates.ReplyAnswer,
         Receivables.SetOff.SetOffs.Template,
         MessageTemplates.DisputeAcknowledgement,
         MessageTemplates.DisputeOutcome,

@@ -33,7 +33,9 @@ public static class RepliesRegistration
         services.TryAddSingleton<IReplyClassifier, ConfiguredReplyClassifier>();
         services.AddSingleton<ReplyActions>();
         services.AddSingleton<ReplyProcessor>();
-        services.AddSingleton<ILedgerObserver, AlreadyPaidCheck>();
+        services.AddSingleton<AlreadyPaidCheck>();
+        services.AddSingleton<ILedgerObserver>(sp => sp.GetRequiredService<AlreadyPaidCheck>());
+        services.AddSingleton<IOpenItemsObserver>(sp => sp.GetRequiredService<AlreadyPaidCheck>());
 
         // The plans feature replaces this with proposal drafting (registered after us).
         return services;

@@ -119,9 +119,6 @@ public sealed class ReplyActions(
                     return new ReplyAction(sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)") { ConfirmedInWriting = sent };
                 }
 
-            case ReplyClass.AutoReply:
-                return new ReplyAction("none: auto-reply");
-
             case ReplyClass.ContactChange:
                 await OpenTaskAsync(found, TaskKinds.ContactChange, "Contact change: " + answer.Subject,
                     "The reply says the reminder reached the wrong person or names a new contact: " + Excerpt(answer.Text), key, cancellationToken);
