@@ -17,6 +17,7 @@ public static class PageTexts
         ["credits"] = ("Kreditnotaer og innbetalinger", "Credit notes and payments"),
         ["total"] = ("Å betale i dag", "To pay today"),
         ["held"] = ("bestridt – stoppet", "disputed – on hold"),
+        ["total-without-held"] = ("Å betale i dag, uten fakturaene som er stoppet", "To pay today, without the invoices on hold"),
         ["how-to-pay"] = ("Slik betaler du", "How to pay"),
         ["account"] = ("Kontonummer", "Account number"),
         ["kid"] = ("KID", "KID (payment reference)"),

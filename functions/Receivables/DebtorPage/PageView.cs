@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Plans;
 
@@ -116,7 +117,7 @@ public static class PageView
             .Append("</th><th scope=\"col\">").Append(E(PageTexts.T(l, "kid"))).Append("</th></tr></thead><tbody>");
         foreach (var line in claim.Invoices)
         {
-            var held = m.Case.HeldInvoices.Contains(line.InvoiceNumber, StringComparer.Ordinal);
+            var held = IsHeld(m, line);
             html.Append("<tr><th scope=\"row\">").Append(E(line.InvoiceNumber));
             if (held)
             {
@@ -137,8 +138,9 @@ public static class PageView
                 .Append(E(LetterFormat.Money(claim.Credits, l))).Append("</td><td colspan=\"3\"></td></tr>");
         }
 
-        html.Append("<tr class=\"total\"><th scope=\"row\" colspan=\"2\">").Append(E(PageTexts.T(l, "total"))).Append(" (").Append(E(currency)).Append(")</th><td class=\"n\" colspan=\"3\">")
-            .Append(E(LetterFormat.Money(claim.Total, l))).Append("</td><td></td></tr></tfoot></table></div></section>");
+        var anyHeld = claim.Invoices.Any(i => IsHeld(m, i));
+        html.Append("<tr class=\"total\"><th scope=\"row\" colspan=\"2\">").Append(E(PageTexts.T(l, anyHeld ? "total-without-held" : "total"))).Append(" (").Append(E(currency)).Append(")</th><td class=\"n\" colspan=\"3\">")
+            .Append(E(LetterFormat.Money(Payable(m, claim), l))).Append("</td><td></td></tr></tfoot></table></div></section>");
     }
 
     private static void HowToPay(StringBuilder html, PageModel m)
@@ -149,7 +151,8 @@ public static class PageView
         }
 
         var l = m.Language;
-        var kids = claim.Invoices.Select(i => i.Kid).Where(k => !string.IsNullOrWhiteSpace(k)).Distinct(StringComparer.Ordinal).ToList();
+        var payable = claim.Invoices.Where(i => !IsHeld(m, i)).ToList();
+        var kids = payable.Select(i => i.Kid).Where(k => !string.IsNullOrWhiteSpace(k)).Distinct(StringComparer.Ordinal).ToList();
         html.Append("<section aria-labelledby=\"pay\"><h2 id=\"pay\">").Append(E(PageTexts.T(l, "how-to-pay"))).Append("</h2><dl class=\"pay\">");
         if (!string.IsNullOrWhiteSpace(m.Creditor.BankAccount))
         {
@@ -157,9 +160,15 @@ public static class PageView
         }
 
         html.Append("<dt>").Append(E(PageTexts.T(l, "kid"))).Append("</dt><dd>");
-        html.Append(kids.Count == 1 && claim.Invoices.Count == 1 ? E(kids[0]) : E(PageTexts.T(l, kids.Count > 0 ? "kid-per-invoice" : "no-kid")));
-        html.Append("</dd><dt>").Append(E(PageTexts.T(l, "amount"))).Append("</dt><dd>").Append(E(claim.Currency)).Append(' ').Append(E(LetterFormat.Money(claim.Total, l))).Append("</dd></dl></section>");
+        html.Append(kids.Count == 1 && payable.Count == 1 ? E(kids[0]) : E(PageTexts.T(l, kids.Count > 0 ? "kid-per-invoice" : "no-kid")));
+        html.Append("</dd><dt>").Append(E(PageTexts.T(l, "amount"))).Append("</dt><dd>").Append(E(claim.Currency)).Append(' ').Append(E(LetterFormat.Money(Payable(m, claim), l))).Append("</dd></dl></section>");
     }
+
+    /// <summary>A disputed invoice is on hold: the page, like the dispute acknowledgement, asks payment only of the rest.</summary>
+    private static bool IsHeld(PageModel m, ClaimLine line) => m.Case.HeldInvoices.Contains(line.InvoiceNumber, StringComparer.Ordinal);
+
+    private static decimal Payable(PageModel m, ClaimStatement claim) =>
+        claim.Total - claim.Invoices.Where(i => IsHeld(m, i)).Sum(i => i.Total);
 
     private static void Documents(StringBuilder html, PageModel m)
     {

@@ -64,6 +64,12 @@ public sealed class DebtorPageBrowserTests(DebtorPageBrowser browser) : IClassFi
         (await page.InnerTextAsync("[role=status]")).ShouldContain("stoppet");
         (await DebtorPageBrowser.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await DebtorPageBrowser.ScreenshotAsync(page, "dispute-done-nb");
+        var afterDispute = (await world.Get<IClaimStatements>().GetAsync("acme", "D1", world.Today)).ShouldNotBeNull();
+        var rest = afterDispute.Invoices.Single(i => i.InvoiceNumber == "20002");
+        var pay = await page.InnerTextAsync("section[aria-labelledby=pay]");
+        pay.ShouldContain(Receivables.Email.LetterFormat.Money(rest.Total, "nb"), Case.Sensitive, "like the acknowledgement, the page asks payment only of the undisputed invoice");
+        pay.ShouldNotContain(Receivables.Email.LetterFormat.Money(afterDispute.Total, "nb"));
+        pay.ShouldContain(rest.Kid!);
 
         var found = (await world.Get<ICaseActions>().GetAsync("acme", "D1")).ShouldNotBeNull();
         found.HeldInvoices.ShouldBe(["20001"]);

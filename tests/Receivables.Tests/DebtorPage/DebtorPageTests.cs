@@ -5,6 +5,7 @@ using Receivables.DebtorPage;
 using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Ledger;
+using Receivables.Local.Bench;
 using Receivables.Replies;
 using Receivables.Storage;
 
@@ -94,6 +95,28 @@ public sealed class DebtorPageTests
         (await world.Get<ICaseActions>().GetAsync("acme", "D1"))!.Pause.ShouldBeNull();
         var entries = await world.Get<IEvidenceReader>().ReadCaseAsync(new EvidenceCaseRef("acme", "D1", found.CaseId));
         entries.ShouldContain(e => e.Entry.Title.StartsWith("Already-paid check", StringComparison.Ordinal) && e.Entry.Title.Contains("confirms the payment"));
+    }
+
+    [Fact]
+    public async Task I_have_paid_on_the_page_is_confirmed_the_same_day_by_a_bank_file_that_pays_every_open_invoice()
+    {
+        await using var world = await RemindedAsync();
+        var token = TokenIn(world);
+        (await PostAsync(world, token, "paid", new() { ["paidDate"] = "2026-11-09" })).StatusCode.ShouldBe(303);
+        (await world.Get<ICaseActions>().GetAsync("acme", "D1"))!.Pause.ShouldBe(PauseReason.AwaitingLedger);
+
+        var paidOn = new DateOnly(2026, 11, 9);
+        var camt = BankFileGenerator.Camt054(
+        [
+            new GeneratedPayment(1500m, paidOn, Kid: Kid.WithMod10("00020001"), Payer: "Kari Nordmann"),
+            new GeneratedPayment(2400m, paidOn, Kid: Kid.WithMod10("00020002"), Payer: "Kari Nordmann"),
+        ]);
+        (await Payments.PaymentsWorld.ImportAsync(world.Host, camt, "camt-1110.xml")).Matched.ShouldBe(2);
+
+        var found = (await world.Get<ICaseActions>().GetAsync("acme", "D1"))!;
+        found.Pause.ShouldBeNull("the bank file confirms what the debtor said on the page, without waiting for the ledger");
+        var entries = await world.Get<IEvidenceReader>().ReadCaseAsync(new EvidenceCaseRef("acme", "D1", found.CaseId));
+        entries.ShouldContain(e => e.Entry.Title.StartsWith("Already-paid check", StringComparison.Ordinal) && e.Entry.Title.Contains("bank payment"));
     }
 
     [Fact]
