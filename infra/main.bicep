@@ -73,6 +73,10 @@ param sendGridApiKey string
 @description('Secret in the Inbound Parse URL (/api/inbound/{secret}). Stored in Key Vault as inbound-secret.')
 param inboundSecret string
 
+@secure()
+@description('HMAC key (at least 32 random characters) that signs the links to debtors\' pages.')
+param debtorPageKey string
+
 @description('SendGrid event webhook verification key (base64 DER public key from the SendGrid console); empty until signed events are enabled.')
 param sendGridEventWebhookPublicKey string = ''
 
@@ -138,6 +142,7 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     sendGridApiKey: sendGridApiKey
     inboundSecret: inboundSecret
+    debtorPageKey: debtorPageKey
   }
 }
 
@@ -307,6 +312,11 @@ var appSettings = {
   Receivables__CreditHold__WebhookSecret: ''
   Receivables__CreditHold__SignatureHeader: 'X-Receivables-Signature'
   Receivables__Replies__ReviewBelowConfidence: '0.6'
+  // The debtor's page is served by this app (anonymous HTTP functions under /api/debtor); its HMAC key is in Key Vault.
+  Receivables__DebtorPage__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.debtorPageKeySecretUri})'
+  Receivables__DebtorPage__BaseUrl: 'https://func-receivables-${token}.azurewebsites.net/api/debtor/'
+  Receivables__DebtorPage__LinkDays: '45'
+  Receivables__DebtorPage__RequestsPerMinute: '30'
 }
 
 module processor 'app/processor.bicep' = {

@@ -1,4 +1,4 @@
-// Key Vault (RBAC mode) for the SendGrid API key and the inbound webhook secret. The app reads them through
+// Key Vault (RBAC mode) for the SendGrid API key, the inbound webhook secret and the debtor page's link key. The app reads them through
 // @Microsoft.KeyVault(SecretUri=...) references resolved with the user-assigned identity.
 
 param name string
@@ -10,6 +10,9 @@ param sendGridApiKey string
 
 @secure()
 param inboundSecret string
+
+@secure()
+param debtorPageKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -38,7 +41,14 @@ resource inbound 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   properties: { value: inboundSecret }
 }
 
+resource debtorPage 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'debtor-page-key'
+  properties: { value: debtorPageKey }
+}
+
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 output sendGridApiKeySecretUri string = sendGrid.properties.secretUri
 output inboundSecretUri string = inbound.properties.secretUri
+output debtorPageKeySecretUri string = debtorPage.properties.secretUri

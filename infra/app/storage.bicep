@@ -45,6 +45,7 @@ var tables = [
   'CreditHolds'
   'SetOffs'
   'Creditors'
+  'DebtorLinks'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

@@ -23,5 +23,6 @@ internal static class Commands
         PaymentsCommand.Build(),
         StatusCommand.Build(),
         RenderSamplesCommand.Build(),
+        LinksCommand.Build(),
     ];
 }

@@ -37,6 +37,9 @@ internal static class RenderSamplesCommand
 
     public static readonly IReadOnlyList<string> Languages = ["nb", "en"];
 
+    /// <summary>A token of the real length (55 characters) that was never issued, so it opens nothing.</summary>
+    private const string SampleToken = "oimYeQEpK6J-TdCLRcbHvVmBSXMuO1mkVD1iIuGl4Tcoo2ad0n4kes8";
+
     public static Command Build()
     {
         var output = new Option<string>("--out") { Description = "Folder to write the .eml files to (created if missing).", Required = true };
@@ -54,7 +57,8 @@ internal static class RenderSamplesCommand
             }
 
             var clock = host.Get<BusinessClock>();
-            var files = await RenderAsync(host.Get<CaseMessenger>(), creditorId, creditorOptions, clock.Today, clock.Now, parse.GetValue(output)!, token);
+            var page = host.Get<IOptions<Receivables.DebtorPage.DebtorPageOptions>>().Value;
+            var files = await RenderAsync(host.Get<CaseMessenger>(), creditorId, creditorOptions, clock.Today, clock.Now, parse.GetValue(output)!, token, page.Enabled ? page.BaseUrl : null);
             foreach (var file in files)
             {
                 Console.WriteLine(file);
@@ -67,7 +71,7 @@ internal static class RenderSamplesCommand
     }
 
     /// <summary>Renders all templates in both languages and writes <c>{template}.{language}.eml</c>; returns the paths.</summary>
-    public static async Task<IReadOnlyList<string>> RenderAsync(CaseMessenger messenger, string creditorId, CreditorOptions creditor, DateOnly today, DateTimeOffset now, string folder, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> RenderAsync(CaseMessenger messenger, string creditorId, CreditorOptions creditor, DateOnly today, DateTimeOffset now, string folder, CancellationToken cancellationToken, string? pageLinkBase = null)
     {
         Directory.CreateDirectory(folder);
         var files = new List<string>();
@@ -75,7 +79,7 @@ internal static class RenderSamplesCommand
         {
             foreach (var language in Languages)
             {
-                var document = SampleDocument(template, language, creditorId, creditor, today);
+                var document = SampleDocument(template, language, creditorId, creditor, today, pageLinkBase);
                 var email = await messenger.ComposeAsync(new CaseMessage(document, $"sample/{creditorId}/{template}/{language}", Actors.System), cancellationToken);
                 var path = Path.Combine(folder, $"{template}.{language}.eml");
                 await File.WriteAllBytesAsync(path, MimeMessages.ToBytes(MimeMessages.Build(email, now)), cancellationToken);
@@ -86,11 +90,16 @@ internal static class RenderSamplesCommand
         return files;
     }
 
+    /// <summary>Where the samples' page link points when no debtor page is configured.</summary>
+    public const string SamplePageLinkBase = "https://receivables.example/api/debtor/";
+
     /// <summary>
     /// A plausible document: two overdue invoices (one part-paid), and for the formal steps a reminder fee (1/20 of the
     /// 2026 inkassosats) and late-payment interest at 12 % a year, computed here the way the dunning rules state them.
+    /// The letters that ask for money or an answer carry a sample link to the debtor's page (as sent letters carry a
+    /// real one), under <paramref name="pageLinkBase"/> or <see cref="SamplePageLinkBase"/>.
     /// </summary>
-    public static ReminderDocument SampleDocument(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today)
+    public static ReminderDocument SampleDocument(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today, string? pageLinkBase = null)
     {
         const decimal InterestRate = 0.12m;
         const decimal ReminderFee = 37.50m;
@@ -136,6 +145,11 @@ internal static class RenderSamplesCommand
             ["PromisedDate"] = LetterFormat.Date(today.AddDays(7), language),
             ["PromisedAmount"] = "",
         };
+        if (Receivables.DebtorPage.DebtorLinkRenderer.LinkedTemplates.Contains(template))
+        {
+            extra[Receivables.DebtorPage.DebtorLinkRenderer.PageLink] = (pageLinkBase ?? SamplePageLinkBase).TrimEnd('/') + "/" + SampleToken;
+            extra[Receivables.DebtorPage.DebtorLinkRenderer.PageLinkExpires] = LetterFormat.Date(today.AddDays(45), language);
+        }
 
         var debtor = new Debtor(creditorId, "K-1001", "Kari Nordmann", "kari.nordmann@example.no", CustomerType.Consumer, null, language);
         return CaseDocuments.Create(

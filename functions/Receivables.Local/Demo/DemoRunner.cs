@@ -32,7 +32,7 @@ internal sealed class DemoRunner(TextWriter output)
         {
             DataPath = dataPath,
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
-            Overrides = DemoStory.PlanSettings,
+            Overrides = DemoStory.PlanSettings.Concat(DemoStory.PageSettings).ToDictionary(kv => kv.Key, kv => kv.Value),
             ConfigureServices = s =>
             {
                 s.RemoveAll<TimeProvider>();

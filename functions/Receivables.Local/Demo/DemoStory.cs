@@ -55,8 +55,9 @@ internal sealed partial class DemoStory(LocalHost host, AdjustableClock clock, T
 
         if (day == OlaReplies)
         {
-            await ReplyAsync(day, "K-3003", "Ola Hansen", "ola.hansen@example.no",
-                "Hei, beklager at den ble glemt. Jeg betaler innen 16.10.\n\nMvh Ola", cancellationToken);
+            // Ola answers on the debtor's page (the link in his reminder) instead of by email.
+            await PageAnswerAsync(day, "Ola Hansen", "ola.hansen@example.no", "promise",
+                new Dictionary<string, string> { ["date"] = "2026-10-16" }, "I will pay by 16.10", cancellationToken);
         }
 
         if (day == FjordFiskReplies)

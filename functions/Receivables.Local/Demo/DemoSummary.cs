@@ -48,7 +48,8 @@ internal sealed partial class DemoSummary(LocalHost host, TextWriter output)
         {
             if (reply.GetString("Class") is { } kind)
             {
-                output.WriteLine($"- {reply.GetString("DebtorId") ?? "?"}: {kind} → {reply.GetString("Action")}");
+                var channel = reply.GetString("MatchedBy") == "debtor-page" ? " (answered on the debtor page)" : "";
+                output.WriteLine($"- {reply.GetString("DebtorId") ?? "?"}: {kind}{channel} → {reply.GetString("Action")}");
             }
         }
 

@@ -35,13 +35,14 @@ public static class LocalServe
         return services;
     }
 
-    /// <summary>The same routes as the Functions app: <c>/api/inbound/{secret}</c> and <c>/api/email-events</c>.</summary>
+    /// <summary>The same routes as the Functions app: <c>/api/inbound/{secret}</c>, <c>/api/email-events</c> and the debtor's page.</summary>
     public static void MapLocalEndpoints(this WebApplication app)
     {
         app.MapPost("/api/inbound/{secret?}", (HttpContext context, string? secret) =>
             Forward(context, secret, context.RequestServices.GetService<IInboundEmailWebhook>() is { } hook ? hook.HandleAsync : null));
         app.MapPost("/api/email-events", (HttpContext context) =>
             Forward(context, null, context.RequestServices.GetService<IEmailEventsWebhook>() is { } hook ? hook.HandleAsync : null));
+        app.MapDebtorPage(app.Services);
     }
 
     private static async Task Forward(HttpContext context, string? secret, Func<WebhookRequest, CancellationToken, Task<WebhookResponse>>? handler)

@@ -31,6 +31,7 @@ public static class RepliesRegistration
                 "Receivables:OpenAI:Endpoint must be an absolute URL such as https://my-resource.openai.azure.com/ (or empty to use the rules only).")
             .ValidateOnStart();
         services.TryAddSingleton<IReplyClassifier, ConfiguredReplyClassifier>();
+        services.AddSingleton<ReplyActions>();
         services.AddSingleton<ReplyProcessor>();
         services.AddSingleton<AlreadyPaidCheck>();
         services.AddSingleton<ILedgerObserver>(sp => sp.GetRequiredService<AlreadyPaidCheck>());

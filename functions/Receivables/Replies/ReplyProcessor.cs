@@ -48,8 +48,7 @@ public sealed class ReplyProcessor(
     ReplyMail mail,
     IArrangementRequests arrangements,
     ITaskStore tasks,
-    MootTasks moot,
-    Ledger.ILedgerReader ledger,
+    ReplyActions actions,
     IReplyClassifier classifier,
     BusinessClock clock,
     IOptions<RepliesOptions> options,
@@ -233,7 +232,7 @@ public sealed class ReplyProcessor(
             return new ReplyAction("none: review task opened (" + (triage.Flags.Contains("instruction-in-reply") ? "instruction in reply" : triage.Abstained ? "abstained" : "model answer unusable") + ")");
         }
 
-        var action = await ActOnClassAsync(cases, reply, email, found, triage, received, key, note, cancellationToken);
+        var action = await ActOnClassAsync(reply, email, found, triage, received, key, note, cancellationToken);
         if (triage.Flags.Contains("low-confidence"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + string.Join(", ", triage.Flags),
@@ -244,12 +243,16 @@ public sealed class ReplyProcessor(
         return action;
     }
 
-    private async Task<ReplyAction> ActOnClassAsync(ICaseActions cases, StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the debtor's reply does: an acceptance of a proposed plan puts it in force; the classes a debtor can also
+    /// answer on the debtor's page go to <see cref="ReplyActions"/> (the same handling for both channels); auto-replies,
+    /// questions and unrecognised replies are email's own.
+    /// </summary>
+    private async Task<ReplyAction> ActOnClassAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
-        var thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject);
-        if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(ReplyText.NewText(email.Text, email.Html))
+        var text = ReplyText.NewText(email.Text, email.Html);
+        if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(text)
             && await arrangements.AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
         {
             // The plans feature confirms the acceptance in writing and pauses the case for the plan.
@@ -258,88 +261,6 @@ public sealed class ReplyProcessor(
 
         switch (triage.Class)
         {
-            case ReplyClass.PromiseToPay:
-                {
-                    var promised = triage.Values.Date ?? received.AddDays(settings.PromiseWithoutDateDays);
-                    if (promised < received || promised > received.AddDays(settings.MaxPromiseDays))
-                    {
-                        await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Promise to pay on {promised:yyyy-MM-dd} is outside policy",
-                            $"The debtor promises payment on {promised:yyyy-MM-dd}; automatic pauses are limited to {settings.MaxPromiseDays} days. Decide whether to accept it.", key, cancellationToken);
-                        return new ReplyAction($"none: promised date {promised:yyyy-MM-dd} outside {settings.MaxPromiseDays} days, task opened");
-                    }
-
-                    var until = promised.AddDays(settings.PromiseGraceDays);
-                    await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, Actors.Rule, note + $": promised {promised:yyyy-MM-dd}", key, cancellationToken);
-                    var held = found.HeldInvoices.ToHashSet(StringComparer.Ordinal);
-                    var currency = (await LedgerAsync(found, cancellationToken))?.Invoices.FirstOrDefault()?.Currency ?? "NOK";
-                    await mail.SendAsync(found, Email.MessageTemplates.PromiseConfirmation, key, language => new Dictionary<string, string>
-                    {
-                        ["class"] = "promise",
-                        ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                        ["PromisedDate"] = Email.LetterFormat.Date(promised, language),
-                        ["PromisedAmount"] = triage.Values.Amount is { } promisedAmount ? LetterMoney.Of(promisedAmount, currency, language) : "",
-                    }, cancellationToken, new LetterContent { Thread = thread, ReplyAddress = replyAddress, Deadline = promised, Payable = i => !held.Contains(i.InvoiceNumber) });
-                    return new ReplyAction($"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged");
-                }
-
-            case ReplyClass.Dispute:
-                {
-                    var invoices = triage.Values.InvoiceNumbers.Count > 0 ? triage.Values.InvoiceNumbers : null;
-                    await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.Dispute, null, invoices, Actors.Rule, note, key, cancellationToken);
-                    var words = Excerpt(ReplyText.NewText(email.Text, email.Html));
-                    var disputeTask = await tasks.OpenAsync(found.CreditorId, TaskKinds.ReviewDispute, found.DebtorId, found.CaseId,
-                        $"Dispute on {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))} (reply of {received:yyyy-MM-dd})",
-                        $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it: tasks done <id> --outcome upheld|rejected|partly (rejected needs --note with the reason; partly needs --amount).",
-                        key + ":" + TaskKinds.ReviewDispute, cancellationToken,
-                        new TaskFacts { Invoices = invoices ?? [], Quote = words, Thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject) });
-                    await moot.CloseAsync(found.CreditorId, found.DebtorId,
-                        t => t.Kind is TaskKinds.CallDebtor or TaskKinds.DecideEscalation, MootOutcomes.SupersededByDispute,
-                        $"the debtor disputes the claim (reply {reply.ReplyId}); review task {disputeTask.TaskId} replaces it", cancellationToken);
-                    var lines = await LedgerAsync(found, cancellationToken);
-                    var onHold = (invoices ?? lines?.Invoices.Where(i => i.OpenAmount > 0m).Select(i => i.InvoiceNumber).ToList() ?? []).ToHashSet(StringComparer.Ordinal);
-                    var payable = lines?.Invoices.Where(i => i.OpenAmount > 0m && !onHold.Contains(i.InvoiceNumber)).ToList() ?? [];
-                    await mail.SendAsync(found, Email.MessageTemplates.DisputeAcknowledgement, key, language => new Dictionary<string, string>
-                    {
-                        ["class"] = "dispute",
-                        ["Held"] = string.Join(", ", onHold.Order(StringComparer.Ordinal)),
-                    }, cancellationToken, new LetterContent
-                    {
-                        Thread = thread,
-                        ReplyAddress = replyAddress,
-                        Payable = i => !onHold.Contains(i.InvoiceNumber),
-                        Deadline = LetterMoney.Deadline(clock.Today, 14, payable.Select(i => i.DueDate)),
-                    });
-                    return new ReplyAction(invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged");
-                }
-
-            case ReplyClass.Liquidity:
-                {
-                    try
-                    {
-                        var id = await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.Reply,
-                            note + ": " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, triage.Values.Amount, triage.Values.Frequency), cancellationToken);
-                        return new ReplyAction("arrangement requested (" + id + ")");
-                    }
-                    catch (ReceivablesException e)
-                    {
-                        // No plan can be drawn up (nothing open any more, no case): a person reads the reply instead.
-                        await OpenTaskAsync(found, TaskKinds.ReviewReply, "Arrangement asked for, no plan drafted: " + email.Subject,
-                            e.Message + " The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                        return new ReplyAction("task opened: no plan drafted (" + e.Message + ")");
-                    }
-                }
-
-            case ReplyClass.AlreadyPaid:
-                await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.AwaitingLedger, null, null, Actors.Rule, note + ": says already paid; checked against the next ledger", key, cancellationToken);
-                return new ReplyAction("paused until the next ledger confirms the payment", AwaitsLedger: true);
-
-            case ReplyClass.NotReceived:
-            case ReplyClass.CopyRequest:
-                var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken,
-                    new LetterContent { Thread = thread, Deadline = LetterMoney.Deadline(clock.Today, 14, []) });
-                await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
-                return new ReplyAction(sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)");
-
             case ReplyClass.AutoReply:
                 return new ReplyAction(triage.Values.Date is { } back ? $"none: auto-reply (away until {back:yyyy-MM-dd}); nothing paused" : "none: auto-reply; nothing paused");
 
@@ -350,21 +271,31 @@ public sealed class ReplyProcessor(
                     if (!answered)
                     {
                         await OpenTaskAsync(found, TaskKinds.ReviewReply, "Answer the debtor's question: " + email.Subject,
-                            $"The debtor asks about {question}; there were no ledger details to answer it from. The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
+                            $"The debtor asks about {question}; there were no ledger details to answer it from. The debtor wrote: " + Excerpt(text), key, cancellationToken);
                         return new ReplyAction($"task opened: question ({question}) without ledger details");
                     }
 
                     return new ReplyAction($"question ({question}) answered from the ledger");
                 }
 
+            case ReplyClass.PromiseToPay:
+            case ReplyClass.Dispute:
+            case ReplyClass.Liquidity:
+            case ReplyClass.AlreadyPaid:
+            case ReplyClass.NotReceived:
+            case ReplyClass.CopyRequest:
             case ReplyClass.ContactChange:
-                await OpenTaskAsync(found, TaskKinds.ContactChange, "Contact change: " + email.Subject,
-                    "The reply says the reminder reached the wrong person or names a new contact: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                return new ReplyAction("task opened (contact change)");
+                {
+                    var answer = new ReplyAnswer(triage.Class, triage.Values, received, key, note, "reply " + reply.ReplyId, replyAddress, email.Subject, text, ArrangementSource.Reply, triage.Values.Frequency)
+                    {
+                        Thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject),
+                    };
+                    return await actions.ActAsync(found, answer, cancellationToken);
+                }
 
             default:
                 await OpenTaskAsync(found, TaskKinds.ReviewReply, "Read reply: " + email.Subject,
-                    "No class was recognised (" + (triage.Reason.Length > 0 ? triage.Reason : "no cue") + "). Candidates: " + Candidates(triage) + ". The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
+                    "No class was recognised (" + (triage.Reason.Length > 0 ? triage.Reason : "no cue") + "). Candidates: " + Candidates(triage) + ". The debtor wrote: " + Excerpt(text), key, cancellationToken);
                 return new ReplyAction("task opened (other)");
         }
     }
@@ -390,9 +321,6 @@ public sealed class ReplyProcessor(
 
     private static string Candidates(Triage triage) =>
         triage.Scores.Count == 0 ? "none" : string.Join("; ", triage.Scores.Take(4).Select(s => $"{s.Class} {s.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} ({string.Join(" | ", s.Cues.Take(2))})"));
-
-    private Task<Ledger.DebtorLedger?> LedgerAsync(CaseView found, CancellationToken cancellationToken) =>
-        ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
 
     private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
         tasks.OpenAsync(found.CreditorId, kind, found.DebtorId, found.CaseId, title, details, key + ":" + kind, cancellationToken);

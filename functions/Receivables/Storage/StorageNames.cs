@@ -93,6 +93,9 @@ public static class StorageNames
         /// <summary>Bank transactions with their match decisions, payments applied until the ledger shows them, imported files.</summary>
         public const string Payments = "Payments";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors, Payments];
+        /// <summary>Links to debtors' pages (random id → debtor and case, expiry, revocation).</summary>
+        public const string DebtorLinks = "DebtorLinks";
+
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors, Payments, DebtorLinks];
     }
 }

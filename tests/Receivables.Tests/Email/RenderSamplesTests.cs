@@ -47,4 +47,40 @@ public sealed class RenderSamplesTests
         reminder.Charges.Count(c => c.Kind == "interest").ShouldBe(reminder.Invoices.Count);
         RenderSamplesCommand.SampleDocument(MessageTemplates.Friendly, "nb", TestSettings.Creditor, creditor, today).Charges.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Every_sample_letter_that_asks_for_money_or_an_answer_shows_the_link_to_the_debtors_page_and_the_others_none()
+    {
+        await using var host = await TestHost.StartHostAsync();
+        var creditor = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors[TestSettings.Creditor];
+        var folder = Path.Combine(host.DataPath, "samples");
+
+        await RenderSamplesCommand.RenderAsync(host.Get<Receivables.Messaging.CaseMessenger>(), TestSettings.Creditor, creditor, new DateOnly(2026, 11, 22), new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
+
+        var asking = new[]
+        {
+            MessageTemplates.Friendly, MessageTemplates.Reminder, MessageTemplates.CollectionNotice, MessageTemplates.StillOpen, MessageTemplates.InvoiceCopy,
+            MessageTemplates.PlanProposal, MessageTemplates.PlanMissed, MessageTemplates.CallConfirmation, MessageTemplates.PromiseConfirmation,
+            MessageTemplates.PromiseBroken, MessageTemplates.DisputeAcknowledgement, MessageTemplates.DisputeOutcome,
+        };
+        foreach (var template in RenderSamplesCommand.Templates)
+        {
+            foreach (var language in RenderSamplesCommand.Languages)
+            {
+                var message = await MimeMessage.LoadAsync(Path.Combine(folder, $"{template}.{language}.eml"));
+                var text = message.TextBody ?? "";
+                var html = message.HtmlBody ?? "";
+                if (asking.Contains(template))
+                {
+                    text.ShouldContain(RenderSamplesCommand.SamplePageLinkBase, customMessage: $"{template}.{language} text");
+                    html.ShouldContain("href=\"" + RenderSamplesCommand.SamplePageLinkBase, customMessage: $"{template}.{language} html");
+                    text.ShouldContain(language == "en" ? "6 January 2027" : "06.01.2027", customMessage: $"{template}.{language}: until when the link works");
+                }
+                else
+                {
+                    text.ShouldNotContain("/api/debtor/", customMessage: $"{template}.{language}");
+                }
+            }
+        }
+    }
 }

@@ -35,7 +35,7 @@ public sealed class FunctionMetadataTests
         extensions.RootElement.GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString())
             .ShouldContain("AzureStorageQueues", "the host needs the storage queues extension for the queue triggers");
         Functions.Keys.Order(StringComparer.Ordinal)
-            .ShouldBe(["DunningShard", "DunningTimer", "EmailEvents", "InboundEmail", "LedgerUploaded", "PaymentsUploaded", "ProcessReply", "SendReminder"]);
+            .ShouldBe(["DebtorPageAnswer", "DebtorPageAsset", "DebtorPageView", "DunningShard", "DunningTimer", "EmailEvents", "InboundEmail", "LedgerUploaded", "PaymentsUploaded", "ProcessReply", "SendReminder"]);
     }
 
     [Fact]
@@ -99,6 +99,13 @@ public sealed class FunctionMetadataTests
 
         // The library authenticates both (route secret / signature), so the host must not demand a function key.
         // The local host maps the same paths (LocalServe.MapLocalEndpoints); SendGrid is configured with these URLs.
-        routes.ShouldBe([("EmailEvents", "email-events", "Anonymous", "post"), ("InboundEmail", "inbound/{secret?}", "Anonymous", "post")]);
+        // The debtor's page: anonymous too (the signed token and per-form HMAC authenticate), the same routes as DebtorPageEndpoints.
+        routes.ShouldBe([
+            ("DebtorPageAnswer", "debtor/{token}/{action}", "Anonymous", "post"),
+            ("DebtorPageAsset", "debtor-assets/{name}", "Anonymous", "get"),
+            ("DebtorPageView", "debtor/{token}/{*resource}", "Anonymous", "get"),
+            ("EmailEvents", "email-events", "Anonymous", "post"),
+            ("InboundEmail", "inbound/{secret?}", "Anonymous", "post"),
+        ]);
     }
 }

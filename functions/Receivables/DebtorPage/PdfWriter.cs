@@ -1,0 +1,135 @@
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+
+namespace Receivables.DebtorPage;
+
+/// <summary>
+/// Writes plain A4 documents (a heading, label/value lines, wrapped paragraphs) with PDFsharp and the DejaVu Sans font
+/// shipped in the assembly, so that the PDF looks the same on a server without fonts.
+/// </summary>
+public sealed class PdfWriter
+{
+    private const double Margin = 56;
+    private static readonly Lock FontGate = new();
+    private readonly PdfDocument document = new();
+    private readonly XFont regular;
+    private readonly XFont bold;
+    private readonly XFont heading;
+    private PdfPage page = null!;
+    private XGraphics graphics = null!;
+    private double y;
+
+    public PdfWriter(string title)
+    {
+        EnsureFonts();
+        document.Info.Title = title;
+        document.Info.Creator = "Receivables";
+        regular = new XFont(EmbeddedFonts.Family, 10, XFontStyleEx.Regular);
+        bold = new XFont(EmbeddedFonts.Family, 10, XFontStyleEx.Bold);
+        heading = new XFont(EmbeddedFonts.Family, 15, XFontStyleEx.Bold);
+        NewPage();
+    }
+
+    public PdfWriter Heading(string text)
+    {
+        Paragraph(text, heading, 20);
+        y += 6;
+        return this;
+    }
+
+    public PdfWriter Line(string label, string value)
+    {
+        Ensure(15);
+        graphics.DrawString(label, bold, XBrushes.Black, new XRect(Margin, y, 170, 14), XStringFormats.TopLeft);
+        graphics.DrawString(value, regular, XBrushes.Black, new XRect(Margin + 175, y, Width - 175, 14), XStringFormats.TopLeft);
+        y += 15;
+        return this;
+    }
+
+    public PdfWriter Text(string text)
+    {
+        foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            Paragraph(paragraph, regular, 13.5);
+        }
+
+        return this;
+    }
+
+    public PdfWriter Space(double points = 8)
+    {
+        y += points;
+        return this;
+    }
+
+    public byte[] ToBytes()
+    {
+        graphics.Dispose();
+        using var stream = new MemoryStream();
+        document.Save(stream, false);
+        return stream.ToArray();
+    }
+
+    private static double Width => XUnit.FromMillimeter(210).Point - (2 * Margin);
+
+    private void Paragraph(string text, XFont font, double lineHeight)
+    {
+        if (text.Length == 0)
+        {
+            Ensure(lineHeight);
+            y += lineHeight;
+            return;
+        }
+
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && graphics.MeasureString(candidate, font).Width > Width)
+            {
+                Draw(line, font, lineHeight);
+                line = word;
+            }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        Draw(line, font, lineHeight);
+    }
+
+    private void Draw(string line, XFont font, double lineHeight)
+    {
+        Ensure(lineHeight);
+        graphics.DrawString(line, font, XBrushes.Black, new XRect(Margin, y, Width, lineHeight), XStringFormats.TopLeft);
+        y += lineHeight;
+    }
+
+    private void Ensure(double height)
+    {
+        if (y + height > XUnit.FromMillimeter(297).Point - Margin)
+        {
+            graphics.Dispose();
+            NewPage();
+        }
+    }
+
+    private void NewPage()
+    {
+        page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        graphics = XGraphics.FromPdfPage(page);
+        y = Margin;
+    }
+
+    private static void EnsureFonts()
+    {
+        lock (FontGate)
+        {
+            // One resolver per process (PDFsharp's rule); another feature's resolver may already be in place.
+            GlobalFontSettings.FontResolver ??= new EmbeddedFonts();
+        }
+    }
+}
