@@ -32,7 +32,10 @@ public static class StorageNames
         /// <summary>Raw inbound reply payloads, stored before the webhook answers 2xx.</summary>
         public const string Inbound = "inbound";
 
-        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks, Inbound];
+        /// <summary>What the workspace reads per creditor (the portfolio index), kept current by the ledger and dunning.</summary>
+        public const string Workspace = "workspace";
+
+        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks, Inbound, Workspace];
     }
 
     public static class Queues
