@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Receivables.Hosting;
 using Receivables.Storage;
+using Receivables.Web;
 
 namespace Receivables.Local.Hosting;
 
@@ -20,6 +21,9 @@ public sealed record LocalHostSettings
 
     /// <summary>Run the queue consumers, the ledger watcher, the timer and the HTTP endpoint (the <c>serve</c> mode).</summary>
     public bool Serve { get; init; }
+
+    /// <summary>Serve the workspace (and the webhooks) on 127.0.0.1 without the background services (tests, benches).</summary>
+    public bool Workspace { get; init; }
 
     /// <summary>Replace registrations after <c>AddReceivables</c> (tests: a fake clock, a failing handler).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
@@ -96,10 +100,18 @@ public sealed class LocalHost : IAsyncDisposable
             builder.Services.AddLocalServe(builder.Configuration);
         }
 
+        var web = settings.Serve || settings.Workspace;
+        if (web)
+        {
+            builder.Services.AddLoopbackKestrel(builder.Configuration);
+            builder.Services.AddWorkspace(builder.Configuration);
+        }
+
         settings.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        if (settings.Serve)
+        if (web)
         {
+            app.UseWorkspace();
             app.MapLocalEndpoints();
         }
 
@@ -107,7 +119,7 @@ public sealed class LocalHost : IAsyncDisposable
         try
         {
             await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
-            if (settings.Serve)
+            if (web)
             {
                 await app.StartAsync(cancellationToken);
             }

@@ -50,6 +50,13 @@ public sealed class CaseMail(
             invoices, [], principal, principal, today, null, invoices.Count == 1 ? invoices[0].Kid : null, extraFor(language));
     }
 
+    /// <summary>The message as <see cref="SendAsync"/> would send it, rendered but not sent (null as there).</summary>
+    public async Task<RenderedMessage?> PreviewAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken)
+    {
+        var document = await DocumentAsync(found, template, extraFor, cancellationToken);
+        return document is null ? null : await renderer.RenderAsync(document, cancellationToken);
+    }
+
     /// <summary>The sent message, or null when there is nothing to send it with (no ledger entry or no address).</summary>
     public async Task<SentEmail?> SendAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extraFor, string actor, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null)
     {

@@ -1,0 +1,110 @@
+using System.Text;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Dunning;
+using Receivables.Evidence;
+using Receivables.Plans;
+
+namespace Receivables.Web.Actions;
+
+/// <summary>
+/// What a person does in the workspace, each through the same library handler as the CLI: task outcomes
+/// (<see cref="TaskOutcomes"/>), case pauses and holds (<see cref="ICaseActions"/>), plans (<see cref="PlanService"/>),
+/// evidence. Every action carries the person (<c>person:&lt;name&gt;</c>) and an idempotency key from the form, so a
+/// double submit does nothing twice, and is archived as evidence.
+/// </summary>
+public sealed class WorkspaceActions(
+    TaskOutcomes outcomes,
+    ITaskStore tasks,
+    ICaseActions cases,
+    PlanService plans,
+    IEvidenceArchive archive,
+    EvidenceExporter exporter,
+    IEnumerable<ITaskOutcomeHandler> handlers,
+    BusinessClock clock)
+{
+    public const string DisputeUpheld = "upheld";
+    public const string DisputeRejected = "rejected";
+    public const string Done = "done";
+
+    /// <summary>Outcomes of kinds that have no handler of their own yet: a dispute is upheld or rejected, anything else is done.</summary>
+    public static IReadOnlyList<string> FallbackOutcomes(string kind) =>
+        kind == TaskKinds.ReviewDispute ? [DisputeUpheld, DisputeRejected] : [Done];
+
+    public async Task<string> CompleteTaskAsync(string creditorId, string taskId, string outcome, string? note, DateOnly? date, string person, CancellationToken cancellationToken)
+    {
+        var task = await tasks.GetAsync(creditorId, taskId, cancellationToken)
+            ?? throw new ReceivablesException($"No task '{taskId}'.");
+        var actor = Actors.Person(person);
+        var hasHandler = handlers.Any(h => h.Kind == task.Kind);
+        if (!hasHandler && !FallbackOutcomes(task.Kind).Contains(outcome, StringComparer.Ordinal))
+        {
+            throw new ReceivablesException($"'{outcome}' is not an outcome of a {task.Kind} task.");
+        }
+
+        if (!hasHandler && task.Kind == TaskKinds.ReviewDispute && outcome == DisputeRejected && task.DebtorId is not null)
+        {
+            // The dispute is not accepted: reminders resume (the same case action as a rule or the CLI uses).
+            await cases.ResumeAsync(creditorId, task.DebtorId, PauseReason.Dispute, actor, note ?? "Dispute rejected", "task:" + taskId + ":resume", cancellationToken);
+        }
+
+        var (completed, effect) = await outcomes.CompleteAsync(creditorId, taskId, new TaskOutcome(outcome, Blank(note), date, actor), cancellationToken);
+        if (completed.DebtorId is not null)
+        {
+            await ArchiveAsync(creditorId, completed.DebtorId, completed.CaseId, EvidenceKinds.Task, $"Task {completed.Kind} done: {outcome}", actor, "task-done:" + taskId,
+                $"Task {taskId} ({completed.Kind}): {completed.Title}\nOutcome: {outcome}{(date is null ? "" : $" ({date:yyyy-MM-dd})")}\nEffect: {effect}\nNote: {note}\nBy: {actor}", cancellationToken);
+        }
+
+        return effect;
+    }
+
+    public Task PauseAsync(string creditorId, string debtorId, DateOnly until, string? note, string person, string key, CancellationToken cancellationToken)
+    {
+        if (until <= clock.Today)
+        {
+            throw new ReceivablesException("A pause needs a date after today.");
+        }
+
+        return cases.PauseAsync(creditorId, debtorId, PauseReason.Manual, until, null, Actors.Person(person), Blank(note) ?? $"Paused until {until:yyyy-MM-dd}", "web:" + key, cancellationToken);
+    }
+
+    public Task HoldInvoiceAsync(string creditorId, string debtorId, string invoiceNumber, string? note, string person, string key, CancellationToken cancellationToken) =>
+        cases.PauseAsync(creditorId, debtorId, PauseReason.Manual, null, [invoiceNumber], Actors.Person(person), Blank(note) ?? $"Invoice {invoiceNumber} held", "web:" + key, cancellationToken);
+
+    public async Task ResumeAsync(string creditorId, string debtorId, string? note, string person, string key, CancellationToken cancellationToken)
+    {
+        var view = await cases.GetAsync(creditorId, debtorId, cancellationToken)
+            ?? throw new ReceivablesException($"Debtor '{debtorId}' has no case.");
+        await cases.ResumeAsync(creditorId, debtorId, view.Pause ?? PauseReason.Manual, Actors.Person(person), Blank(note) ?? "Resumed", "web:" + key, cancellationToken);
+    }
+
+    public async Task NoteAsync(string creditorId, string debtorId, string note, string person, string key, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new ReceivablesException("A note needs text.");
+        }
+
+        await ArchiveAsync(creditorId, debtorId, null, EvidenceKinds.Decision, "Note", Actors.Person(person), "note:" + key, note.Trim(), cancellationToken);
+    }
+
+    public Task<string> RequestPlanAsync(string creditorId, string debtorId, string? note, decimal? installment, string person, string key, CancellationToken cancellationToken) =>
+        plans.RequestAsync(new ArrangementRequest(creditorId, debtorId, null, ArrangementSource.Person, Blank(note) ?? $"Requested by {person}", "web:" + key, installment), cancellationToken);
+
+    public Task<RepaymentPlan> ApprovePlanAsync(string creditorId, string planId, string person, CancellationToken cancellationToken) =>
+        plans.ApproveAsync(creditorId, planId, Actors.Person(person), cancellationToken);
+
+    public Task<RepaymentPlan> RejectPlanAsync(string creditorId, string planId, string reason, string person, CancellationToken cancellationToken) =>
+        plans.RejectAsync(creditorId, planId, Actors.Person(person), reason, cancellationToken);
+
+    public Task<ExportResult> ExportEvidenceAsync(string creditorId, string debtorId, Stream output, CancellationToken cancellationToken) =>
+        exporter.ExportAsync(creditorId, debtorId, null, output, cancellationToken);
+
+    private async Task ArchiveAsync(string creditorId, string debtorId, string? caseId, string kind, string title, string actor, string key, string text, CancellationToken cancellationToken) =>
+        await archive.AppendAsync(new EvidenceItem(
+            creditorId, debtorId, caseId ?? DunningCase.CaseIdFor(creditorId, debtorId), kind, title, "text/plain; charset=utf-8",
+            Encoding.UTF8.GetBytes(text), actor, key, clock.Now,
+            new Dictionary<string, string> { [EvidenceMetadata.Timeline] = TimelineSections.Decision, [EvidenceMetadata.Summary] = text.Split('\n')[0] }), cancellationToken);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

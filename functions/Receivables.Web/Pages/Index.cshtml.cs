@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+using Receivables.Web.Actions;
+
+namespace Receivables.Web.Pages;
+
+/// <summary>Today: the open tasks of every creditor, most urgent first, each completed with one of its kind's outcomes.</summary>
+public sealed class IndexModel(WorkspaceQueries queries, WorkspaceActions actions) : WorkspacePage
+{
+    public IReadOnlyList<TodayItem> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await queries.TodayAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostCompleteAsync(string creditor, string task, string outcome, string? note, DateOnly? date, CancellationToken cancellationToken) =>
+        ActAsync(async () => string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0}: {1}", task, await actions.CompleteTaskAsync(creditor, task, outcome, note, date, Person, cancellationToken)), "/");
+}

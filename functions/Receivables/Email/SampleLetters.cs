@@ -1,0 +1,97 @@
+using Receivables.Common;
+
+namespace Receivables.Email;
+
+/// <summary>Sample documents of every message template, for <c>render-samples</c> and the workspace's letter previews.</summary>
+public static class SampleLetters
+{
+    public static readonly IReadOnlyList<string> Templates =
+    [
+        MessageTemplates.Friendly,
+        MessageTemplates.Reminder,
+        MessageTemplates.CollectionNotice,
+        MessageTemplates.Acknowledgement,
+        MessageTemplates.StillOpen,
+        MessageTemplates.InvoiceCopy,
+        MessageTemplates.PlanProposal,
+        MessageTemplates.CallConfirmation,
+        MessageTemplates.PlanMissed,
+        SetOff.SetOffs.Template,
+    ];
+
+    public static readonly IReadOnlyList<string> Languages = ["nb", "en"];
+
+    /// <summary>
+    /// A plausible document: two overdue invoices (one part-paid), and for the formal steps a reminder fee (1/20 of the
+    /// 2026 inkassosats) and late-payment interest at 12 % a year, computed here the way the dunning rules state them.
+    /// </summary>
+    public static ReminderDocument Document(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today, bool business = false)
+    {
+        const decimal InterestRate = 0.12m;
+        const decimal ReminderFee = 37.50m;
+        var nb = language == "nb";
+        ReminderInvoice[] invoices =
+        [
+            Invoice("10231", today.AddDays(-45), today.AddDays(-31), 4_980.00m, 4_980.00m, "0010231000016"),
+            Invoice("10258", today.AddDays(-38), today.AddDays(-24), 12_345.50m, 7_345.50m, "0010258000012"),
+        ];
+        var principal = invoices.Sum(i => i.OpenAmount);
+        var charges = new List<ReminderCharge>();
+        if (template is MessageTemplates.Reminder or MessageTemplates.CollectionNotice)
+        {
+            charges.Add(new ReminderCharge("reminder-fee", nb ? "Purregebyr" : "Reminder fee", ReminderFee, nb ? "1/20 av inkassosatsen" : "1/20 of the collection rate"));
+            foreach (var invoice in invoices)
+            {
+                var interest = Rounding.ToMinorUnit(invoice.OpenAmount * InterestRate * invoice.DaysOverdue / 365m);
+                var from = invoice.DueDate.AddDays(1);
+                var basis = nb
+                    ? $"12,00 % p.a. fra {from:dd.MM.yyyy}, {invoice.DaysOverdue} dager"
+                    : $"12.00% a year from {from.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, {invoice.DaysOverdue} days";
+                charges.Add(new ReminderCharge("interest", (nb ? "Forsinkelsesrente, faktura " : "Late-payment interest, invoice ") + invoice.InvoiceNumber, interest, basis));
+            }
+        }
+
+        var deadline = template is MessageTemplates.Acknowledgement or MessageTemplates.CallConfirmation ? (DateOnly?)null : today.AddDays(14);
+        var extra = new Dictionary<string, string>
+        {
+            ["Message"] = nb ? "Takk for svaret ditt. Vi har notert det og kommer tilbake til deg." : "Thank you for your reply. We have noted it and will get back to you.",
+            ["Schedule"] = nb ? $"1. avdrag {today.AddDays(14):dd.MM.yyyy}: 6 162,75 kr; 2. avdrag {today.AddDays(44):dd.MM.yyyy}: 6 162,75 kr" : "Two installments of NOK 6,162.75, 30 days apart",
+            ["Terms"] = nb ? "Ingen nye gebyrer mens avtalen følges." : "No new fees while the plan is kept.",
+        };
+
+        return new ReminderDocument(
+            template,
+            language,
+            creditorId,
+            creditor.Name,
+            creditor.OrgNumber,
+            creditor.Email,
+            creditor.Phone,
+            creditor.BankAccount,
+            creditor.Address,
+            business ? "B-2001" : "K-1001",
+            business ? "Bergen Bygg AS" : "Kari Nordmann",
+            business ? "post@bergenbygg.example.no" : "kari.nordmann@example.no",
+            business,
+            $"{creditorId}/K-1001/sample",
+            PlusAddress(creditor.Email, "sample"),
+            creditor.Currency,
+            invoices,
+            charges,
+            principal,
+            principal + charges.Sum(c => c.Amount),
+            today,
+            deadline,
+            invoices[0].Kid,
+            extra);
+
+        ReminderInvoice Invoice(string number, DateOnly invoiceDate, DateOnly dueDate, decimal amount, decimal open, string kid) =>
+            new(number, invoiceDate, dueDate, amount, open, kid, today.DayNumber - dueDate.DayNumber);
+    }
+
+    private static string PlusAddress(string email, string token)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 ? email : email[..at] + "+" + token + email[at..];
+    }
+}
