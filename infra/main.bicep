@@ -51,6 +51,9 @@ param creditor object = {
 param sendGridApiKey string
 
 @secure()
+@description('Application (client) id of the Entra ID app registration that signs people in to the workspace (app roles controller and viewer). Empty: the workspace is not deployed.')
+param workspaceClientId string = ''
+
 @description('Secret in the Inbound Parse URL (/api/inbound/{secret}). Stored in Key Vault as inbound-secret.')
 param inboundSecret string
 
@@ -281,6 +284,8 @@ var appSettings = {
   Receivables__CreditHold__WebhookSecret: ''
   Receivables__CreditHold__SignatureHeader: 'X-Receivables-Signature'
   Receivables__Replies__ReviewBelowConfidence: '0.6'
+  Receivables__Workspace__Authentication: 'AppService'
+  Receivables__Workspace__LocalUser: 'operator'
 }
 
 module processor 'app/processor.bicep' = {
@@ -293,6 +298,22 @@ module processor 'app/processor.bicep' = {
     identityId: identity.outputs.id
     deploymentStorageContainerUrl: '${storageBlob}${deploymentContainerName}'
     appSettings: appSettings
+  }
+  dependsOn: [ rbac ]
+}
+
+module workspace 'app/workspace.bicep' = if (!empty(workspaceClientId)) {
+  scope: rg
+  params: {
+    name: 'app-receivables-${token}'
+    planName: 'asp-receivables-${token}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    appSettings: appSettings
+    clientId: workspaceClientId
+    tenantId: tenant().tenantId
   }
   dependsOn: [ rbac ]
 }

@@ -41,13 +41,18 @@ public sealed record LocalHostSettings
 /// </summary>
 public sealed class LocalHost : IAsyncDisposable
 {
-    private readonly Azurite? azurite;
+    /// <summary>In the data folder while <c>serve</c> runs: its process id and Azurite's connection string.</summary>
+    public const string RunningAzuriteFile = "azurite.running";
 
-    private LocalHost(WebApplication app, Azurite? azurite, string dataPath)
+    private readonly Azurite? azurite;
+    private readonly string? marker;
+
+    private LocalHost(WebApplication app, Azurite? azurite, string dataPath, string? marker)
     {
         App = app;
         this.azurite = azurite;
         DataPath = dataPath;
+        this.marker = marker;
     }
 
     public WebApplication App { get; }
@@ -56,12 +61,16 @@ public sealed class LocalHost : IAsyncDisposable
 
     public string DataPath { get; }
 
+    /// <summary><c>RECEIVABLES_DATA</c> (the launcher's <c>--data</c>), else <c>.receivables</c> under the home folder.</summary>
+    public static string DefaultDataPath =>
+        Environment.GetEnvironmentVariable("RECEIVABLES_DATA") is { Length: > 0 } data ? Path.GetFullPath(data, Home) : Path.Combine(Home, ".receivables");
+
     public static string Home =>
         Environment.GetEnvironmentVariable("RECEIVABLES_HOME") is { Length: > 0 } home ? home : Directory.GetCurrentDirectory();
 
     public static async Task<LocalHost> StartAsync(LocalHostSettings settings, CancellationToken cancellationToken = default)
     {
-        var dataPath = Path.GetFullPath(settings.DataPath ?? Path.Combine(Home, ".receivables"));
+        var dataPath = Path.GetFullPath(settings.DataPath ?? DefaultDataPath);
         Directory.CreateDirectory(dataPath);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Home });
@@ -82,10 +91,23 @@ public sealed class LocalHost : IAsyncDisposable
 
         Azurite? azurite = null;
         var storage = settings.StorageConnectionString ?? builder.Configuration[StorageNames.Connection];
+        var marker = Path.Combine(dataPath, RunningAzuriteFile);
         if (settings.StorageConnectionString is null && IsDevelopmentStorage(storage))
         {
-            azurite = await Azurite.StartAsync(Path.Combine(dataPath, "azurite"), cancellationToken: cancellationToken);
-            storage = azurite.ConnectionString;
+            // A command run while `serve` is running on the same data folder uses serve's Azurite.
+            if (RunningAzurite(marker) is { } running)
+            {
+                storage = running;
+            }
+            else
+            {
+                azurite = await Azurite.StartAsync(Path.Combine(dataPath, "azurite"), cancellationToken: cancellationToken);
+                storage = azurite.ConnectionString;
+                if (settings.Serve)
+                {
+                    await File.WriteAllTextAsync(marker, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + storage, cancellationToken);
+                }
+            }
         }
 
         if (storage is not null)
@@ -115,7 +137,7 @@ public sealed class LocalHost : IAsyncDisposable
             app.MapLocalEndpoints();
         }
 
-        var host = new LocalHost(app, azurite, dataPath);
+        var host = new LocalHost(app, azurite, dataPath, azurite is not null && settings.Serve ? marker : null);
         try
         {
             await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
@@ -152,9 +174,39 @@ public sealed class LocalHost : IAsyncDisposable
         }
 
         await App.DisposeAsync();
+        if (marker is not null)
+        {
+            File.Delete(marker);
+        }
+
         if (azurite is not null)
         {
             await azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>The connection string of the Azurite a running <c>serve</c> started for this data folder, if it still runs.</summary>
+    internal static string? RunningAzurite(string marker)
+    {
+        if (!File.Exists(marker))
+        {
+            return null;
+        }
+
+        var lines = File.ReadAllLines(marker);
+        if (lines.Length < 2 || !int.TryParse(lines[0], out var pid))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited ? null : lines[1];
+        }
+        catch (ArgumentException)
+        {
+            return null; // that serve is gone (killed without cleaning up)
         }
     }
 

@@ -179,7 +179,7 @@ public sealed class PlanService(
     /// The proposal letter and the agreement of a draft as approval would send them today (template wording; a model
     /// rewording, when configured, is checked and applied only on sending). Nothing is stored or sent.
     /// </summary>
-    public async Task<(RenderedMessage Letter, string Agreement)?> PreviewAsync(string creditorId, string planId, CancellationToken cancellationToken = default)
+    public async Task<(RenderedMessage Letter, string Agreement, RepaymentPlan Plan)?> PreviewAsync(string creditorId, string planId, CancellationToken cancellationToken = default)
     {
         var plan = await RequireAsync(creditorId, planId, cancellationToken);
         var view = await cases.GetAsync(creditorId, plan.DebtorId, cancellationToken);
@@ -201,7 +201,7 @@ public sealed class PlanService(
         var terms = Terms(plan, language, debtorLines?.Debtor.Type == CustomerType.Business);
         var schedule = ScheduleText(plan, language);
         var letter = await mail.PreviewAsync(view, MessageTemplates.PlanProposal, _ => new Dictionary<string, string> { ["Schedule"] = schedule, ["Terms"] = terms, ["Plan"] = plan.PlanId }, cancellationToken);
-        return letter is null ? null : (letter, Agreement(plan, language, schedule, terms));
+        return letter is null ? null : (letter, Agreement(plan, language, schedule, terms), plan);
     }
 
     public async Task<RepaymentPlan> RejectAsync(string creditorId, string planId, string actor, string reason, CancellationToken cancellationToken = default)

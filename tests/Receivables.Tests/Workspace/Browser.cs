@@ -43,7 +43,8 @@ internal static class Browser
     /// <summary>Runs axe-core on the page; returns the serious and critical violations as lines.</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe();
+        // Letters are shown in sandboxed frames without scripts: axe checks the page itself, not into those frames.
+        var result = await page.RunAxe(new AxeRunOptions { Iframes = false });
         return [.. result.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];

@@ -25,7 +25,7 @@ public sealed class PlanModel(WorkspaceQueries queries, WorkspaceActions actions
         Plan = found;
         if (found.Status == PlanStatus.Draft && await plans.PreviewAsync(creditor, plan, cancellationToken) is { } preview)
         {
-            (Letter, Agreement) = preview;
+            (Letter, Agreement, Plan) = preview;
         }
 
         return Page();
