@@ -39,7 +39,7 @@ internal static class BenchWorkspaceCommand
         try
         {
             var (host, creditorId) = await BenchUploads.StartHostAsync(new StorageOperationCounter(), dataPath, cancellationToken, port);
-            await using var _ = host;
+            await using var owned = host;
             var today = host.Get<BusinessClock>().Today;
             var ledger = new SyntheticLedger(creditorId, count, today);
             Directory.CreateDirectory(dataPath);

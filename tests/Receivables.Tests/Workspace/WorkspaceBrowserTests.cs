@@ -91,8 +91,7 @@ public sealed class WorkspaceBrowserTests
         await page.Locator("table.list a[href^='/Plans/']").First.ClickAsync();
         await Browser.ShotAsync(page, "plan-preview.nb");
         (await page.Locator("section.letter").InnerTextAsync()).ShouldContain("Nedbetalingsavtale", Case.Insensitive);
-        var preview = page.FrameLocator("iframe.mail");
-        (await preview.Locator("body").InnerTextAsync()).ShouldContain("30");
+        (await FrameHtmlAsync(page)).ShouldContain("20039");
         violations.AddRange(await Browser.SeriousViolationsAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Godkjenn og send" }).ClickAsync();
         await page.Locator(".flash.ok").WaitForAsync();
@@ -114,7 +113,8 @@ public sealed class WorkspaceBrowserTests
         violations.AddRange(await Browser.SeriousViolationsAsync(page));
         await Browser.ShotAsync(page, "debtor.nb");
         await page.Locator("ol.timeline a[href*='/Letter/']").Last.ClickAsync();
-        (await page.FrameLocator("iframe.mail").Locator("body").InnerTextAsync()).ShouldContain("2002");
+        (await FrameHtmlAsync(page)).ShouldContain("2002");
+        (await page.Locator("pre.mailtext").TextContentAsync())!.ShouldContain("2002");
         violations.AddRange(await Browser.SeriousViolationsAsync(page));
         await Browser.ShotAsync(page, "letter.nb");
 
@@ -236,6 +236,20 @@ public sealed class WorkspaceBrowserTests
         (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, task.TaskId))!.Outcome.ShouldBe("no-answer");
         var entries = await world.Get<IEvidenceReader>().ReadCaseAsync(new EvidenceCaseRef(TestSettings.Creditor, "B-100", task.CaseId!));
         entries.ShouldContain(e => e.Entry.Actor == "person:kari@acme.example" && e.Entry.Kind == EvidenceKinds.Task);
+    }
+
+    /// <summary>
+    /// The HTML the page's letter frame shows. The frame is sandboxed without scripts (so Playwright cannot script
+    /// inside it): its document is fetched with the page's cookies, and the frame is checked to point at it.
+    /// </summary>
+    private static async Task<string> FrameHtmlAsync(IPage page)
+    {
+        var frame = page.Locator("iframe.mail");
+        (await frame.GetAttributeAsync("sandbox")).ShouldBe("");
+        var response = await page.APIRequest.GetAsync((await frame.GetAttributeAsync("src"))!);
+        response.Status.ShouldBe(200);
+        response.Headers["content-security-policy"].ShouldStartWith("sandbox");
+        return await response.TextAsync();
     }
 
     private static string Principal(string name, string role) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
