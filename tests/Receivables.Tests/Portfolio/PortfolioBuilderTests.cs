@@ -29,7 +29,7 @@ public sealed class PortfolioBuilderTests
         nok.Overdue.ShouldBe(3500m);
         index.Debtors[0].Id.ShouldBe("B");
         index.Debtors[0].DaysOverdue.ShouldBe(91);
-        index.Stages.Single(s => s.Stage == PortfolioStages.CollectionNotice).Open.ShouldBe(3100m);
+        index.Stages.Single(s => s.Stage == PortfolioStages.CollectionNotice).Open.ShouldBe(3000m);
         index.Stages.Single(s => s.Stage == PortfolioStages.Current).Debtors.ShouldBe(1);
     }
 

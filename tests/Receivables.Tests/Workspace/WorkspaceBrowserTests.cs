@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using Receivables.Actions;
 using Receivables.Evidence;
@@ -27,7 +29,12 @@ public sealed class WorkspaceBrowserTests
             all[k] = v;
         }
 
-        var world = await LeversWorld.StartAsync("2026-01-20", all, workspace: true);
+        // The real outbox sender, so that every letter is archived as the complete MIME message a debtor receives.
+        var world = await LeversWorld.StartAsync("2026-01-20", all, s =>
+        {
+            s.RemoveAll<Receivables.Email.IEmailSender>();
+            s.AddSingleton<Receivables.Email.IEmailSender, Receivables.Email.OutboxEmailSender>();
+        }, workspace: true);
         await world.UploadAsync(Big, Per, Hostile);
         await world.RunUntilAsync("2026-01-20");
         await world.ReplyAsync("C-200", "per@example.no", "Jeg bestrider kravet. Varene var ødelagt ved levering <script>alert(1)</script> {{ 7 | plus: 1 }}.");
