@@ -50,10 +50,10 @@ param creditor object = {
 @description('SendGrid API key (Mail Send). Stored in Key Vault as sendgrid-api-key.')
 param sendGridApiKey string
 
-@secure()
 @description('Application (client) id of the Entra ID app registration that signs people in to the workspace (app roles controller and viewer). Empty: the workspace is not deployed.')
 param workspaceClientId string = ''
 
+@secure()
 @description('Secret in the Inbound Parse URL (/api/inbound/{secret}). Stored in Key Vault as inbound-secret.')
 param inboundSecret string
 
