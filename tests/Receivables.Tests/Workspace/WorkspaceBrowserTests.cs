@@ -138,7 +138,7 @@ public sealed class WorkspaceBrowserTests
 
         // The same bundle uploaded on the page is reported intact.
         await page.Locator("#bundle").SetInputFilesAsync(path);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Kontroller" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kontroller", Exact = true }).ClickAsync();
         (await page.Locator(".flash.ok").InnerTextAsync()).ShouldContain("uendret");
 
         // The hostile debtor's page: name and reply shown as text.
