@@ -168,6 +168,8 @@ public sealed class Texts
         ["verify.bad"] = ("Bevismappen er IKKE i orden: {0}", "The bundle is NOT intact: {0}"),
         ["letter.title"] = ("Brev slik det ble sendt", "Letter as sent"),
         ["letter.text"] = ("Tekstversjon", "Text version"),
+        ["letter.from"] = ("Fra", "From"),
+        ["letter.to"] = ("Til", "To"),
         ["letter.attachments"] = ("Vedlegg", "Attachments"),
         ["letter.back"] = ("Tilbake til kunden", "Back to the debtor"),
         ["plans.title"] = ("Nedbetalingsplaner", "Repayment plans"),
