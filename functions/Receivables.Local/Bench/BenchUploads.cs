@@ -20,9 +20,9 @@ namespace Receivables.Local.Bench;
 internal static class BenchUploads
 {
     /// <summary>A started host whose storage requests <paramref name="counter"/> counts; returns it and the first creditor's id.</summary>
-    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken, int? workspacePort = null)
+    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, int? workspacePort = null)
     {
-        var overrides = new Dictionary<string, string?> { [StorageNames.Connection] = "UseDevelopmentStorage=true" };
+        var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageNames.Connection] = "UseDevelopmentStorage=true" };
         if (workspacePort is { } port)
         {
             overrides["Receivables:Local:HttpPort"] = port.ToString(CultureInfo.InvariantCulture);

@@ -38,7 +38,7 @@ internal static class BenchWorkspaceCommand
         var port = FreePort();
         try
         {
-            var (host, creditorId) = await BenchUploads.StartHostAsync(new StorageOperationCounter(), dataPath, cancellationToken, port);
+            var (host, creditorId) = await BenchUploads.StartHostAsync(new StorageOperationCounter(), dataPath, cancellationToken, workspacePort: port);
             await using var owned = host;
             var today = host.Get<BusinessClock>().Today;
             var ledger = new SyntheticLedger(creditorId, count, today);

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
+using Receivables.Dunning;
 using Receivables.Email;
+using Receivables.Evidence;
+using Receivables.Ledger;
+using Receivables.Messaging;
 
 namespace Receivables.Local.Commands;
 
@@ -32,7 +36,7 @@ internal static class RenderSamplesCommand
             }
 
             var clock = host.Get<BusinessClock>();
-            var files = await RenderAsync(host.Get<IMessageRenderer>(), creditorId, creditorOptions, clock.Today, clock.Now, parse.GetValue(output)!, token);
+            var files = await RenderAsync(host.Get<CaseMessenger>(), creditorId, creditorOptions, clock.Today, clock.Now, parse.GetValue(output)!, token);
             foreach (var file in files)
             {
                 Console.WriteLine(file);
@@ -45,7 +49,7 @@ internal static class RenderSamplesCommand
     }
 
     /// <summary>Renders all templates in both languages and writes <c>{template}.{language}.eml</c>; returns the paths.</summary>
-    public static async Task<IReadOnlyList<string>> RenderAsync(IMessageRenderer renderer, string creditorId, CreditorOptions creditor, DateOnly today, DateTimeOffset now, string folder, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> RenderAsync(CaseMessenger messenger, string creditorId, CreditorOptions creditor, DateOnly today, DateTimeOffset now, string folder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var files = new List<string>();
@@ -54,19 +58,7 @@ internal static class RenderSamplesCommand
             foreach (var language in Languages)
             {
                 var document = SampleDocument(template, language, creditorId, creditor, today);
-                var rendered = await renderer.RenderAsync(document, cancellationToken);
-                var email = new OutboundEmail(
-                    $"sample/{creditorId}/{template}/{language}",
-                    document.DebtorEmail,
-                    document.DebtorName,
-                    creditor.Email,
-                    creditor.Name,
-                    document.ReplyAddress,
-                    rendered.Subject,
-                    rendered.Text,
-                    rendered.Html,
-                    new Dictionary<string, string> { [EmailCustomArgs.Creditor] = creditorId, [EmailCustomArgs.Debtor] = document.DebtorId, [EmailCustomArgs.Case] = document.CaseId },
-                    []);
+                var email = await messenger.ComposeAsync(new CaseMessage(document, $"sample/{creditorId}/{template}/{language}", Actors.System), cancellationToken);
                 var path = Path.Combine(folder, $"{template}.{language}.eml");
                 await File.WriteAllBytesAsync(path, MimeMessages.ToBytes(MimeMessages.Build(email, now)), cancellationToken);
                 files.Add(Path.GetFullPath(path));

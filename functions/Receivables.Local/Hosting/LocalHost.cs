@@ -65,6 +65,9 @@ public sealed class LocalHost : IAsyncDisposable
     public static string DefaultDataPath =>
         Environment.GetEnvironmentVariable("RECEIVABLES_DATA") is { Length: > 0 } data ? Path.GetFullPath(data, Home) : Path.Combine(Home, ".receivables");
 
+    /// <summary>CPU time of the Azurite this host started (null when it uses another storage).</summary>
+    public TimeSpan? StorageEmulatorCpu => azurite?.CpuTime;
+
     public static string Home =>
         Environment.GetEnvironmentVariable("RECEIVABLES_HOME") is { Length: > 0 } home ? home : Directory.GetCurrentDirectory();
 
@@ -244,9 +247,5 @@ public sealed class LocalHost : IAsyncDisposable
         // Resolving an options value runs its validators, as ValidateOnStart does for a started host.
         _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Common.ReceivablesOptions>>().Value;
         _ = Schedules.ParseDunning(services.GetRequiredService<IConfiguration>());
-        foreach (var validated in services.GetServices<IStartupValidation>())
-        {
-            validated.Validate();
-        }
     }
 }

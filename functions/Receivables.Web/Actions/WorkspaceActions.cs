@@ -15,46 +15,21 @@ namespace Receivables.Web.Actions;
 /// </summary>
 public sealed class WorkspaceActions(
     TaskOutcomes outcomes,
-    ITaskStore tasks,
     ICaseActions cases,
     PlanService plans,
     IEvidenceArchive archive,
     EvidenceExporter exporter,
-    IEnumerable<ITaskOutcomeHandler> handlers,
     BusinessClock clock)
 {
-    public const string DisputeUpheld = "upheld";
-    public const string DisputeRejected = "rejected";
-    public const string Done = "done";
-
-    /// <summary>Outcomes of kinds that have no handler of their own yet: a dispute is upheld or rejected, anything else is done.</summary>
-    public static IReadOnlyList<string> FallbackOutcomes(string kind) =>
-        kind == TaskKinds.ReviewDispute ? [DisputeUpheld, DisputeRejected] : [Done];
-
-    public async Task<string> CompleteTaskAsync(string creditorId, string taskId, string outcome, string? note, DateOnly? date, string person, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes a task exactly as <c>tasks done</c> does: <see cref="TaskOutcomes"/> checks the outcome against what the
+    /// task's kind declares, the kind's handler acts (and archives its decision with the person), then the task closes.
+    /// A second submit with the same outcome changes nothing.
+    /// </summary>
+    public async Task<string> CompleteTaskAsync(string creditorId, string taskId, string outcome, string? note, DateOnly? date, string? amount, string person, CancellationToken cancellationToken)
     {
-        var task = await tasks.GetAsync(creditorId, taskId, cancellationToken)
-            ?? throw new ReceivablesException($"No task '{taskId}'.");
-        var actor = Actors.Person(person);
-        var hasHandler = handlers.Any(h => h.Kind == task.Kind);
-        if (!hasHandler && !FallbackOutcomes(task.Kind).Contains(outcome, StringComparer.Ordinal))
-        {
-            throw new ReceivablesException($"'{outcome}' is not an outcome of a {task.Kind} task.");
-        }
-
-        if (!hasHandler && task.Kind == TaskKinds.ReviewDispute && outcome == DisputeRejected && task.DebtorId is not null)
-        {
-            // The dispute is not accepted: reminders resume (the same case action as a rule or the CLI uses).
-            await cases.ResumeAsync(creditorId, task.DebtorId, PauseReason.Dispute, actor, note ?? "Dispute rejected", "task:" + taskId + ":resume", cancellationToken);
-        }
-
-        var (completed, effect) = await outcomes.CompleteAsync(creditorId, taskId, new TaskOutcome(outcome, Blank(note), date, actor), cancellationToken);
-        if (completed.DebtorId is not null)
-        {
-            await ArchiveAsync(creditorId, completed.DebtorId, completed.CaseId, EvidenceKinds.Task, $"Task {completed.Kind} done: {outcome}", actor, "task-done:" + taskId,
-                $"Task {taskId} ({completed.Kind}): {completed.Title}\nOutcome: {outcome}{(date is null ? "" : $" ({date:yyyy-MM-dd})")}\nEffect: {effect}\nNote: {note}\nBy: {actor}", cancellationToken);
-        }
-
+        var recorded = new TaskOutcome(outcome, Blank(note), date, Actors.Person(person), TaskText.ParseAmount(amount));
+        var (_, effect) = await outcomes.CompleteAsync(creditorId, taskId, recorded, cancellationToken);
         return effect;
     }
 

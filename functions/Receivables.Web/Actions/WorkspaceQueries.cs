@@ -12,7 +12,7 @@ using Receivables.Portfolio;
 namespace Receivables.Web.Actions;
 
 /// <summary>A task on Today with the debtor's line and the outcomes its kind accepts.</summary>
-public sealed record TodayItem(WorkTask Task, string CreditorName, PortfolioDebtor? Debtor, IReadOnlyList<string> Outcomes, int Priority);
+public sealed record TodayItem(WorkTask Task, string CreditorName, PortfolioDebtor? Debtor, IReadOnlyList<string> Outcomes, int KindRank);
 
 /// <summary>One page of the debtor list.</summary>
 public sealed record DebtorPage(IReadOnlyList<PortfolioDebtor> Rows, int Total, int Page, int Pages);
@@ -37,7 +37,7 @@ public sealed record ArchivedLetter(string Subject, string From, string To, Date
 public sealed class WorkspaceQueries(
     PortfolioReader portfolio,
     ITaskStore tasks,
-    IEnumerable<ITaskOutcomeHandler> handlers,
+    TaskOutcomes outcomes,
     ILedgerReader ledger,
     ICaseStore cases,
     IClaimStatements claims,
@@ -49,11 +49,11 @@ public sealed class WorkspaceQueries(
 {
     private static readonly ConditionalWeakTable<PortfolioIndex, Dictionary<string, PortfolioDebtor>> Lookups = new();
 
-    /// <summary>Most urgent first: decisions that hold money or a promise come before housekeeping.</summary>
+    /// <summary>Within a priority and due date: decisions that hold money or a promise come before housekeeping.</summary>
     private static readonly string[] KindOrder =
     [
         TaskKinds.CallDebtor, TaskKinds.ReviewDispute, TaskKinds.ApprovePlan, TaskKinds.DecideEscalation, TaskKinds.ApproveSetOff,
-        TaskKinds.InvalidEmail, TaskKinds.ReviewReply, TaskKinds.UnmatchedReply, TaskKinds.ContactChange,
+        TaskKinds.InvalidEmail, TaskKinds.ReviewReply, TaskKinds.UnmatchedReply, TaskKinds.ContactChange, TaskKinds.BookCreditNote,
     ];
 
     public IReadOnlyList<(string Id, string Name)> Creditors =>
@@ -69,9 +69,8 @@ public sealed class WorkspaceQueries(
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(receivables.Value.TimeZone);
 
-    /// <summary>Outcomes a task's kind accepts: its handler's, or (for kinds without one) the workspace's own.</summary>
-    public IReadOnlyList<string> OutcomesOf(string kind) =>
-        handlers.LastOrDefault(h => h.Kind == kind)?.Outcomes ?? WorkspaceActions.FallbackOutcomes(kind);
+    /// <summary>The outcomes a task's kind declares (what <c>tasks done</c> accepts); empty when the feature that opened it closes it.</summary>
+    public IReadOnlyList<string> OutcomesOf(string kind) => outcomes.OutcomesOf(kind);
 
     public async Task<IReadOnlyList<TodayItem>> TodayAsync(CancellationToken cancellationToken)
     {
@@ -87,9 +86,13 @@ public sealed class WorkspaceQueries(
             }
         }
 
+        // Most urgent first, as `tasks list` orders them: priority (high, normal, low), then the date the task is due,
+        // then the kind (money and promises before housekeeping), then the largest amount.
         return [.. items
-            .OrderBy(i => i.Priority)
-            .ThenByDescending(i => i.Debtor?.Overdue ?? 0m)
+            .OrderBy(i => TaskPriorities.Rank(i.Task.Facts.Priority))
+            .ThenBy(i => i.Task.Facts.DueDate ?? DateOnly.MaxValue)
+            .ThenBy(i => i.KindRank)
+            .ThenByDescending(i => i.Task.Facts.Amount ?? i.Debtor?.Overdue ?? 0m)
             .ThenBy(i => i.Task.CreatedAt)];
     }
 

@@ -10,6 +10,6 @@ public sealed class IndexModel(WorkspaceQueries queries, WorkspaceActions action
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await queries.TodayAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostCompleteAsync(string creditor, string task, string outcome, string? note, DateOnly? date, CancellationToken cancellationToken) =>
-        ActAsync(async () => string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0}: {1}", task, await actions.CompleteTaskAsync(creditor, task, outcome, note, date, Person, cancellationToken)), "/");
+    public Task<IActionResult> OnPostCompleteAsync(string creditor, string task, string outcome, string? note, DateOnly? date, string? amount, CancellationToken cancellationToken) =>
+        ActAsync(async () => string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0}: {1}", task, await actions.CompleteTaskAsync(creditor, task, outcome, note, date, amount, Person, cancellationToken)), "/");
 }

@@ -45,31 +45,59 @@ public sealed class Texts
         ["kind.decide-escalation"] = ("Avgjør videre inndriving", "Decide escalation"),
         ["kind.approve-plan"] = ("Godkjenn nedbetalingsplan", "Approve repayment plan"),
         ["kind.approve-set-off"] = ("Godkjenn motregning", "Approve set-off"),
+        ["kind.book-credit-note"] = ("Før kreditnota", "Book a credit note"),
         ["outname.promise"] = ("Lovet betaling", "Promise to pay"),
         ["outname.dispute"] = ("Bestrider", "Dispute"),
         ["outname.plan"] = ("Nedbetalingsplan", "Repayment plan"),
         ["outname.no-answer"] = ("Ikke svar", "No answer"),
         ["outname.upheld"] = ("Tas til følge", "Upheld"),
         ["outname.rejected"] = ("Avvises", "Rejected"),
+        ["outname.partly"] = ("Delvis medhold", "Partly upheld"),
+        ["outname.release"] = ("Opphev stansen", "Release the hold"),
         ["outname.approve"] = ("Godkjenn", "Approve"),
         ["outname.reject"] = ("Avvis", "Reject"),
         ["outname.collection"] = ("Inkasso", "Collection"),
         ["outname.extend"] = ("Utsett", "Extend"),
         ["outname.write-down"] = ("Avskriv", "Write down"),
-        ["outname.done"] = ("Ferdig", "Done"),
+        ["outname.handled"] = ("Håndtert", "Handled"),
+        ["outname.no-action"] = ("Ingen handling", "No action"),
+        ["outname.ignored"] = ("Se bort fra", "Ignore"),
+        ["outname.updated"] = ("Oppdatert", "Updated"),
+        ["outname.no-change"] = ("Ingen endring", "No change"),
+        ["outname.corrected"] = ("Rettet", "Corrected"),
+        ["outname.no-email"] = ("Ingen e-post", "No email"),
         ["task.preview-plan"] = ("Se brevet og avtalen før du godkjenner", "See the letter and agreement before you approve"),
-        ["outcome.promise"] = ("Purringene venter til datoen, og kunden får en skriftlig bekreftelse.", "Reminders wait until the date and the customer gets a written confirmation."),
-        ["outcome.dispute"] = ("Saken stanses og en innsigelse åpnes.", "The case is held and a dispute opens."),
-        ["outcome.plan"] = ("Et forslag til nedbetalingsplan utarbeides for godkjenning.", "A repayment plan is drafted for approval."),
-        ["outcome.no-answer"] = ("Stigen fortsetter som planlagt.", "The ladder goes on as planned."),
-        ["outcome.upheld"] = ("Saken forblir stanset.", "The case stays held."),
-        ["outcome.rejected"] = ("Purringene fortsetter.", "Reminders resume."),
-        ["outcome.approve"] = ("Brevet sendes som vist.", "The letter is sent as shown."),
-        ["outcome.reject"] = ("Ingenting sendes.", "Nothing is sent."),
-        ["outcome.collection"] = ("Overleveringsfilen til inkasso lages.", "The collection hand-over file is made."),
-        ["outcome.extend"] = ("Ny frist (dato).", "A new deadline (date)."),
-        ["outcome.write-down"] = ("Kravet følges ikke opp videre.", "The claim is not pursued further."),
-        ["outcome.done"] = ("Oppgaven lukkes.", "The task is closed."),
+        ["task.priority"] = ("Hast", "Priority"),
+        ["priority.high"] = ("Høy", "High"),
+        ["priority.normal"] = ("Normal", "Normal"),
+        ["priority.low"] = ("Lav", "Low"),
+        ["task.due"] = ("gjøres innen {0}", "due {0}"),
+        ["task.no-phone"] = ("ikke i reskontroen", "not in the ledger"),
+        ["task.quote"] = ("Kunden skrev:", "The customer wrote:"),
+        ["task.closes-itself"] = ("Denne oppgaven lukkes av seg selv når saken endrer seg.", "This task closes by itself when the case changes."),
+        ["task.date.call-debtor"] = ("Dato for lovet betaling", "Promised payment date"),
+        ["task.date.review-dispute"] = ("Ny betalingsfrist (standard 14 dager)", "New deadline (default 14 days)"),
+        ["task.date.decide-escalation"] = ("Ny frist (for utsettelse)", "New deadline (for an extension)"),
+        ["task.amount.call-debtor"] = ("Lovet beløp (valgfritt)", "Promised amount (optional)"),
+        ["task.amount.review-dispute"] = ("Beløp som krediteres (delvis medhold)", "Amount credited (partly upheld)"),
+        ["effect.call-debtor.promise"] = ("Purringene venter til datoen (pluss noen dagers margin), og kunden får en skriftlig bekreftelse.", "Reminders wait until the date (plus a few days' grace) and the customer gets a written confirmation."),
+        ["effect.call-debtor.dispute"] = ("Purringene stanses, en innsigelse åpnes for avgjørelse, og kunden får en skriftlig bekreftelse.", "Reminders stop, a dispute opens for a decision, and the customer gets a written confirmation."),
+        ["effect.call-debtor.plan"] = ("Et forslag til nedbetalingsplan utarbeides for godkjenning; kunden får beskjed om at forslaget kommer.", "A repayment plan is drafted for approval; the customer is told a proposal is coming."),
+        ["effect.call-debtor.no-answer"] = ("Registreres; stigen fortsetter som planlagt.", "Recorded; the ladder goes on as planned."),
+        ["effect.review-dispute.upheld"] = ("Fakturaene krediteres i sin helhet: de holdes tilbake til reskontroen viser kreditnotaen, kunden får skriftlig svar, og en oppgave om å føre kreditnotaen åpnes.", "The invoices are credited in full: they stay held until the ledger shows the credit note, the customer is told in writing, and a task to book the credit note opens."),
+        ["effect.review-dispute.rejected"] = ("Kunden får begrunnelsen (notat, påkrevd) og en ny frist skriftlig; deretter fortsetter purringene der de stod, uten gebyr før fristen.", "The customer gets your reason (note, required) and a new deadline in writing; then reminders resume where they stood, with no fee before the deadline."),
+        ["effect.review-dispute.partly"] = ("Beløpet du oppgir krediteres; kunden får skriftlig hva som gjenstår innen den nye fristen; fakturaene holdes tilbake til kreditnotaen vises.", "The amount you enter is credited; the customer is told in writing what is left to pay by the new deadline; the invoices stay held until the ledger shows the credit note."),
+        ["effect.book-credit-note.release"] = ("Stansen oppheves uten å vente på kreditnotaen; stigen fortsetter på fakturaene.", "The hold is released without waiting for the credit note; the ladder resumes on the invoices."),
+        ["effect.decide-escalation.collection"] = ("Overlevering til inkassobyrå godkjennes; overleveringsfilen lages med «handover export».", "The hand-over to a collection agency is approved; the file is made with 'handover export'."),
+        ["effect.decide-escalation.plan"] = ("Et forslag til nedbetalingsplan utarbeides for godkjenning.", "A repayment plan is drafted for approval."),
+        ["effect.decide-escalation.extend"] = ("Purringene stanses til den nye fristen (dato, påkrevd).", "Reminders pause until the new deadline (date, required)."),
+        ["effect.decide-escalation.write-down"] = ("Avskrivingen registreres; før den i regnskapet, neste reskontro viser det reduserte kravet.", "The write-down is recorded; book it in the ERP, the next ledger shows the reduced claim."),
+        ["effect.approve-plan.approve"] = ("Brevet og avtalen sendes slik forhåndsvisningen viser; purringene venter på svar.", "The letter and agreement are sent as previewed; reminders wait for the answer."),
+        ["effect.approve-plan.reject"] = ("Ingenting sendes; begrunnelsen (notat, påkrevd) lagres.", "Nothing is sent; the reason (note, required) is recorded."),
+        ["effect.approve-set-off.approve"] = ("Motregningen erklæres skriftlig overfor kunden.", "The set-off is declared to the customer in writing."),
+        ["effect.approve-set-off.reject"] = ("Ingenting sendes.", "Nothing is sent."),
+        ["effect.other"] = ("Utfallet brukes på saken slik «tasks done» gjør det.", "The outcome is applied to the case as 'tasks done' applies it."),
+        ["effect.recorded"] = ("Registreres i saken med notatet ditt; ingenting annet endres.", "Recorded in the case with your note; nothing else changes."),
         ["overview.title"] = ("Oversikt", "Overview"),
         ["overview.stale"] = ("Reskontroen er utdatert: {0}", "The ledger is stale: {0}"),
         ["overview.fresh"] = ("Reskontro hentet {0}", "Ledger taken {0}"),
@@ -199,6 +227,21 @@ public sealed class Texts
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
 
     public bool Has(string key) => Words.ContainsKey(key);
+
+    /// <summary>An outcome's name.</summary>
+    public string Outcome(string kind, string outcome) => Has("outname." + outcome) ? this["outname." + outcome] : outcome;
+
+    /// <summary>What choosing the outcome for a task of the kind will do, said before it is chosen.</summary>
+    public string Effect(string kind, string outcome) =>
+        Has($"effect.{kind}.{outcome}") ? this[$"effect.{kind}.{outcome}"]
+        : Receivables.Actions.RecordedOutcomes.Kinds.ContainsKey(kind) ? this["effect.recorded"]
+        : this["effect.other"];
+
+    /// <summary>Whether a kind's outcomes take a date (a promised date, a new deadline).</summary>
+    public static bool AsksDate(string kind) => Words.ContainsKey("task.date." + kind);
+
+    /// <summary>Whether a kind's outcomes take an amount (promised, credited).</summary>
+    public static bool AsksAmount(string kind) => Words.ContainsKey("task.amount." + kind);
 
     public static string Money(decimal amount, string currency) =>
         amount.ToString("N2", CultureInfo.CurrentCulture) + "\u00a0" + currency;

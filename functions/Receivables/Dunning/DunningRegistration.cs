@@ -21,13 +21,17 @@ public static class DunningRegistration
         services.AddSingleton<DunningPolicies>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddSingleton<IOutboundStore, TableOutboundStore>();
+        services.AddSingleton<ICycleProgressStore, TableCycleProgressStore>();
+        services.AddSingleton<DunningPlanner>();
+        services.AddSingleton<IDunningCycle>(sp => sp.GetRequiredService<DunningPlanner>());
+        services.AddSingleton<DunningShardRunner>();
         services.AddSingleton<DunningCycle>();
-        services.AddSingleton<IDunningCycle>(sp => sp.GetRequiredService<DunningCycle>());
+        services.AddSingleton<DunningShardHandler>();
         services.AddSingleton<ICaseActions, CaseActions>();
         services.AddSingleton<IClaimStatements, ClaimStatements>();
         services.AddSingleton<DunningStatusReader>();
         services.TryAddSingleton<ISendStepHook, NoSendStepHook>();
-        services.AddSingleton<IQueueHandler, SendReminderHandler>();
+        services.AddSingleton<SendReminderHandler>();
         services.AddSingleton<Receivables.Status.IStatusContributor, DunningStatusContributor>();
         return services;
     }

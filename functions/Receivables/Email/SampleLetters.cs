@@ -1,4 +1,7 @@
 using Receivables.Common;
+using Receivables.Dunning;
+using Receivables.Ledger;
+using Receivables.Messaging;
 
 namespace Receivables.Email;
 
@@ -17,6 +20,11 @@ public static class SampleLetters
         MessageTemplates.CallConfirmation,
         MessageTemplates.PlanMissed,
         SetOff.SetOffs.Template,
+        MessageTemplates.DisputeAcknowledgement,
+        MessageTemplates.DisputeOutcome,
+        MessageTemplates.PromiseConfirmation,
+        MessageTemplates.PromiseBroken,
+        MessageTemplates.PaymentFound,
     ];
 
     public static readonly IReadOnlyList<string> Languages = ["nb", "en"];
@@ -35,7 +43,6 @@ public static class SampleLetters
             Invoice("10231", today.AddDays(-45), today.AddDays(-31), 4_980.00m, 4_980.00m, "0010231000016"),
             Invoice("10258", today.AddDays(-38), today.AddDays(-24), 12_345.50m, 7_345.50m, "0010258000012"),
         ];
-        var principal = invoices.Sum(i => i.OpenAmount);
         var charges = new List<ReminderCharge>();
         if (template is MessageTemplates.Reminder or MessageTemplates.CollectionNotice)
         {
@@ -52,46 +59,35 @@ public static class SampleLetters
         }
 
         var deadline = template is MessageTemplates.Acknowledgement or MessageTemplates.CallConfirmation ? (DateOnly?)null : today.AddDays(14);
+        if (template is MessageTemplates.DisputeAcknowledgement)
+        {
+            // The disputed invoice is on hold: only the other one is asked for.
+            invoices = [invoices[1]];
+        }
         var extra = new Dictionary<string, string>
         {
             ["Message"] = nb ? "Takk for svaret ditt. Vi har notert det og kommer tilbake til deg." : "Thank you for your reply. We have noted it and will get back to you.",
             ["Schedule"] = nb ? $"1. avdrag {today.AddDays(14):dd.MM.yyyy}: 6 162,75 kr; 2. avdrag {today.AddDays(44):dd.MM.yyyy}: 6 162,75 kr" : "Two installments of NOK 6,162.75, 30 days apart",
             ["Terms"] = nb ? "Ingen nye gebyrer mens avtalen følges." : "No new fees while the plan is kept.",
+            ["Held"] = "10231",
+            ["Invoices"] = "10231",
+            ["Outcome"] = "rejected",
+            ["Reason"] = nb ? "Varene ble kvittert mottatt uten anmerkninger 14.09.2026." : "The goods were signed for without remarks on 14 September 2026.",
+            ["Credited"] = nb ? "1 000,00 kr" : "NOK 1,000.00",
+            ["Remaining"] = nb ? "3 980,00 kr" : "NOK 3,980.00",
+            ["Deadline"] = LetterFormat.Date(today.AddDays(14), language),
+            ["PromisedDate"] = LetterFormat.Date(today.AddDays(7), language),
+            ["PromisedAmount"] = "",
         };
 
-        return new ReminderDocument(
-            template,
-            language,
-            creditorId,
-            creditor.Name,
-            creditor.OrgNumber,
-            creditor.Email,
-            creditor.Phone,
-            creditor.BankAccount,
-            creditor.Address,
-            business ? "B-2001" : "K-1001",
-            business ? "Bergen Bygg AS" : "Kari Nordmann",
-            business ? "post@bergenbygg.example.no" : "kari.nordmann@example.no",
-            business,
-            $"{creditorId}/K-1001/sample",
-            PlusAddress(creditor.Email, "sample"),
-            creditor.Currency,
-            invoices,
-            charges,
-            principal,
-            principal + charges.Sum(c => c.Amount),
-            today,
-            deadline,
-            invoices[0].Kid,
-            extra);
+        var debtor = business
+            ? new Debtor(creditorId, "B-2001", "Bergen Bygg AS", "post@bergenbygg.example.no", CustomerType.Business, "987654321", language)
+            : new Debtor(creditorId, "K-1001", "Kari Nordmann", "kari.nordmann@example.no", CustomerType.Consumer, null, language);
+        return CaseDocuments.Create(
+            template, language, creditorId, creditor, debtor, $"{creditorId}/{debtor.DebtorId}/sample", ReminderContent.ReplyAddress(creditor.Email, "sample"),
+            null, invoices, charges, today, deadline, extra);
 
         ReminderInvoice Invoice(string number, DateOnly invoiceDate, DateOnly dueDate, decimal amount, decimal open, string kid) =>
             new(number, invoiceDate, dueDate, amount, open, kid, today.DayNumber - dueDate.DayNumber);
-    }
-
-    private static string PlusAddress(string email, string token)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at < 0 ? email : email[..at] + "+" + token + email[at..];
     }
 }

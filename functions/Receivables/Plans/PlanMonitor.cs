@@ -8,6 +8,7 @@ using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Ledger;
+using Receivables.Messaging;
 
 namespace Receivables.Plans;
 
@@ -25,7 +26,7 @@ public sealed class PlanMonitor(
     ICaseActions cases,
     ITaskStore tasks,
     IEvidenceArchive archive,
-    CaseMail mail,
+    CaseMessenger mail,
     IOptions<PlanPolicy> policy,
     BusinessClock clock,
     ILogger<PlanMonitor> logger) : ILedgerObserver

@@ -11,6 +11,7 @@ using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Ledger;
+using Receivables.Messaging;
 using Receivables.Storage;
 
 namespace Receivables.Plans;
@@ -28,7 +29,7 @@ public sealed class PlanService(
     ITaskStore tasks,
     IEvidenceArchive archive,
     ILedgerReader ledger,
-    CaseMail mail,
+    CaseMessenger mail,
     IPlanWording wording,
     IOptions<PlanPolicy> policy,
     IOptions<ReceivablesOptions> receivables,
@@ -382,7 +383,7 @@ public sealed class PlanService(
         plan.RequiresSecurity = schedule.RequiresSecurity;
     }
 
-    /// <summary>The letter's language as <see cref="CaseMail"/> decides it: the debtor's, else the creditor's.</summary>
+    /// <summary>The letter's language as <see cref="CaseDocuments"/> decides it: the debtor's, else the creditor's.</summary>
     private string LanguageOf(DebtorLedger? lines, string creditorId) =>
         string.Equals(lines?.Debtor.Language ?? receivables.Value.Creditors.GetValueOrDefault(creditorId)?.Language, "en", StringComparison.OrdinalIgnoreCase) ? "en" : "nb";
 

@@ -1,3 +1,4 @@
+using Receivables.Actions;
 using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Tests.Infrastructure;
@@ -76,5 +77,55 @@ public sealed class WorkspaceActionsTests
         var error = await Should.ThrowAsync<Receivables.Common.ReceivablesException>(() =>
             world.Get<WorkspaceActions>().PauseAsync(TestSettings.Creditor, "C-100", new DateOnly(2026, 1, 20), null, "kari.k", "form-5", CancellationToken.None));
         error.Message.ShouldContain("after today");
+    }
+
+    [Fact]
+    public async Task A_dispute_partly_upheld_in_the_workspace_credits_the_typed_amount_once_as_tasks_done_does()
+    {
+        await using var world = await WorldAsync();
+        await world.ReplyAsync("C-100", "kari@example.no", "Jeg bestrider kravet. Halvparten av varene kom aldri fram.");
+        await world.RunUntilAsync("2026-01-21");
+        var dispute = await OpenTaskAsync(world, TaskKinds.ReviewDispute);
+        var actions = world.Get<WorkspaceActions>();
+
+        var effect = await actions.CompleteTaskAsync(TestSettings.Creditor, dispute.TaskId, "partly", "Halve leveransen manglet", null, "600,00", "kari.k", CancellationToken.None);
+        var again = await actions.CompleteTaskAsync(TestSettings.Creditor, dispute.TaskId, "partly", "Halve leveransen manglet", null, "600,00", "kari.k", CancellationToken.None);
+
+        effect.ShouldContain("600.00 NOK to be credited");
+        again.ShouldBe("already done");
+        (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, dispute.TaskId))!.Outcome.ShouldBe("partly");
+        var book = await OpenTaskAsync(world, TaskKinds.BookCreditNote);
+        book.Facts.Amount.ShouldBe(600m);
+        (await EvidenceAsync(world)).ShouldContain(e => e.Entry.Actor == "person:kari.k");
+    }
+
+    [Fact]
+    public async Task An_outcome_the_task_kind_does_not_declare_is_refused_and_the_task_stays_open()
+    {
+        await using var world = await WorldAsync();
+        await world.ReplyAsync("C-100", "kari@example.no", "Jeg bestrider kravet. Varene var ødelagt.");
+        await world.RunUntilAsync("2026-01-21");
+        var dispute = await OpenTaskAsync(world, TaskKinds.ReviewDispute);
+
+        var error = await Should.ThrowAsync<Receivables.Common.ReceivablesException>(() =>
+            world.Get<WorkspaceActions>().CompleteTaskAsync(TestSettings.Creditor, dispute.TaskId, "promise", null, null, null, "kari.k", CancellationToken.None));
+
+        error.Message.ShouldContain("upheld, rejected, partly");
+        (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, dispute.TaskId))!.IsOpen.ShouldBeTrue();
+        var today = await world.Get<WorkspaceQueries>().TodayAsync(CancellationToken.None);
+        today.Single(i => i.Task.TaskId == dispute.TaskId).Outcomes.ShouldBe(["upheld", "rejected", "partly"]);
+    }
+
+    private static async Task<WorkTask> OpenTaskAsync(LeversWorld world, string kind)
+    {
+        await foreach (var task in world.Get<ITaskStore>().ListAsync(TestSettings.Creditor, openOnly: true))
+        {
+            if (task.Kind == kind)
+            {
+                return task;
+            }
+        }
+
+        throw new InvalidOperationException("no open task of kind " + kind);
     }
 }

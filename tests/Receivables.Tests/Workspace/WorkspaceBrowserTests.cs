@@ -70,8 +70,18 @@ public sealed class WorkspaceBrowserTests
         (await page.EvaluateAsync<bool>("() => window.__pwned === undefined")).ShouldBeTrue();
         (await page.ContentAsync()).ShouldContain("{{ 7 | plus: 1 }} AS");
 
-        // Record a call with a promise to pay.
+        // Each task offers exactly the outcomes its kind declares (what `tasks done` accepts), with its facts.
+        var outcomes = world.Get<TaskOutcomes>();
         var call = page.Locator("li.kind-call-debtor", new() { HasText = "Fjellbygg" });
+        (await call.Locator("input[name=outcome]").EvaluateAllAsync<string[]>("els => els.map(e => e.value)")).ShouldBe([.. outcomes.OutcomesOf(TaskKinds.CallDebtor)]);
+        var callFacts = (await call.Locator("dl.facts").InnerTextAsync()).Replace('\u00a0', ' ').Replace('\u202f', ' ');
+        callFacts.ShouldContain("20 000,00 NOK");
+        callFacts.ShouldContain("Høy");
+        var disputeTask = page.Locator("li.kind-review-dispute").First;
+        (await disputeTask.Locator("input[name=outcome]").EvaluateAllAsync<string[]>("els => els.map(e => e.value)")).ShouldBe([.. outcomes.OutcomesOf(TaskKinds.ReviewDispute)]);
+        (await disputeTask.Locator("blockquote").InnerTextAsync()).ShouldContain("Varene var ødelagt ved levering <script>alert(1)</script> {{ 7 | plus: 1 }}");
+
+        // Record a call with a promise to pay.
         await call.Locator("input[value=promise]").CheckAsync();
         await call.Locator("input[type=date]").FillAsync("2026-02-02");
         await call.Locator("textarea").FillAsync("Lovet betaling 2. februar");
@@ -82,14 +92,19 @@ public sealed class WorkspaceBrowserTests
         callTask.Outcome.ShouldBe("promise");
         (await world.Get<Receivables.Dunning.ICaseActions>().GetAsync(TestSettings.Creditor, "B-100"))!.Pause.ShouldBe(Receivables.Dunning.PauseReason.PromiseToPay);
 
-        // Resolve the dispute: rejected, reminders resume.
+        // Resolve the dispute: rejected with the reason; the debtor gets a new deadline, then reminders resume.
         var dispute = page.Locator("li.kind-review-dispute").First;
         (await dispute.InnerTextAsync()).ShouldContain("Per Olsen");
         await dispute.Locator("input[value=rejected]").CheckAsync();
+        await dispute.Locator("input[type=date]").FillAsync("2026-02-06");
+        await dispute.Locator("textarea").FillAsync("Varene ble kvittert mottatt uten anmerkninger.");
         await dispute.Locator("button[type=submit]").ClickAsync();
         await page.Locator(".flash.ok").WaitForAsync();
         (await OneAsync(world, TaskKinds.ReviewDispute, "C-200")).Outcome.ShouldBe("rejected");
-        (await world.Get<Receivables.Dunning.ICaseActions>().GetAsync(TestSettings.Creditor, "C-200"))!.Pause.ShouldBeNull();
+        var rejected = (await world.Get<Receivables.Dunning.ICaseActions>().GetAsync(TestSettings.Creditor, "C-200"))!;
+        rejected.Pause.ShouldBeNull();
+        rejected.IsHeld.ShouldBeFalse();
+        (await page.Locator(".flash.ok").InnerTextAsync()).ShouldContain("new deadline 2026-02-06");
 
         // Approve the plan after previewing its letter.
         await page.GotoAsync("/Plans");
@@ -242,7 +257,7 @@ public sealed class WorkspaceBrowserTests
         await controllerPage.Locator(".flash.ok").WaitForAsync();
         (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, task.TaskId))!.Outcome.ShouldBe("no-answer");
         var entries = await world.Get<IEvidenceReader>().ReadCaseAsync(new EvidenceCaseRef(TestSettings.Creditor, "B-100", task.CaseId!));
-        entries.ShouldContain(e => e.Entry.Actor == "person:kari@acme.example" && e.Entry.Kind == EvidenceKinds.Task);
+        entries.ShouldContain(e => e.Entry.Actor == "person:kari@acme.example" && e.Entry.Kind == EvidenceKinds.Decision);
     }
 
     /// <summary>
