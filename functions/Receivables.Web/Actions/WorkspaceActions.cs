@@ -15,6 +15,7 @@ namespace Receivables.Web.Actions;
 /// </summary>
 public sealed class WorkspaceActions(
     TaskOutcomes outcomes,
+    ITaskStore tasks,
     ICaseActions cases,
     PlanService plans,
     IEvidenceArchive archive,
@@ -30,6 +31,35 @@ public sealed class WorkspaceActions(
     {
         var recorded = new TaskOutcome(outcome, Blank(note), date, Actors.Person(person), TaskText.ParseAmount(amount));
         var (_, effect) = await outcomes.CompleteAsync(creditorId, taskId, recorded, cancellationToken);
+        return effect;
+    }
+
+    /// <summary>
+    /// A call made outside the call list (the debtor rang, or the controller called on their own initiative): opened as a
+    /// call task once per submitted form and completed with its outcome by <see cref="TaskOutcomes"/>, exactly as
+    /// <c>tasks done</c> completes a call task (a promise pauses and confirms in writing, a dispute holds the case, a plan
+    /// is drafted).
+    /// </summary>
+    public async Task<string> RecordCallAsync(string creditorId, string debtorId, string outcome, string? note, DateOnly? date, string? amount, string person, string key, CancellationToken cancellationToken)
+    {
+        var view = await cases.GetAsync(creditorId, debtorId, cancellationToken)
+            ?? throw new ReceivablesException($"Debtor '{debtorId}' has no dunning case; a call is recorded on a case.");
+        var declared = outcomes.OutcomesOf(TaskKinds.CallDebtor);
+        if (!declared.Contains(outcome, StringComparer.Ordinal))
+        {
+            throw new ReceivablesException($"'{outcome}' is not an outcome of a call; use one of: {string.Join(", ", declared)}.");
+        }
+
+        if (date is { } promised && promised < clock.Today)
+        {
+            throw new ReceivablesException($"The date {promised:yyyy-MM-dd} is in the past.");
+        }
+
+        var recorded = new TaskOutcome(outcome, Blank(note), date, Actors.Person(person), TaskText.ParseAmount(amount));
+        var task = await tasks.OpenAsync(
+            creditorId, TaskKinds.CallDebtor, debtorId, view.CaseId, $"Call with {view.DebtorName} recorded by {person}",
+            "A call outside the call list, recorded in the workspace.", "web-call:" + key, cancellationToken);
+        var (_, effect) = await outcomes.CompleteAsync(creditorId, task.TaskId, recorded, cancellationToken);
         return effect;
     }
 

@@ -12,7 +12,17 @@ using Receivables.Portfolio;
 namespace Receivables.Web.Actions;
 
 /// <summary>A task on Today with the debtor's line and the outcomes its kind accepts.</summary>
-public sealed record TodayItem(WorkTask Task, string CreditorName, PortfolioDebtor? Debtor, IReadOnlyList<string> Outcomes, int KindRank);
+public sealed record TodayItem(WorkTask Task, string CreditorName, PortfolioDebtor? Debtor, IReadOnlyList<string> Outcomes, int KindRank)
+{
+    /// <summary>For a call: the step of the last letter the debtor got and when (null: none sent yet).</summary>
+    public LastLetter? LastLetter { get; init; }
+}
+
+/// <summary>The last reminder a debtor was sent: its stage (friendly, reminder, collection notice) and date.</summary>
+public sealed record LastLetter(string Stage, DateOnly Sent);
+
+/// <summary>One page of Today's work queue.</summary>
+public sealed record TodayPage(IReadOnlyList<TodayItem> Items, int Total, int Page, int Pages);
 
 /// <summary>One page of the debtor list.</summary>
 public sealed record DebtorPage(IReadOnlyList<PortfolioDebtor> Rows, int Total, int Page, int Pages);
@@ -72,7 +82,15 @@ public sealed class WorkspaceQueries(
     /// <summary>The outcomes a task's kind declares (what <c>tasks done</c> accepts); empty when the feature that opened it closes it.</summary>
     public IReadOnlyList<string> OutcomesOf(string kind) => outcomes.OutcomesOf(kind);
 
-    public async Task<IReadOnlyList<TodayItem>> TodayAsync(CancellationToken cancellationToken)
+    /// <summary>Tasks on one page of Today.</summary>
+    public const int TodayPageSize = 30;
+
+    /// <summary>
+    /// The open tasks of every creditor, most urgent first as <c>tasks list</c> orders them: priority (high, normal,
+    /// low), then the date the task is due, then the kind (money and promises before housekeeping), then the largest
+    /// amount. One filtered query per creditor; only the page shown is enriched (a call's last letter: one case read).
+    /// </summary>
+    public async Task<TodayPage> TodayAsync(int page, CancellationToken cancellationToken)
     {
         var items = new List<TodayItem>();
         foreach (var (id, name) in Creditors)
@@ -81,19 +99,33 @@ public sealed class WorkspaceQueries(
             var lookup = Lookup(index);
             await foreach (var task in tasks.ListAsync(id, openOnly: true, cancellationToken))
             {
-                var priority = Array.IndexOf(KindOrder, task.Kind);
-                items.Add(new TodayItem(task, name, task.DebtorId is null ? null : lookup.GetValueOrDefault(task.DebtorId), OutcomesOf(task.Kind), priority < 0 ? KindOrder.Length : priority));
+                var rank = Array.IndexOf(KindOrder, task.Kind);
+                items.Add(new TodayItem(task, name, task.DebtorId is null ? null : lookup.GetValueOrDefault(task.DebtorId), OutcomesOf(task.Kind), rank < 0 ? KindOrder.Length : rank));
             }
         }
 
-        // Most urgent first, as `tasks list` orders them: priority (high, normal, low), then the date the task is due,
-        // then the kind (money and promises before housekeeping), then the largest amount.
-        return [.. items
+        var ordered = items
             .OrderBy(i => TaskPriorities.Rank(i.Task.Facts.Priority))
             .ThenBy(i => i.Task.Facts.DueDate ?? DateOnly.MaxValue)
             .ThenBy(i => i.KindRank)
             .ThenByDescending(i => i.Task.Facts.Amount ?? i.Debtor?.Overdue ?? 0m)
-            .ThenBy(i => i.Task.CreatedAt)];
+            .ThenBy(i => i.Task.CreatedAt)
+            .ToList();
+        var pages = Math.Max(1, (ordered.Count + TodayPageSize - 1) / TodayPageSize);
+        page = Math.Clamp(page, 1, pages);
+        var shown = ordered.Skip((page - 1) * TodayPageSize).Take(TodayPageSize).ToList();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            if (shown[i].Task is { Kind: TaskKinds.CallDebtor, DebtorId: { } debtorId } call
+                && await cases.GetAsync(call.CreditorId, debtorId, cancellationToken) is { } found
+                && found.Invoices.Values.Max(p => p.LastSent) is { } sent)
+            {
+                // The case's stage is the ladder step its last letter took.
+                shown[i] = shown[i] with { LastLetter = new LastLetter(PortfolioStages.Of(found.Stage, null), sent) };
+            }
+        }
+
+        return new TodayPage(shown, ordered.Count, page, pages);
     }
 
     public Task<PortfolioIndex> PortfolioAsync(string creditorId, CancellationToken cancellationToken) => portfolio.GetAsync(creditorId, cancellationToken);

@@ -112,8 +112,49 @@ public sealed class WorkspaceActionsTests
 
         error.Message.ShouldContain("upheld, rejected, partly");
         (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, dispute.TaskId))!.IsOpen.ShouldBeTrue();
-        var today = await world.Get<WorkspaceQueries>().TodayAsync(CancellationToken.None);
-        today.Single(i => i.Task.TaskId == dispute.TaskId).Outcomes.ShouldBe(["upheld", "rejected", "partly"]);
+        var today = await world.Get<WorkspaceQueries>().TodayAsync(1, CancellationToken.None);
+        today.Items.Single(i => i.Task.TaskId == dispute.TaskId).Outcomes.ShouldBe(["upheld", "rejected", "partly"]);
+    }
+
+    [Fact]
+    public async Task A_call_recorded_on_the_debtor_page_with_a_promise_pauses_the_case_once_per_submitted_form()
+    {
+        await using var world = await WorldAsync();
+        var actions = world.Get<WorkspaceActions>();
+
+        var effect = await actions.RecordCallAsync(TestSettings.Creditor, "C-100", "promise", "Kunden ringte selv", new DateOnly(2026, 1, 30), "1200", "kari.k", "form-9", CancellationToken.None);
+        await actions.RecordCallAsync(TestSettings.Creditor, "C-100", "promise", "Kunden ringte selv", new DateOnly(2026, 1, 30), "1200", "kari.k", "form-9", CancellationToken.None);
+
+        effect.ShouldContain("paused until");
+        var view = (await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, "C-100"))!;
+        view.Pause.ShouldBe(PauseReason.PromiseToPay);
+        var calls = new List<WorkTask>();
+        await foreach (var task in world.Get<ITaskStore>().ListAsync(TestSettings.Creditor, openOnly: false, debtorId: "C-100"))
+        {
+            if (task.Kind == TaskKinds.CallDebtor && task.Title.Contains("recorded by kari.k", StringComparison.Ordinal))
+            {
+                calls.Add(task);
+            }
+        }
+
+        calls.Count.ShouldBe(1);
+        calls[0].Outcome.ShouldBe("promise");
+        (await EvidenceAsync(world)).ShouldContain(e => e.Entry.Actor == "person:kari.k" && e.Entry.Title.Contains("promise", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_call_with_an_outcome_calls_do_not_have_opens_no_task()
+    {
+        await using var world = await WorldAsync();
+
+        var error = await Should.ThrowAsync<Receivables.Common.ReceivablesException>(() =>
+            world.Get<WorkspaceActions>().RecordCallAsync(TestSettings.Creditor, "C-100", "upheld", null, null, null, "kari.k", "form-10", CancellationToken.None));
+
+        error.Message.ShouldContain("promise, dispute, plan, no-answer");
+        await foreach (var task in world.Get<ITaskStore>().ListAsync(TestSettings.Creditor, openOnly: false, debtorId: "C-100"))
+        {
+            task.Title.ShouldNotContain("recorded by");
+        }
     }
 
     private static async Task<WorkTask> OpenTaskAsync(LeversWorld world, string kind)

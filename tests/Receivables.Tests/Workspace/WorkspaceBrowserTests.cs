@@ -140,8 +140,21 @@ public sealed class WorkspaceBrowserTests
         violations.AddRange(await Browser.SeriousViolationsAsync(page));
         await Browser.ShotAsync(page, "letter.nb");
 
-        // Export the evidence bundle; the downloaded file verifies as `evidence verify` checks it.
+        // A call the debtor made, recorded on the debtor's page with the outcomes a call declares.
         await page.GotoAsync("/Debtors/acme/C-200");
+        var callForm = page.Locator("form.call");
+        (await callForm.Locator("input[name=outcome]").EvaluateAllAsync<string[]>("els => els.map(e => e.value)")).ShouldBe([.. outcomes.OutcomesOf(TaskKinds.CallDebtor)]);
+        await callForm.Locator("input[value=no-answer]").CheckAsync();
+        await callForm.Locator("textarea").FillAsync("Ringte tilbake, tok ikke telefonen");
+        await callForm.GetByRole(AriaRole.Button).ClickAsync();
+        await page.Locator(".flash.ok").WaitForAsync();
+        var recordedCall = await OneAsync(world, TaskKinds.CallDebtor, "C-200");
+        recordedCall.Outcome.ShouldBe("no-answer");
+        recordedCall.Title.ShouldContain("recorded by operator");
+        violations.AddRange(await Browser.SeriousViolationsAsync(page));
+        await Browser.ShotAsync(page, "debtor-call.nb");
+
+        // Export the evidence bundle; the downloaded file verifies as `evidence verify` checks it.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Last ned bevismappe").ClickAsync());
         var path = Path.Combine(Path.GetTempPath(), "bundle-" + Guid.NewGuid().ToString("N") + ".zip");
         await download.SaveAsAsync(path);

@@ -56,6 +56,12 @@ public sealed class DebtorModel(WorkspaceQueries queries, WorkspaceActions actio
     public Task<IActionResult> OnPostHoldAsync(string creditor, string debtor, string invoice, string key, CancellationToken cancellationToken) =>
         ActAsync(async () => { await actions.HoldInvoiceAsync(creditor, debtor, invoice, null, Person, key, cancellationToken); return Texts(); }, Back);
 
+    /// <summary>The outcomes a call may have (what <c>tasks done</c> accepts for a call task).</summary>
+    public IReadOnlyList<string> CallOutcomes => queries.OutcomesOf(Receivables.Actions.TaskKinds.CallDebtor);
+
+    public Task<IActionResult> OnPostCallAsync(string creditor, string debtor, string outcome, string? note, DateOnly? date, string? amount, string key, CancellationToken cancellationToken) =>
+        ActAsync(async () => await actions.RecordCallAsync(creditor, debtor, outcome, note, date, amount, Person, key, cancellationToken), Back);
+
     public Task<IActionResult> OnPostNoteAsync(string creditor, string debtor, string note, string key, CancellationToken cancellationToken) =>
         ActAsync(async () => { await actions.NoteAsync(creditor, debtor, note, Person, key, cancellationToken); return Texts(); }, Back);
 
