@@ -54,6 +54,7 @@ public sealed class WorkspaceQueries(
     IPlanStore plans,
     IEvidenceReader evidence,
     DunningStatusReader dunningStatus,
+    ICreditorDirectory creditors,
     IOptions<ReceivablesOptions> receivables,
     BusinessClock clock)
 {
@@ -66,14 +67,17 @@ public sealed class WorkspaceQueries(
         TaskKinds.InvalidEmail, TaskKinds.ReviewReply, TaskKinds.UnmatchedReply, TaskKinds.ContactChange, TaskKinds.BookCreditNote,
     ];
 
-    public IReadOnlyList<(string Id, string Name)> Creditors =>
-        [.. receivables.Value.Creditors.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value.Name))];
+    /// <summary>Every active creditor: app settings and the creditor registry (<c>creditors add</c>), by id.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> CreditorsAsync(CancellationToken cancellationToken) =>
+        [.. (await creditors.ActiveAsync(cancellationToken)).Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => (c.Id, c.Profile.Name))];
 
-    public string CreditorOrFirst(string? creditorId) =>
-        creditorId is not null && receivables.Value.Creditors.ContainsKey(creditorId) ? creditorId : Creditors[0].Id;
+    /// <summary>The creditor asked for when it is active, else the first.</summary>
+    public static string CreditorOrFirst(IReadOnlyList<(string Id, string Name)> all, string? creditorId) =>
+        all.Any(c => c.Id == creditorId) ? creditorId! : all.Count > 0 ? all[0].Id : throw new ReceivablesException("No creditor is configured (Receivables:Creditors) or registered (creditors add).");
 
-    public string CreditorName(string creditorId) =>
-        receivables.Value.Creditors.TryGetValue(creditorId, out var c) ? c.Name : creditorId;
+    /// <summary>An active creditor's profile, or null.</summary>
+    public async Task<CreditorOptions?> CreditorAsync(string creditorId, CancellationToken cancellationToken) =>
+        (await creditors.FindAsync(creditorId, cancellationToken))?.Profile;
 
     public DateOnly Today => clock.Today;
 
@@ -93,7 +97,7 @@ public sealed class WorkspaceQueries(
     public async Task<TodayPage> TodayAsync(int page, CancellationToken cancellationToken)
     {
         var items = new List<TodayItem>();
-        foreach (var (id, name) in Creditors)
+        foreach (var (id, name) in await CreditorsAsync(cancellationToken))
         {
             var index = await portfolio.GetAsync(id, cancellationToken);
             var lookup = Lookup(index);
@@ -171,7 +175,7 @@ public sealed class WorkspaceQueries(
 
     public async Task<DebtorView?> DebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken)
     {
-        if (!receivables.Value.Creditors.ContainsKey(creditorId))
+        if (await CreditorAsync(creditorId, cancellationToken) is not { } creditor)
         {
             return null;
         }
@@ -205,7 +209,7 @@ public sealed class WorkspaceQueries(
 
         var index = await portfolio.GetAsync(creditorId, cancellationToken);
         return new DebtorView(
-            creditorId, CreditorName(creditorId), debtor, Lookup(index).GetValueOrDefault(debtorId), lines?.Invoices ?? [], claim, dunningCase,
+            creditorId, creditor.Name, debtor, Lookup(index).GetValueOrDefault(debtorId), lines?.Invoices ?? [], claim, dunningCase,
             [.. debtorTasks.OrderByDescending(t => t.CreatedAt)], debtorPlans,
             [.. timeline.OrderByDescending(e => e.Entry.OccurredAt).ThenByDescending(e => e.Entry.Sequence)]);
     }
@@ -235,7 +239,7 @@ public sealed class WorkspaceQueries(
     public async Task<IReadOnlyList<RepaymentPlan>> PlansAsync(CancellationToken cancellationToken)
     {
         var list = new List<RepaymentPlan>();
-        foreach (var (id, _) in Creditors)
+        foreach (var (id, _) in await CreditorsAsync(cancellationToken))
         {
             await foreach (var plan in plans.ListAsync(id, null, cancellationToken))
             {

@@ -15,7 +15,7 @@ public sealed class OverviewModel(WorkspaceQueries queries) : WorkspacePage
 
     public string? StaleReason { get; private set; }
 
-    public IReadOnlyList<(string Id, string Name)> Creditors => queries.Creditors;
+    public IReadOnlyList<(string Id, string Name)> Creditors { get; private set; } = [];
 
     public TimeZoneInfo Zone => queries.Zone;
 
@@ -26,7 +26,8 @@ public sealed class OverviewModel(WorkspaceQueries queries) : WorkspacePage
 
     public async Task OnGetAsync(string? c, CancellationToken cancellationToken)
     {
-        CreditorId = queries.CreditorOrFirst(c);
+        Creditors = await queries.CreditorsAsync(cancellationToken);
+        CreditorId = WorkspaceQueries.CreditorOrFirst(Creditors, c);
         Index = await queries.PortfolioAsync(CreditorId, cancellationToken);
         (Stale, StaleReason) = await queries.StalenessAsync(CreditorId, cancellationToken);
         Currency = Index.Currencies.OrderByDescending(x => x.Open).FirstOrDefault()?.Currency ?? "NOK";

@@ -157,6 +157,19 @@ public sealed class WorkspaceActionsTests
         }
     }
 
+    [Fact]
+    public async Task A_creditor_added_to_the_registry_is_in_the_workspace_without_a_restart()
+    {
+        await using var world = await WorldAsync();
+        var queries = world.Get<WorkspaceQueries>();
+        (await queries.CreditorsAsync(CancellationToken.None)).ShouldNotContain(c => c.Id == "nordfisk");
+
+        await world.Get<Receivables.Creditors.CreditorRegistry>().AddAsync("nordfisk", new Receivables.Creditors.CreditorChange(Name: "Nordfisk AS", Email: "regnskap@nordfisk.example", OrgNumber: "912345678", BankAccount: "12345678903"));
+
+        (await queries.CreditorsAsync(CancellationToken.None)).ShouldContain(("nordfisk", "Nordfisk AS"));
+        (await queries.CreditorAsync("nordfisk", CancellationToken.None))!.Name.ShouldBe("Nordfisk AS");
+    }
+
     private static async Task<WorkTask> OpenTaskAsync(LeversWorld world, string kind)
     {
         await foreach (var task in world.Get<ITaskStore>().ListAsync(TestSettings.Creditor, openOnly: true))

@@ -15,11 +15,12 @@ public sealed class IndexModel(WorkspaceQueries queries) : WorkspacePage
 
     public DebtorPage Result { get; private set; } = new([], 0, 1, 1);
 
-    public IReadOnlyList<(string Id, string Name)> Creditors => queries.Creditors;
+    public IReadOnlyList<(string Id, string Name)> Creditors { get; private set; } = [];
 
     public async Task OnGetAsync(string? c, string? q, string? stage, string? sort, int? page, CancellationToken cancellationToken)
     {
-        CreditorId = queries.CreditorOrFirst(c);
+        Creditors = await queries.CreditorsAsync(cancellationToken);
+        CreditorId = WorkspaceQueries.CreditorOrFirst(Creditors, c);
         (Query, Stage, Sort) = (q, stage, sort);
         Result = await queries.DebtorsAsync(CreditorId, q, stage, sort, page ?? 1, cancellationToken);
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Receivables.Common;
 using Receivables.Email;
 using Receivables.Web.Actions;
@@ -7,7 +6,7 @@ using Receivables.Web.Actions;
 namespace Receivables.Web.Pages.Letters;
 
 /// <summary>Every template in nb and en, to a consumer and a business, rendered from a sample case (uploaded overrides apply).</summary>
-public sealed class IndexModel(IMessageRenderer renderer, WorkspaceQueries queries, IOptions<ReceivablesOptions> receivables) : WorkspacePage
+public sealed class IndexModel(IMessageRenderer renderer, WorkspaceQueries queries) : WorkspacePage
 {
     public IReadOnlyList<string> Templates => SampleLetters.Templates;
 
@@ -39,10 +38,12 @@ public sealed class IndexModel(IMessageRenderer renderer, WorkspaceQueries queri
     public string Link(string template, string language, bool business, string? handler = null) =>
         $"/Letters?template={Uri.EscapeDataString(template)}&language={language}&business={(business ? "true" : "false")}{(handler is null ? "" : "&handler=" + handler)}";
 
-    private Task<RenderedMessage> RenderAsync(CancellationToken cancellationToken)
+    private async Task<RenderedMessage> RenderAsync(CancellationToken cancellationToken)
     {
-        var creditorId = queries.CreditorOrFirst(null);
-        var document = SampleLetters.Document(Template, Language, creditorId, receivables.Value.Creditors[creditorId], queries.Today, Business);
-        return renderer.RenderAsync(document, cancellationToken);
+        var creditorId = WorkspaceQueries.CreditorOrFirst(await queries.CreditorsAsync(cancellationToken), null);
+        var creditor = await queries.CreditorAsync(creditorId, cancellationToken)
+            ?? throw new ReceivablesException($"Creditor '{creditorId}' is not active.");
+        var document = SampleLetters.Document(Template, Language, creditorId, creditor, queries.Today, Business);
+        return await renderer.RenderAsync(document, cancellationToken);
     }
 }
