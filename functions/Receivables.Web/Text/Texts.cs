@@ -165,6 +165,7 @@ public sealed class Texts
         ["debtor.contact"] = ("Kontakt", "Contact"),
         ["debtor.email"] = ("E-post", "Email"),
         ["debtor.org"] = ("Org.nr.", "Org. no."),
+        ["debtor.type"] = ("Kundetype", "Customer type"),
         ["debtor.type.business"] = ("Bedrift", "Business"),
         ["debtor.type.consumer"] = ("Forbruker", "Consumer"),
         ["debtor.invoices"] = ("Åpne fakturaer (gebyr og renter til i dag)", "Open invoices (fees and interest to date)"),
