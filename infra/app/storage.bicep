@@ -21,6 +21,7 @@ var containers = [
   'locks'
   'inbound'
   'workspace'
+  'payments'
   deploymentContainerName
 ]
 var queues = [
@@ -29,6 +30,7 @@ var queues = [
   'process-reply'
   'credit-hold'
   'dunning-shard'
+  'payments-uploaded'
 ]
 var tables = [
   'Ledgers'
@@ -40,6 +42,7 @@ var tables = [
   'Plans'
   'Runs'
   'EvidenceHeads'
+  'Payments'
   'CreditHolds'
   'SetOffs'
   'Creditors'
@@ -133,3 +136,4 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output ledgerQueueName string = 'ledger-uploaded'
+output paymentsQueueName string = 'payments-uploaded'

@@ -34,6 +34,7 @@ internal static class BenchCycleCommand
         bench.Subcommands.Add(cycle);
         bench.Subcommands.Add(BenchIngestCommand.Build());
         bench.Subcommands.Add(BenchWorkspaceCommand.Build());
+        bench.Subcommands.Add(BenchPaymentsCommand.Build());
         return bench;
     }
 

@@ -73,6 +73,7 @@ internal sealed partial class DemoSummary(LocalHost host, TextWriter output)
 
         await PrintPlansAsync(cancellationToken);
         await PrintLeversAsync(cancellationToken);
+        PrintPayments(story);
 
         var counts = await host.Get<IEvidenceReader>().CountAsync(creditor, cancellationToken: cancellationToken);
         output.WriteLine();

@@ -125,6 +125,7 @@ public sealed class QueueConsumers(
     SendReminderHandler sendReminder,
     ReplyProcessor processReply,
     DunningShardHandler dunningShard,
+    Payments.PaymentsUploadedHandler paymentsUploaded,
     StorageClients storage,
     LocalQueueOptions options,
     ILogger<QueueConsumer> logger) : BackgroundService
@@ -134,6 +135,7 @@ public sealed class QueueConsumers(
         QueueConsumer.For(ledgerUploaded, storage, options, logger),
         QueueConsumer.For(sendReminder, storage, options, logger),
         QueueConsumer.For(processReply, storage, options, logger),
+        QueueConsumer.For(paymentsUploaded, storage, options, logger),
         .. Enumerable.Range(0, Math.Max(1, options.ShardConsumers)).Select(_ => QueueConsumer.For(dunningShard, storage, new LocalQueueOptions
         {
             MaxPollingInterval = options.MaxPollingInterval,

@@ -64,6 +64,7 @@ public sealed class WorkspaceQueries(
     private static readonly string[] KindOrder =
     [
         TaskKinds.CallDebtor, TaskKinds.ReviewDispute, TaskKinds.ApprovePlan, TaskKinds.DecideEscalation, TaskKinds.ApproveSetOff,
+        Payments.PaymentTaskKinds.UnplacedPayment, Payments.PaymentTaskKinds.Overpayment, Payments.PaymentTaskKinds.UnplacedReversal, Payments.PaymentTaskKinds.ReconcilePayment,
         TaskKinds.InvalidEmail, TaskKinds.ReviewReply, TaskKinds.UnmatchedReply, TaskKinds.ContactChange, TaskKinds.BookCreditNote,
     ];
 

@@ -19,6 +19,7 @@ public static class SampleLetters
         MessageTemplates.PlanProposal,
         MessageTemplates.CallConfirmation,
         MessageTemplates.PlanMissed,
+        MessageTemplates.ReplyAnswer,
         SetOff.SetOffs.Template,
         MessageTemplates.DisputeAcknowledgement,
         MessageTemplates.DisputeOutcome,
