@@ -69,6 +69,9 @@ param creditor object = {
 @description('SendGrid API key (Mail Send). Stored in Key Vault as sendgrid-api-key.')
 param sendGridApiKey string
 
+@description('Application (client) id of the Entra ID app registration that signs people in to the workspace (app roles controller and viewer). Empty: the workspace is not deployed.')
+param workspaceClientId string = ''
+
 @secure()
 @description('Secret in the Inbound Parse URL (/api/inbound/{secret}). Stored in Key Vault as inbound-secret.')
 param inboundSecret string
@@ -317,6 +320,8 @@ var appSettings = {
   Receivables__DebtorPage__BaseUrl: 'https://func-receivables-${token}.azurewebsites.net/api/debtor/'
   Receivables__DebtorPage__LinkDays: '45'
   Receivables__DebtorPage__RequestsPerMinute: '30'
+  Receivables__Workspace__Authentication: 'AppService'
+  Receivables__Workspace__LocalUser: 'operator'
 }
 
 module processor 'app/processor.bicep' = {
@@ -330,6 +335,22 @@ module processor 'app/processor.bicep' = {
     deploymentStorageContainerUrl: '${storageBlob}${deploymentContainerName}'
     appSettings: appSettings
     maximumInstanceCount: maximumInstanceCount
+  }
+  dependsOn: [ rbac ]
+}
+
+module workspace 'app/workspace.bicep' = if (!empty(workspaceClientId)) {
+  scope: rg
+  params: {
+    name: 'app-receivables-${token}'
+    planName: 'asp-receivables-${token}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    appSettings: appSettings
+    clientId: workspaceClientId
+    tenantId: tenant().tenantId
   }
   dependsOn: [ rbac ]
 }

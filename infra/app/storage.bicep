@@ -20,6 +20,7 @@ var containers = [
   'templates'
   'locks'
   'inbound'
+  'workspace'
   'payments'
   deploymentContainerName
 ]

@@ -20,14 +20,21 @@ namespace Receivables.Local.Bench;
 internal static class BenchUploads
 {
     /// <summary>A started host whose storage requests <paramref name="counter"/> counts; returns it and the first creditor's id.</summary>
-    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, int? workspacePort = null)
     {
+        var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageNames.Connection] = "UseDevelopmentStorage=true" };
+        if (workspacePort is { } port)
+        {
+            overrides["Receivables:Local:HttpPort"] = port.ToString(CultureInfo.InvariantCulture);
+        }
+
         var host = await LocalHost.StartAsync(
             new LocalHostSettings
             {
                 DataPath = dataPath,
                 MinimumLogLevel = LogLevel.Warning,
-                Overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageNames.Connection] = "UseDevelopmentStorage=true" },
+                Overrides = overrides,
+                Workspace = workspacePort is not null,
                 ConfigureServices = s =>
                 {
                     s.RemoveAll<StorageClients>();

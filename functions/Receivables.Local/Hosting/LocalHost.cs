@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Receivables.Hosting;
 using Receivables.Storage;
+using Receivables.Web;
 
 namespace Receivables.Local.Hosting;
 
@@ -20,6 +21,9 @@ public sealed record LocalHostSettings
 
     /// <summary>Run the queue consumers, the ledger watcher, the timer and the HTTP endpoint (the <c>serve</c> mode).</summary>
     public bool Serve { get; init; }
+
+    /// <summary>Serve the workspace (and the webhooks) on 127.0.0.1 without the background services (tests, benches).</summary>
+    public bool Workspace { get; init; }
 
     /// <summary>Replace registrations after <c>AddReceivables</c> (tests: a fake clock, a failing handler).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
@@ -37,13 +41,18 @@ public sealed record LocalHostSettings
 /// </summary>
 public sealed class LocalHost : IAsyncDisposable
 {
-    private readonly Azurite? azurite;
+    /// <summary>In the data folder while <c>serve</c> runs: its process id and Azurite's connection string.</summary>
+    public const string RunningAzuriteFile = "azurite.running";
 
-    private LocalHost(WebApplication app, Azurite? azurite, string dataPath)
+    private readonly Azurite? azurite;
+    private readonly string? marker;
+
+    private LocalHost(WebApplication app, Azurite? azurite, string dataPath, string? marker)
     {
         App = app;
         this.azurite = azurite;
         DataPath = dataPath;
+        this.marker = marker;
     }
 
     public WebApplication App { get; }
@@ -51,6 +60,10 @@ public sealed class LocalHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     public string DataPath { get; }
+
+    /// <summary><c>RECEIVABLES_DATA</c> (the launcher's <c>--data</c>), else <c>.receivables</c> under the home folder.</summary>
+    public static string DefaultDataPath =>
+        Environment.GetEnvironmentVariable("RECEIVABLES_DATA") is { Length: > 0 } data ? Path.GetFullPath(data, Home) : Path.Combine(Home, ".receivables");
 
     /// <summary>CPU time of the Azurite this host started (null when it uses another storage).</summary>
     public TimeSpan? StorageEmulatorCpu => azurite?.CpuTime;
@@ -60,7 +73,7 @@ public sealed class LocalHost : IAsyncDisposable
 
     public static async Task<LocalHost> StartAsync(LocalHostSettings settings, CancellationToken cancellationToken = default)
     {
-        var dataPath = Path.GetFullPath(settings.DataPath ?? Path.Combine(Home, ".receivables"));
+        var dataPath = Path.GetFullPath(settings.DataPath ?? DefaultDataPath);
         Directory.CreateDirectory(dataPath);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Home });
@@ -81,10 +94,23 @@ public sealed class LocalHost : IAsyncDisposable
 
         Azurite? azurite = null;
         var storage = settings.StorageConnectionString ?? builder.Configuration[StorageNames.Connection];
+        var marker = Path.Combine(dataPath, RunningAzuriteFile);
         if (settings.StorageConnectionString is null && IsDevelopmentStorage(storage))
         {
-            azurite = await Azurite.StartAsync(Path.Combine(dataPath, "azurite"), cancellationToken: cancellationToken);
-            storage = azurite.ConnectionString;
+            // A command run while `serve` is running on the same data folder uses serve's Azurite.
+            if (RunningAzurite(marker) is { } running)
+            {
+                storage = running;
+            }
+            else
+            {
+                azurite = await Azurite.StartAsync(Path.Combine(dataPath, "azurite"), cancellationToken: cancellationToken);
+                storage = azurite.ConnectionString;
+                if (settings.Serve)
+                {
+                    await File.WriteAllTextAsync(marker, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + storage, cancellationToken);
+                }
+            }
         }
 
         if (storage is not null)
@@ -99,18 +125,26 @@ public sealed class LocalHost : IAsyncDisposable
             builder.Services.AddLocalServe(builder.Configuration);
         }
 
+        var web = settings.Serve || settings.Workspace;
+        if (web)
+        {
+            builder.Services.AddLoopbackKestrel(builder.Configuration);
+            builder.Services.AddWorkspace(builder.Configuration);
+        }
+
         settings.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        if (settings.Serve)
+        if (web)
         {
+            app.UseWorkspace();
             app.MapLocalEndpoints();
         }
 
-        var host = new LocalHost(app, azurite, dataPath);
+        var host = new LocalHost(app, azurite, dataPath, azurite is not null && settings.Serve ? marker : null);
         try
         {
             await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
-            if (settings.Serve)
+            if (web)
             {
                 await app.StartAsync(cancellationToken);
             }
@@ -143,9 +177,39 @@ public sealed class LocalHost : IAsyncDisposable
         }
 
         await App.DisposeAsync();
+        if (marker is not null)
+        {
+            File.Delete(marker);
+        }
+
         if (azurite is not null)
         {
             await azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>The connection string of the Azurite a running <c>serve</c> started for this data folder, if it still runs.</summary>
+    internal static string? RunningAzurite(string marker)
+    {
+        if (!File.Exists(marker))
+        {
+            return null;
+        }
+
+        var lines = File.ReadAllLines(marker);
+        if (lines.Length < 2 || !int.TryParse(lines[0], out var pid))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited ? null : lines[1];
+        }
+        catch (ArgumentException)
+        {
+            return null; // that serve is gone (killed without cleaning up)
         }
     }
 

@@ -26,6 +26,12 @@ public static class LocalServe
         services.AddHostedService(sp => sp.GetRequiredService<LedgerWatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<PaymentsWatcher>());
         services.AddHostedService<TimerService>();
+        return services;
+    }
+
+    /// <summary>Kestrel on 127.0.0.1 only (<c>Receivables:Local:HttpPort</c>, default 7071): the webhooks and the workspace.</summary>
+    public static IServiceCollection AddLoopbackKestrel(this IServiceCollection services, IConfiguration configuration)
+    {
         var port = configuration.GetValue("Receivables:Local:HttpPort", 7071);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
         {

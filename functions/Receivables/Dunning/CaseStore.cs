@@ -5,7 +5,7 @@ public sealed class CaseConflictException(string creditorId, string debtorId)
     : Exception($"The case of {creditorId}/{debtorId} changed while it was being updated.");
 
 /// <summary>The few columns the cycle needs to decide whether a case must be looked at.</summary>
-public sealed record CaseSummary(string DebtorId, string Stage, string? LedgerHash, DateOnly? NextAction, bool Paused, bool HasPending);
+public sealed record CaseSummary(string DebtorId, string Stage, string? LedgerHash, DateOnly? NextAction, bool Paused, bool HasPending, PauseReason? PauseReason = null);
 
 /// <summary>What the cycle remembers per creditor between runs.</summary>
 public sealed record DunningRunState(string CreditorId, string? LastSnapshotId, DateOnly? LastCycleDate, bool Stale, string? StaleReason);

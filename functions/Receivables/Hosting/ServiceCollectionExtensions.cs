@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSetOffFeature(configuration);
         services.AddHandoverFeature(configuration);
         services.AddStatusFeature(configuration);
+        services.AddPortfolioFeature(configuration);
         services.AddPaymentsFeature(configuration);
         services.AddDebtorPageFeature(configuration);
         return services;

@@ -18,6 +18,13 @@ public sealed class CaseMessenger(CaseDocuments documents, IMessageRenderer rend
     public Task<ReminderDocument?> DocumentAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken) =>
         documents.ForCaseAsync(found, template, extraFor, cancellationToken);
 
+    /// <summary>The message as <see cref="SendAsync(CaseView, string, string, Func{string, IReadOnlyDictionary{string, string}}, string, CancellationToken, IReadOnlyList{EmailAttachment}?, string?, Contact.LetterContent?)"/> would send it, rendered but neither sent nor archived (null as there).</summary>
+    public async Task<RenderedMessage?> PreviewAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken)
+    {
+        var document = await documents.ForCaseAsync(found, template, extraFor, cancellationToken);
+        return document is null ? null : await renderer.RenderAsync(document, cancellationToken);
+    }
+
     /// <summary>
     /// Writes <paramref name="template"/> to the debtor with the latest ledger's facts, once per <paramref name="key"/>, and
     /// archives it; null when there is nothing to send it with (no ledger entry or no address). Replies go to the case's

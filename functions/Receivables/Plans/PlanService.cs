@@ -176,6 +176,35 @@ public sealed class PlanService(
         return plan;
     }
 
+    /// <summary>
+    /// The proposal letter and the agreement of a draft as approval would send them today (template wording; a model
+    /// rewording, when configured, is checked and applied only on sending). Nothing is stored or sent.
+    /// </summary>
+    public async Task<(RenderedMessage Letter, string Agreement, RepaymentPlan Plan)?> PreviewAsync(string creditorId, string planId, CancellationToken cancellationToken = default)
+    {
+        var plan = await RequireAsync(creditorId, planId, cancellationToken);
+        var view = await cases.GetAsync(creditorId, plan.DebtorId, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var today = clock.Today;
+        if (plan.Status == PlanStatus.Draft && plan.StartDate != today && await claims.GetAsync(creditorId, plan.DebtorId, today, cancellationToken) is { } statement)
+        {
+            plan.CoveredInvoices = [.. statement.Invoices.Select(i => i.InvoiceNumber)];
+            Compute(plan, statement, today);
+        }
+
+        plan.AnswerBy ??= NorwegianCalendar.OnOrNextBusinessDay(today.AddDays(policy.Value.AnswerDays));
+        var debtorLines = await ledger.GetDebtorAsync(creditorId, plan.DebtorId, cancellationToken);
+        var language = LanguageOf(debtorLines, plan.CreditorId);
+        var terms = Terms(plan, language, debtorLines?.Debtor.Type == CustomerType.Business);
+        var schedule = ScheduleText(plan, language);
+        var letter = await mail.PreviewAsync(view, MessageTemplates.PlanProposal, _ => new Dictionary<string, string> { ["Schedule"] = schedule, ["Terms"] = terms, ["Plan"] = plan.PlanId }, cancellationToken);
+        return letter is null ? null : (letter, Agreement(plan, language, schedule, terms), plan);
+    }
+
     public async Task<RepaymentPlan> RejectAsync(string creditorId, string planId, string actor, string reason, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason))

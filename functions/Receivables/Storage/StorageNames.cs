@@ -32,10 +32,13 @@ public static class StorageNames
         /// <summary>Raw inbound reply payloads, stored before the webhook answers 2xx.</summary>
         public const string Inbound = "inbound";
 
+        /// <summary>What the workspace reads per creditor (the portfolio index), kept current by the ledger and dunning.</summary>
+        public const string Workspace = "workspace";
+
         /// <summary>Bank files (Nets OCR giro, camt.054) uploaded by users or the bank integration: <c>&lt;creditorId&gt;/&lt;file&gt;</c>.</summary>
         public const string Payments = "payments";
 
-        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks, Inbound, Payments];
+        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks, Inbound, Workspace, Payments];
     }
 
     public static class Queues

@@ -34,7 +34,8 @@ public static class TestHost
         Action<IServiceCollection>? services = null,
         TimeProvider? time = null,
         bool serve = false,
-        string? connectionString = null)
+        string? connectionString = null,
+        bool workspace = false)
     {
         var overrides = new Dictionary<string, string?>(TestSettings.Defaults);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -49,6 +50,7 @@ public static class TestHost
             StorageConnectionString = connectionString ?? await NewAccountAsync(),
             Overrides = overrides,
             Serve = serve,
+            Workspace = workspace,
             ConfigureServices = s =>
             {
                 if (time is not null)

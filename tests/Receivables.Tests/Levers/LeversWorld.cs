@@ -39,7 +39,7 @@ internal sealed class LeversWorld : IAsyncDisposable
 
     public DateOnly Today { get; private set; }
 
-    public static async Task<LeversWorld> StartAsync(string firstDay, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<LeversWorld> StartAsync(string firstDay, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool workspace = false)
     {
         var sender = new RecordingSender();
         var all = new Dictionary<string, string?> { ["Receivables:Dunning:MaxLedgerAgeDays"] = "400" };
@@ -54,7 +54,7 @@ internal sealed class LeversWorld : IAsyncDisposable
             s.RemoveAll<IEmailSender>();
             s.AddSingleton<IEmailSender>(sender);
             services?.Invoke(s);
-        }, clock);
+        }, clock, workspace: workspace);
         return new LeversWorld(host, clock, sender) { Today = DateOnly.Parse(firstDay, CultureInfo.InvariantCulture) };
     }
 

@@ -222,7 +222,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {low} and RowKey lt {high}");
             await foreach (var e in Cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "LedgerHash", "NextAction", "Pause", "HasPending"], cancellationToken: cancellationToken))
             {
-                yield return new CaseSummary(e.GetString("DebtorId") ?? "", e.GetString("Stage") ?? CaseStages.Current, e.GetString("LedgerHash"), TableKeys.ParseDate(e.GetString("NextAction")), e.GetString("Pause") is { Length: > 0 }, e.GetBoolean("HasPending") ?? false);
+                yield return new CaseSummary(e.GetString("DebtorId") ?? "", e.GetString("Stage") ?? CaseStages.Current, e.GetString("LedgerHash"), TableKeys.ParseDate(e.GetString("NextAction")), e.GetString("Pause") is { Length: > 0 }, e.GetBoolean("HasPending") ?? false, Enum.TryParse<PauseReason>(e.GetString("Pause"), out var reason) ? reason : null);
             }
         }
     }

@@ -1,0 +1,115 @@
+using System.Text;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Dunning;
+using Receivables.Evidence;
+using Receivables.Plans;
+
+namespace Receivables.Web.Actions;
+
+/// <summary>
+/// What a person does in the workspace, each through the same library handler as the CLI: task outcomes
+/// (<see cref="TaskOutcomes"/>), case pauses and holds (<see cref="ICaseActions"/>), plans (<see cref="PlanService"/>),
+/// evidence. Every action carries the person (<c>person:&lt;name&gt;</c>) and an idempotency key from the form, so a
+/// double submit does nothing twice, and is archived as evidence.
+/// </summary>
+public sealed class WorkspaceActions(
+    TaskOutcomes outcomes,
+    ITaskStore tasks,
+    ICaseActions cases,
+    PlanService plans,
+    IEvidenceArchive archive,
+    EvidenceExporter exporter,
+    BusinessClock clock)
+{
+    /// <summary>
+    /// Completes a task exactly as <c>tasks done</c> does: <see cref="TaskOutcomes"/> checks the outcome against what the
+    /// task's kind declares, the kind's handler acts (and archives its decision with the person), then the task closes.
+    /// A second submit with the same outcome changes nothing.
+    /// </summary>
+    public async Task<string> CompleteTaskAsync(string creditorId, string taskId, string outcome, string? note, DateOnly? date, string? amount, string person, CancellationToken cancellationToken)
+    {
+        var recorded = new TaskOutcome(outcome, Blank(note), date, Actors.Person(person), TaskText.ParseAmount(amount));
+        var (_, effect) = await outcomes.CompleteAsync(creditorId, taskId, recorded, cancellationToken);
+        return effect;
+    }
+
+    /// <summary>
+    /// A call made outside the call list (the debtor rang, or the controller called on their own initiative): opened as a
+    /// call task once per submitted form and completed with its outcome by <see cref="TaskOutcomes"/>, exactly as
+    /// <c>tasks done</c> completes a call task (a promise pauses and confirms in writing, a dispute holds the case, a plan
+    /// is drafted).
+    /// </summary>
+    public async Task<string> RecordCallAsync(string creditorId, string debtorId, string outcome, string? note, DateOnly? date, string? amount, string person, string key, CancellationToken cancellationToken)
+    {
+        var view = await cases.GetAsync(creditorId, debtorId, cancellationToken)
+            ?? throw new ReceivablesException($"Debtor '{debtorId}' has no dunning case; a call is recorded on a case.");
+        var declared = outcomes.OutcomesOf(TaskKinds.CallDebtor);
+        if (!declared.Contains(outcome, StringComparer.Ordinal))
+        {
+            throw new ReceivablesException($"'{outcome}' is not an outcome of a call; use one of: {string.Join(", ", declared)}.");
+        }
+
+        if (date is { } promised && promised < clock.Today)
+        {
+            throw new ReceivablesException($"The date {promised:yyyy-MM-dd} is in the past.");
+        }
+
+        var recorded = new TaskOutcome(outcome, Blank(note), date, Actors.Person(person), TaskText.ParseAmount(amount));
+        var task = await tasks.OpenAsync(
+            creditorId, TaskKinds.CallDebtor, debtorId, view.CaseId, $"Call with {view.DebtorName} recorded by {person}",
+            "A call outside the call list, recorded in the workspace.", "web-call:" + key, cancellationToken);
+        var (_, effect) = await outcomes.CompleteAsync(creditorId, task.TaskId, recorded, cancellationToken);
+        return effect;
+    }
+
+    public Task PauseAsync(string creditorId, string debtorId, DateOnly until, string? note, string person, string key, CancellationToken cancellationToken)
+    {
+        if (until <= clock.Today)
+        {
+            throw new ReceivablesException("A pause needs a date after today.");
+        }
+
+        return cases.PauseAsync(creditorId, debtorId, PauseReason.Manual, until, null, Actors.Person(person), Blank(note) ?? $"Paused until {until:yyyy-MM-dd}", "web:" + key, cancellationToken);
+    }
+
+    public Task HoldInvoiceAsync(string creditorId, string debtorId, string invoiceNumber, string? note, string person, string key, CancellationToken cancellationToken) =>
+        cases.PauseAsync(creditorId, debtorId, PauseReason.Manual, null, [invoiceNumber], Actors.Person(person), Blank(note) ?? $"Invoice {invoiceNumber} held", "web:" + key, cancellationToken);
+
+    public async Task ResumeAsync(string creditorId, string debtorId, string? note, string person, string key, CancellationToken cancellationToken)
+    {
+        var view = await cases.GetAsync(creditorId, debtorId, cancellationToken)
+            ?? throw new ReceivablesException($"Debtor '{debtorId}' has no case.");
+        await cases.ResumeAsync(creditorId, debtorId, view.Pause ?? PauseReason.Manual, Actors.Person(person), Blank(note) ?? "Resumed", "web:" + key, cancellationToken);
+    }
+
+    public async Task NoteAsync(string creditorId, string debtorId, string note, string person, string key, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new ReceivablesException("A note needs text.");
+        }
+
+        await ArchiveAsync(creditorId, debtorId, null, EvidenceKinds.Decision, "Note", Actors.Person(person), "note:" + key, note.Trim(), cancellationToken);
+    }
+
+    public Task<string> RequestPlanAsync(string creditorId, string debtorId, string? note, decimal? installment, string person, string key, CancellationToken cancellationToken) =>
+        plans.RequestAsync(new ArrangementRequest(creditorId, debtorId, null, ArrangementSource.Person, Blank(note) ?? $"Requested by {person}", "web:" + key, installment), cancellationToken);
+
+    public Task<RepaymentPlan> ApprovePlanAsync(string creditorId, string planId, string person, CancellationToken cancellationToken) =>
+        plans.ApproveAsync(creditorId, planId, Actors.Person(person), cancellationToken);
+
+    public Task<RepaymentPlan> RejectPlanAsync(string creditorId, string planId, string reason, string person, CancellationToken cancellationToken) =>
+        plans.RejectAsync(creditorId, planId, Actors.Person(person), reason, cancellationToken);
+
+    public Task<ExportResult> ExportEvidenceAsync(string creditorId, string debtorId, Stream output, CancellationToken cancellationToken) =>
+        exporter.ExportAsync(creditorId, debtorId, null, output, cancellationToken);
+
+    private async Task ArchiveAsync(string creditorId, string debtorId, string? caseId, string kind, string title, string actor, string key, string text, CancellationToken cancellationToken) =>
+        await archive.AppendAsync(new EvidenceItem(
+            creditorId, debtorId, caseId ?? DunningCase.CaseIdFor(creditorId, debtorId), kind, title, "text/plain; charset=utf-8",
+            Encoding.UTF8.GetBytes(text), actor, key, clock.Now,
+            new Dictionary<string, string> { [EvidenceMetadata.Timeline] = TimelineSections.Decision, [EvidenceMetadata.Summary] = text.Split('\n')[0] }), cancellationToken);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Receivables.Email;
+using Receivables.Plans;
+using Receivables.Web.Actions;
+
+namespace Receivables.Web.Pages.Plans;
+
+/// <summary>One plan: its schedule, and for a draft the letter and agreement exactly as approval will send them.</summary>
+public sealed class PlanModel(WorkspaceQueries queries, WorkspaceActions actions, PlanService plans) : WorkspacePage
+{
+    public RepaymentPlan Plan { get; private set; } = null!;
+
+    public RenderedMessage? Letter { get; private set; }
+
+    public string? Agreement { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string creditor, string plan, CancellationToken cancellationToken)
+    {
+        var found = await queries.PlanAsync(creditor, plan, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Plan = found;
+        if (found.Status == PlanStatus.Draft && await plans.PreviewAsync(creditor, plan, cancellationToken) is { } preview)
+        {
+            (Letter, Agreement, Plan) = preview;
+        }
+
+        return Page();
+    }
+
+    /// <summary>The preview letter's HTML, served sandboxed for the frame.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(string creditor, string plan, CancellationToken cancellationToken)
+    {
+        if (await plans.PreviewAsync(creditor, plan, cancellationToken) is not { } preview)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        return Content(preview.Letter.Html, "text/html; charset=utf-8");
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(string creditor, string plan, CancellationToken cancellationToken) =>
+        ActAsync(async () => $"{(await actions.ApprovePlanAsync(creditor, plan, Person, cancellationToken)).PlanId}: {PlanStatus.Proposed}", $"/Plans/{creditor}/{plan}");
+
+    public Task<IActionResult> OnPostRejectAsync(string creditor, string plan, string reason, CancellationToken cancellationToken) =>
+        ActAsync(async () => $"{(await actions.RejectPlanAsync(creditor, plan, reason, Person, cancellationToken)).PlanId}: {PlanStatus.Rejected}", $"/Plans/{creditor}/{plan}");
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Receivables.Common;
+using Receivables.Dunning;
+using Receivables.Ledger;
+
+namespace Receivables.Portfolio;
+
+/// <summary>
+/// Keeps each creditor's <see cref="PortfolioIndex"/> current: rebuilt when a ledger snapshot is accepted or
+/// confirmed and after every dunning run (stages change), counting the reminders the run sent. The work is one read of
+/// the snapshot and of the case summaries per event, never per page view.
+/// </summary>
+public sealed class PortfolioMaintainer(
+    ILedgerReader ledger,
+    ICaseStore cases,
+    IPortfolioStore store,
+    BusinessClock clock,
+    ILogger<PortfolioMaintainer> logger) : ILedgerObserver, IDunningStepObserver
+{
+    private readonly ConcurrentDictionary<(string CreditorId, DateOnly Date), ConcurrentDictionary<string, byte>> sent = new();
+
+    public Task OnSnapshotAcceptedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) =>
+        RebuildAsync(snapshot.CreditorId, cancellationToken);
+
+    public Task OnSnapshotConfirmedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) =>
+        RebuildAsync(snapshot.CreditorId, cancellationToken);
+
+    public Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
+    {
+        if (step.SentTemplate is not null)
+        {
+            sent.GetOrAdd((step.CreditorId, step.Date), _ => new(StringComparer.Ordinal)).TryAdd(step.CaseId, 0);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task OnCreditorRunAsync(string creditorId, DateOnly date, CancellationToken cancellationToken)
+    {
+        var sentOn = new Dictionary<DateOnly, int>();
+        foreach (var key in sent.Keys.Where(k => k.CreditorId == creditorId).ToList())
+        {
+            if (sent.TryRemove(key, out var set))
+            {
+                sentOn[key.Date] = set.Count;
+            }
+        }
+
+        await RebuildAsync(creditorId, cancellationToken, sentOn, date);
+    }
+
+    /// <summary>Rebuilds the creditor's index from the latest snapshot and the cases (also when none exists yet).</summary>
+    public async Task<PortfolioIndex> RebuildAsync(string creditorId, CancellationToken cancellationToken, IReadOnlyDictionary<DateOnly, int>? sentOn = null, DateOnly? asOf = null)
+    {
+        var started = clock.Time.GetTimestamp();
+        var previous = (await store.GetAsync(creditorId, cancellationToken))?.Index;
+        var snapshot = await ledger.GetLatestSnapshotAsync(creditorId, cancellationToken);
+        var summaries = new Dictionary<string, CaseSummary>(StringComparer.Ordinal);
+        await foreach (var summary in cases.SummariesAsync(creditorId, cancellationToken))
+        {
+            summaries[summary.DebtorId] = summary;
+        }
+
+        var date = asOf is { } d && d > clock.Today ? d : clock.Today;
+        var builder = new PortfolioBuilder(creditorId, date, previous);
+        var changes = new List<LedgerChange>();
+        if (snapshot is not null)
+        {
+            await foreach (var debtor in ledger.ReadDebtorsAsync(creditorId, cancellationToken))
+            {
+                builder.Add(debtor, summaries.GetValueOrDefault(debtor.Debtor.DebtorId));
+            }
+
+            if (previous?.CountedSnapshots.Contains(snapshot.SnapshotId) != true)
+            {
+                await foreach (var change in ledger.ReadChangesAsync(creditorId, snapshot.SnapshotId, cancellationToken))
+                {
+                    changes.Add(change);
+                }
+            }
+        }
+
+        var index = builder.Build(snapshot, changes, snapshot is null ? date : clock.ToLocalDate(snapshot.TakenAt), sentOn ?? new Dictionary<DateOnly, int>(), clock.Now);
+        await store.SaveAsync(index, cancellationToken);
+        logger.LogInformation("Portfolio index of {CreditorId} rebuilt: {Debtors} debtors in {Milliseconds} ms", creditorId, index.Debtors.Count, (long)clock.Time.GetElapsedTime(started).TotalMilliseconds);
+        return index;
+    }
+}
