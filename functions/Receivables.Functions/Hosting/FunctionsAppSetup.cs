@@ -1,3 +1,4 @@
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,11 @@ public static class FunctionsAppSetup
     public static FunctionsApplicationBuilder AddTelemetry(this FunctionsApplicationBuilder builder)
     {
         builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+        if (TelemetryAuthentication.CredentialFrom(builder.Configuration[TelemetryAuthentication.Setting]) is { } credential)
+        {
+            builder.Services.Configure<TelemetryConfiguration>(configuration => configuration.SetAzureTokenCredential(credential));
+        }
+
         builder.Services.Configure<LoggerFilterOptions>(options =>
         {
             var sdkDefault = options.Rules.FirstOrDefault(r => r.ProviderName == ApplicationInsightsProvider);

@@ -49,4 +49,13 @@ public sealed class TelemetryTests
 
         scope.ShouldBe([new KeyValuePair<string, object?>("Function", "DunningTimer")]);
     }
+
+    [Fact]
+    public void Telemetry_is_sent_with_the_apps_managed_identity_when_the_authentication_string_asks_for_Entra_ID()
+    {
+        TelemetryAuthentication.CredentialFrom("ClientId=6f1c0a3e-0000-4000-8000-000000000001;Authorization=AAD").ShouldBeOfType<Azure.Identity.ManagedIdentityCredential>();
+        TelemetryAuthentication.CredentialFrom("Authorization=AAD").ShouldBeOfType<Azure.Identity.ManagedIdentityCredential>();
+        TelemetryAuthentication.CredentialFrom("").ShouldBeNull("locally there is no Application Insights");
+        TelemetryAuthentication.CredentialFrom("Authorization=Key").ShouldBeNull();
+    }
 }
