@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using Azure;
-using DotLiquid;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Fluid.Values;
 using Microsoft.Extensions.Logging;
 using Receivables.Common;
 using Receivables.Storage;
@@ -10,16 +12,21 @@ using Receivables.Storage;
 namespace Receivables.Email;
 
 /// <summary>
-/// Renders messages with Liquid templates (DotLiquid). Each message template (<c>{template}.{language}.liquid</c>)
+/// Renders messages with Liquid templates (Fluid). Each message template (<c>{template}.{language}.liquid</c>)
 /// captures <c>subject</c>, <c>intro</c> and <c>closing</c>; the language's layouts (<c>layout.{language}.html.liquid</c>,
 /// <c>layout.{language}.txt.liquid</c>) print the invoices, charges, totals, payment details and contact. A file of the
 /// same name uploaded to the <c>templates</c> container replaces the shipped default, without recompiling.
-/// Templates only format: every amount and date comes computed in the <see cref="ReminderDocument"/>. For the HTML
-/// part every value is HTML-encoded before the template sees it.
+/// Templates only format: every amount and date comes computed in the <see cref="ReminderDocument"/>. The HTML part is
+/// rendered with an HTML encoder, so every value a template prints is encoded by the engine (letters such as æøå stay
+/// as they are, and the no-break space that groups Norwegian thousands is written as the character, as before); the captured parts, already encoded when captured, are printed into the layout as they are.
 /// </summary>
 public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<LiquidMessageRenderer> logger) : IMessageRenderer
 {
-    private readonly ConcurrentDictionary<string, (ETag? ETag, Template Template)> cache = new(StringComparer.Ordinal);
+    private static readonly FluidParser Parser = new();
+    private static readonly TemplateOptions Options = new() { CultureInfo = CultureInfo.InvariantCulture };
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly string[] Parts = ["subject", "intro", "closing"];
+    private readonly ConcurrentDictionary<string, (ETag? ETag, IFluidTemplate Template)> cache = new(StringComparer.Ordinal);
 
     public async Task<RenderedMessage> RenderAsync(ReminderDocument document, CancellationToken cancellationToken = default)
     {
@@ -29,21 +36,18 @@ public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<Liquid
         var html = await LoadAsync($"layout.{language}.html.liquid", cancellationToken);
         var text = await LoadAsync($"layout.{language}.txt.liquid", cancellationToken);
 
-        var textModel = MessageModel.Create(document, language, encode: false);
-        var textParts = Captures(message, textModel, name);
-        var htmlModel = MessageModel.Create(document, language, encode: true);
-        var htmlParts = Captures(message, htmlModel, name);
-        if (string.IsNullOrWhiteSpace(textParts["subject"] as string))
+        var model = MessageModel.Create(document, language);
+        var textParts = await CapturesAsync(message, model, name, NullEncoder.Default);
+        var htmlParts = await CapturesAsync(message, model, name, Html);
+        if (string.IsNullOrWhiteSpace(textParts["subject"]))
         {
             throw new ReceivablesException($"Template '{name}' sets no subject ({{% capture subject %}}...{{% endcapture %}}).");
         }
 
-        textModel.Merge(textParts);
-        htmlModel.Merge(htmlParts);
         return new RenderedMessage(
-            ((string)textParts["subject"]!).Trim(),
-            Normalize(Render(text, textModel, $"layout.{language}.txt.liquid")),
-            Render(html, htmlModel, $"layout.{language}.html.liquid"));
+            textParts["subject"],
+            Normalize(await RenderAsync(text, model, textParts, $"layout.{language}.txt.liquid", NullEncoder.Default)),
+            Readable(await RenderAsync(html, model, htmlParts, $"layout.{language}.html.liquid", Html)));
     }
 
     /// <summary>The shipped templates, as a starting point for users who want to edit them.</summary>
@@ -57,29 +61,53 @@ public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<Liquid
         }
     }
 
-    private static Hash Captures(Template message, Hash model, string name)
+    /// <summary>Renders the message template and returns what it captured, encoded as <paramref name="encoder"/> encodes.</summary>
+    private static async Task<Dictionary<string, string>> CapturesAsync(IFluidTemplate message, IReadOnlyDictionary<string, object?> model, string name, TextEncoder encoder)
     {
-        Render(message, model, name);
-        var parts = new Hash();
-        foreach (var key in new[] { "subject", "intro", "closing" })
+        var context = Context(model);
+        await RenderAsync(message, context, name, encoder);
+        return Parts.ToDictionary(p => p, p => context.GetValue(p).ToStringValue().Trim(), StringComparer.Ordinal);
+    }
+
+    private static Task<string> RenderAsync(IFluidTemplate layout, IReadOnlyDictionary<string, object?> model, Dictionary<string, string> parts, string name, TextEncoder encoder)
+    {
+        var context = Context(model);
+        foreach (var (key, value) in parts)
         {
-            parts[key] = message.InstanceAssigns.TryGetValue(key, out var value) ? value?.ToString()?.Trim() ?? "" : "";
+            context.SetValue(key, new StringValue(value, false));
         }
 
-        return parts;
+        return RenderAsync(layout, context, name, encoder);
     }
 
-    private static string Render(Template template, Hash model, string name)
+    private static async Task<string> RenderAsync(IFluidTemplate template, TemplateContext context, string name, TextEncoder encoder)
     {
         // A value the document does not have (an optional Extra key) renders empty; any other error fails the message.
-        var output = template.Render(new RenderParameters(CultureInfo.InvariantCulture) { LocalVariables = model, ErrorsOutputMode = ErrorsOutputMode.Suppress });
-        var error = template.Errors.FirstOrDefault(e => e is not DotLiquid.Exceptions.VariableNotFoundException);
-        return error is not null
-            ? throw new ReceivablesException($"Template {name} failed: {error.Message}", error)
-            : output;
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        try
+        {
+            await template.RenderAsync(output, encoder, context);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException or Fluid.ParseException)
+        {
+            throw new ReceivablesException($"Template {name} failed: {e.Message}", e);
+        }
+
+        return output.ToString();
     }
 
-    private async Task<Template> LoadAsync(string name, CancellationToken cancellationToken)
+    private static TemplateContext Context(IReadOnlyDictionary<string, object?> model)
+    {
+        var context = new TemplateContext(Options);
+        foreach (var (key, value) in model)
+        {
+            context.SetValue(key, value);
+        }
+
+        return context;
+    }
+
+    private async Task<IFluidTemplate> LoadAsync(string name, CancellationToken cancellationToken)
     {
         var blob = storage.Container(StorageNames.Containers.Templates).GetBlobClient(name);
         try
@@ -102,17 +130,10 @@ public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<Liquid
         }
     }
 
-    private static Template Parse(string source, string where)
-    {
-        try
-        {
-            return Template.Parse(source);
-        }
-        catch (DotLiquid.Exceptions.SyntaxException e)
-        {
-            throw new ReceivablesException($"Template {where} does not parse: {e.Message}", e);
-        }
-    }
+    private static IFluidTemplate Parse(string source, string where) =>
+        Parser.TryParse(source, out var template, out var error)
+            ? template
+            : throw new ReceivablesException($"Template {where} does not parse: {error}");
 
     private static string Embedded(string name)
     {
@@ -122,6 +143,14 @@ public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<Liquid
         using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
         return reader.ReadToEnd();
     }
+
+    /// <summary>
+    /// The encoder also writes the no-break space (grouping in Norwegian amounts) and '+' (plus-addressed reply
+    /// addresses) as character references, which mean the same in HTML; they are put back as characters so the HTML
+    /// part reads like the text part. Markup characters stay encoded.
+    /// </summary>
+    private static string Readable(string html) =>
+        html.Replace("&#xA0;", "\u00A0", StringComparison.Ordinal).Replace("&#x2B;", "+", StringComparison.Ordinal);
 
     /// <summary>Collapses the blank lines Liquid tags leave behind.</summary>
     private static string Normalize(string text)
@@ -155,59 +184,58 @@ public static class LetterFormat
         date.ToString(language == "en" ? "d MMMM yyyy" : "dd.MM.yyyy", Culture(language));
 }
 
-/// <summary>What templates see: the document's values formatted for the language (snake_case names).</summary>
+/// <summary>What templates see: the document's values formatted for the language (snake_case names); the HTML encoder encodes them on output.</summary>
 public static class MessageModel
 {
-    public static Hash Create(ReminderDocument d, string language, bool encode)
+    public static IReadOnlyDictionary<string, object?> Create(ReminderDocument d, string language)
     {
-        string? E(string? value) => value is null ? null : encode ? WebUtility.HtmlEncode(value) : value;
         string Money(decimal amount) => LetterFormat.Money(amount, language);
         string Date(DateOnly date) => LetterFormat.Date(date, language);
-        var extra = new Hash();
+        var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in d.Extra ?? new Dictionary<string, string>())
         {
-            extra[key] = E(value);
+            extra[key] = value;
         }
 
-        return Hash.FromDictionary(new Dictionary<string, object?>
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["language"] = language,
-            ["creditor_name"] = E(d.CreditorName),
-            ["creditor_org_number"] = E(d.CreditorOrgNumber),
-            ["creditor_email"] = E(d.CreditorEmail),
-            ["creditor_phone"] = E(d.CreditorPhone),
-            ["creditor_bank_account"] = E(FormatAccount(d.CreditorBankAccount)),
-            ["creditor_address"] = E(d.CreditorAddress),
-            ["debtor_name"] = E(d.DebtorName),
+            ["creditor_name"] = d.CreditorName,
+            ["creditor_org_number"] = d.CreditorOrgNumber,
+            ["creditor_email"] = d.CreditorEmail,
+            ["creditor_phone"] = d.CreditorPhone,
+            ["creditor_bank_account"] = FormatAccount(d.CreditorBankAccount),
+            ["creditor_address"] = d.CreditorAddress,
+            ["debtor_name"] = d.DebtorName,
             ["debtor_is_business"] = d.DebtorIsBusiness,
-            ["reply_address"] = E(d.ReplyAddress),
-            ["currency"] = E(d.Currency),
-            ["invoices"] = d.Invoices.Select(i => Hash.FromDictionary(new Dictionary<string, object?>
+            ["reply_address"] = d.ReplyAddress,
+            ["currency"] = d.Currency,
+            ["invoices"] = d.Invoices.Select(i => new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["number"] = E(i.InvoiceNumber),
+                ["number"] = i.InvoiceNumber,
                 ["invoice_date"] = Date(i.InvoiceDate),
                 ["due_date"] = Date(i.DueDate),
                 ["amount"] = Money(i.Amount),
                 ["open"] = Money(i.OpenAmount),
-                ["kid"] = E(i.Kid),
+                ["kid"] = i.Kid,
                 ["days_overdue"] = i.DaysOverdue,
                 ["is_credit"] = i.OpenAmount < 0m,
-            })).ToList(),
-            ["charges"] = d.Charges.Select(c => Hash.FromDictionary(new Dictionary<string, object?>
+            }).ToList(),
+            ["charges"] = d.Charges.Select(c => new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["description"] = E(c.Description),
+                ["description"] = c.Description,
                 ["amount"] = Money(c.Amount),
-                ["basis"] = E(c.Basis),
-            })).ToList(),
+                ["basis"] = c.Basis,
+            }).ToList(),
             ["principal"] = Money(d.Principal),
             ["charges_total"] = Money(d.Charges.Sum(c => c.Amount)),
             ["total"] = Money(d.Total),
             ["has_total"] = d.Invoices.Count > 0,
             ["issue_date"] = Date(d.IssueDate),
             ["deadline"] = d.Deadline is { } deadline ? Date(deadline) : null,
-            ["kid"] = E(d.Kid),
+            ["kid"] = d.Kid,
             ["extra"] = extra,
-        });
+        };
     }
 
     /// <summary>Norwegian account numbers print as 1234.56.78903.</summary>

@@ -14,7 +14,7 @@ namespace Receivables.Tests.Functions;
 /// </summary>
 public static class FunctionsWorker
 {
-    public static async Task<IHost> BuildAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<IHost> BuildAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var connection = await TestHost.NewAccountAsync();
         var builder = FunctionsApplication.CreateBuilder([]);
@@ -25,6 +25,7 @@ public static class FunctionsWorker
         }
 
         builder.Configuration.AddInMemoryCollection(values);
+        services?.Invoke(builder.Services);
         builder.AddReceivablesFunctionsApp();
         var host = builder.Build();
         await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync();

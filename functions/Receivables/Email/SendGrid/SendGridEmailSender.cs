@@ -15,7 +15,7 @@ using SendGrid;
 namespace Receivables.Email.SendGrid;
 
 /// <summary>
-/// Sends through the SendGrid v3 Mail Send API, retrying 429 and 5xx with exponential backoff, and records each
+/// Sends through the SendGrid v3 Mail Send API (429 and 5xx retried by the HTTP client's <see cref="SendGridRetry"/>), and records each
 /// accepted message in <c>outbox/sendgrid/&lt;sha256(idempotency key)&gt;.json</c> so that a retry finds it
 /// (<see cref="FindSentAsync"/>) instead of sending again.
 /// </summary>
@@ -52,31 +52,22 @@ public sealed class SendGridEmailSender(
             Host = settings.BaseUrl.TrimEnd('/'),
         });
 
-        for (var attempt = 0; ; attempt++)
+        // Retries of 429/5xx happen inside the HTTP client (SendGridRetry); what comes back here is final.
+        var response = await client.RequestAsync(BaseClient.Method.POST, requestBody: requestJson, urlPath: "mail/send", cancellationToken: cancellationToken);
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
         {
-            var response = await client.RequestAsync(BaseClient.Method.POST, requestBody: requestJson, urlPath: "mail/send", cancellationToken: cancellationToken);
-            var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-            {
-                var providerId = response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
-                var sent = new SentEmail(string.IsNullOrWhiteSpace(providerId) ? messageId : providerId, Provider, rawMime, requestJson);
-                logger.LogInformation("SendGrid accepted {IdempotencyKey} as {MessageId} after {Attempts} tries", email.IdempotencyKey, sent.MessageId, attempt + 1);
-                return await RecordAsync(email.IdempotencyKey, sent, cancellationToken);
-            }
-
-            var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(cancellationToken);
-            var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;
-            if (!retryable || attempt >= settings.MaxRetries)
-            {
-                throw new SendGridRejectedException(status, body,
-                    $"SendGrid refused message {email.IdempotencyKey} to {email.ToAddress} with HTTP {status} ({response.StatusCode})" +
-                    (retryable ? $" after {attempt + 1} tries" : "") + $": {body}");
-            }
-
-            var wait = Backoff(settings, attempt, response.Headers.RetryAfter);
-            logger.LogWarning("SendGrid answered {Status} for {IdempotencyKey}; retry {Retry} of {MaxRetries} in {WaitMs} ms", status, email.IdempotencyKey, attempt + 1, settings.MaxRetries, (long)wait.TotalMilliseconds);
-            await Task.Delay(wait, time, cancellationToken);
+            var providerId = response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
+            var sent = new SentEmail(string.IsNullOrWhiteSpace(providerId) ? messageId : providerId, Provider, rawMime, requestJson);
+            logger.LogInformation("SendGrid accepted {IdempotencyKey} as {MessageId}", email.IdempotencyKey, sent.MessageId);
+            return await RecordAsync(email.IdempotencyKey, sent, cancellationToken);
         }
+
+        var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(cancellationToken);
+        var retried = SendGridRetry.IsRetryable(response.StatusCode);
+        throw new SendGridRejectedException(status, body,
+            $"SendGrid refused message {email.IdempotencyKey} to {email.ToAddress} with HTTP {status} ({response.StatusCode})" +
+            (retried ? $" after {settings.MaxRetries + 1} tries" : "") + $": {body}");
     }
 
     public async Task<SentEmail?> FindSentAsync(string idempotencyKey, CancellationToken cancellationToken = default)
@@ -125,17 +116,6 @@ public sealed class SendGridEmailSender(
             // A concurrent try recorded first: its proof is the one that counts.
             return await FindSentAsync(idempotencyKey, cancellationToken) ?? sent;
         }
-    }
-
-    private TimeSpan Backoff(SendGridOptions settings, int attempt, System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter)
-    {
-        TimeSpan? asked = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - time.GetUtcNow() : null);
-        if (asked is { } delay)
-        {
-            return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > settings.MaxRetryAfter ? settings.MaxRetryAfter : delay;
-        }
-
-        return TimeSpan.FromTicks(settings.InitialBackoff.Ticks * (1L << attempt));
     }
 
     private byte[] RenderMime(OutboundEmail email, string messageId)

@@ -94,6 +94,35 @@ public sealed class SendGridEmailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_send_that_keeps_failing_gives_up_after_the_configured_retries_and_the_error_says_how_many_tries()
+    {
+        server.Given(Request.Create().WithPath(MailSend).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(502).WithBody("bad gateway"));
+        await using var host = await SendGridWorld.StartAsync(server, new Dictionary<string, string?> { ["Receivables:Email:SendGrid:MaxRetries"] = "2" });
+        var sender = host.Get<SendGridEmailSender>();
+
+        var error = await Should.ThrowAsync<SendGridRejectedException>(() => sender.SendAsync(SendGridWorld.Reminder()));
+
+        server.LogEntries.Count.ShouldBe(3, "the first try and two retries");
+        error.StatusCode.ShouldBe(502);
+        error.Message.ShouldContain("after 3 tries");
+        (await sender.FindSentAsync(SendGridWorld.Reminder().IdempotencyKey)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Retry_After_from_SendGrid_is_honoured_in_seconds_or_as_a_date_and_capped()
+    {
+        var now = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        var max = TimeSpan.FromSeconds(60);
+
+        SendGridRetry.AskedDelay(new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7)), max, now).ShouldBe(TimeSpan.FromSeconds(7));
+        SendGridRetry.AskedDelay(new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddSeconds(30)), max, now).ShouldBe(TimeSpan.FromSeconds(30));
+        SendGridRetry.AskedDelay(new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMinutes(10)), max, now).ShouldBe(max);
+        SendGridRetry.AskedDelay(new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddSeconds(-5)), max, now).ShouldBe(TimeSpan.Zero);
+        SendGridRetry.AskedDelay(null, max, now).ShouldBeNull("without the header the exponential backoff applies");
+    }
+
+    [Fact]
     public async Task Bad_request_is_not_retried_and_the_error_names_status_and_reason()
     {
         server.Given(Request.Create().WithPath(MailSend).UsingPost())

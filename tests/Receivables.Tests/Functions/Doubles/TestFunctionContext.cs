@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Receivables.Tests.Functions.Doubles;
 
 /// <summary>A <see cref="FunctionContext"/> for invoking the app's functions and middleware without the host.</summary>
-public sealed class TestFunctionContext(IServiceProvider services, string functionName = "Test") : FunctionContext
+public sealed class TestFunctionContext(IServiceProvider services, string functionName = "Test", IReadOnlyDictionary<string, object?>? bindingData = null) : FunctionContext
 {
     public override string InvocationId { get; } = Guid.NewGuid().ToString();
 
@@ -11,7 +11,7 @@ public sealed class TestFunctionContext(IServiceProvider services, string functi
 
     public override TraceContext TraceContext => throw new NotSupportedException();
 
-    public override BindingContext BindingContext => throw new NotSupportedException();
+    public override BindingContext BindingContext { get; } = new TestBindingContext(bindingData ?? new Dictionary<string, object?>());
 
     public override RetryContext RetryContext => throw new NotSupportedException();
 
