@@ -25,7 +25,7 @@ public sealed record LastLetter(string Stage, DateOnly Sent);
 public sealed record TodayPage(IReadOnlyList<TodayItem> Items, int Total, int Page, int Pages);
 
 /// <summary>One page of the debtor list.</summary>
-public sealed record DebtorPage(IReadOnlyList<PortfolioDebtor> Rows, int Total, int Page, int Pages);
+public sealed record DebtorListPage(IReadOnlyList<PortfolioDebtor> Rows, int Total, int Page, int Pages);
 
 /// <summary>Everything the debtor page shows.</summary>
 public sealed record DebtorView(
@@ -139,7 +139,7 @@ public sealed class WorkspaceQueries(
         dunningStatus.StalenessAsync(creditorId, clock.Today, cancellationToken);
 
     /// <summary>Search by name, number, organisation number, email or invoice; filter by stage; sort; page of 25.</summary>
-    public async Task<DebtorPage> DebtorsAsync(string creditorId, string? query, string? stage, string? sort, int page, CancellationToken cancellationToken)
+    public async Task<DebtorListPage> DebtorsAsync(string creditorId, string? query, string? stage, string? sort, int page, CancellationToken cancellationToken)
     {
         const int size = 25;
         var index = await portfolio.GetAsync(creditorId, cancellationToken);
@@ -171,7 +171,7 @@ public sealed class WorkspaceQueries(
         var all = rows.ToList();
         var pages = Math.Max(1, (all.Count + size - 1) / size);
         page = Math.Clamp(page, 1, pages);
-        return new DebtorPage(all.Skip((page - 1) * size).Take(size).ToList(), all.Count, page, pages);
+        return new DebtorListPage(all.Skip((page - 1) * size).Take(size).ToList(), all.Count, page, pages);
     }
 
     public async Task<DebtorView?> DebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Azure;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Azure;
 using Fluid;
 using Fluid.Values;
 using Microsoft.Extensions.Logging;

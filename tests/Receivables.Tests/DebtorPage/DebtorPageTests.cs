@@ -116,7 +116,7 @@ public sealed class DebtorPageTests
         var found = (await world.Get<ICaseActions>().GetAsync("acme", "D1"))!;
         found.Pause.ShouldBeNull("the bank file confirms what the debtor said on the page, without waiting for the ledger");
         var entries = await world.Get<IEvidenceReader>().ReadCaseAsync(new EvidenceCaseRef("acme", "D1", found.CaseId));
-        entries.ShouldContain(e => e.Entry.Title.StartsWith("Already-paid check", StringComparison.Ordinal) && e.Entry.Title.Contains("bank payment"));
+        entries.ShouldContain(e => e.Entry.Title.StartsWith("Already-paid check", StringComparison.Ordinal) && e.Entry.Title.Contains("bank's payment file"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class IndexModel(WorkspaceQueries queries) : WorkspacePage
 
     public string? Sort { get; private set; }
 
-    public DebtorPage Result { get; private set; } = new([], 0, 1, 1);
+    public DebtorListPage Result { get; private set; } = new([], 0, 1, 1);
 
     public IReadOnlyList<(string Id, string Name)> Creditors { get; private set; } = [];
 
