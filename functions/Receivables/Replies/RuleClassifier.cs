@@ -162,7 +162,8 @@ public static partial class RuleClassifier
     /// <summary>Scores per class, from the clauses of the text.</summary>
     public static IReadOnlyList<ClassScore> Score(string text)
     {
-        // SMS style writes å as "aa" ("paa", "faatt", "naa"): read it as the folded "a".
+        // SMS style writes å as "aa" ("paa", "faatt", "naa") near a word's start: read it as the folded "a" (not inside
+        // compounds such as "fakturaadresse").
         var folded = DoubleA().Replace(ValueExtractor.Fold(text), "a");
         var totals = new Dictionary<ReplyClass, (double Score, List<string> Cues)>();
         void Add(ReplyClass cls, double weight, string cue)
@@ -359,6 +360,12 @@ public static partial class RuleClassifier
             return ReplyClass.Dispute;
         }
 
+        // "Vi betaler så snart vi har fått inn penger": pays only when money comes in, which is liquidity.
+        if (condition.Value != "for" && MoneyCondition.IsMatch(tail))
+        {
+            return ReplyClass.Liquidity;
+        }
+
         return null;
     }
 
@@ -446,7 +453,7 @@ public static partial class RuleClassifier
     [GeneratedRegex(@"\b(?:ingen (?:problem|problemer)|no problem|not only|ikke bare|ikkje berre)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegatedPositive();
 
-    [GeneratedRegex(@"aa")]
+    [GeneratedRegex(@"(?<=\b[a-z]{0,3})aa", RegexOptions.CultureInvariant)]
     private static partial Regex DoubleA();
 
     [GeneratedRegex(@"\b(?:som|who|which)\s+(?!(?:avtalt|avtala|lovet|lova|lovt|nevnt|nemnt|sagt|agreed|promised|discussed|mentioned|said)\b)(?:\w+\s+)?$", RegexOptions.CultureInvariant)]
@@ -461,7 +468,7 @@ public static partial class RuleClassifier
     [GeneratedRegex(@"\b(?:betalte|betalt|paid|settled|overfort)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PastTense();
 
-    [GeneratedRegex(@"\b(?:nar|once|when|after|etter at|for|until|as soon as)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:nar|once|when|after|etter at|for|until|as soon as|sa snart|so snart|straks)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ConditionStart();
 
     [GeneratedRegex(@"\b(?:kontonummer|kontonr|konto|kid|iban|bic|swift|account)\b", RegexOptions.CultureInvariant)]
