@@ -13,6 +13,9 @@ public static partial class RuleClassifier
 {
     private const double WinAt = 1.0;
 
+    /// <summary>A reference day far back: any date a clause states lies after it.</summary>
+    private static readonly DateOnly AnyDay = new(2000, 1, 1);
+
     private static readonly ReplyClass[] Actionable =
     [
         ReplyClass.PromiseToPay, ReplyClass.Dispute, ReplyClass.Liquidity, ReplyClass.AlreadyPaid, ReplyClass.NotReceived,
@@ -360,8 +363,9 @@ public static partial class RuleClassifier
             return ReplyClass.Dispute;
         }
 
-        // "Vi betaler så snart vi har fått inn penger": pays only when money comes in, which is liquidity.
-        if (condition.Value != "for" && MoneyCondition.IsMatch(tail))
+        // "Vi betaler så snart vi har fått inn penger": pays only when money comes in, with no day named, is liquidity
+        // ("… når vi får lønn den 15." names its day and stays a promise).
+        if (condition.Value != "for" && MoneyCondition.IsMatch(tail) && ValueExtractor.FindDate(clause, AnyDay) is null)
         {
             return ReplyClass.Liquidity;
         }

@@ -135,6 +135,17 @@ public sealed class BlindSetPatternTests
         triage.Class.ShouldBe(ReplyClass.Liquidity, triage.Reason);
     }
 
+    [Theory]
+    [InlineData("Vi betaler når vi har fått inn pengene fra kunden, senest 11.12.", "2026-12-11")]
+    [InlineData("We'll pay when our client pays us on Friday.", "2026-12-04")]
+    public void A_payment_when_money_comes_in_on_a_named_day_stays_a_promise(string text, string date)
+    {
+        var triage = Classify(text);
+
+        triage.Class.ShouldBe(ReplyClass.PromiseToPay, triage.Reason);
+        triage.Values.Date.ShouldBe(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void A_double_a_inside_a_compound_is_not_read_as_sms_spelling() =>
         Classify("Vi har endret fakturaadresse til faktura@vik.example.").Class.ShouldBe(ReplyClass.ContactChange);
