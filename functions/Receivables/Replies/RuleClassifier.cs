@@ -13,6 +13,9 @@ public static partial class RuleClassifier
 {
     private const double WinAt = 1.0;
 
+    /// <summary>A reference day far back: any date a clause states lies after it.</summary>
+    private static readonly DateOnly AnyDay = new(2000, 1, 1);
+
     private static readonly ReplyClass[] Actionable =
     [
         ReplyClass.PromiseToPay, ReplyClass.Dispute, ReplyClass.Liquidity, ReplyClass.AlreadyPaid, ReplyClass.NotReceived,
@@ -32,10 +35,17 @@ public static partial class RuleClassifier
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:will|'ll|shall|going to|gonna|i'm going to|we're going to)\s+(?:\w+\s+){0,2}?(?:pay|settle|transfer|send (?:it|the money|payment|the payment)|clear|be paid|be settled|be released|go out|reach you|be with you|have it|get (?:this|it) sorted|take care of)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:paying|sending)\s+(?:it|this|the|on|first|tomorrow|today|monday|tuesday|wednesday|thursday|friday)|\bpayment (?:will|should|is scheduled|is approved|is in our next|goes out)|scheduled for payment|(?:transfer|payment) (?:is )?going out|you'll have it|(?:our )?payment run|next batch|(?:will be|is) (?:paid|settled|released|transferred)\b|approved and (?:will|is)"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 1, true, @"\b(?:senest|latest|at the latest|no later than)\b"),
+        // A payment set up ahead ("satt opp betaling", "lagt inn overføring"), or going out ("betalinga går i dag").
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:lagt|lagd|satt|sett|registrert)\s+(?:opp|inn)\s+(?:\w+\s+)?(?:betaling\w*|overforing\w*|innbetaling\w*)|\b(?:betalingen|betalinga|innbetalingen|innbetalinga|overforingen|overforinga|pengene|pengane|belopet)\s+(?:gar|kommer|kjem)\b"),
+        // "Dere har pengene på konto før jul": the money with the creditor by a time ahead.
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:dere|de|du)\s+(?:har|skal ha|vil ha)\s+(?:pengene|pengane|belopet|betalingen|betalinga|innbetalingen|innbetalinga)\b(?=(?:\s+\w+){0,4}?\s+(?:for|innen|innan|i morgen|i morgon|neste|til|om|senest))"),
+        // A payment run ahead ("our AP run is on Thursday so you'll see it then").
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:ap|pay|payables|supplier|bank|bacs) runs?\b|\byou'?ll (?:see|get|receive|have) (?:it|the money|the payment|payment|the funds|your money)\b"),
 
         // Already paid: a payment made.
         ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:er|ble|vart|har blitt|er blitt|har vorte|er no|er na)\s+(?:\w+\s+){0,2}?(?:betalt|overfort|innbetalt|gjort opp|gjennomfort|trukket|sendt)\b(?!\s+til\s+godkjenning)"),
         ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:har|hadde|har jo|har allerede|har na)\s+(?:\w+\s+){0,2}?(?:betalt|overfort|innbetalt|gjort opp)\b|\bbetalte\b|\ballerede betalt|(?<!\b(?:bli|blir|vert|vil|skal)\s)\bbetalt (?:den \d|via|med|fra|pa forfall)|^\s*(?:den |det |er )?betalt\s*$|\bkrysset|\bkryssa|\bgjort opp\b|\bpengene ble sendt"),
+        ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"^\s*(?:(?:den|det|denne|dette|fakturaen|rekninga|alt)\s+)?(?:betalt|innbetalt|overfort|gjort opp)\b(?!\s+(?:innen|innan|senest|for|til|neste|i morgen|i morgon|om|pa (?:mandag|tirsdag|tysdag|onsdag|torsdag|fredag)))"),
         ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:already|have|has|had|i've|we've|was|were|been|it's|its)\s+(?:\w+\s+){0,2}?(?:paid|settled|sorted|transferred|cleared)\b|\bwe paid\b|\bi paid\b|\bpaid (?:it|this|on|yesterday|last|in full|the|weeks|days|already)\b|^\s*paid\b|payment (?:was|has been) (?:made|sent|completed)|went through|proof of payment|remittance|funds left|crossed"),
 
         // Dispute: the claim or the delivery is contested.
@@ -44,9 +54,12 @@ public static partial class RuleClassifier
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:feil (?:belop|pris|vare|antall|faktura|timeantall)|(?:fakturaen|rekninga|prisen|belopet|invoice|the invoice|this invoice) (?:er|is) (?:feil|wrong|incorrect)|wrong (?:amount|price|company|invoice|goods|item)|dette (?:er|ma vere) (?:en|ei|ein) feil|(?:faktura|invoice|rekning)\w*(?:\s+\d+)?\s+(?:er|is)\s+(?:feil|wrong|incorrect))\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:isn't ours|not ours|ikke (?:var|vaar|min|vores) (?:faktura|regning)|ikkje (?:var|mi) (?:faktura|rekning)|aldri (?:vert|vore|hatt) kunde|never been (?:a )?customer|kjenner ikke til (?:dette|denne))\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2, true, @"(?<!(?:vedlegg\w*|attachment\w*|pdf|lenke\w*)\s(?:\w+\s){0,3})\b(?:mangler|manglet|manglar|missing|incomplete|ufullstendig)\b"),
-        ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:ikke|ikkje|aldri|never|not|n't)\s+(?:\w+\s+){0,2}?(?:bestilt|ordered|levert|delivered|ferdig|ferdigstilt|finished|utfort|completed|done|i henhold|som avtalt|what we ordered|what we signed|showed up|arrived)\b|\bnever (?:showed|came|turned up)|teknikeren kom aldri|(?:ikke|ikkje) (?:mottatt|motteke|fatt) (?:varene|varane|leveransen|tenesta|tjenesten|goods)|stemmer ikke|stemmer ikkje|samsvarer ikke|do(?:es)? not match|don't match"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:ikke|ikkje|aldri|never|not|n't)\s+(?:\w+\s+){0,2}?(?:bestilt|ordered|levert|delivered|ferdig|ferdigstilt|finished|utfort|completed|done|i henhold|som avtalt|what we ordered|what we signed|showed up)\b|\bnever (?:showed|came|turned up)|teknikeren kom aldri|(?:ikke|ikkje) (?:mottatt|motteke|fatt) (?:varene|varane|leveransen|tenesta|tjenesten|goods)|stemmer ikke|stemmer ikkje|samsvarer ikke|do(?:es)? not match|don't match"),
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:skadet|skada|odelagt|odelagte|oydelagd|oydelagde|defekt|defective|damaged|mangelfull|mangelfullt|mangler ved|manglar|lekkasje|lekk|lek|stopped working|faulty|quality issues|returnert|returned|sendt tilbake|sent back|returnere)\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:fakturert (?:oss |meg )?(?:to ganger|dobbelt)|charged (?:us |me )?twice|billed (?:us )?twice|avvises|avviser|nekter|nektar|refuse|godtar ikke|godtek ikkje|aksepterer ikke|not accept|holder tilbake|halde tilbake|on hold until|is on hold|avbestilt|sagt opp|oppsagt|cancelled|canceled|avsluttet|avslutta|ekstra timene|extra charges|extra hours|ikke i henhold|hoyere enn i tilbudet|not what we)\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:fakturert|fakturerte|fakturerer|beregnet|berekna|rekna|priset|invoiced|billed|charged)\s+(?:\w+\s+)?(?:feil|wrong|incorrectly|too much|for mye|for mykje|for hoyt)\b|\b(?:skulle|skal|skulle jo) ha (?:\d+\s*%?\s*)?(?:rabatt|avslag)\b|\b(?:should|were supposed to) (?:have )?(?:had|get|got|been given|receive) (?:a |the )?(?:\d+\s*%?\s*)?discount\b|\b(?:rett|rette|korriger|korrigere|retta)\s+(?:\w+\s+)?opp\b"),
+        // Goods that never arrived are a dispute (an invoice that never arrived is not received).
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:goods|items|parts|order|delivery|shipment|package|parcel|units|products|varene|varane|delene|pakken|pakka|leveransen|leveransa|sendingen|sendinga|bestillingen|bestillinga)\s+(?:\w+\s+){0,3}?(?:never|not|ikke|ikkje|aldri)\s+(?:\w+\s+)?(?:arrived|came|kom|kommet|kome)\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2, true, @"\b(?:avtalt (?:pris|fastpris)|fastpris|agreed (?:on )?(?:a )?(?:fixed )?price|the quote said|quote said|tilbudet|i tilbodet|prisen pa fakturaen|corrected invoice|korrigert faktura|ny faktura|rettet fakturaen|retta|rettet|dokumentasjon pa)\b"),
 
         // Liquidity: cannot pay now, asks for time or installments.
@@ -58,13 +71,15 @@ public static partial class RuleClassifier
         // Not received: the invoice never arrived.
         ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\b(?:ikke|ikkje|aldri|never|not|n't|no|ingen)\s+(?:\w+\s+){0,3}?(?:mottatt|motteke|fatt|fikk|fekk|kommet|kome|sett|received|receive|got|get|had|seen|reached|record of receiving)\s+(?:\w+\s+){0,2}?(?:" + Invoice + @"|den|it|noen|nokon|nokon faktura|any)\b|\b" + Invoice + @"\s+(?:\w+\s+){0,3}?(?:aldri|never|ikke|ikkje)\s+(?:\w+\s+){0,2}?(?:kommet|kome|reached|received|arrived|sent)|\b(?:fikk|fekk|fatt) aldri|never (?:got|had|received|reached)|(?:ikke|ikkje) (?:kommet|kome) (?:inn|fram|frem)|first we've heard|det forste vi ser|no invoice was|we never had it|har ikke sett noen|haven'?t had any"),
         ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:bare (?:denne )?purringen|only the reminder)\b"),
+        ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\bfirst (?:we|i)(?:'ve| have)?\s+(?:hear|heard|see|seen)\b|\b(?:never|not|aldri|ikke|ikkje)\s+(?:\w+\s+)?(?:arrived|kommet|kome)\s+(?:\w+\s+){0,2}?(?:inbox|mailbox|innboks\w*|postkass\w*|e-?post\w*|by post|i posten|til oss|to us|fram|frem)\b"),
         ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:finner ikke|finn ikkje|finn ho ikkje|cannot find|can't find|feil adresse|wrong address)\b"),
 
         // Copy: send the invoice (again).
-        ReplyCue.Of(ReplyClass.CopyRequest, 2.5, true, @"\b(?:kopi|copy|fakturakopi|pdf|ehf|peppol|vedlegget mangler|vedlegg mangler|attachment (?:is |seems to be )?missing|resend|re-send)\b|\b(?:send|sende|senda|sendes|tilsendt|forward|attach)\s+(?:\w+\s+){0,3}?(?:" + Invoice + @"|den|ho)\b|\b(?:send|sende|senda|sendt|sender)\w*\s+(?:\w+\s+){0,3}?(?:pa nytt|en gang til|igjen|again)\b|\bthe original invoice\b"),
+        ReplyCue.Of(ReplyClass.CopyRequest, 2.5, true, @"\b(?:kopi|copy|fakturakopi|pdf|ehf|peppol|vedlegget mangler|vedlegg mangler|attachment (?:is |seems to be )?missing|resend|re-send)\b|\b(?:send|sende|senda|sendes|tilsendt|forward|attach)\s+(?:\w+\s+){0,3}?(?:" + Invoice + @"|den|ho)\b|\b(?:til)?(?:send|sende|senda|sendt|sender)\w*\s+(?:\w+\s+){0,3}?(?:pa nytt|pa ny|en gang til|ein gong til|igjen|att|again)\b|\b(?:fa|get|have)\s+(?:\w+\s+){0,2}?" + Invoice + @"\s+(?:\w+\s+)?(?:tilsendt|sendt|sent|resent|pa nytt|igjen|again)\b|\bthe original invoice\b"),
 
         // Contact change: wrong person, new address.
-        ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\b(?:sluttet|slutta|jobber ikke|jobbar ikkje|jobber ikkje|ikke (?:lenger )?ansatt|no longer (?:work|with)|left the company|feil (?:person|mottaker|mottakar)|wrong (?:person|recipient)|ikke riktig mottaker|not the right (?:contact|person)|ny kontaktperson|new (?:billing )?contact|byttet e-?post\w*|ny (?:e-?post)?adresse|new (?:e-?mail )?address|ny adresse|oppdater|update your records|overtatt av|endret navn|changed (?:our )?name|ikke noe med|not the owner|was sold|er solgt|styremedlem|istedenfor meg|instead of me|should go to|direct this to|no longer monitored|remove me|nytt telefonnummer|new phone|flyttet fakturamottak|head office|hovedkontor|regnskapsbyra|ny e-?post|nytt (?:telefon)?nummer|mitt nye|from now on|fra na av|heretter)\b"),
+        ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\b(?:sluttet|slutta|jobber ikke|jobbar ikkje|jobber ikkje|ikke (?:lenger )?ansatt|no longer (?:work|with)|left the company|feil (?:person|mottaker|mottakar)|wrong (?:person|recipient)|ikke riktig mottaker|not the right (?:contact|person)|ny kontaktperson|new (?:billing )?contact|byttet e-?post\w*|ny (?:e-?post)?adresse|new (?:e-?mail )?address|ny adresse|oppdater|update your records|overtatt av|endret navn|changed (?:our )?name|ikke noe med|not the owner|was sold|er solgt|styremedlem|istedenfor meg|instead of me|should go to|direct this to|no longer monitored|remove me(?! from (?:\w+\s+){0,2}?list)|nytt telefonnummer|new phone|flyttet fakturamottak|head office|hovedkontor|regnskapsbyra|ny e-?post|nytt (?:telefon)?nummer|mitt nye|from now on|fra na av|fra no av|heretter)\b"),
+        ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\bnew\s+(?:\w+\s+){0,3}?(?:e-?mail(?: address)?|address|contact(?: person)?|phone(?: number)?|mailbox)\b|\bny(?:e|tt)?\s+(?:\w+\s+){0,2}?(?:e-?post\w*|adresse\w*|kontaktperson\w*|kontakt|telefonnummer|fakturaadresse|mottaker|mottakar)\b|\b(?:byttet|bytta|skiftet|skifta|endret|endra|changed|updated|oppdatert)\s+(?:\w+\s+){0,2}?(?:e-?post\w*|adresse\w*|e-?mail\w*|address\w*|kontaktperson|contact\w*|telefonnummer|fakturaadresse|phone)\b|\b(?:leaving|am leaving|is leaving) (?:the company|the firm|my job|my position|us)\b|\b(?:slutter|sluttar) (?:i|hos|her)\b"),
         ReplyCue.Of(ReplyClass.ContactChange, 1.5, false, @"\b(?:send|sende|senda|kontakt|contact|ta kontakt med|try|please direct|direct|to)\b[^.]{0,40}@|@[^.\s]+\.[a-z]{2,}[^.]{0,20}\b(?:istedenfor|instead|fra na|from now)"),
 
         // Questions with a factual answer.
@@ -75,7 +90,7 @@ public static partial class RuleClassifier
     ];
 
     private static readonly Regex Negator = new(@"\b(?:ikke|ikkje|ike|not|never|aldri|ingen|inga|ingenting|verken|hverken|korkje|no)\b|n't\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    private static readonly Regex Uncertain = new(@"\b(?:vet ikke om|veit ikkje om|usikker pa om|ikke sikker pa om|not sure (?:whether|if)|unsure (?:whether|if)|sjekke om|check (?:whether|if)|whether|i thought|thought i|trodde|trudde)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex Uncertain = new(@"\b(?:vet ikke om|veit ikkje om|usikker pa om|ikke sikker pa om|not sure (?:whether|if)|unsure (?:whether|if)|(?:sjekke|sjekka|sjekk|undersoke|undersoka|finne ut|se pa|sja pa|check|look into|find out|verify|ask)\s+(?:\w+\s+){0,3}?(?:om|whether|if)|whether|i thought|thought i|trodde|trudde)\b", RegexOptions.CultureInvariant);
     private static readonly Regex TimeAfterNegation = new(@"^\s*(?:i dag|idag|today|na|no|right now|denne|this|fredag|friday|i tide|on time|late|for sent|yet|enna|ennå|ikkje enno)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex RefusalCondition = new(@"\b(?:for|until|unless|once|when|nar|etter at|til|so lenge|as long as|fordi|because|for (?:noe|noko|odelagte|en|ein|ei))\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex FixWords = new(@"\b(?:rettet|retta|fikset|fiksa|utbedret|utbetra|levert|ferdig|ferdigstilt|tett|korrigert|kreditert|corrected|credited|fixed|replaced|resolved|finished|explains|svar|svart|dokumentasjon|sent us the corrected|gjort skikkeleg|gjort skikkelig)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -150,7 +165,9 @@ public static partial class RuleClassifier
     /// <summary>Scores per class, from the clauses of the text.</summary>
     public static IReadOnlyList<ClassScore> Score(string text)
     {
-        var folded = ValueExtractor.Fold(text);
+        // SMS style writes å as "aa" ("paa", "faatt", "naa") near a word's start: read it as the folded "a" (not inside
+        // compounds such as "fakturaadresse").
+        var folded = DoubleA().Replace(ValueExtractor.Fold(text), "a");
         var totals = new Dictionary<ReplyClass, (double Score, List<string> Cues)>();
         void Add(ReplyClass cls, double weight, string cue)
         {
@@ -174,7 +191,7 @@ public static partial class RuleClassifier
                     }
 
                     var negated = cue.Negatable && IsNegated(clause, m);
-                    if ((cue.Class is ReplyClass.AlreadyPaid && uncertain) || (question && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
+                    if ((cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && uncertain) || (cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && SomeoneElse(clause, m)) || (question && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
                     {
                         continue;
                     }
@@ -324,6 +341,13 @@ public static partial class RuleClassifier
         return winner;
     }
 
+    /// <summary>
+    /// A payment by someone else: a relative clause ("regnskapsføreren, som betaler regningene") or a payment to the
+    /// debtor ("kunden har betalt oss", "our client has paid us").
+    /// </summary>
+    private static bool SomeoneElse(string clause, Match m) =>
+        RelativeBefore().IsMatch(clause[..m.Index]) || PaidToUs().IsMatch(clause[(m.Index + m.Length)..]);
+
     private static ReplyClass? Conditional(string clause, Match m)
     {
         var rest = clause[(m.Index + m.Length)..];
@@ -337,6 +361,13 @@ public static partial class RuleClassifier
         if (FixWords.IsMatch(tail))
         {
             return ReplyClass.Dispute;
+        }
+
+        // "Vi betaler så snart vi har fått inn penger": pays only when money comes in, with no day named, is liquidity
+        // ("… når vi får lønn den 15." names its day and stays a promise).
+        if (condition.Value != "for" && MoneyCondition.IsMatch(tail) && ValueExtractor.FindDate(clause, AnyDay) is null)
+        {
+            return ReplyClass.Liquidity;
         }
 
         return null;
@@ -426,13 +457,22 @@ public static partial class RuleClassifier
     [GeneratedRegex(@"\b(?:ingen (?:problem|problemer)|no problem|not only|ikke bare|ikkje berre)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegatedPositive();
 
+    [GeneratedRegex(@"(?<=\b[a-z]{0,3})aa", RegexOptions.CultureInvariant)]
+    private static partial Regex DoubleA();
+
+    [GeneratedRegex(@"\b(?:som|who|which)\s+(?!(?:avtalt|avtala|lovet|lova|lovt|nevnt|nemnt|sagt|agreed|promised|discussed|mentioned|said)\b)(?:\w+\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeBefore();
+
+    [GeneratedRegex(@"^\s+(?:\w+\s+)?(?:oss|us|meg)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PaidToUs();
+
     [GeneratedRegex(@"\b(?:enna|enno|yet|i tide|on time|late|for sent)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Yet();
 
     [GeneratedRegex(@"\b(?:betalte|betalt|paid|settled|overfort)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PastTense();
 
-    [GeneratedRegex(@"\b(?:nar|once|when|after|etter at|for|until|as soon as)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:nar|once|when|after|etter at|for|until|as soon as|sa snart|so snart|straks)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ConditionStart();
 
     [GeneratedRegex(@"\b(?:kontonummer|kontonr|konto|kid|iban|bic|swift|account)\b", RegexOptions.CultureInvariant)]

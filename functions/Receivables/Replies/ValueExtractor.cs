@@ -86,7 +86,7 @@ public static partial class ValueExtractor
     private static readonly Regex WeekNumber = new(@"\b(?:(?<wd>mandag|tirsdag|tysdag|onsdag|torsdag|fredag|monday|tuesday|wednesday|thursday|friday)\s+(?:i\s+|in\s+)?)?(?:uke|veke|week|u\.)\s*(?<w>[1-5]?\d)\b", RegexOptions.CultureInvariant);
     private static readonly Regex Weekday = new(@"(?<pre>\b(?:neste|next|denne|this|kommende|coming)\s+)?\b(?<wd>mandag|tirsdag|tysdag|onsdag|torsdag|fredag|lordag|laurdag|sondag|sundag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|fre)\b(?<post>\s+(?:neste|next|denne|this)\s+(?:uke|veke|week))?", RegexOptions.CultureInvariant);
     private static readonly Regex DayAfterTomorrow = new(@"\b(?:i\s*overmorgen|i\s*overmorgon|(?:the\s+)?day after tomorrow)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex Tomorrow = new(@"\b(?:i\s*morgen|i\s*morgon|tomorrow|tmrw)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex Tomorrow = new(@"\b(?:i\s*morgen|i\s*morgon|i\s*morra|tomorrow|tmrw)\b", RegexOptions.CultureInvariant);
     private static readonly Regex Today = new(@"\b(?:i\s*dag|today|i\s*kveld|tonight|this morning|i\s*morges|na nettopp|just now)\b", RegexOptions.CultureInvariant);
     private static readonly Regex Yesterday = new(@"\b(?:i\s*gar|yesterday)\b", RegexOptions.CultureInvariant);
     private static readonly Regex NextWeek = new(@"\b(?:neste|next|kommende)\s+(?:uke|veke|week)\b", RegexOptions.CultureInvariant);
