@@ -32,7 +32,7 @@ internal sealed partial class DemoStory
             await DemoRunner.DrainAsync(host, cancellationToken);
             var approved = await BergenPlanAsync(cancellationToken) ?? draft;
             output.WriteLine($"  {day:yyyy-MM-dd} plan {draft.PlanId} for Bergen Bygg: approve → {effect}");
-            Narrative.Add($"{day:yyyy-MM-dd} plan: the credit controller approves plan {draft.PlanId} ({PlanService.Describe(approved)}) → {effect}");
+            Narrative.Add($"{day:yyyy-MM-dd} plan: the credit controller approves plan {draft.PlanId} ({PlanText.Describe(approved)}) → {effect}");
         }
 
         if (day == BergenAccepts)

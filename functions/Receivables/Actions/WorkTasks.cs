@@ -16,6 +16,7 @@ public static class TaskKinds
     public const string InvalidEmail = "invalid-email";
     public const string DecideEscalation = "decide-escalation";
     public const string ApprovePlan = "approve-plan";
+    public const string ConfirmSecurity = "confirm-security";
     public const string ApproveSetOff = "approve-set-off";
 }
 

@@ -50,6 +50,7 @@ public static class MessageTemplates
     public const string PlanProposal = "plan-proposal";
     public const string CallConfirmation = "call-confirmation";
     public const string PlanMissed = "plan-missed";
+    public const string PlanAccepted = "plan-accepted";
 }
 
 /// <summary>One invoice line of a reminder.</summary>
@@ -95,4 +96,10 @@ public sealed record RenderedMessage(string Subject, string Text, string Html);
 public interface IMessageRenderer
 {
     Task<RenderedMessage> RenderAsync(ReminderDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every <c>{% capture name %}</c> of the document's template as plain text (no layout): for wording that is not an
+    /// email body, such as a plan's terms or the printed agreement's clauses.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> RenderPartsAsync(ReminderDocument document, CancellationToken cancellationToken = default);
 }

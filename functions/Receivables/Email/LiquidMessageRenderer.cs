@@ -46,6 +46,15 @@ public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<Liquid
             Render(html, htmlModel, $"layout.{language}.html.liquid"));
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> RenderPartsAsync(ReminderDocument document, CancellationToken cancellationToken = default)
+    {
+        var language = document.Language is "en" ? "en" : "nb";
+        var name = $"{document.Template}.{language}.liquid";
+        var template = await LoadAsync(name, cancellationToken);
+        Render(template, MessageModel.Create(document, language, encode: false), name);
+        return template.InstanceAssigns.ToDictionary(a => a.Key, a => a.Value?.ToString()?.Trim() ?? "", StringComparer.Ordinal);
+    }
+
     /// <summary>The shipped templates, as a starting point for users who want to edit them.</summary>
     public static IEnumerable<(string Name, string Text)> Defaults()
     {
@@ -151,6 +160,10 @@ public static class LetterFormat
 
     public static string Money(decimal amount, string language) => amount.ToString("N2", Culture(language));
 
+    /// <summary>An amount with its currency as a letter writes it: "1 250,00 kr" (nb, NOK), "1,250.00 NOK" (en).</summary>
+    public static string Amount(decimal amount, string currency, string language) =>
+        Money(amount, language) + " " + (language != "en" && currency == "NOK" ? "kr" : currency);
+
     public static string Date(DateOnly date, string language) =>
         date.ToString(language == "en" ? "d MMMM yyyy" : "dd.MM.yyyy", Culture(language));
 }
@@ -180,8 +193,17 @@ public static class MessageModel
             ["creditor_address"] = E(d.CreditorAddress),
             ["debtor_name"] = E(d.DebtorName),
             ["debtor_is_business"] = d.DebtorIsBusiness,
+
+            // Businesses are "dere", consumers "du" (and their forms), so every template addresses them consistently.
+            // (Liquid names are not case-sensitive here: start a sentence with {{ du | capitalize }}.)
+            ["du"] = d.DebtorIsBusiness ? "dere" : "du",
+            ["deg"] = d.DebtorIsBusiness ? "dere" : "deg",
+            ["din"] = d.DebtorIsBusiness ? "deres" : "din",
+            ["ditt"] = d.DebtorIsBusiness ? "deres" : "ditt",
+            ["dine"] = d.DebtorIsBusiness ? "deres" : "dine",
             ["reply_address"] = E(d.ReplyAddress),
             ["currency"] = E(d.Currency),
+            ["currency_label"] = E(language != "en" && d.Currency == "NOK" ? "kr" : d.Currency),
             ["invoices"] = d.Invoices.Select(i => Hash.FromDictionary(new Dictionary<string, object?>
             {
                 ["number"] = E(i.InvoiceNumber),

@@ -23,11 +23,16 @@ public static class PlansRegistration
             .ValidateOnStart();
         services.AddSingleton<IPlanStore, TablePlanStore>();
         services.AddSingleton<IPlanWording, ModelPlanWording>();
+        services.AddSingleton<PlanLetters>();
+        services.AddSingleton<PlanApproval>();
+        services.AddSingleton<PlanDrafting>();
+        services.AddSingleton<PlanAcceptance>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<IArrangementRequests>(sp => sp.GetRequiredService<PlanService>());
-        services.AddSingleton<IPlanFacts>(sp => sp.GetRequiredService<PlanService>());
+        services.AddSingleton<IPlanFacts, PlanFactsReader>();
         services.AddSingleton<ILedgerObserver, PlanMonitor>();
         services.AddSingleton<ITaskOutcomeHandler, PlanApprovalOutcomes>();
+        services.AddSingleton<ITaskOutcomeHandler, PlanSecurityOutcomes>();
         services.AddSingleton<IStatusContributor, PlansStatusContributor>();
         return services;
     }
