@@ -199,6 +199,7 @@ var appSettings = {
   Receivables__Plans__ChargeInterest: 'false'
   Receivables__Plans__AnnualInterestRate: '0'
   Receivables__Plans__WaiveFeesIfKept: 'false'
+  Receivables__Plans__WaiveCompensation: 'false'
   Receivables__Plans__SettlementPercent: '0'
   Receivables__Plans__SettlementDays: '14'
   Receivables__Plans__SecurityThreshold: '50000'

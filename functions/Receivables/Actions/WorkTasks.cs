@@ -17,6 +17,7 @@ public static class TaskKinds
     public const string DecideEscalation = "decide-escalation";
     public const string ApprovePlan = "approve-plan";
     public const string ConfirmSecurity = "confirm-security";
+    public const string AddRate = "add-rate";
     public const string ApproveSetOff = "approve-set-off";
 }
 

@@ -16,6 +16,9 @@ public static class ReminderContent
     public const string InterestCharge = "interest";
     public const string CompensationCharge = "compensation";
 
+    /// <summary>Extra key of a document whose interest is provisional: the half-years that had no rate row.</summary>
+    public const string ProvisionalRateKey = "ProvisionalRate";
+
     /// <summary>The document for <paramref name="message"/>, or null when nothing it concerned is still unpaid.</summary>
     public static ReminderDocument? Build(
         DunningCase state,
@@ -43,6 +46,7 @@ public static class ReminderContent
 
         var level = policy.Levels[Math.Clamp(message.Level, 1, policy.Levels.Count) - 1];
         var charges = new List<ReminderCharge>();
+        var provisional = new SortedSet<DateOnly>();
         foreach (var invoice in listed)
         {
             var claim = ClaimLine.For(invoice, state.Invoices.GetValueOrDefault(invoice.InvoiceNumber), message.CycleDate, rates);
@@ -58,6 +62,11 @@ public static class ReminderContent
             {
                 foreach (var (balance, period) in claim.Interest)
                 {
+                    if (period.Provisional)
+                    {
+                        provisional.Add(RateTables.HalfYearOf(period.From));
+                    }
+
                     charges.Add(new ReminderCharge(
                         InterestCharge,
                         Text(english, $"Forsinkelsesrente, faktura {invoice.InvoiceNumber}", $"Late-payment interest, invoice {invoice.InvoiceNumber}"),
@@ -78,6 +87,18 @@ public static class ReminderContent
 
         var principal = lines.Sum(l => l.OpenAmount);
         var total = Rounding.ToMinorUnit(principal + charges.Sum(c => c.Amount));
+        var extra = new Dictionary<string, string>
+        {
+            ["Level"] = message.Level.ToString(CultureInfo.InvariantCulture),
+            ["Stage"] = level.Stage,
+            ["IdempotencyKey"] = message.Key,
+        };
+        if (provisional.Count > 0)
+        {
+            // Recorded with the decision (the letter's evidence record): these figures used an earlier half-year's rate.
+            extra[ProvisionalRateKey] = string.Join(", ", provisional.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h:yyyy-MM-dd} (no rate row; {rates.RateOn(h).Rate:0.00} % from {rates.RateOn(h).From:yyyy-MM-dd} used)")));
+        }
+
         return new ReminderDocument(
             message.Template,
             english ? "en" : "nb",
@@ -102,12 +123,7 @@ public static class ReminderContent
             message.CycleDate,
             message.Deadline,
             listed.Count == 1 ? listed[0].Kid : null,
-            new Dictionary<string, string>
-            {
-                ["Level"] = message.Level.ToString(CultureInfo.InvariantCulture),
-                ["Stage"] = level.Stage,
-                ["IdempotencyKey"] = message.Key,
-            });
+            extra);
     }
 
     /// <summary>Plus-addressing: <c>regnskap@acme.example</c> + token → <c>regnskap+token@acme.example</c>.</summary>

@@ -21,6 +21,9 @@ public sealed class PlanReferenceTests
     }
 
     [Fact]
+    public void The_documented_example_holds() => PlanReference.KidFor("P5ee1d3a4c0").ShouldBe("904075156696964");
+
+    [Fact]
     public void Every_plan_gets_its_own_KID_and_a_mistyped_KID_names_no_plan()
     {
         var ids = Enumerable.Range(0, 500).Select(i => "P" + (i * 7919L + 13).ToString("x10", System.Globalization.CultureInfo.InvariantCulture)).ToList();
