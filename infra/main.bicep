@@ -192,6 +192,8 @@ var appSettings = {
   Receivables__Ledger__TempPath: ''
   Receivables__Evidence__RetentionYears: string(evidenceRetentionYears)
   Receivables__Evidence__FinancialYearEndMonth: string(financialYearEndMonth)
+  Receivables__Channel__PostUnconfirmedNotices: 'true'
+  Receivables__Channel__ConfirmedEmailDays: '365'
   Receivables__Plans__Frequency: 'Monthly'
   Receivables__Plans__FirstPaymentDays: '14'
   Receivables__Plans__MaxDurationMonths: '12'

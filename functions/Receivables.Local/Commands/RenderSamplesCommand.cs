@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
 using Receivables.Email;
+using Receivables.Plans;
 
 namespace Receivables.Local.Commands;
 
@@ -22,8 +23,14 @@ internal static class RenderSamplesCommand
         MessageTemplates.PlanProposal,
         MessageTemplates.CallConfirmation,
         MessageTemplates.PlanMissed,
+        MessageTemplates.PlanAccepted,
         Receivables.SetOff.SetOffs.Template,
     ];
+
+    /// <summary>Each letter is written for a consumer ("du") and a business ("dere").</summary>
+    public static readonly IReadOnlyList<bool> Audiences = [false, true];
+
+    public static string Audience(bool business) => business ? "business" : "consumer";
 
     public static readonly IReadOnlyList<string> Languages = ["nb", "en"];
 
@@ -56,16 +63,28 @@ internal static class RenderSamplesCommand
         return command;
     }
 
-    /// <summary>Renders all templates in both languages and writes <c>{template}.{language}.eml</c>; returns the paths.</summary>
+    /// <summary>
+    /// Renders all templates in both languages for a consumer and a business and writes
+    /// <c>{template}.{language}.{consumer|business}.eml</c>, plus the printed documents: the plan agreement
+    /// (<c>plan-agreement.{language}.{audience}.pdf</c>) and the inkassovarsel as posted
+    /// (<c>collection-notice.{language}.{audience}.post.pdf</c>); returns the paths.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> RenderAsync(IMessageRenderer renderer, string creditorId, CreditorOptions creditor, DateOnly today, DateTimeOffset now, string folder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var files = new List<string>();
         foreach (var template in Templates)
         {
-            foreach (var language in Languages)
+            foreach (var (language, business) in Languages.SelectMany(l => Audiences.Select(b => (l, b))))
             {
-                var document = SampleDocument(template, language, creditorId, creditor, today);
+                var document = SampleDocument(template, language, creditorId, creditor, today, business);
+                if (template == MessageTemplates.PlanProposal)
+                {
+                    // The terms come from their own template, as when a plan is approved.
+                    var terms = await renderer.RenderPartsAsync(document with { Template = PlanTemplates.Terms }, cancellationToken);
+                    document = document with { Extra = new Dictionary<string, string>(document.Extra!) { ["Terms"] = terms.GetValueOrDefault("terms") ?? "" } };
+                }
+
                 var rendered = await renderer.RenderAsync(document, cancellationToken);
                 var email = new OutboundEmail(
                     $"sample/{creditorId}/{template}/{language}",
@@ -79,9 +98,24 @@ internal static class RenderSamplesCommand
                     rendered.Html,
                     new Dictionary<string, string> { [EmailCustomArgs.Creditor] = creditorId, [EmailCustomArgs.Debtor] = document.DebtorId, [EmailCustomArgs.Case] = document.CaseId },
                     []);
-                var path = Path.Combine(folder, $"{template}.{language}.eml");
+                var path = Path.Combine(folder, $"{template}.{language}.{Audience(business)}.eml");
                 await File.WriteAllBytesAsync(path, MimeMessages.ToBytes(MimeMessages.Build(email, now)), cancellationToken);
                 files.Add(Path.GetFullPath(path));
+                if (template == MessageTemplates.CollectionNotice)
+                {
+                    var post = Path.Combine(folder, $"{template}.{language}.{Audience(business)}.post.pdf");
+                    await File.WriteAllBytesAsync(post, Receivables.Channel.PrintedLetter.Render(creditor, document.DebtorName, rendered.Subject, rendered.Text, "sample", language == "en"), cancellationToken);
+                    files.Add(Path.GetFullPath(post));
+                }
+
+                if (template == MessageTemplates.PlanProposal)
+                {
+                    var words = await renderer.RenderPartsAsync(document with { Template = PlanTemplates.Agreement }, cancellationToken);
+                    var debtor = new Receivables.Ledger.Debtor(creditorId, document.DebtorId, document.DebtorName, document.DebtorEmail, business ? Receivables.Ledger.CustomerType.Business : Receivables.Ledger.CustomerType.Consumer, business ? "912345678" : null, language);
+                    var agreement = Path.Combine(folder, $"plan-agreement.{language}.{Audience(business)}.pdf");
+                    await File.WriteAllBytesAsync(agreement, PlanAgreementPdf.Render(SamplePlan(creditorId, today, business), words, language, creditor, debtor), cancellationToken);
+                    files.Add(Path.GetFullPath(agreement));
+                }
             }
         }
 
@@ -92,7 +126,7 @@ internal static class RenderSamplesCommand
     /// A plausible document: two overdue invoices (one part-paid), and for the formal steps a reminder fee (1/20 of the
     /// 2026 inkassosats) and late-payment interest at 12 % a year, computed here the way the dunning rules state them.
     /// </summary>
-    public static ReminderDocument SampleDocument(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today)
+    public static ReminderDocument SampleDocument(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today, bool business = false)
     {
         const decimal InterestRate = 0.12m;
         const decimal ReminderFee = 37.50m;
@@ -106,7 +140,8 @@ internal static class RenderSamplesCommand
         var charges = new List<ReminderCharge>();
         if (template is MessageTemplates.Reminder or MessageTemplates.CollectionNotice)
         {
-            charges.Add(new ReminderCharge("reminder-fee", nb ? "Purregebyr" : "Reminder fee", ReminderFee, nb ? "1/20 av inkassosatsen" : "1/20 of the collection rate"));
+            var notice = template == MessageTemplates.CollectionNotice;
+            charges.Add(new ReminderCharge("reminder-fee", nb ? (notice ? "Gebyr for inkassovarsel" : "Purregebyr") : (notice ? "Collection notice fee" : "Reminder fee"), ReminderFee, nb ? "1/20 av inkassosatsen på 750 kr, jf. inkassoforskriften § 1-1" : "1/20 of the collection rate (inkassosats) of NOK 750, cf. inkassoforskriften § 1-1"));
             foreach (var invoice in invoices)
             {
                 var interest = Rounding.ToMinorUnit(invoice.OpenAmount * InterestRate * invoice.DaysOverdue / 365m);
@@ -121,10 +156,23 @@ internal static class RenderSamplesCommand
         var deadline = template is MessageTemplates.Acknowledgement or MessageTemplates.CallConfirmation ? (DateOnly?)null : today.AddDays(14);
         var extra = new Dictionary<string, string>
         {
-            ["Message"] = nb ? "Takk for svaret ditt. Vi har notert det og kommer tilbake til deg." : "Thank you for your reply. We have noted it and will get back to you.",
-            ["Schedule"] = nb ? $"1. avdrag {today.AddDays(14):dd.MM.yyyy}: 6 162,75 kr; 2. avdrag {today.AddDays(44):dd.MM.yyyy}: 6 162,75 kr" : "Two installments of NOK 6,162.75, 30 days apart",
-            ["Terms"] = nb ? "Ingen nye gebyrer mens avtalen følges." : "No new fees while the plan is kept.",
+            ["Message"] = nb ? "Vi har notert det og kommer tilbake med svar innen fem virkedager." : "We have noted it and will answer within five business days.",
         };
+        if (template.StartsWith("plan-", StringComparison.Ordinal))
+        {
+            // A plan's letters state the plan's own figures, computed as the plans feature does.
+            var plan = SamplePlan(creditorId, today, business);
+            extra = PlanLetters.Figures(plan, language, new PlanPolicy(), creditor.BankAccount);
+            if (template == MessageTemplates.PlanMissed)
+            {
+                extra["Installment"] = "2";
+                extra["InstallmentAmount"] = LetterFormat.Amount(plan.Installments[1].Amount, plan.Currency, language);
+                extra["InstallmentDue"] = LetterFormat.Date(plan.Installments[1].DueDate, language);
+                extra["PayAmount"] = extra["InstallmentAmount"];
+                extra["PayBy"] = LetterFormat.Date(plan.Installments[1].DueDate.AddDays(12), language);
+                extra["Balance"] = LetterFormat.Amount(plan.Installments[2].Amount, plan.Currency, language);
+            }
+        }
 
         return new ReminderDocument(
             template,
@@ -136,10 +184,10 @@ internal static class RenderSamplesCommand
             creditor.Phone,
             creditor.BankAccount,
             creditor.Address,
-            "K-1001",
-            "Kari Nordmann",
-            "kari.nordmann@example.no",
-            false,
+            business ? "B-2001" : "K-1001",
+            business ? "Bergen Bygg AS" : "Kari Nordmann",
+            business ? "post@bergenbygg.example" : "kari.nordmann@example.no",
+            business,
             $"{creditorId}/K-1001/sample",
             PlusAddress(creditor.Email, "sample"),
             creditor.Currency,
@@ -154,6 +202,38 @@ internal static class RenderSamplesCommand
 
         ReminderInvoice Invoice(string number, DateOnly invoiceDate, DateOnly dueDate, decimal amount, decimal open, string kid) =>
             new(number, invoiceDate, dueDate, amount, open, kid, today.DayNumber - dueDate.DayNumber);
+    }
+
+    /// <summary>A plan over the sample invoices: fees and interest included, compensation for a business, security asked of a business.</summary>
+    public static RepaymentPlan SamplePlan(string creditorId, DateOnly today, bool business)
+    {
+        var plan = new RepaymentPlan
+        {
+            CreditorId = creditorId,
+            PlanId = "P00005a3c21",
+            DebtorId = business ? "B-2001" : "K-1001",
+            DebtorName = business ? "Bergen Bygg AS" : "Kari Nordmann",
+            DebtorIsBusiness = business,
+            CaseId = creditorId + "/sample",
+            Status = PlanStatus.Proposed,
+            StartDate = today,
+            Currency = "NOK",
+            CoveredInvoices = ["10231", "10258"],
+            Principal = 12_325.50m,
+            Fees = 75.00m,
+            Interest = 186.40m,
+            Compensation = business ? 422.50m : 0m,
+            FeesWaivedIfKept = 75.00m,
+            Frequency = PlanFrequency.Monthly,
+            RequiresSecurity = business,
+            AnswerBy = today.AddDays(14),
+        };
+        plan.Claim = plan.Principal + plan.Fees + plan.Interest + plan.Compensation;
+        var scheduled = plan.Claim - plan.FeesWaivedIfKept;
+        var each = Math.Floor(scheduled / 3m);
+        plan.Installments = [new(1, today.AddDays(14), each, false), new(2, today.AddDays(14).AddMonths(1), each, false), new(3, today.AddDays(14).AddMonths(2), scheduled - (2 * each), false)];
+        plan.Kid = PlanReference.KidFor(plan.PlanId);
+        return plan;
     }
 
     private static string PlusAddress(string email, string token)

@@ -18,6 +18,7 @@ public static class TaskKinds
     public const string ApprovePlan = "approve-plan";
     public const string ConfirmSecurity = "confirm-security";
     public const string AddRate = "add-rate";
+    public const string SendByPost = "send-by-post";
     public const string ApproveSetOff = "approve-set-off";
 }
 

@@ -45,6 +45,9 @@ public static class ReminderContent
             .ToList();
 
         var level = policy.Levels[Math.Clamp(message.Level, 1, policy.Levels.Count) - 1];
+
+        // The fee of an inkassovarsel is "Gebyr for inkassovarsel", not "Purregebyr" (the notice must not be called a purring).
+        bool IsNotice(ChargedFee fee) => fee.Level >= 1 && fee.Level <= policy.Levels.Count && policy.Levels[fee.Level - 1].Stage == CaseStages.CollectionNotice;
         var charges = new List<ReminderCharge>();
         var provisional = new SortedSet<DateOnly>();
         foreach (var invoice in listed)
@@ -55,7 +58,9 @@ public static class ReminderContent
                 var sats = rates.InkassosatsOn(fee.Date);
                 charges.Add(fee.Kind == FeeKind.PaymentDemand
                     ? new ReminderCharge(PaymentDemandCharge, Text(english, $"Gebyr betalingsoppfordring, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Payment demand fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "3/20", sats, "§ 1-2"))
-                    : new ReminderCharge(FeeCharge, Text(english, $"Purregebyr, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Reminder fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "1/20", sats, "§ 1-1")));
+                    : new ReminderCharge(FeeCharge, IsNotice(fee)
+                        ? Text(english, $"Gebyr for inkassovarsel, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Collection notice fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})")
+                        : Text(english, $"Purregebyr, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Reminder fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "1/20", sats, "§ 1-1")));
             }
 
             if (level.Interest)
@@ -161,8 +166,8 @@ public static class ReminderContent
 
     private static string Basis(bool english, string fraction, decimal sats, string paragraph) =>
         english
-            ? string.Create(CultureOf(true), $"{fraction} of the inkassosats {sats:N2} (inkassoforskriften {paragraph})")
-            : string.Create(CultureOf(false), $"{fraction} av inkassosatsen {sats:N2} (inkassoforskriften {paragraph})");
+            ? string.Create(CultureOf(true), $"{fraction} of the collection rate (inkassosats) of NOK {sats:#,0.##}, cf. inkassoforskriften {paragraph}")
+            : string.Create(CultureOf(false), $"{fraction} av inkassosatsen på {sats:#,0.##} kr, jf. inkassoforskriften {paragraph}");
 
     /// <summary>How an interest line was computed: balance × rate × days / day basis, the period, the law.</summary>
     private static string InterestBasis(bool english, decimal balance, InterestPeriod period, int dayBasis) =>

@@ -141,6 +141,11 @@ public sealed class SendReminderHandler(
                     cancellationToken);
             }
 
+            foreach (var observer in services.GetServices<ISentReminderObserver>())
+            {
+                await observer.OnSentAsync(message.CreditorId, message.DebtorId, caseId, message.Key, sent, cancellationToken);
+            }
+
             hook.Reached(SendSteps.Archived, message.Key);
             record = await outbound.MarkAsync(record, OutboundStates.Archived, cancellationToken);
         }

@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddSetOffFeature(configuration);
         services.AddHandoverFeature(configuration);
         services.AddStatusFeature(configuration);
+        services.AddChannelFeature(configuration);
         return services;
     }
 

@@ -135,12 +135,15 @@ public sealed class PlanLetters(
     /// The plan's figures formatted for a letter in <paramref name="language"/>; keys that do not apply are left out (so
     /// a template's <c>{% if extra.X %}</c> is false).
     /// </summary>
-    public Dictionary<string, string> Figures(RepaymentPlan plan, string language)
+    public Dictionary<string, string> Figures(RepaymentPlan plan, string language) =>
+        Figures(plan, language, policy.Value, receivables.Value.Creditors.GetValueOrDefault(plan.CreditorId)?.BankAccount);
+
+    /// <summary>The same figures for a given policy and account (render-samples uses this without a stored plan).</summary>
+    public static Dictionary<string, string> Figures(RepaymentPlan plan, string language, PlanPolicy settings, string? bankAccount)
     {
         string A(decimal amount) => LetterFormat.Amount(amount, plan.Currency, language);
         string D(DateOnly date) => LetterFormat.Date(date, language);
         var costs = PlanCosts.Of(plan);
-        var settings = policy.Value;
         var figures = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Plan"] = plan.PlanId,
@@ -187,7 +190,7 @@ public sealed class PlanLetters(
             figures["Kid"] = kid;
         }
 
-        if (MessageModel.FormatAccount(receivables.Value.Creditors.GetValueOrDefault(plan.CreditorId)?.BankAccount) is { } account)
+        if (MessageModel.FormatAccount(bankAccount) is { } account)
         {
             figures["Account"] = account;
         }

@@ -20,13 +20,24 @@ public sealed class RenderSamplesTests
 
         var files = await RenderSamplesCommand.RenderAsync(host.Get<IMessageRenderer>(), TestSettings.Creditor, creditor, today, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
 
-        files.Count.ShouldBe(RenderSamplesCommand.Templates.Count * RenderSamplesCommand.Languages.Count);
+        // Every letter for a consumer and a business in both languages, the agreement PDFs and the posted inkassovarsel.
+        files.Count.ShouldBe((RenderSamplesCommand.Templates.Count + 2) * RenderSamplesCommand.Languages.Count * 2);
+        foreach (var pdf in files.Where(f => f.EndsWith(".pdf", StringComparison.Ordinal)))
+        {
+            (await File.ReadAllBytesAsync(pdf)).AsSpan(0, 5).SequenceEqual("%PDF-"u8).ShouldBeTrue(pdf);
+        }
+
         foreach (var template in RenderSamplesCommand.Templates)
         {
-            foreach (var language in RenderSamplesCommand.Languages)
+            foreach (var (language, business) in RenderSamplesCommand.Languages.SelectMany(l => new[] { (l, false), (l, true) }))
             {
-                var document = RenderSamplesCommand.SampleDocument(template, language, TestSettings.Creditor, creditor, today);
-                var message = await MimeMessage.LoadAsync(Path.Combine(folder, $"{template}.{language}.eml"));
+                var document = RenderSamplesCommand.SampleDocument(template, language, TestSettings.Creditor, creditor, today, business);
+                if (template.StartsWith("plan-", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var message = await MimeMessage.LoadAsync(Path.Combine(folder, $"{template}.{language}.{RenderSamplesCommand.Audience(business)}.eml"));
                 var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "nb-NO");
 
                 message.Subject.ShouldNotBeNullOrWhiteSpace();
