@@ -111,7 +111,7 @@ internal static class RenderSamplesCommand
                 if (template == MessageTemplates.PlanProposal)
                 {
                     var words = await renderer.RenderPartsAsync(document with { Template = PlanTemplates.Agreement }, cancellationToken);
-                    var debtor = new Receivables.Ledger.Debtor(creditorId, document.DebtorId, document.DebtorName, document.DebtorEmail, business ? Receivables.Ledger.CustomerType.Business : Receivables.Ledger.CustomerType.Consumer, business ? "912345678" : null, language);
+                    var debtor = new Receivables.Ledger.Debtor(creditorId, document.DebtorId, document.DebtorName, document.DebtorEmail, business ? CustomerType.Business : CustomerType.Consumer, business ? "912345678" : null, language);
                     var agreement = Path.Combine(folder, $"plan-agreement.{language}.{Audience(business)}.pdf");
                     await File.WriteAllBytesAsync(agreement, PlanAgreementPdf.Render(SamplePlan(creditorId, today, business), words, language, creditor, debtor), cancellationToken);
                     files.Add(Path.GetFullPath(agreement));

@@ -7,6 +7,7 @@ using Receivables.Common;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
+using Receivables.Ledger;
 
 namespace Receivables.Channel;
 
@@ -18,6 +19,7 @@ namespace Receivables.Channel;
 /// </summary>
 public sealed class PostalNotices(
     EmailConfirmation confirmation,
+    ILedgerReader ledger,
     IEvidenceArchive archive,
     ITaskStore tasks,
     IOptions<ChannelOptions> options,
@@ -25,15 +27,18 @@ public sealed class PostalNotices(
     BusinessClock clock,
     ILogger<PostalNotices> logger) : ISentReminderObserver
 {
-    public async Task OnSentAsync(string creditorId, string debtorId, string caseId, string key, SentEmail sent, CancellationToken cancellationToken)
+    public async Task OnSentAsync(string creditorId, string debtorId, string caseId, string key, string template, SentEmail sent, CancellationToken cancellationToken)
     {
-        using var mime = await MimeMessage.LoadAsync(new MemoryStream(sent.RawMime), cancellationToken);
-        if (mime.Headers["X-Receivables-template"] != MessageTemplates.CollectionNotice)
+        if (template != MessageTemplates.CollectionNotice)
         {
             return;
         }
 
-        var to = mime.To.Mailboxes.FirstOrDefault()?.Address ?? "";
+        using var mime = await MimeMessage.LoadAsync(new MemoryStream(sent.RawMime), cancellationToken);
+
+        var debtor = (await ledger.GetDebtorAsync(creditorId, debtorId, cancellationToken))?.Debtor;
+        var to = mime.To.Mailboxes.FirstOrDefault()?.Address ?? debtor?.Email ?? "";
+        var recipient = mime.To.Mailboxes.FirstOrDefault()?.Name is { Length: > 0 } shown ? shown : debtor?.Name ?? debtorId;
         var confirmedBy = await confirmation.ConfirmedByAsync(creditorId, debtorId, to, cancellationToken);
         if (confirmedBy is not null || !options.Value.PostUnconfirmedNotices)
         {
@@ -46,16 +51,16 @@ public sealed class PostalNotices(
 
         var creditor = receivables.Value.Creditors[creditorId];
         var english = !(mime.Subject?.StartsWith("Inkassovarsel", StringComparison.Ordinal) ?? true);
-        var pdf = PrintedLetter.Render(creditor, mime.To.Mailboxes.FirstOrDefault()?.Name ?? debtorId, mime.Subject ?? "Inkassovarsel", mime.TextBody ?? "", key, english);
+        var pdf = PrintedLetter.Render(creditor, recipient, mime.Subject ?? "Inkassovarsel", mime.TextBody ?? "", key, english);
         var receipt = await archive.AppendAsync(new EvidenceItem(
             creditorId, debtorId, caseId, ChannelMetadata.PrintedLetterKind, $"Inkassovarsel to print and post (email {to} not confirmed)", "application/pdf", pdf, Actors.Rule, "post:" + key, clock.Now,
-            new Dictionary<string, string> { [ChannelMetadata.Channel] = "post (to be posted)", [EvidenceMetadata.To] = mime.To.Mailboxes.FirstOrDefault()?.Name ?? debtorId, [EvidenceMetadata.Timeline] = TimelineSections.Reminder, [EvidenceMetadata.Subject] = mime.Subject ?? "" }), cancellationToken);
+            new Dictionary<string, string> { [ChannelMetadata.Channel] = "post (to be posted)", [EvidenceMetadata.To] = recipient, [EvidenceMetadata.Timeline] = TimelineSections.Reminder, [EvidenceMetadata.Subject] = mime.Subject ?? "" }), cancellationToken);
         await tasks.OpenAsync(
             creditorId,
             TaskKinds.SendByPost,
             debtorId,
             caseId,
-            $"Post the inkassovarsel to {mime.To.Mailboxes.FirstOrDefault()?.Name ?? debtorId}",
+            $"Post the inkassovarsel to {recipient}",
             string.Create(CultureInfo.InvariantCulture, $"The inkassovarsel went by email to {to}, an address the debtor has never written from (no reply within {options.Value.ConfirmedEmailDays} days, no recorded consent): inkassoloven § 3a allows an electronic notice only where it reaches the debtor safely. Print the letter and post it today to the debtor's postal address: evidence item {receipt.ItemPath} (in 'evidence export {debtorId}'). Then: tasks done <id> --outcome posted --date YYYY-MM-DD."),
             "post:" + key,
             cancellationToken);

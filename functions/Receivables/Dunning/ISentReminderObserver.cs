@@ -8,5 +8,5 @@ namespace Receivables.Dunning;
 /// </summary>
 public interface ISentReminderObserver
 {
-    Task OnSentAsync(string creditorId, string debtorId, string caseId, string key, SentEmail sent, CancellationToken cancellationToken);
+    Task OnSentAsync(string creditorId, string debtorId, string caseId, string key, string template, SentEmail sent, CancellationToken cancellationToken);
 }

@@ -143,7 +143,7 @@ public sealed class SendReminderHandler(
 
             foreach (var observer in services.GetServices<ISentReminderObserver>())
             {
-                await observer.OnSentAsync(message.CreditorId, message.DebtorId, caseId, message.Key, sent, cancellationToken);
+                await observer.OnSentAsync(message.CreditorId, message.DebtorId, caseId, message.Key, pending?.Template ?? "", sent, cancellationToken);
             }
 
             hook.Reached(SendSteps.Archived, message.Key);

@@ -26,6 +26,9 @@ public static class EvidenceLetters
         ["set-off-notice"] = ("motregningserklæring", "set-off declaration"),
     };
 
+    private static JsonElement Field(JsonElement element, string name) =>
+        element.EnumerateObject().First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
+
     public static string TypeOf(string template, string language) =>
         Types.TryGetValue(template, out var type) ? (language == "en" ? type.En : type.Nb) : template;
 
@@ -56,13 +59,14 @@ public static class EvidenceLetters
                 {
                     using var json = JsonDocument.Parse(await readItem(decision.Entry.ItemPath));
                     var root = json.RootElement;
-                    template ??= root.GetProperty("Template").GetString();
-                    recipient = $"{root.GetProperty("DebtorName").GetString()} <{root.GetProperty("DebtorEmail").GetString()}>";
-                    invoices = string.Join(", ", root.GetProperty("Invoices").EnumerateArray().Where(i => i.GetProperty("OpenAmount").GetDecimal() > 0m).Select(i => i.GetProperty("InvoiceNumber").GetString()));
-                    var currency = root.GetProperty("Currency").GetString() ?? "";
-                    var total = root.GetProperty("Total").GetDecimal();
+                    JsonElement P(string name) => root.EnumerateObject().First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
+                    template ??= P("Template").GetString();
+                    recipient = $"{P("DebtorName").GetString()} <{P("DebtorEmail").GetString()}>";
+                    invoices = string.Join(", ", P("Invoices").EnumerateArray().Where(i => Field(i, "OpenAmount").GetDecimal() > 0m).Select(i => Field(i, "InvoiceNumber").GetString()));
+                    var currency = P("Currency").GetString() ?? "";
+                    var total = P("Total").GetDecimal();
                     amount = total.ToString("N2", CultureInfo.GetCultureInfo(en ? "en-GB" : "nb-NO")) + " " + (!en && currency == "NOK" ? "kr" : currency);
-                    if (root.TryGetProperty("Deadline", out var d) && d.ValueKind == JsonValueKind.String)
+                    if (root.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, "Deadline", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } d)
                     {
                         deadline = DateOnly.Parse(d.GetString()!, CultureInfo.InvariantCulture);
                     }
