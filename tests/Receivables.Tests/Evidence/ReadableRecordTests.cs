@@ -40,8 +40,8 @@ public sealed class ReadableRecordTests
         html.ShouldContain("<b>inkassovarsel (inkassoloven § 9)</b>");
         html.ShouldContain("Kari Nordmann &lt;kari@example.no&gt;");
         html.ShouldContain("<td>F-900</td>");
-        html.ShouldContain("12 500,00 kr");
-        html.ShouldMatch(@"e-post[^<]*</td><td>Kari Nordmann &lt;kari@example.no&gt;</td><td>F-900</td><td>[0-9  ]+,[0-9]{2} kr</td><td>\d{2}\.\d{2}\.2026</td>");
+        html.ShouldContain("12\u00a0500,00 kr", customMessage: "amounts as a Norwegian reads them (nb-NO groups with a no-break space)");
+        html.ShouldMatch(@"e-post[^<]*</td><td>Kari Nordmann &lt;kari@example.no&gt;</td><td>F-900</td><td>[0-9\u00a0 ]+,[0-9]{2} kr</td><td>\d{2}\.\d{2}\.2026</td>");
         html.ShouldNotContain("<b>Reminder acme|");
     }
 
