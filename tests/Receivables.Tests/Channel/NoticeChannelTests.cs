@@ -1,7 +1,7 @@
 using Receivables.Actions;
 using Receivables.Channel;
-using Receivables.Evidence;
 using Receivables.Email;
+using Receivables.Evidence;
 using Receivables.Tests.Infrastructure;
 using Receivables.Tests.Levers;
 using UglyToad.PdfPig;
