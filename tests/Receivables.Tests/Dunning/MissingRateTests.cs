@@ -47,7 +47,7 @@ public sealed class MissingRateTests
         rateTask.Details.ShouldContain("Receivables__Dunning__Rates__");
 
         var report = await world.Get<StatusService>().BuildAsync(new DateOnly(2026, 8, 10));
-        var section = report.Creditors.Single().Sections.OfType<RatesStatusSection>().ShouldHaveSingleItem();
+        var section = report.Creditors.Single(c => c.CreditorId == TestSettings.Creditor).Sections.OfType<RatesStatusSection>().ShouldHaveSingleItem();
         section.Missing.ShouldHaveSingleItem().ShouldContain("2026-07-01");
 
         var caseRef = (await world.Get<IEvidenceReader>().ListCasesAsync(TestSettings.Creditor, "K-1001")).ShouldHaveSingleItem();
