@@ -24,8 +24,27 @@ param evidenceRetentionYears int = 5
 @maxValue(12)
 param financialYearEndMonth int = 12
 
-@description('NCRONTAB schedule of the daily dunning cycle (DunningSchedule), in the app time zone.')
+@description('NCRONTAB schedule of the daily dunning cycle (DunningSchedule), in UTC: Linux plans (Flex Consumption) ignore WEBSITE_TIME_ZONE. 0 0 6 * * * is 07:00 in Oslo in winter, 08:00 in summer. The business date is taken in Receivables__TimeZone.')
 param dunningSchedule string = '0 0 6 * * *'
+
+@description('Debtors per shard of the daily cycle: one dunning-shard queue message each (docs/deploy.md, "A big day").')
+@minValue(1)
+param dunningDebtorsPerShard int = 5000
+
+@description('Most shards per creditor and day (a power of two is used, at most 256).')
+@minValue(1)
+@maxValue(256)
+param dunningMaxShards int = 64
+
+@description('Debtors one instance works at once within one shard.')
+@minValue(1)
+@maxValue(64)
+param dunningParallelism int = 8
+
+@description('Flex Consumption: most instances the app scales out to (queues drive the scale; each works host.json batchSize + newBatchThreshold messages at once). Flex Consumption allows 40 to 1000.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
 
 @description('Time zone of business days and schedules (Receivables__TimeZone).')
 param timeZone string = 'Europe/Oslo'
@@ -214,6 +233,10 @@ var appSettings = {
   Receivables__Dunning__MaxLedgerAgeDays: '3'
   Receivables__Dunning__CollectionNotice: 'Send'
   Receivables__Dunning__InterestDayBasis: '365'
+  // Scale-out of the daily cycle: shard size and count per creditor, debtors worked at once per shard (docs/deploy.md).
+  Receivables__Dunning__Scale__DebtorsPerShard: string(dunningDebtorsPerShard)
+  Receivables__Dunning__Scale__MaxShards: string(dunningMaxShards)
+  Receivables__Dunning__Scale__Parallelism: string(dunningParallelism)
   'Receivables__Dunning__Creditors__${creditorId}__Business': 'b2b'
   'Receivables__Dunning__Creditors__${creditorId}__Consumer': 'b2c'
   Receivables__Dunning__Rates__0__From: '2022-01-01'
@@ -296,6 +319,7 @@ module processor 'app/processor.bicep' = {
     identityId: identity.outputs.id
     deploymentStorageContainerUrl: '${storageBlob}${deploymentContainerName}'
     appSettings: appSettings
+    maximumInstanceCount: maximumInstanceCount
   }
   dependsOn: [ rbac ]
 }

@@ -27,6 +27,7 @@ var queues = [
   'send-reminder'
   'process-reply'
   'credit-hold'
+  'dunning-shard'
 ]
 var tables = [
   'Ledgers'
@@ -40,6 +41,7 @@ var tables = [
   'EvidenceHeads'
   'CreditHolds'
   'SetOffs'
+  'Creditors'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

@@ -20,14 +20,14 @@ namespace Receivables.Local.Bench;
 internal static class BenchUploads
 {
     /// <summary>A started host whose storage requests <paramref name="counter"/> counts; returns it and the first creditor's id.</summary>
-    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken)
+    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = await LocalHost.StartAsync(
             new LocalHostSettings
             {
                 DataPath = dataPath,
                 MinimumLogLevel = LogLevel.Warning,
-                Overrides = new Dictionary<string, string?> { [StorageNames.Connection] = "UseDevelopmentStorage=true" },
+                Overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageNames.Connection] = "UseDevelopmentStorage=true" },
                 ConfigureServices = s =>
                 {
                     s.RemoveAll<StorageClients>();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
+using Receivables.Creditors;
 using Receivables.Dunning;
 using Receivables.Ledger;
 using Receivables.Local.Bench;
@@ -23,21 +24,23 @@ internal static class BenchCycleCommand
 {
     public static Command Build()
     {
-        var debtors = new Option<int>("--debtors") { Description = "How many debtors the generated ledger has.", DefaultValueFactory = _ => 100_000 };
-        var changed = new Option<double>("--changed") { Description = "Share of debtors changed for the second run (0.01 = 1%).", DefaultValueFactory = _ => 0.01 };
-        var cycle = new Command("cycle", "Time and storage operations of the daily dunning cycle: unchanged, and with a share of debtors changed.") { debtors, changed };
-        cycle.SetAction((parse, ct) => RunAsync(parse.GetValue(debtors), parse.GetValue(changed), ct));
+        var debtors = new Option<int>("--debtors") { Description = "How many debtors in all (spread evenly over the creditors).", DefaultValueFactory = _ => 100_000 };
+        var creditors = new Option<int>("--creditors") { Description = "How many creditors (registered through the creditor registry). With 2 or more, half are run with 1 worker and half with W, on the same day.", DefaultValueFactory = _ => 2 };
+        var workers = new Option<int>("--workers") { Description = "Concurrent shard consumers for the W-worker run (as Functions instances would work the dunning-shard queue).", DefaultValueFactory = _ => 4 };
+        var changed = new Option<double>("--changed") { Description = "Share of debtors changed for the second day (0.01 = 1%).", DefaultValueFactory = _ => 0.01 };
+        var cycle = new Command("cycle", "Time and storage operations of the daily dunning cycle (planned, fanned out over the shard queue) with 1 and with W workers: unchanged, and with a share of debtors changed.") { debtors, creditors, workers, changed };
+        cycle.SetAction((parse, ct) => RunAsync(parse.GetValue(debtors), parse.GetValue(creditors), parse.GetValue(workers), parse.GetValue(changed), ct));
         var bench = new Command("bench", "Measure the product on this machine (prints figures).");
         bench.Subcommands.Add(cycle);
         bench.Subcommands.Add(BenchIngestCommand.Build());
         return bench;
     }
 
-    private static async Task<int> RunAsync(int count, double share, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int count, int creditorCount, int workers, double share, CancellationToken cancellationToken)
     {
-        if (count < 1)
+        if (count < 1 || creditorCount < 1 || creditorCount > count || workers < 1)
         {
-            await Console.Error.WriteLineAsync("error: --debtors must be at least 1.");
+            await Console.Error.WriteLineAsync("error: --debtors and --workers must be at least 1, and --creditors between 1 and --debtors.");
             return 1;
         }
 
@@ -46,34 +49,80 @@ internal static class BenchCycleCommand
         var dataPath = Path.Combine(Path.GetTempPath(), "receivables-bench-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var (host, creditorId) = await BenchUploads.StartHostAsync(counter, dataPath, cancellationToken);
+            // A worker works one debtor at a time here, so that 1 and W workers compare the fan-out itself.
+            var (host, _) = await BenchUploads.StartHostAsync(counter, dataPath, cancellationToken, new Dictionary<string, string?> { ["Receivables:Dunning:Scale:Parallelism"] = "1" });
             await using var _ = host;
-            var ledger = new SyntheticLedger(creditorId, count, seedDay);
+            var registry = host.Get<CreditorRegistry>();
+            var ledgers = new List<(string Id, SyntheticLedger Ledger)>();
             var watch = Stopwatch.StartNew();
-            await ImportAsync(host, ledger, creditorId, "seed", seedDay, dataPath, cancellationToken);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench cycle: creditor '{creditorId}', {count:N0} debtors, {ledger.InvoiceCount:N0} invoices, imported through the ledger importer into Azurite in {watch.Elapsed.TotalSeconds:0.0} s; the cycle reads it from there."));
+            for (var c = 0; c < creditorCount; c++)
+            {
+                var id = string.Create(CultureInfo.InvariantCulture, $"bench-{c + 1:D3}");
+                await registry.AddAsync(id, new CreditorChange(Name: $"Bench {c + 1} AS", Email: $"regnskap@bench{c + 1}.example", OrgNumber: "987654321", BankAccount: "12345678903"), cancellationToken);
+                var size = count / creditorCount + (c < count % creditorCount ? 1 : 0);
+                var ledger = new SyntheticLedger(id, size, seedDay, seed: 42 + c);
+                await ImportAsync(host, ledger, id, "seed", seedDay, dataPath, cancellationToken);
+                ledgers.Add((id, ledger));
+            }
 
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench cycle: {creditorCount:N0} creditor(s) in the creditor registry, {count:N0} debtors, {ledgers.Sum(l => l.Ledger.InvoiceCount):N0} invoices, imported through the ledger importer into Azurite in {watch.Elapsed.TotalSeconds:0.0} s."));
             watch.Restart();
             counter.Reset();
-            var seeded = await SeedAsync(host, creditorId, seedDay, cancellationToken);
+            var seeded = 0;
+            await Parallel.ForEachAsync(ledgers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (l, ct) =>
+                Interlocked.Add(ref seeded, await SeedAsync(host, l.Id, seedDay, ct)));
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: case state of {seeded:N0} debtors as after the {seedDay:yyyy-MM-dd} cycle, written in {watch.Elapsed.TotalSeconds:0.0} s ({counter.Tables:N0} table operations, batched)."));
-            Console.WriteLine();
-            Console.WriteLine($"{"run",-32} {"considered",10} {"queued",7} {"time",9} {"table ops",10} {"queue ops",10} {"blob ops",9}");
+            var scale = host.Get<DunningPolicies>().Options.Scale;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shards: about {scale.DebtorsPerShard:N0} debtors per shard (power of two, at most {scale.MaxShards}); a worker works {scale.Parallelism} debtor(s) at a time."));
 
-            var cycle = host.Get<DunningCycle>();
+            // Two equal halves of the creditors (same generator), so 1 and W workers are measured on the same day and machine.
+            var halves = creditorCount >= 2
+                ? new[] { (Workers: 1, Ids: ledgers.Where((_, i) => i % 2 == 0).Select(l => l.Id).ToList()), (Workers: workers, Ids: ledgers.Where((_, i) => i % 2 == 1).Select(l => l.Id).ToList()) }
+                : [(Workers: 1, Ids: ledgers.Select(l => l.Id).ToList())];
+            Console.WriteLine();
+            Console.WriteLine($"{"run",-34} {"workers",7} {"shards",6} {"cases",7} {"queued",7} {"time",9} {"cases/s",8} {"stor/case",9} {"queue/case",10} {"table ops",10} {"blob ops",9} {"queue ops",9} {"Azurite CPU",11} {"our CPU",8}");
+
             var unchangedDay = seedDay.AddDays(1);
-            await ImportAsync(host, ledger, creditorId, "unchanged", unchangedDay, dataPath, cancellationToken);
-            await MeasureAsync($"unchanged ({unchangedDay:yyyy-MM-dd})", () => cycle.RunAsync(unchangedDay, creditorId, cancellationToken), counter);
-            await host.Get<StorageClients>().Queue(StorageNames.Queues.SendReminder).ClearMessagesAsync(cancellationToken);
+            foreach (var (id, ledger) in ledgers)
+            {
+                await ImportAsync(host, ledger, id, "unchanged", unchangedDay, dataPath, cancellationToken);
+            }
 
+            var figures = new List<(string Day, int Workers, double PerSecond)>();
+            foreach (var (n, ids) in halves)
+            {
+                figures.Add(("unchanged", n, await MeasureAsync(host, $"unchanged ({unchangedDay:yyyy-MM-dd})", ids, unchangedDay, n, counter, cancellationToken)));
+            }
+
+            await host.Get<StorageClients>().Queue(StorageNames.Queues.SendReminder).ClearMessagesAsync(cancellationToken);
             var changedDay = unchangedDay.AddDays(1);
-            var altered = ledger.Change(share, changedDay);
-            await ImportAsync(host, ledger, creditorId, "changed", changedDay, dataPath, cancellationToken);
-            await MeasureAsync(string.Create(CultureInfo.InvariantCulture, $"{share:P0} changed ({altered:N0}, {changedDay:yyyy-MM-dd})"), () => cycle.RunAsync(changedDay, creditorId, cancellationToken), counter);
+            var altered = 0;
+            foreach (var (id, ledger) in ledgers)
+            {
+                altered += ledger.Change(share, changedDay);
+                await ImportAsync(host, ledger, id, "changed", changedDay, dataPath, cancellationToken);
+            }
+
+            foreach (var (n, ids) in halves)
+            {
+                figures.Add(("changed", n, await MeasureAsync(host, string.Create(CultureInfo.InvariantCulture, $"{share:P0} changed ({altered:N0}, {changedDay:yyyy-MM-dd})"), ids, changedDay, n, counter, cancellationToken)));
+            }
+
             Console.WriteLine();
-            Console.WriteLine("An unchanged cycle queries only the cases whose next action date has come; a changed ledger adds one paged");
-            Console.WriteLine("scan of the case summaries (1,000 per request) and writes only the debtors whose lines changed. Blob");
-            Console.WriteLine("operations are the ledger reads: a ranged read per due debtor, or one streaming read of the new snapshot.");
+            foreach (var day in new[] { "unchanged", "changed" })
+            {
+                var one = figures.FirstOrDefault(f => f.Day == day && f.Workers == 1);
+                var many = figures.FirstOrDefault(f => f.Day == day && f.Workers == workers && workers > 1);
+                if (one.PerSecond > 0 && many.PerSecond > 0)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{day} day: {workers} workers worked {many.PerSecond / one.PerSecond:0.00}x the cases per second of 1 worker."));
+                }
+            }
+
+            Console.WriteLine("stor/case: table and blob operations per case worked (due, changed or new), fixed costs (plan, progress, due-index");
+            Console.WriteLine("queries, one ranged snapshot read per shard) included. Cases without a due step are not read or written.");
+            Console.WriteLine("Azurite CPU / our CPU: CPU seconds of the emulator's process and of this process during the run (2 cores shared).");
             return 0;
         }
         catch (Exception e) when (Cli.UserError(e) is { } message)
@@ -139,12 +188,49 @@ internal static class BenchCycleCommand
         return seeded;
     }
 
-    private static async Task MeasureAsync(string name, Func<Task<DunningCycleResult>> run, StorageOperationCounter counter)
+    /// <summary>Plans the day for <paramref name="creditorIds"/> (as the timer does) and works the shard queue with <paramref name="workers"/> consumers; returns cases per second.</summary>
+    private static async Task<double> MeasureAsync(LocalHost host, string name, IReadOnlyList<string> creditorIds, DateOnly day, int workers, StorageOperationCounter counter, CancellationToken cancellationToken)
     {
+        var planner = host.Get<DunningPlanner>();
+        var handler = host.Get<DunningShardHandler>();
+        var options = new LocalQueueOptions { BatchSize = 1, MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
+        var consumers = Enumerable.Range(0, workers)
+            .Select(_ => QueueConsumer.For(handler, host.Get<StorageClients>(), options, host.Get<ILoggerFactory>().CreateLogger<QueueConsumer>()))
+            .ToList();
         counter.Reset();
+        var emulator = host.StorageEmulatorCpu ?? TimeSpan.Zero;
+        var ours = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var result = await run();
+        var shards = 0;
+        foreach (var id in creditorIds)
+        {
+            var plan = await planner.PlanAsync(day, id, fanOut: true, cancellationToken);
+            shards += plan.Plans.Sum(p => p.Shards);
+        }
+
+        await Task.WhenAll(consumers.Select(c => c.DrainAsync(cancellationToken)));
         watch.Stop();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-32} {result.DebtorsConsidered,10:N0} {result.RemindersQueued,7:N0} {watch.Elapsed.TotalSeconds,7:0.00} s {counter.Tables,10:N0} {counter.Queues,10:N0} {counter.Blobs,9:N0}"));
+        var tables = counter.Tables;
+        var blobs = counter.Blobs;
+        var queues = counter.Queues;
+        var emulatorCpu = (host.StorageEmulatorCpu ?? TimeSpan.Zero) - emulator;
+        var ourCpu = Process.GetCurrentProcess().TotalProcessorTime - ours;
+
+        var progress = host.Get<ICycleProgressStore>();
+        var cases = 0;
+        var queued = 0;
+        foreach (var id in creditorIds)
+        {
+            if (await progress.GetLatestAsync(id, cancellationToken) is { } latest && await progress.GetAsync(id, latest.Date, latest.Run, cancellationToken) is { } run)
+            {
+                cases += run.Considered;
+                queued += run.Queued;
+            }
+        }
+
+        var perSecond = cases / Math.Max(0.001, watch.Elapsed.TotalSeconds);
+        double Per(long ops) => cases == 0 ? 0 : ops / (double)cases;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-34} {workers,7} {shards,6:N0} {cases,7:N0} {queued,7:N0} {watch.Elapsed.TotalSeconds,7:0.00} s {perSecond,8:0.0} {Per(tables + blobs),9:0.00} {Per(queues),10:0.00} {tables,10:N0} {blobs,9:N0} {queues,9:N0} {emulatorCpu.TotalSeconds,9:0.0} s {ourCpu.TotalSeconds,6:0.0} s"));
+        return perSecond;
     }
 }

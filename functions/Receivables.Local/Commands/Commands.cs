@@ -10,6 +10,7 @@ internal static class Commands
         ServeCommand.Build(),
         DemoCommand.Build(),
         CycleCommand.Build(),
+        CreditorsCommand.Build(),
         BenchCycleCommand.Build(),
         TasksCommand.Build(),
         EvidenceCommand.Build(),

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
+using Receivables.Dunning;
 using Receivables.Email;
+using Receivables.Evidence;
+using Receivables.Ledger;
+using Receivables.Messaging;
 using Receivables.Plans;
 
 namespace Receivables.Local.Commands;
@@ -25,6 +29,11 @@ internal static class RenderSamplesCommand
         MessageTemplates.PlanMissed,
         MessageTemplates.PlanAccepted,
         Receivables.SetOff.SetOffs.Template,
+        MessageTemplates.DisputeAcknowledgement,
+        MessageTemplates.DisputeOutcome,
+        MessageTemplates.PromiseConfirmation,
+        MessageTemplates.PromiseBroken,
+        MessageTemplates.PaymentFound,
     ];
 
     /// <summary>Each letter is written for a consumer ("du") and a business ("dere").</summary>
@@ -51,7 +60,7 @@ internal static class RenderSamplesCommand
             }
 
             var clock = host.Get<BusinessClock>();
-            var files = await RenderAsync(host.Get<IMessageRenderer>(), creditorId, creditorOptions, clock.Today, clock.Now, parse.GetValue(output)!, token);
+            var files = await RenderAsync(host.Get<CaseMessenger>(), host.Get<IMessageRenderer>(), creditorId, creditorOptions, clock.Today, clock.Now, parse.GetValue(output)!, token);
             foreach (var file in files)
             {
                 Console.WriteLine(file);
@@ -69,7 +78,7 @@ internal static class RenderSamplesCommand
     /// (<c>plan-agreement.{language}.{audience}.pdf</c>) and the inkassovarsel as posted
     /// (<c>collection-notice.{language}.{audience}.post.pdf</c>); returns the paths.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> RenderAsync(IMessageRenderer renderer, string creditorId, CreditorOptions creditor, DateOnly today, DateTimeOffset now, string folder, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> RenderAsync(CaseMessenger messenger, IMessageRenderer renderer, string creditorId, CreditorOptions creditor, DateOnly today, DateTimeOffset now, string folder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var files = new List<string>();
@@ -85,26 +94,14 @@ internal static class RenderSamplesCommand
                     document = document with { Extra = new Dictionary<string, string>(document.Extra!) { ["Terms"] = terms.GetValueOrDefault("terms") ?? "" } };
                 }
 
-                var rendered = await renderer.RenderAsync(document, cancellationToken);
-                var email = new OutboundEmail(
-                    $"sample/{creditorId}/{template}/{language}",
-                    document.DebtorEmail,
-                    document.DebtorName,
-                    creditor.Email,
-                    creditor.Name,
-                    document.ReplyAddress,
-                    rendered.Subject,
-                    rendered.Text,
-                    rendered.Html,
-                    new Dictionary<string, string> { [EmailCustomArgs.Creditor] = creditorId, [EmailCustomArgs.Debtor] = document.DebtorId, [EmailCustomArgs.Case] = document.CaseId },
-                    []);
+                var email = await messenger.ComposeAsync(new CaseMessage(document, $"sample/{creditorId}/{template}/{language}/{Audience(business)}", Actors.System), cancellationToken);
                 var path = Path.Combine(folder, $"{template}.{language}.{Audience(business)}.eml");
                 await File.WriteAllBytesAsync(path, MimeMessages.ToBytes(MimeMessages.Build(email, now)), cancellationToken);
                 files.Add(Path.GetFullPath(path));
                 if (template == MessageTemplates.CollectionNotice)
                 {
                     var post = Path.Combine(folder, $"{template}.{language}.{Audience(business)}.post.pdf");
-                    await File.WriteAllBytesAsync(post, Receivables.Channel.PrintedLetter.Render(creditor, document.DebtorName, rendered.Subject, rendered.Text, "sample", language == "en"), cancellationToken);
+                    await File.WriteAllBytesAsync(post, Receivables.Channel.PrintedLetter.Render(creditor, document.DebtorName, email.Subject, email.TextBody, "sample", language == "en"), cancellationToken);
                     files.Add(Path.GetFullPath(post));
                 }
 
@@ -136,7 +133,6 @@ internal static class RenderSamplesCommand
             Invoice("10231", today.AddDays(-45), today.AddDays(-31), 4_980.00m, 4_980.00m, "0010231000016"),
             Invoice("10258", today.AddDays(-38), today.AddDays(-24), 12_345.50m, 7_345.50m, "0010258000012"),
         ];
-        var principal = invoices.Sum(i => i.OpenAmount);
         var charges = new List<ReminderCharge>();
         if (template is MessageTemplates.Reminder or MessageTemplates.CollectionNotice)
         {
@@ -154,9 +150,23 @@ internal static class RenderSamplesCommand
         }
 
         var deadline = template is MessageTemplates.Acknowledgement or MessageTemplates.CallConfirmation ? (DateOnly?)null : today.AddDays(14);
+        if (template is MessageTemplates.DisputeAcknowledgement)
+        {
+            // The disputed invoice is on hold: only the other one is asked for.
+            invoices = [invoices[1]];
+        }
         var extra = new Dictionary<string, string>
         {
             ["Message"] = nb ? "Vi har notert det og kommer tilbake med svar innen fem virkedager." : "We have noted it and will answer within five business days.",
+            ["Held"] = "10231",
+            ["Invoices"] = "10231",
+            ["Outcome"] = "rejected",
+            ["Reason"] = nb ? "Varene ble kvittert mottatt uten anmerkninger 14.09.2026." : "The goods were signed for without remarks on 14 September 2026.",
+            ["Credited"] = LetterFormat.Amount(1_000m, "NOK", language),
+            ["Remaining"] = LetterFormat.Amount(3_980m, "NOK", language),
+            ["Deadline"] = LetterFormat.Date(today.AddDays(14), language),
+            ["PromisedDate"] = LetterFormat.Date(today.AddDays(7), language),
+            ["PromisedAmount"] = "",
         };
         if (template.StartsWith("plan-", StringComparison.Ordinal))
         {
@@ -174,31 +184,12 @@ internal static class RenderSamplesCommand
             }
         }
 
-        return new ReminderDocument(
-            template,
-            language,
-            creditorId,
-            creditor.Name,
-            creditor.OrgNumber,
-            creditor.Email,
-            creditor.Phone,
-            creditor.BankAccount,
-            creditor.Address,
-            business ? "B-2001" : "K-1001",
-            business ? "Bergen Bygg AS" : "Kari Nordmann",
-            business ? "post@bergenbygg.example" : "kari.nordmann@example.no",
-            business,
-            $"{creditorId}/K-1001/sample",
-            PlusAddress(creditor.Email, "sample"),
-            creditor.Currency,
-            invoices,
-            charges,
-            principal,
-            principal + charges.Sum(c => c.Amount),
-            today,
-            deadline,
-            invoices[0].Kid,
-            extra);
+        var debtor = business
+            ? new Debtor(creditorId, "B-2001", "Bergen Bygg AS", "post@bergenbygg.example", CustomerType.Business, "912345678", language)
+            : new Debtor(creditorId, "K-1001", "Kari Nordmann", "kari.nordmann@example.no", CustomerType.Consumer, null, language);
+        return CaseDocuments.Create(
+            template, language, creditorId, creditor, debtor, $"{creditorId}/{debtor.DebtorId}/sample", ReminderContent.ReplyAddress(creditor.Email, "sample"),
+            null, invoices, charges, today, deadline, extra);
 
         ReminderInvoice Invoice(string number, DateOnly invoiceDate, DateOnly dueDate, decimal amount, decimal open, string kid) =>
             new(number, invoiceDate, dueDate, amount, open, kid, today.DayNumber - dueDate.DayNumber);
@@ -234,11 +225,5 @@ internal static class RenderSamplesCommand
         plan.Installments = [new(1, today.AddDays(14), each, false), new(2, today.AddDays(14).AddMonths(1), each, false), new(3, today.AddDays(14).AddMonths(2), scheduled - (2 * each), false)];
         plan.Kid = PlanReference.KidFor(plan.PlanId);
         return plan;
-    }
-
-    private static string PlusAddress(string email, string token)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at < 0 ? email : email[..at] + "+" + token + email[at..];
     }
 }

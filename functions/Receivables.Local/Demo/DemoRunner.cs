@@ -47,7 +47,7 @@ internal sealed class DemoRunner(TextWriter output)
             clock.SetUtcNow(At(day, 5));
             await story.MorningAsync(day, cancellationToken);
             clock.SetUtcNow(At(day, 7));
-            var result = await host.Get<IDunningCycle>().RunAsync(day, cancellationToken);
+            var result = await host.Get<DunningCycle>().RunAsync(day, cancellationToken);
             await DrainAsync(host, cancellationToken);
             foreach (var note in result.Notes.Where(n => !n.Contains("not a business day", StringComparison.OrdinalIgnoreCase)))
             {

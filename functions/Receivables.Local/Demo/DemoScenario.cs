@@ -40,13 +40,22 @@ internal static class DemoScenario
         new("K-8008", "Nordlys Catering AS", "faktura@nordlyscatering.example.no", "business", "943210987", "F-24019", new(2026, 9, 4), new(2026, 9, 18), 24_000.00m, 24_000.00m, Kid("2401900")),
     ];
 
+    /// <summary>The phone numbers the ERP has (the optional customer_phone column); a person calling sees them on the task.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Phones = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["K-1001"] = "+47 912 34 567",
+        ["K-2002"] = "+47 55 20 30 40",
+        ["K-4004"] = "+47 57 71 20 00",
+        ["K-8008"] = "+47 77 60 50 40",
+    };
+
     public static string Csv(IEnumerable<Line> lines)
     {
-        var text = new StringBuilder("customer_id,customer_name,customer_email,customer_type,org_number,invoice_number,invoice_date,due_date,currency,amount,open_amount,kid\n");
+        var text = new StringBuilder("customer_id,customer_name,customer_email,customer_type,org_number,invoice_number,invoice_date,due_date,currency,amount,open_amount,kid,customer_phone\n");
         foreach (var l in lines)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"{l.DebtorId},{Quote(l.Name)},{l.Email},{l.Type},{l.OrgNumber},{l.Invoice},{l.InvoiceDate:yyyy-MM-dd},{l.DueDate:yyyy-MM-dd},NOK,{l.Amount:0.00},{l.Open:0.00},{l.Kid}\n");
+                $"{l.DebtorId},{Quote(l.Name)},{l.Email},{l.Type},{l.OrgNumber},{l.Invoice},{l.InvoiceDate:yyyy-MM-dd},{l.DueDate:yyyy-MM-dd},NOK,{l.Amount:0.00},{l.Open:0.00},{l.Kid},{Phones.GetValueOrDefault(l.DebtorId)}\n");
         }
 
         return text.ToString();

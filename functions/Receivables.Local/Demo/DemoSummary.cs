@@ -62,7 +62,7 @@ internal sealed partial class DemoSummary(LocalHost host, TextWriter output)
         var tasks = 0;
         await foreach (var task in host.Get<ITaskStore>().ListAsync(creditor, openOnly: false, cancellationToken: cancellationToken))
         {
-            output.WriteLine($"- {task.TaskId} {task.Kind}: {task.Title}{(task.IsOpen ? "" : " (done)")}");
+            output.WriteLine($"- {task.TaskId} {task.Kind}: {task.Title} {TaskText.Facts(task)}{(task.IsOpen ? " (open)" : $" (done: {task.Outcome})")}");
             tasks++;
         }
 

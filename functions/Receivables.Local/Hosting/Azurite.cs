@@ -32,6 +32,16 @@ public sealed class Azurite : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>CPU time the emulator's process has used so far (benches: where the time goes).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.HasExited ? TimeSpan.Zero : process.TotalProcessorTime;
+        }
+    }
+
     public int BlobPort { get; }
 
     public int QueuePort { get; }

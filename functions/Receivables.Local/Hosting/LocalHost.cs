@@ -52,6 +52,9 @@ public sealed class LocalHost : IAsyncDisposable
 
     public string DataPath { get; }
 
+    /// <summary>CPU time of the Azurite this host started (null when it uses another storage).</summary>
+    public TimeSpan? StorageEmulatorCpu => azurite?.CpuTime;
+
     public static string Home =>
         Environment.GetEnvironmentVariable("RECEIVABLES_HOME") is { Length: > 0 } home ? home : Directory.GetCurrentDirectory();
 
@@ -180,9 +183,5 @@ public sealed class LocalHost : IAsyncDisposable
         // Resolving an options value runs its validators, as ValidateOnStart does for a started host.
         _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Common.ReceivablesOptions>>().Value;
         _ = Schedules.ParseDunning(services.GetRequiredService<IConfiguration>());
-        foreach (var validated in services.GetServices<IStartupValidation>())
-        {
-            validated.Validate();
-        }
     }
 }

@@ -2,7 +2,10 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Receivables.Dunning;
 using Receivables.Hosting;
+using Receivables.Ledger;
+using Receivables.Replies;
 using Receivables.Storage;
 
 namespace Receivables.Local.Hosting;
@@ -21,22 +24,36 @@ public sealed class LocalQueueOptions
     public int MaxDequeueCount { get; init; } = StorageNames.Queues.MaxDequeueCount;
 
     public int BatchSize { get; init; } = 16;
+
+    /// <summary>
+    /// How many consumers work the dunning-shard queue at once (as several Functions instances would); each takes one
+    /// shard at a time. <c>Receivables:Local:Queues:ShardConsumers</c>.
+    /// </summary>
+    public int ShardConsumers { get; init; } = 2;
 }
 
 /// <summary>
 /// Consumes one queue with the Functions queue trigger's semantics: a batch at a time, delete on success, visible
 /// again after a failure, and moved to <c>&lt;queue&gt;-poison</c> once a message has failed <c>MaxDequeueCount</c> times.
+/// <paramref name="handle"/> is what the Functions trigger of the queue calls (<see cref="QueueDispatch.HandleAsync{TMessage}"/>).
 /// </summary>
 public sealed class QueueConsumer(
-    IQueueHandler handler,
+    string queueName,
+    Func<QueueMessage, CancellationToken, Task> handle,
     StorageClients storage,
     LocalQueueOptions options,
     ILogger<QueueConsumer> logger)
 {
+    /// <summary>A consumer that hands each message to <paramref name="handler"/>, typed, as the Functions trigger does.</summary>
+    public static QueueConsumer For<TMessage>(IQueueHandler<TMessage> handler, StorageClients storage, LocalQueueOptions options, ILogger<QueueConsumer> logger) =>
+        new(handler.Queue, handler.HandleAsync, storage, options, logger);
+
+    public string Queue => queueName;
+
     /// <summary>Processes what is visible now; returns how many messages were handled (succeeded or failed).</summary>
     public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
-        var queue = storage.Queue(handler.Queue);
+        var queue = storage.Queue(queueName);
         QueueMessage[] messages = await queue.ReceiveMessagesAsync(options.BatchSize, options.VisibilityTimeout, cancellationToken);
         foreach (var message in messages)
         {
@@ -71,7 +88,7 @@ public sealed class QueueConsumer(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Polling {Queue} failed", handler.Queue);
+                logger.LogError(e, "Polling {Queue} failed", queueName);
             }
 
             await Task.Delay(delay, cancellationToken);
@@ -82,32 +99,50 @@ public sealed class QueueConsumer(
     {
         try
         {
-            await handler.HandleAsync(message.Body.ToString(), new QueueDelivery(message.MessageId, message.DequeueCount, message.InsertedOn), cancellationToken);
+            await handle(message, cancellationToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (message.DequeueCount >= options.MaxDequeueCount)
             {
-                logger.LogError(e, "Message {MessageId} on {Queue} failed {DequeueCount} times; moving it to the poison queue", message.MessageId, handler.Queue, message.DequeueCount);
-                await storage.Queue(StorageNames.Queues.Poison(handler.Queue)).SendMessageAsync(message.Body.ToString(), cancellationToken);
+                logger.LogError(e, "Message {MessageId} on {Queue} failed {DequeueCount} times; moving it to the poison queue", message.MessageId, queueName, message.DequeueCount);
+                await storage.Queue(StorageNames.Queues.Poison(queueName)).SendMessageAsync(message.Body.ToString(), cancellationToken);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
             }
             else
             {
-                logger.LogWarning(e, "Message {MessageId} on {Queue} failed (try {DequeueCount}); it will be retried", message.MessageId, handler.Queue, message.DequeueCount);
+                logger.LogWarning(e, "Message {MessageId} on {Queue} failed (try {DequeueCount}); it will be retried", message.MessageId, queueName, message.DequeueCount);
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.RetryDelay, cancellationToken: cancellationToken);
             }
         }
     }
 }
 
-/// <summary>Runs one <see cref="QueueConsumer"/> per registered queue handler.</summary>
-public sealed class QueueConsumers(IServiceProvider services, StorageClients storage, LocalQueueOptions options, ILoggerFactory loggers) : BackgroundService
+/// <summary>Runs one <see cref="QueueConsumer"/> per queue the product consumes, with the handlers the Functions triggers call.</summary>
+public sealed class QueueConsumers(
+    LedgerUploadedHandler ledgerUploaded,
+    SendReminderHandler sendReminder,
+    ReplyProcessor processReply,
+    DunningShardHandler dunningShard,
+    StorageClients storage,
+    LocalQueueOptions options,
+    ILogger<QueueConsumer> logger) : BackgroundService
 {
-    public IReadOnlyList<QueueConsumer> All { get; } = services.QueueHandlers().Values
-        .Select(h => new QueueConsumer(h, storage, options, loggers.CreateLogger<QueueConsumer>()))
-        .ToList();
+    public IReadOnlyList<QueueConsumer> All { get; } =
+    [
+        QueueConsumer.For(ledgerUploaded, storage, options, logger),
+        QueueConsumer.For(sendReminder, storage, options, logger),
+        QueueConsumer.For(processReply, storage, options, logger),
+        .. Enumerable.Range(0, Math.Max(1, options.ShardConsumers)).Select(_ => QueueConsumer.For(dunningShard, storage, new LocalQueueOptions
+        {
+            MaxPollingInterval = options.MaxPollingInterval,
+            VisibilityTimeout = options.VisibilityTimeout,
+            RetryDelay = options.RetryDelay,
+            MaxDequeueCount = options.MaxDequeueCount,
+            BatchSize = 1,
+        }, logger)),
+    ];
 
     /// <summary>Drains every queue until all are empty (the CLI and the demo run the work synchronously this way).</summary>
     public async Task<int> DrainAllAsync(CancellationToken cancellationToken)

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Evidence;
 
 namespace Receivables.Hosting;
 
@@ -9,8 +12,15 @@ public static class ActionsRegistration
     public static IServiceCollection AddActionsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
-        services.AddSingleton<Receivables.Status.IStatusContributor, Receivables.Actions.TasksStatusContributor>();
-        services.AddSingleton<Receivables.Actions.TaskOutcomes>();
+        services.AddSingleton<Receivables.Status.IStatusContributor, TasksStatusContributor>();
+        services.AddSingleton<TaskOutcomes>();
+        services.AddSingleton<TaskFactsSource>();
+        services.AddSingleton<MootTasks>();
+        foreach (var (kind, outcomes) in RecordedOutcomes.Kinds)
+        {
+            services.AddSingleton<ITaskOutcomeHandler>(sp => new RecordedOutcomes(kind, outcomes, sp.GetRequiredService<IEvidenceArchive>(), sp.GetRequiredService<BusinessClock>()));
+        }
+
         return services;
     }
 }

@@ -2,8 +2,11 @@ using Receivables.Common;
 
 namespace Receivables.Actions;
 
-/// <summary>What a person recorded for a task: the outcome word, a note, a date when the outcome needs one, and who.</summary>
-public sealed record TaskOutcome(string Outcome, string? Note, DateOnly? Date, string Actor);
+/// <summary>
+/// What a person recorded for a task: the outcome word, a note, a date when the outcome needs one, and who;
+/// <paramref name="Amount"/> when the outcome needs one (the amount credited on a dispute upheld in part).
+/// </summary>
+public sealed record TaskOutcome(string Outcome, string? Note, DateOnly? Date, string Actor, decimal? Amount = null);
 
 /// <summary>
 /// What completing a task of one kind does (moves the case, sends a confirmation). Must be idempotent on the task id:
@@ -20,11 +23,19 @@ public interface ITaskOutcomeHandler
 }
 
 /// <summary>
-/// Completes tasks: checks the outcome against what the task's kind accepts, lets the kind's handler act, then closes
-/// the task. Used by the CLI (<c>tasks done</c>) and any other host.
+/// Completes tasks: checks the outcome against what the task's kind declares (a kind without a handler accepts
+/// nothing), lets the kind's handler act, then closes the task. Used by the CLI (<c>tasks done</c>) and any other host
+/// (the workspace): this is the one way a person completes a task.
 /// </summary>
 public sealed class TaskOutcomes(ITaskStore tasks, IEnumerable<ITaskOutcomeHandler> handlers)
 {
+    /// <summary>The outcomes a person may record for a task of <paramref name="kind"/> (empty: the kind declares none).</summary>
+    public IReadOnlyList<string> OutcomesOf(string kind) => handlers.LastOrDefault(h => h.Kind == kind)?.Outcomes ?? [];
+
+    /// <summary>Every kind with a handler and its outcomes.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Declared() =>
+        handlers.GroupBy(h => h.Kind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Outcomes, StringComparer.Ordinal);
+
     public async Task<(WorkTask Task, string Effect)> CompleteAsync(string creditorId, string taskId, TaskOutcome outcome, CancellationToken cancellationToken = default)
     {
         var task = await tasks.GetAsync(creditorId, taskId, cancellationToken)
@@ -34,15 +45,22 @@ public sealed class TaskOutcomes(ITaskStore tasks, IEnumerable<ITaskOutcomeHandl
             throw new ReceivablesException($"Task {taskId} is already done with outcome '{task.Outcome}'; it cannot be changed to '{outcome.Outcome}'.");
         }
 
-        var handler = handlers.LastOrDefault(h => h.Kind == task.Kind);
-        if (handler is not null && !handler.Outcomes.Contains(outcome.Outcome, StringComparer.Ordinal))
+        if (!task.IsOpen)
+        {
+            // The same outcome again: nothing to do twice (the effect was applied when it was first recorded).
+            return (task, "already done");
+        }
+
+        var handler = handlers.LastOrDefault(h => h.Kind == task.Kind)
+            ?? throw new ReceivablesException($"A {task.Kind} task declares no outcomes, so it cannot be completed here; the feature that opened it closes it.");
+        if (!handler.Outcomes.Contains(outcome.Outcome, StringComparer.Ordinal))
         {
             throw new ReceivablesException($"--outcome '{outcome.Outcome}' is not an outcome of a {task.Kind} task; use one of: {string.Join(", ", handler.Outcomes)}.");
         }
 
         // The effect first (idempotent on the task), then the task is closed: a crash in between is healed by a retry.
-        var effect = handler is null ? "recorded" : await handler.ApplyAsync(task, outcome, cancellationToken);
-        var completed = task.IsOpen ? await tasks.CompleteAsync(creditorId, taskId, outcome.Outcome, outcome.Note, cancellationToken) : task;
+        var effect = await handler.ApplyAsync(task, outcome, cancellationToken);
+        var completed = await tasks.CompleteAsync(creditorId, taskId, outcome.Outcome, outcome.Note, cancellationToken);
         return (completed, effect);
     }
 }

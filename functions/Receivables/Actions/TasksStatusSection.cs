@@ -17,12 +17,20 @@ public sealed record TasksStatusSection(int Open, IReadOnlyDictionary<string, in
         writer.WriteLine(Open == 0 ? $"{indent}none" : $"{indent}{Open} open: {string.Join(", ", OpenPerKind.Select(kv => $"{kv.Key} {kv.Value}"))}");
         foreach (var task in Oldest)
         {
-            writer.WriteLine($"{indent}{task.TaskId}  {task.DebtorId ?? "-"}  {task.Kind}: {task.Title}");
+            writer.WriteLine($"{indent}{task.TaskId}  {task.DebtorId ?? "-"}  {task.Kind}: {task.Title}  {task.Facts}");
         }
     }
 }
 
-public sealed record OpenTaskLine(string TaskId, string Kind, string? DebtorId, string Title, DateTimeOffset CreatedAt);
+public sealed record OpenTaskLine(string TaskId, string Kind, string? DebtorId, string Title, DateTimeOffset CreatedAt)
+{
+    /// <summary>Priority, due date, amount, days overdue, invoices and phone, as one line.</summary>
+    public string Facts { get; init; } = "";
+
+    public string? Priority { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+}
 
 public sealed class TasksStatusContributor(ITaskStore tasks) : IStatusContributor
 {
@@ -37,6 +45,7 @@ public sealed class TasksStatusContributor(ITaskStore tasks) : IStatusContributo
         creditor.Add(new TasksStatusSection(
             open.Count,
             open.GroupBy(t => t.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            open.OrderBy(t => t.CreatedAt).Take(10).Select(t => new OpenTaskLine(t.TaskId, t.Kind, t.DebtorId, t.Title, t.CreatedAt)).ToList()));
+            open.OrderBy(t => TaskPriorities.Rank(t.Facts.Priority)).ThenBy(t => t.Facts.DueDate).ThenBy(t => t.CreatedAt).Take(10)
+                .Select(t => new OpenTaskLine(t.TaskId, t.Kind, t.DebtorId, t.Title, t.CreatedAt) { Facts = TaskText.Facts(t), Priority = t.Facts.Priority, DueDate = t.Facts.DueDate }).ToList()));
     }
 }

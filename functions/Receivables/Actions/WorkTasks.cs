@@ -20,6 +20,9 @@ public static class TaskKinds
     public const string AddRate = "add-rate";
     public const string SendByPost = "send-by-post";
     public const string ApproveSetOff = "approve-set-off";
+
+    /// <summary>A dispute was upheld (in full or in part): the credit note must be booked; the invoices stay held until the ledger shows it.</summary>
+    public const string BookCreditNote = "book-credit-note";
 }
 
 /// <summary>A task for a person (call the customer, review a dispute, decide an escalation).</summary>
@@ -35,12 +38,19 @@ public sealed record WorkTask(
     bool IsOpen,
     string? Outcome,
     string? Note,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt)
+{
+    /// <summary>Amount, days overdue, invoices, phone, the debtor's words, due date and priority.</summary>
+    public TaskFacts Facts { get; init; } = new();
+}
 
 public interface ITaskStore
 {
-    /// <summary>Opens a task once per <paramref name="idempotencyKey"/>; a retry returns the existing task.</summary>
-    Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Opens a task once per <paramref name="idempotencyKey"/>; a retry returns the existing task. <paramref name="facts"/>
+    /// left out are filled from the debtor's latest ledger (amount, days overdue, phone) and the priority rules.
+    /// </summary>
+    Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null);
 
     Task<WorkTask?> GetAsync(string creditorId, string taskId, CancellationToken cancellationToken = default);
 
@@ -51,13 +61,19 @@ public interface ITaskStore
 }
 
 /// <summary>Tasks in the <see cref="StorageNames.Tables.Tasks"/> table: partition = creditor, row = task id.</summary>
-public sealed class TableTaskStore(StorageClients storage, TimeProvider time, ILogger<TableTaskStore> logger) : ITaskStore
+public sealed class TableTaskStore(StorageClients storage, TaskFactsSource factsSource, TimeProvider time, ILogger<TableTaskStore> logger) : ITaskStore
 {
     private TableClient Table => storage.Table(StorageNames.Tables.Tasks);
 
-    public async Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null)
     {
         var taskId = TaskIdFor(idempotencyKey);
+        if (await GetAsync(creditorId, taskId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var complete = await factsSource.CompleteAsync(creditorId, kind, debtorId, facts, cancellationToken);
         var entity = new TableEntity(creditorId, taskId)
         {
             ["Kind"] = kind,
@@ -67,6 +83,15 @@ public sealed class TableTaskStore(StorageClients storage, TimeProvider time, IL
             ["Details"] = details,
             ["CreatedAt"] = time.GetUtcNow(),
             ["IsOpen"] = true,
+            ["Amount"] = complete.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Currency"] = complete.Currency,
+            ["DaysOverdue"] = complete.DaysOverdue,
+            ["Invoices"] = complete.Invoices.Count == 0 ? null : string.Join(",", complete.Invoices),
+            ["Phone"] = complete.Phone,
+            ["Quote"] = complete.Quote is { Length: > 4000 } longQuote ? longQuote[..4000] + "…" : complete.Quote,
+            ["DueDate"] = complete.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Priority"] = complete.Priority,
+            ["Thread"] = complete.Thread?.ToStored(),
         };
         try
         {
@@ -144,5 +169,19 @@ public sealed class TableTaskStore(StorageClients storage, TimeProvider time, IL
         e.GetBoolean("IsOpen") ?? false,
         e.GetString("Outcome"),
         e.GetString("Note"),
-        e.GetDateTimeOffset("CompletedAt"));
+        e.GetDateTimeOffset("CompletedAt"))
+    {
+        Facts = new TaskFacts
+        {
+            Amount = decimal.TryParse(e.GetString("Amount"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount) ? amount : null,
+            Currency = e.GetString("Currency"),
+            DaysOverdue = e.GetInt32("DaysOverdue"),
+            Invoices = e.GetString("Invoices") is { Length: > 0 } invoices ? invoices.Split(',') : [],
+            Phone = e.GetString("Phone"),
+            Quote = e.GetString("Quote"),
+            DueDate = DateOnly.TryParseExact(e.GetString("DueDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var due) ? due : null,
+            Priority = e.GetString("Priority"),
+            Thread = Email.ReplyThread.FromStored(e.GetString("Thread")),
+        },
+    };
 }

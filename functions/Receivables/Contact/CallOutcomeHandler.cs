@@ -7,6 +7,7 @@ using Receivables.Common;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
+using Receivables.Messaging;
 using Receivables.Plans;
 using Receivables.Replies;
 using Receivables.Storage;
@@ -22,7 +23,8 @@ public sealed class CallOutcomeHandler(
     ICaseActions cases,
     ITaskStore tasks,
     IArrangementRequests arrangements,
-    CaseMail mail,
+    CaseMessenger mail,
+    MootTasks moot,
     IEvidenceArchive archive,
     IOptions<RepliesOptions> replies,
     BusinessClock clock,
@@ -54,16 +56,20 @@ public sealed class CallOutcomeHandler(
                     var until = promised.AddDays(replies.Value.PromiseGraceDays);
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, outcome.Actor, note, key, cancellationToken);
                     effect = string.Create(CultureInfo.InvariantCulture, $"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {replies.Value.PromiseGraceDays} days)");
+                    var business = (await cases.GetAsync(found.CreditorId, found.DebtorId, cancellationToken))?.IsBusiness ?? false;
                     confirmation = language => language == "en"
-                        ? string.Create(CultureInfo.InvariantCulture, $"you will pay what is overdue by {promised:yyyy-MM-dd}. We will not send reminders until then.")
-                        : string.Create(CultureInfo.InvariantCulture, $"du betaler det som er forfalt innen {promised:dd.MM.yyyy}. Vi sender ingen purringer før da.");
+                        ? $"you will pay {(outcome.Amount is { } a ? LetterMoney.Of(a, "NOK", language) : "what is overdue")} by {LetterFormat.Date(promised, language)}. We will not send reminders until then."
+                        : $"{(business ? "dere" : "du")} betaler {(outcome.Amount is { } b ? LetterMoney.Of(b, "NOK", language) : "det som er forfalt")} innen {LetterFormat.Date(promised, language)}. Vi sender ingen purringer før da.";
                     break;
                 }
 
             case CallOutcomes.Dispute:
                 await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.Dispute, null, null, outcome.Actor, note, key, cancellationToken);
-                await tasks.OpenAsync(found.CreditorId, TaskKinds.ReviewDispute, found.DebtorId, found.CaseId, "Dispute raised on a call",
-                    $"On call {task.TaskId} the debtor disputed the claim: {outcome.Note ?? "(no note)"}. Dunning is on hold until a person resolves it.", key + ":" + TaskKinds.ReviewDispute, cancellationToken);
+                var review = await tasks.OpenAsync(found.CreditorId, TaskKinds.ReviewDispute, found.DebtorId, found.CaseId, "Dispute raised on a call",
+                    $"On call {task.TaskId} the debtor disputed the claim: {outcome.Note ?? "(no note)"}. Dunning is on hold until a person resolves it: tasks done <id> --outcome upheld|rejected|partly.", key + ":" + TaskKinds.ReviewDispute, cancellationToken,
+                    new TaskFacts { Invoices = task.Facts.Invoices, Quote = outcome.Note is { Length: > 0 } said ? "(noted on the call) " + said : null });
+                await moot.CloseAsync(found.CreditorId, found.DebtorId, t => t.TaskId != task.TaskId && t.Kind is TaskKinds.CallDebtor or TaskKinds.DecideEscalation,
+                    MootOutcomes.SupersededByDispute, $"the debtor disputed the claim on call {task.TaskId}; review task {review.TaskId} replaces it", cancellationToken);
                 effect = "case held for dispute; review-dispute task opened";
                 confirmation = language => language == "en"
                     ? "you dispute the claim. We have stopped the reminders while we look into it and will come back to you."

@@ -16,8 +16,8 @@ public static class ContactRegistration
             .BindConfiguration(ContactOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<CaseMail>();
         services.AddSingleton<IDunningStepObserver, CallTasks>();
+        services.AddSingleton<IDunningStepObserver, BrokenPromises>();
         services.AddSingleton<ITaskOutcomeHandler, CallOutcomeHandler>();
         return services;
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Receivables.Common;
 using Receivables.Evidence;
@@ -17,7 +16,7 @@ public sealed class CaseActions(
     IOutboundStore outbound,
     DunningPolicies policies,
     BusinessClock clock,
-    IServiceProvider services,
+    IEvidenceArchive archive,
     ILogger<CaseActions> logger) : ICaseActions
 {
     private const int KeptKeys = 50;
@@ -89,6 +88,67 @@ public sealed class CaseActions(
             return new { reason = reason.ToString() };
         }, cancellationToken);
 
+    public Task ResolveDisputeAsync(string creditorId, string debtorId, DisputeResolution resolution, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ApplyAsync(creditorId, debtorId, resolution.CreditTo is null ? "dispute-rejected" : "dispute-upheld", actor, note, idempotencyKey, c =>
+        {
+            var disputed = resolution.Invoices.ToHashSet(StringComparer.Ordinal);
+            if (c.Pause == PauseReason.Dispute)
+            {
+                c.Pause = null;
+                c.PausedUntil = null;
+            }
+
+            c.NextAction = clock.Today;
+            if (resolution.CreditTo is null && c.Stage == CaseStages.Manual)
+            {
+                // Nothing automatic is left at the manual stage: after the new deadline a person decides again.
+                c.HeldInvoices.RemoveAll(disputed.Contains);
+                c.Pause = PauseReason.Manual;
+                c.PausedUntil = resolution.Deadline;
+                c.NextAction = resolution.Deadline.AddDays(1);
+                return new { outcome = "rejected", resolution.Deadline, invoices = resolution.Invoices, pausedUntil = resolution.Deadline };
+            }
+
+            foreach (var invoice in disputed)
+            {
+                // From where it stood: same level, but no next step (and no fee) before the deadline given in writing.
+                if (!c.Invoices.TryGetValue(invoice, out var progress))
+                {
+                    progress = new InvoiceProgress { InvoiceNumber = invoice };
+                    c.Invoices[invoice] = progress;
+                }
+
+                progress.Deadline = progress.Deadline is { } d && d > resolution.Deadline ? d : resolution.Deadline;
+                progress.AnchoredOn = null;
+            }
+
+            if (resolution.CreditTo is { } creditTo)
+            {
+                c.HeldInvoices = [.. c.HeldInvoices.Union(disputed, StringComparer.Ordinal)];
+                c.AwaitedCredit = new AwaitedCredit([.. resolution.Invoices], creditTo, resolution.Deadline, [.. resolution.KnownCredits]);
+                return new { outcome = creditTo == 0m ? "upheld" : "partly", resolution.Deadline, invoices = resolution.Invoices, openAfterCredit = creditTo };
+            }
+
+            c.HeldInvoices.RemoveAll(disputed.Contains);
+            return new { outcome = "rejected", resolution.Deadline, invoices = resolution.Invoices };
+        }, cancellationToken);
+
+    public Task ReleaseHoldAsync(string creditorId, string debtorId, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ApplyAsync(creditorId, debtorId, "release-hold", actor, note, idempotencyKey, c =>
+        {
+            var released = c.HeldInvoices.ToList();
+            if (c.Pause == PauseReason.Dispute)
+            {
+                c.Pause = null;
+                c.PausedUntil = null;
+            }
+
+            c.HeldInvoices.Clear();
+            c.AwaitedCredit = null;
+            c.NextAction = clock.Today;
+            return new { released };
+        }, cancellationToken);
+
     public Task RestartFriendlyStepAsync(string creditorId, string debtorId, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default) =>
         ApplyAsync(creditorId, debtorId, "restart-friendly-step", actor, note, idempotencyKey, c =>
         {
@@ -131,8 +191,6 @@ public sealed class CaseActions(
             }
 
             // Archived first (idempotent on the key), so an applied decision always has its record.
-            var archive = services.GetService<IEvidenceArchive>()
-                ?? throw new InvalidOperationException("No IEvidenceArchive is registered (the Evidence feature); the case was not changed.");
             var content = JsonSerializer.SerializeToUtf8Bytes(new { action, actor, note, details, at = clock.Now }, Json.Indented);
             await archive.AppendAsync(
                 new EvidenceItem(creditorId, debtorId, c.CaseId, EvidenceKinds.Decision, $"Case {action}", "application/json", content, actor, idempotencyKey, clock.Now, new Dictionary<string, string> { ["action"] = action }),

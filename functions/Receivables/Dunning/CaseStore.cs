@@ -27,7 +27,13 @@ public interface ICaseStore
     /// <summary>Cases whose next action is on or before <paramref name="asOf"/> (one query, not a scan of every case's invoices).</summary>
     IAsyncEnumerable<DunningCase> DueAsync(string creditorId, DateOnly asOf, CancellationToken cancellationToken = default);
 
+    /// <summary>The debtor ids of shard <paramref name="shard"/> of <paramref name="shards"/> whose next action is on or before <paramref name="asOf"/>: a range read of the due index, no case is scanned.</summary>
+    IAsyncEnumerable<string> DueDebtorsAsync(string creditorId, int shard, int shards, DateOnly asOf, CancellationToken cancellationToken = default);
+
     IAsyncEnumerable<CaseSummary> SummariesAsync(string creditorId, CancellationToken cancellationToken = default);
+
+    /// <summary>The case summaries of one shard (a row-key range per table partition it touches).</summary>
+    IAsyncEnumerable<CaseSummary> SummariesAsync(string creditorId, int shard, int shards, CancellationToken cancellationToken = default);
 
     Task<(string CreditorId, string DebtorId)?> FindByTokenAsync(string token, CancellationToken cancellationToken = default);
 

@@ -52,6 +52,13 @@ public sealed record PendingMessage(
     DateOnly Deadline,
     IReadOnlyList<string> InvoiceNumbers);
 
+/// <summary>
+/// A dispute upheld in full or in part: <see cref="Invoices"/> stay held until the ledger shows their open amount (net of
+/// credit notes that were not there when it was decided, <see cref="KnownCredits"/>) at or below
+/// <see cref="ExpectedOpen"/>; what is left then follows the ladder, not before <see cref="Deadline"/>.
+/// </summary>
+public sealed record AwaitedCredit(IReadOnlyList<string> Invoices, decimal ExpectedOpen, DateOnly Deadline, IReadOnlyList<string> KnownCredits);
+
 /// <summary>One debtor's dunning case: stage, pause, per-invoice progress and what is pending. Free of storage types.</summary>
 public sealed class DunningCase
 {
@@ -77,6 +84,9 @@ public sealed class DunningCase
 
     public List<string> HeldInvoices { get; set; } = [];
 
+    /// <summary>The credit note a resolved dispute waits for (null: none).</summary>
+    public AwaitedCredit? AwaitedCredit { get; set; }
+
     public Dictionary<string, InvoiceProgress> Invoices { get; set; } = new(StringComparer.Ordinal);
 
     public List<PendingMessage> Pending { get; set; } = [];
@@ -95,10 +105,13 @@ public sealed class DunningCase
     /// <summary>The address the email index was last written for (storage bookkeeping).</summary>
     public string? IndexedEmail { get; set; }
 
+    /// <summary>The next action date as stored (storage bookkeeping: the due index row to move when it changes).</summary>
+    public DateOnly? StoredNextAction { get; set; }
+
     /// <summary>Storage concurrency token (opaque to the domain).</summary>
     public string? Version { get; set; }
 
-    public CaseView ToView() => new(CreditorId, DebtorId, CaseId, ReplyToken, Stage, DebtorEmail, Pause, PausedUntil, [.. HeldInvoices]);
+    public CaseView ToView() => new(CreditorId, DebtorId, CaseId, ReplyToken, Stage, DebtorEmail, Pause, PausedUntil, [.. HeldInvoices]) { AwaitedCredit = AwaitedCredit, DebtorName = DebtorName, IsBusiness = IsBusiness };
 
     public static string CaseIdFor(string creditorId, string debtorId) =>
         "case-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(creditorId + "/" + debtorId)))[..16].ToLowerInvariant();

@@ -41,6 +41,9 @@ public sealed class DunningOptions
 
     /// <summary>The inkassosats by date (inkassoforskriften § 1-1). Empty: the defaults.</summary>
     public List<InkassosatsOptions> Inkassosats { get; set; } = [];
+
+    /// <summary>How the cycle is cut into shards and worked on in parallel.</summary>
+    public DunningScaleOptions Scale { get; set; } = new();
 }
 
 public enum CollectionNoticeMode
@@ -125,7 +128,11 @@ public sealed class InkassosatsOptions
     public decimal Amount { get; set; }
 }
 
-/// <summary>The published Norwegian values (LAW.md, with sources in docs/dunning.md).</summary>
+/// <summary>
+/// The published Norwegian values: late-payment interest and standard compensation (forsinkelsesrenteloven §§ 3, 3a, set
+/// by regulation per half-year) and the inkassosats behind reminder fees (inkassoforskriften §§ 1-1 to 1-3); each row's
+/// source is in docs/dunning.md.
+/// </summary>
 public static class DunningDefaults
 {
     public const string NeverAutomatic = "never-automatic";
@@ -218,6 +225,21 @@ internal sealed class DunningOptionsValidator : IValidateOptions<DunningOptions>
         if (options.MaxLedgerAgeDays < 0)
         {
             failures.Add($"{DunningOptions.Section}:MaxLedgerAgeDays must be 0 or more (days); it is {options.MaxLedgerAgeDays}.");
+        }
+
+        if (options.Scale.DebtorsPerShard < 1)
+        {
+            failures.Add($"{DunningOptions.Section}:Scale:DebtorsPerShard must be at least 1; it is {options.Scale.DebtorsPerShard}.");
+        }
+
+        if (options.Scale.MaxShards is < 1 or > Common.DebtorShards.MaxShards)
+        {
+            failures.Add($"{DunningOptions.Section}:Scale:MaxShards must be between 1 and {Common.DebtorShards.MaxShards}; it is {options.Scale.MaxShards}.");
+        }
+
+        if (options.Scale.Parallelism is < 1 or > 64)
+        {
+            failures.Add($"{DunningOptions.Section}:Scale:Parallelism must be between 1 and 64; it is {options.Scale.Parallelism}.");
         }
 
         if (options.InterestDayBasis is not (360 or 365))

@@ -12,15 +12,16 @@ public sealed record CreditorDunningStatus(
     int PendingMessages,
     DateOnly? LastCycleDate,
     bool Stale,
-    string? StaleReason);
+    string? StaleReason,
+    CycleProgress? LatestCycle = null);
 
 /// <summary>Cases per stage, paused cases and stale creditors (whose ledger is too old for the cycle to send anything).</summary>
-public sealed class DunningStatusReader(ICaseStore cases, ILedgerReader ledger, DunningPolicies policies, IOptions<ReceivablesOptions> receivables, BusinessClock clock)
+public sealed class DunningStatusReader(ICaseStore cases, ICycleProgressStore progress, ILedgerReader ledger, DunningPolicies policies, ICreditorDirectory creditors, BusinessClock clock)
 {
     public async Task<IReadOnlyList<CreditorDunningStatus>> ReadAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<CreditorDunningStatus>();
-        foreach (var creditorId in receivables.Value.Creditors.Keys.Order(StringComparer.Ordinal))
+        foreach (var creditorId in (await creditors.ActiveAsync(cancellationToken)).Keys.Order(StringComparer.Ordinal))
         {
             result.Add(await ReadAsync(creditorId, clock.Today, cancellationToken));
         }
@@ -42,7 +43,8 @@ public sealed class DunningStatusReader(ICaseStore cases, ILedgerReader ledger, 
 
         var run = await cases.GetRunStateAsync(creditorId, cancellationToken);
         var (stale, reason) = await StalenessAsync(creditorId, asOf, cancellationToken);
-        return new CreditorDunningStatus(creditorId, stages, paused, pending, run?.LastCycleDate, stale, reason);
+        var latest = await progress.GetLatestAsync(creditorId, cancellationToken) is { } l ? await progress.GetAsync(creditorId, l.Date, l.Run, cancellationToken) : null;
+        return new CreditorDunningStatus(creditorId, stages, paused, pending, run?.LastCycleDate, stale, reason, latest);
     }
 
     /// <summary>Whether the cycle would refuse this creditor on <paramref name="asOf"/>, and why.</summary>

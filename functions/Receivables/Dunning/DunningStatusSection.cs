@@ -11,7 +11,8 @@ public sealed record DunningStatusSection(
     int PendingMessages,
     DateOnly? LastCycleDate,
     bool Stale,
-    string? StaleReason) : IStatusSection
+    string? StaleReason,
+    string? Cycle = null) : IStatusSection
 {
     [JsonIgnore]
     public string Key => "dunning";
@@ -26,6 +27,11 @@ public sealed record DunningStatusSection(
             : $"{indent}Ledger fresh enough to send reminders.");
         var stages = CasesPerStage.Count == 0 ? "none" : string.Join(", ", CasesPerStage.Select(kv => $"{kv.Key} {kv.Value}"));
         writer.WriteLine($"{indent}Cases per stage: {stages}");
+        if (Cycle is not null)
+        {
+            writer.WriteLine($"{indent}{Cycle}");
+        }
+
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{indent}Paused: {Paused}, reminders awaiting confirmation: {PendingMessages}, last cycle: {(LastCycleDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never")}"));
     }
 }
@@ -35,6 +41,6 @@ public sealed class DunningStatusContributor(DunningStatusReader reader) : IStat
     public async Task ContributeAsync(CreditorStatus creditor, DateOnly asOf, CancellationToken cancellationToken)
     {
         var status = await reader.ReadAsync(creditor.CreditorId, asOf, cancellationToken);
-        creditor.Add(new DunningStatusSection(status.CasesPerStage, status.Paused, status.PendingMessages, status.LastCycleDate, status.Stale, status.StaleReason));
+        creditor.Add(new DunningStatusSection(status.CasesPerStage, status.Paused, status.PendingMessages, status.LastCycleDate, status.Stale, status.StaleReason, status.LatestCycle?.ToString()));
     }
 }

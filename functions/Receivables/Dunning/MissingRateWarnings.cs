@@ -39,5 +39,5 @@ public sealed class MissingRateWarnings(DunningPolicies policies, ITaskStore tas
         CultureInfo.InvariantCulture,
         $"No {DunningOptions.Section}:Rates row starts on {half:yyyy-MM-dd}: interest from that day is computed at {used.Rate:0.00} % (the row from {used.From:yyyy-MM-dd}) and marked provisional in the letters' evidence. " +
         $"Add the published rate (Norges Bank's policy rate on {half:dd.MM.yyyy} + 8 points) and the § 3a compensation as one more row: " +
-        $"Receivables__Dunning__Rates__{rows}__From={half:yyyy-MM-dd}, __Rate=<percent>, __Compensation=<NOK>; then mark this task done.");
+        $"Receivables__Dunning__Rates__{rows}__From={half:yyyy-MM-dd}, __Rate=<percent>, __Compensation=<NOK>; then: tasks done <id> --outcome added.");
 }

@@ -12,7 +12,10 @@ public sealed class DunningPolicies(IOptions<DunningOptions> options)
     public RateTables Rates { get; } = RateTables.From(options.Value);
 
     /// <summary>The policy for the debtor, or null when the debtor is set to never-automatic.</summary>
-    public PolicyOptions? For(string creditorId, Debtor debtor)
+    public PolicyOptions? For(string creditorId, Debtor debtor) => For(creditorId, debtor, null);
+
+    /// <summary>As <see cref="For(string, Debtor)"/>, with the creditor's policy names from the creditor registry when it has them.</summary>
+    public PolicyOptions? For(string creditorId, Debtor debtor, CreditorPolicyOptions? registered)
     {
         var o = options.Value;
         if (o.DebtorOverrides.TryGetValue(creditorId, out var overrides) && overrides.TryGetValue(debtor.DebtorId, out var name))
@@ -20,7 +23,7 @@ public sealed class DunningPolicies(IOptions<DunningOptions> options)
             return name == DunningDefaults.NeverAutomatic ? null : o.Policies[name];
         }
 
-        var names = o.Creditors.TryGetValue(creditorId, out var creditor) ? creditor : new CreditorPolicyOptions();
+        var names = registered ?? (o.Creditors.TryGetValue(creditorId, out var creditor) ? creditor : new CreditorPolicyOptions());
         return o.Policies[debtor.Type == CustomerType.Business ? names.Business : names.Consumer];
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Receivables.Common;
 using Receivables.Email;
 using Receivables.Ledger;
+using Receivables.Messaging;
 
 namespace Receivables.Dunning;
 
@@ -90,8 +91,6 @@ public static class ReminderContent
             }
         }
 
-        var principal = lines.Sum(l => l.OpenAmount);
-        var total = Rounding.ToMinorUnit(principal + charges.Sum(c => c.Amount));
         var extra = new Dictionary<string, string>
         {
             ["Level"] = message.Level.ToString(CultureInfo.InvariantCulture),
@@ -104,30 +103,19 @@ public static class ReminderContent
             extra[ProvisionalRateKey] = string.Join(", ", provisional.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h:yyyy-MM-dd} (no rate row; {rates.RateOn(h).Rate:0.00} % from {rates.RateOn(h).From:yyyy-MM-dd} used)")));
         }
 
-        return new ReminderDocument(
+        return CaseDocuments.Create(
             message.Template,
             english ? "en" : "nb",
             creditorId,
-            creditor.Name,
-            creditor.OrgNumber,
-            creditor.Email,
-            creditor.Phone,
-            creditor.BankAccount,
-            creditor.Address,
-            ledger.Debtor.DebtorId,
-            ledger.Debtor.Name,
-            ledger.Debtor.Email!,
-            ledger.Debtor.Type == CustomerType.Business,
+            creditor,
+            ledger.Debtor,
             state.CaseId,
             ReplyAddress(creditor.Email, state.ReplyToken),
             listed[0].Currency,
             lines,
             charges,
-            Rounding.ToMinorUnit(principal),
-            total,
             message.CycleDate,
             message.Deadline,
-            listed.Count == 1 ? listed[0].Kid : null,
             extra);
     }
 

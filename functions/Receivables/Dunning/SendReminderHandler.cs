@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
@@ -9,6 +8,7 @@ using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Hosting;
 using Receivables.Ledger;
+using Receivables.Messaging;
 using Receivables.Storage;
 
 namespace Receivables.Dunning;
@@ -45,24 +45,26 @@ public sealed class SendReminderHandler(
     ICaseStore cases,
     IOutboundStore outbound,
     DunningPolicies policies,
-    IOptions<ReceivablesOptions> receivables,
-    IServiceProvider services,
+    ICreditorDirectory creditors,
+    ILedgerReader ledger,
+    IEmailSender sender,
+    CaseMessenger messenger,
+    IEvidenceArchive archive,
     ISendStepHook hook,
+    IEnumerable<ISentReminderObserver> observers,
     TimeProvider time,
-    ILogger<SendReminderHandler> logger) : IQueueHandler
+    ILogger<SendReminderHandler> logger) : IQueueHandler<SendReminderMessage>
 {
     /// <summary>How long one delivery holds a recorded intent before another may take over (it crashed).</summary>
     public static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
 
     public string Queue => StorageNames.Queues.SendReminder;
 
-    public async Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
+    public async Task HandleAsync(SendReminderMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
-        var message = JsonSerializer.Deserialize<SendReminderMessage>(body, Json.Options)
-            ?? throw new ReceivablesException($"Message {delivery.MessageId} on {Queue} is empty.");
         try
         {
-            await HandleAsync(message, delivery, cancellationToken);
+            await SendAsync(message, delivery, cancellationToken);
         }
         catch (OutboundBusyException)
         {
@@ -72,7 +74,7 @@ public sealed class SendReminderHandler(
         }
     }
 
-    private async Task HandleAsync(SendReminderMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
+    private async Task SendAsync(SendReminderMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
         var record = await outbound.GetAsync(message.CreditorId, message.Key, cancellationToken);
         if (record?.State is OutboundStates.Archived or OutboundStates.Cancelled)
@@ -94,7 +96,6 @@ public sealed class SendReminderHandler(
         record = await outbound.ClaimAsync(message.CreditorId, message.Key, message.DebtorId, delivery.MessageId, time.GetUtcNow(), Claim, cancellationToken);
         hook.Reached(SendSteps.IntentRecorded, message.Key);
 
-        var sender = Required<IEmailSender>("the Email feature's IEmailSender");
         SentEmail? sent = null;
         if (record.State == OutboundStates.Intended)
         {
@@ -110,9 +111,8 @@ public sealed class SendReminderHandler(
                     return;
                 }
 
-                var (document, email) = built.Value;
-                await ArchiveAsync(document, message.Key, EvidenceKinds.Decision, "decision", "application/json", JsonSerializer.SerializeToUtf8Bytes(document, Json.Indented), cancellationToken);
-                sent = await sender.SendAsync(email, cancellationToken);
+                await ArchiveDecisionAsync(built.Document, message.Key, cancellationToken);
+                sent = await messenger.DeliverAsync(built, cancellationToken);
                 logger.LogInformation("Sent reminder {Key} to {DebtorId} as {MessageId}", message.Key, message.DebtorId, sent.MessageId);
                 hook.Reached(SendSteps.EmailSent, message.Key);
             }
@@ -130,18 +130,8 @@ public sealed class SendReminderHandler(
             sent ??= await sender.FindSentAsync(message.Key, cancellationToken)
                 ?? throw new InvalidOperationException($"Reminder {message.Key} is recorded as sent but the sender has no proof of it.");
             var caseId = state?.CaseId ?? DunningCase.CaseIdFor(message.CreditorId, message.DebtorId);
-            var archive = Required<IEvidenceArchive>("the Evidence feature's IEvidenceArchive");
-            await archive.AppendAsync(
-                new EvidenceItem(message.CreditorId, message.DebtorId, caseId, EvidenceKinds.OutboundEmail, "Reminder " + message.Key, "message/rfc822", sent.RawMime, Actors.System, "email|" + message.Key, time.GetUtcNow(), Meta(message, sent)),
-                cancellationToken);
-            if (sent.ProviderRequestJson is { } request)
-            {
-                await archive.AppendAsync(
-                    new EvidenceItem(message.CreditorId, message.DebtorId, caseId, EvidenceKinds.ProviderRequest, "Provider request " + message.Key, "application/json", Encoding.UTF8.GetBytes(request), Actors.System, "provider|" + message.Key, time.GetUtcNow(), Meta(message, sent)),
-                    cancellationToken);
-            }
-
-            foreach (var observer in services.GetServices<ISentReminderObserver>())
+            await messenger.ArchiveAsync(Letter(message, caseId, pending?.Template), sent, cancellationToken);
+            foreach (var observer in observers)
             {
                 await observer.OnSentAsync(message.CreditorId, message.DebtorId, caseId, message.Key, pending?.Template ?? "", sent, cancellationToken);
             }
@@ -153,16 +143,16 @@ public sealed class SendReminderHandler(
         await ClearPendingAsync(message, record.MessageId, cancellationToken);
     }
 
-    private async Task<(ReminderDocument Document, OutboundEmail Email)?> BuildAsync(DunningCase? state, PendingMessage? pending, SendReminderMessage message, CancellationToken cancellationToken)
+    private async Task<CaseMessage?> BuildAsync(DunningCase? state, PendingMessage? pending, SendReminderMessage message, CancellationToken cancellationToken)
     {
         if (state is null || pending is null)
         {
             return null;
         }
 
-        var creditor = receivables.Value.Creditors.TryGetValue(message.CreditorId, out var c) ? c
-            : throw new ReceivablesException($"Creditor '{message.CreditorId}' is not configured (Receivables:Creditors:{message.CreditorId}).");
-        var lines = await Required<ILedgerReader>("the Ledger feature's ILedgerReader").GetDebtorAsync(message.CreditorId, message.DebtorId, cancellationToken);
+        var creditor = (await creditors.FindAsync(message.CreditorId, cancellationToken))?.Profile
+            ?? throw new ReceivablesException($"Creditor '{message.CreditorId}' is not configured (Receivables:Creditors:{message.CreditorId} or `creditors add`).");
+        var lines = await ledger.GetDebtorAsync(message.CreditorId, message.DebtorId, cancellationToken);
         var policy = lines is null ? null : policies.For(message.CreditorId, lines.Debtor);
         if (lines is null || policy is null)
         {
@@ -175,33 +165,22 @@ public sealed class SendReminderHandler(
             return null;
         }
 
-        var rendered = await Required<IMessageRenderer>("the Email feature's IMessageRenderer").RenderAsync(document, cancellationToken);
-        var email = new OutboundEmail(
-            message.Key,
-            document.DebtorEmail,
-            document.DebtorName,
-            creditor.Email,
-            creditor.Name,
-            document.ReplyAddress,
-            rendered.Subject,
-            rendered.Text,
-            rendered.Html,
-            new Dictionary<string, string>
-            {
-                [EmailCustomArgs.Creditor] = message.CreditorId,
-                [EmailCustomArgs.Debtor] = message.DebtorId,
-                [EmailCustomArgs.Case] = state.CaseId,
-                ["key"] = message.Key,
-                ["level"] = pending.Level.ToString(CultureInfo.InvariantCulture),
-                ["template"] = document.Template,
-            },
-            []);
-        return (document, email);
+        var letter = Letter(message, state.CaseId, pending.Template);
+        return new CaseMessage(document, message.Key, letter.Actor)
+        {
+            Title = letter.Title,
+            EvidenceKey = letter.EvidenceKey,
+            Tags = new Dictionary<string, string> { ["level"] = pending.Level.ToString(CultureInfo.InvariantCulture) },
+        };
     }
 
-    private async Task ArchiveAsync(ReminderDocument document, string key, string kind, string prefix, string contentType, byte[] content, CancellationToken cancellationToken) =>
-        await Required<IEvidenceArchive>("the Evidence feature's IEvidenceArchive").AppendAsync(
-            new EvidenceItem(document.CreditorId, document.DebtorId, document.CaseId, kind, $"Decision: {document.Template} {document.IssueDate:yyyy-MM-dd}", contentType, content, Actors.Rule, prefix + "|" + key, time.GetUtcNow(), new Dictionary<string, string> { ["key"] = key, ["template"] = document.Template }),
+    /// <summary>How a reminder is filed in the evidence (the escalation gate counts reminders by the "email|" key).</summary>
+    private static SentLetter Letter(SendReminderMessage message, string caseId, string? template) =>
+        new(message.CreditorId, message.DebtorId, caseId, template, message.Key, Actors.System) { Title = "Reminder " + message.Key, EvidenceKey = "email|" + message.Key };
+
+    private async Task ArchiveDecisionAsync(ReminderDocument document, string key, CancellationToken cancellationToken) =>
+        await archive.AppendAsync(
+            new EvidenceItem(document.CreditorId, document.DebtorId, document.CaseId, EvidenceKinds.Decision, $"Decision: {document.Template} {document.IssueDate:yyyy-MM-dd}", "application/json", JsonSerializer.SerializeToUtf8Bytes(document, Json.Indented), Actors.Rule, "decision|" + key, time.GetUtcNow(), new Dictionary<string, string> { ["key"] = key, ["template"] = document.Template }),
             cancellationToken);
 
     private async Task ClearPendingAsync(SendReminderMessage message, string? messageId, CancellationToken cancellationToken)
@@ -231,15 +210,4 @@ public sealed class SendReminderHandler(
             }
         }
     }
-
-    private static Dictionary<string, string> Meta(SendReminderMessage message, SentEmail sent) => new()
-    {
-        ["key"] = message.Key,
-        ["messageId"] = sent.MessageId,
-        ["provider"] = sent.Provider,
-    };
-
-    private T Required<T>(string what)
-        where T : notnull =>
-        services.GetService<T>() ?? throw new InvalidOperationException($"No {typeof(T).Name} is registered ({what}); the reminder stays queued and is retried.");
 }

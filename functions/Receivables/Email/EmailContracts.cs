@@ -14,7 +14,11 @@ public sealed record OutboundEmail(
     string TextBody,
     string HtmlBody,
     IReadOnlyDictionary<string, string> CustomArgs,
-    IReadOnlyList<EmailAttachment> Attachments);
+    IReadOnlyList<EmailAttachment> Attachments)
+{
+    /// <summary>The debtor's message this answers (In-Reply-To and References); null for a message that starts a conversation.</summary>
+    public ReplyThread? Thread { get; init; }
+}
 
 /// <summary>Proof of sending: the provider's message id, the exact MIME, and the provider request when there was one.</summary>
 public sealed record SentEmail(string MessageId, string Provider, byte[] RawMime, string? ProviderRequestJson);
@@ -51,6 +55,21 @@ public static class MessageTemplates
     public const string CallConfirmation = "call-confirmation";
     public const string PlanMissed = "plan-missed";
     public const string PlanAccepted = "plan-accepted";
+
+    /// <summary>A dispute resolved by a person: upheld, rejected (reason and new deadline) or partly credited.</summary>
+    public const string DisputeOutcome = "dispute-outcome";
+
+    /// <summary>The answer to a dispute: which invoices are on hold, what is needed, payment only of the undisputed ones.</summary>
+    public const string DisputeAcknowledgement = "dispute-acknowledgement";
+
+    /// <summary>A promise to pay confirmed in writing with its date (and amount).</summary>
+    public const string PromiseConfirmation = "promise-confirmation";
+
+    /// <summary>The day after a promised date (plus grace) without payment.</summary>
+    public const string PromiseBroken = "promise-broken";
+
+    /// <summary>"Already paid": the next ledger shows the payment; the case is closed.</summary>
+    public const string PaymentFound = "payment-found";
 }
 
 /// <summary>One invoice line of a reminder.</summary>

@@ -26,6 +26,7 @@ public static class MimeMessages
         message.From.Add(new MailboxAddress(email.FromName, email.FromAddress));
         message.To.Add(new MailboxAddress(email.ToName, email.ToAddress));
         message.ReplyTo.Add(MailboxAddress.Parse(email.ReplyTo));
+        Thread(message, email.Thread);
         foreach (var (key, value) in email.CustomArgs.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             message.Headers.Add("X-Receivables-" + key, value);
@@ -39,6 +40,21 @@ public static class MimeMessages
 
         message.Body = body.ToMessageBody();
         return message;
+    }
+
+    /// <summary>Names the debtor's message in In-Reply-To and References, so the answer joins its conversation.</summary>
+    public static void Thread(MimeMessage message, ReplyThread? thread)
+    {
+        if (thread is null)
+        {
+            return;
+        }
+
+        message.InReplyTo = thread.MessageId;
+        foreach (var reference in thread.ReferencesOfAnswer())
+        {
+            message.References.Add(reference);
+        }
     }
 
     public static byte[] ToBytes(MimeMessage message)

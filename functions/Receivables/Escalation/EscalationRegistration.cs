@@ -17,6 +17,7 @@ public static class EscalationRegistration
             .ValidateOnStart();
         services.AddSingleton<IEscalationAdvisor, EscalationAdvisor>();
         services.AddSingleton<ITaskOutcomeHandler, EscalationDecisions>();
+        services.AddSingleton<Receivables.Dunning.IDunningStepObserver, EscalationHandOver>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
+using Receivables.Messaging;
 using Receivables.Storage;
 
 namespace Receivables.Hosting;
@@ -30,15 +31,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ITaskStore, TableTaskStore>();
         services.AddSingleton<TimerSlots>();
 
+        services.AddCreditorsFeature();
         services.AddLedgerFeature(configuration);
         services.AddEvidenceFeature(configuration);
         services.AddEmailFeature(configuration);
+        services.AddMessagingFeature();
         services.AddDunningFeature(configuration);
         services.AddRepliesFeature(configuration);
         services.AddPlansFeature(configuration);
         services.AddActionsFeature(configuration);
         services.AddEscalationFeature(configuration);
         services.AddContactFeature(configuration);
+        services.AddDisputesFeature(configuration);
         services.AddCreditHoldFeature(configuration);
         services.AddSetOffFeature(configuration);
         services.AddHandoverFeature(configuration);
@@ -46,13 +50,6 @@ public static class ServiceCollectionExtensions
         services.AddChannelFeature(configuration);
         return services;
     }
-
-    /// <summary>
-    /// Resolves every registered queue handler by queue name (the local host's consumers use this). The last
-    /// registration for a queue wins, so a host or test can replace a feature's handler.
-    /// </summary>
-    public static IReadOnlyDictionary<string, IQueueHandler> QueueHandlers(this IServiceProvider services) =>
-        services.GetServices<IQueueHandler>().GroupBy(h => h.Queue, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 }
 
 internal sealed class CreditorsValidator : IValidateOptions<ReceivablesOptions>
@@ -67,16 +64,7 @@ internal sealed class CreditorsValidator : IValidateOptions<ReceivablesOptions>
 
         foreach (var (id, creditor) in options.Creditors)
         {
-            if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]{0,62}$"))
-            {
-                failures.Add($"Creditor id '{id}' (Receivables:Creditors:{id}) must be lower-case letters, digits and '-' (it names a blob folder).");
-            }
-
-            var results = new List<ValidationResult>();
-            if (!Validator.TryValidateObject(creditor, new ValidationContext(creditor), results, validateAllProperties: true))
-            {
-                failures.AddRange(results.Select(r => $"Receivables:Creditors:{id}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
-            }
+            failures.AddRange(Creditors.CreditorValidation.Validate(id, creditor, $"Receivables:Creditors:{id}"));
         }
 
         try
@@ -92,17 +80,12 @@ internal sealed class CreditorsValidator : IValidateOptions<ReceivablesOptions>
     }
 }
 
-internal sealed class StartupChecks(IConfiguration configuration, IEnumerable<IStartupValidation> validations) : IHostedService
+internal sealed class StartupChecks(IConfiguration configuration) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = StorageClients.FromConfiguration(configuration);
         _ = Schedules.ParseDunning(configuration);
-        foreach (var validation in validations)
-        {
-            validation.Validate();
-        }
-
         return Task.CompletedTask;
     }
 

@@ -75,8 +75,27 @@ public interface ILedgerReader
 {
     Task<SnapshotInfo?> GetLatestSnapshotAsync(string creditorId, CancellationToken cancellationToken = default);
 
-    /// <summary>Streams the latest accepted snapshot, debtor by debtor, in debtor id order.</summary>
+    /// <summary>Any accepted snapshot by id (readers that keep only the latest return it when the id matches).</summary>
+    async Task<SnapshotInfo?> GetSnapshotAsync(string creditorId, string snapshotId, CancellationToken cancellationToken = default) =>
+        await GetLatestSnapshotAsync(creditorId, cancellationToken) is { } latest && latest.SnapshotId == snapshotId ? latest : null;
+
+    /// <summary>Streams the latest accepted snapshot, debtor by debtor, in snapshot order (by the debtor id's hash, then id).</summary>
     IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(string creditorId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The debtors of shard <paramref name="shard"/> of <paramref name="shards"/> (<see cref="Common.DebtorShards"/>) in
+    /// the given snapshot, without reading the rest of it. Readers without slices may filter a full read.
+    /// </summary>
+    async IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var debtor in ReadDebtorsAsync(snapshot.CreditorId, cancellationToken))
+        {
+            if (Common.DebtorShards.ShardOf(debtor.Debtor.DebtorId, shards) == shard)
+            {
+                yield return debtor;
+            }
+        }
+    }
 
     Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default);
 

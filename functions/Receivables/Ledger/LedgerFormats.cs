@@ -70,7 +70,7 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
                     return null;
                 }
 
-                var expected = string.Join("; or ", Profiles.Select(p => $"{p.Key}: {string.Join(p.Value.Delimiter, CsvProfile.Fields.Select(p.Value.ColumnFor))}"));
+                var expected = string.Join("; or ", Profiles.Select(p => $"{p.Key}: {string.Join(p.Value.Delimiter, CsvProfile.Fields.Select(f => p.Value.ColumnsFor(f)[0]))}"));
                 diagnostics.Error(1, null, headerLine, $"a header row of a known profile ({expected}), or a folder named after a profile");
                 return null;
             }

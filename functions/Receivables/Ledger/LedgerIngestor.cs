@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
@@ -18,8 +17,8 @@ public sealed class LedgerIngestor(
     ILedgerStore store,
     LedgerFormats formats,
     IOptions<LedgerOptions> options,
-    IOptions<ReceivablesOptions> receivables,
-    IServiceProvider services,
+    ICreditorDirectory creditors,
+    IEnumerable<ILedgerObserver> observers,
     TimeProvider time,
     ILogger<LedgerIngestor> logger)
 {
@@ -56,12 +55,13 @@ public sealed class LedgerIngestor(
             return new LedgerUploadOutcome(blobName, eTag, creditorId, LedgerUploadResult.Skipped, "The file was deleted or replaced before it was read.", now);
         }
 
-        if (creditorId is null || !receivables.Value.Creditors.ContainsKey(creditorId))
+        var active = await creditors.ActiveAsync(cancellationToken);
+        if (creditorId is null || !active.ContainsKey(creditorId))
         {
-            var configured = string.Join(", ", receivables.Value.Creditors.Keys);
+            var configured = string.Join(", ", active.Keys.Order(StringComparer.Ordinal));
             diagnostics.Error(0, null, blobName, creditorId is null
                 ? $"a file in a folder named after a configured creditor (ledger/<creditorId>/...; configured: {configured})"
-                : $"a configured creditor as the first folder; '{creditorId}' is not one (configured: {configured}; add Receivables:Creditors:{creditorId})");
+                : $"a configured creditor as the first folder; '{creditorId}' is not one (configured: {configured}; add Receivables:Creditors:{creditorId} or run `creditors add {creditorId}`)");
             return await RejectAsync(file, creditorId, null, diagnostics, now, cancellationToken);
         }
 
@@ -81,8 +81,7 @@ public sealed class LedgerIngestor(
             return await RejectAsync(file, creditorId, null, diagnostics, now, cancellationToken);
         }
 
-        var tempFolder = string.IsNullOrWhiteSpace(options.Value.TempPath) ? Path.Combine(Path.GetTempPath(), "receivables-ledger") : options.Value.TempPath;
-        using var sorter = new ExternalSorter(options.Value.SortChunkRows, tempFolder);
+        using var sorter = new ExternalSorter(options.Value.SortChunkRows, TempFolder);
         await Task.Run(
             () =>
             {
@@ -107,7 +106,7 @@ public sealed class LedgerIngestor(
                 // staleness guard must see the newer time. One table transaction; no new snapshot is written.
                 var confirmed = latest.Info with { TakenAt = takenAt };
                 await store.CommitAsync(latest with { Info = confirmed }, latest.Version, cancellationToken);
-                foreach (var observer in services.GetServices<ILedgerObserver>())
+                foreach (var observer in observers)
                 {
                     await observer.OnSnapshotConfirmedAsync(confirmed, cancellationToken);
                 }
@@ -150,7 +149,7 @@ public sealed class LedgerIngestor(
             logger.LogWarning("Ledger file {Blob}: {Warning}", blobName, warning.ToString());
         }
 
-        foreach (var observer in services.GetServices<ILedgerObserver>())
+        foreach (var observer in observers)
         {
             await observer.OnSnapshotAcceptedAsync(info, cancellationToken);
         }
@@ -182,11 +181,12 @@ public sealed class LedgerIngestor(
         await using var snapshotStream = await store.WritePartAsync(creditorId, snapshotId, SnapshotPart.Ledger, cancellationToken);
         await using var changesStream = await store.WritePartAsync(creditorId, snapshotId, SnapshotPart.Changes, cancellationToken);
         var index = new StringWriter(CultureInfo.InvariantCulture);
+        using var previousSorter = new ExternalSorter(options.Value.SortChunkRows, TempFolder);
         DiffResult diff;
         using (var snapshot = new StreamWriter(snapshotStream, SnapshotFormat.Utf8, 1 << 16, leaveOpen: true))
         using (var changes = new StreamWriter(changesStream, SnapshotFormat.Utf8, 1 << 16, leaveOpen: true))
         {
-            var previous = previousReader is null ? [] : SnapshotFormat.ReadRows(previousReader);
+            var previous = previousReader is null ? [] : PreviousInOrder(previousReader, previousSorter);
             diff = await Task.Run(() => new SnapshotDiff(creditorId, snapshotId, blobName).Run(previous, sorter.Sorted(), snapshot, index, changes, diagnostics), cancellationToken);
         }
 
@@ -195,6 +195,30 @@ public sealed class LedgerIngestor(
         await WriteTextAsync(creditorId, snapshotId, SnapshotPart.Index, index.ToString(), cancellationToken);
         await WriteTextAsync(creditorId, snapshotId, SnapshotPart.Summary, JsonSerializer.Serialize(diff.Summary, Json.Options), cancellationToken);
         return diff;
+    }
+
+    private string TempFolder => string.IsNullOrWhiteSpace(options.Value.TempPath) ? Path.Combine(Path.GetTempPath(), "receivables-ledger") : options.Value.TempPath;
+
+    /// <summary>The previous snapshot's rows in today's order: a v1 snapshot (debtor id order) is re-sorted once.</summary>
+    private static IEnumerable<LedgerRow> PreviousInOrder(StreamReader reader, ExternalSorter sorter)
+    {
+        var first = reader.ReadLine();
+        if (first is null)
+        {
+            return [];
+        }
+
+        if (!string.Equals(first, SnapshotFormat.HeaderV1, StringComparison.Ordinal))
+        {
+            return first.StartsWith('#') ? SnapshotFormat.ReadRows(reader) : throw new InvalidDataException($"The previous snapshot does not start with a header line ('{first}').");
+        }
+
+        foreach (var row in SnapshotFormat.ReadRows(reader))
+        {
+            sorter.Add(row);
+        }
+
+        return sorter.Sorted();
     }
 
     private async Task WriteTextAsync(string creditorId, string snapshotId, SnapshotPart part, string text, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Receivables.Common;
 
 namespace Receivables.Ledger;
 
@@ -14,6 +15,9 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
 
     public async Task<SnapshotInfo?> GetLatestSnapshotAsync(string creditorId, CancellationToken cancellationToken = default) =>
         (await store.GetLatestAsync(creditorId, cancellationToken))?.Info;
+
+    public Task<SnapshotInfo?> GetSnapshotAsync(string creditorId, string snapshotId, CancellationToken cancellationToken = default) =>
+        store.GetSnapshotAsync(creditorId, snapshotId, cancellationToken);
 
     public async IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(string creditorId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -67,9 +71,10 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
 
         using var reader = new StreamReader(stream, SnapshotFormat.Utf8, false, 1 << 16);
         var rows = new List<LedgerRow>();
+        var hash = DebtorShards.Hash(debtorId);
         await foreach (var row in SnapshotFormat.ReadRowsAsync(reader, cancellationToken))
         {
-            var order = string.CompareOrdinal(row.DebtorId, debtorId);
+            var order = index.Hashed && row.DebtorHash != hash ? row.DebtorHash.CompareTo(hash) : string.CompareOrdinal(row.DebtorId, debtorId);
             if (order == 0)
             {
                 rows.Add(row);
@@ -116,6 +121,59 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
         return stream is null ? null : await System.Text.Json.JsonSerializer.DeserializeAsync<LedgerSummary>(stream, Receivables.Storage.Json.Options, cancellationToken);
     }
 
+    /// <summary>
+    /// The debtors of one shard (<see cref="DebtorShards.ShardOf"/>) of a snapshot, read with one ranged read of the
+    /// slice that holds them (v2 snapshots are ordered by the debtor id's hash); a v1 snapshot is streamed and filtered.
+    /// </summary>
+    public async IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var creditorId = snapshot.CreditorId;
+        var index = await IndexAsync(creditorId, snapshot.SnapshotId, cancellationToken);
+        var (from, to) = DebtorShards.Range(shard, shards);
+        (long Offset, long Length)? range = index.Hashed ? index.Slice(from, to) : null;
+        if (range is { Length: 0 })
+        {
+            yield break;
+        }
+
+        await using var stream = await store.ReadPartAsync(creditorId, snapshot.SnapshotId, SnapshotPart.Ledger, range?.Offset ?? 0, range?.Length, cancellationToken);
+        if (stream is null)
+        {
+            yield break;
+        }
+
+        using var reader = new StreamReader(stream, SnapshotFormat.Utf8, false, 1 << 16);
+        LedgerRow? first = null;
+        var invoices = new List<OpenInvoice>();
+        await foreach (var row in SnapshotFormat.ReadRowsAsync(reader, cancellationToken))
+        {
+            if (first is not null && !string.Equals(first.DebtorId, row.DebtorId, StringComparison.Ordinal))
+            {
+                yield return new DebtorLedger(first.ToDebtor(creditorId), invoices);
+                invoices = [];
+                first = null;
+            }
+
+            if (row.DebtorHash < from || row.DebtorHash >= to)
+            {
+                if (index.Hashed && row.DebtorHash >= to)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            first ??= row;
+            invoices.Add(row.ToInvoice(snapshot.SourceFile));
+        }
+
+        if (first is not null)
+        {
+            yield return new DebtorLedger(first.ToDebtor(creditorId), invoices);
+        }
+    }
+
     private async Task<DebtorIndex> IndexAsync(string creditorId, string snapshotId, CancellationToken cancellationToken)
     {
         var key = creditorId + "/" + snapshotId;
@@ -127,9 +185,10 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
         await using var stream = await store.ReadPartAsync(creditorId, snapshotId, SnapshotPart.Index, cancellationToken: cancellationToken)
             ?? throw new InvalidDataException($"Snapshot {snapshotId} of '{creditorId}' has no index blob.");
         using var reader = new StreamReader(stream, SnapshotFormat.Utf8);
-        var ids = new List<string>();
+        var keys = new List<string>();
         var offsets = new List<long>();
         long end = 0;
+        var hashed = false;
         string? line;
         while ((line = await reader.ReadLineAsync(cancellationToken)) is not null)
         {
@@ -143,15 +202,17 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
             if (line.StartsWith("#end\t", StringComparison.Ordinal))
             {
                 end = offset;
+                continue;
             }
-            else
-            {
-                ids.Add(line[..tab]);
-                offsets.Add(offset);
-            }
+
+            // v2: "hash<TAB>id<TAB>offset" (the sort key is hash + id: fixed-width hex sorts as the number); v1: "id<TAB>offset".
+            var first = line.IndexOf('\t', StringComparison.Ordinal);
+            hashed = first != tab;
+            keys.Add(hashed ? string.Concat(line.AsSpan(0, first), line.AsSpan(first + 1, tab - first - 1)) : line[..tab]);
+            offsets.Add(offset);
         }
 
-        var index = new DebtorIndex([.. ids], [.. offsets], end);
+        var index = new DebtorIndex([.. keys], [.. offsets], end, hashed);
         if (indexes.Count > 64)
         {
             indexes.Clear();
@@ -161,11 +222,12 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
         return index;
     }
 
-    private sealed record DebtorIndex(string[] Ids, long[] Offsets, long End)
+    private sealed record DebtorIndex(string[] Keys, long[] Offsets, long End, bool Hashed)
     {
         public (long Offset, long Length)? Find(string debtorId)
         {
-            var i = Array.BinarySearch(Ids, debtorId, StringComparer.Ordinal);
+            var key = Hashed ? DebtorShards.HashKey(debtorId) + debtorId : debtorId;
+            var i = Array.BinarySearch(Keys, key, StringComparer.Ordinal);
             if (i < 0)
             {
                 i = ~i - 1;
@@ -178,6 +240,28 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
 
             var to = i + 1 < Offsets.Length ? Offsets[i + 1] : End;
             return (Offsets[i], to - Offsets[i]);
+        }
+
+        /// <summary>The byte range holding every debtor whose hash is in [from, to): from the last entry before it to the first entry after it.</summary>
+        public (long Offset, long Length) Slice(ulong from, ulong to)
+        {
+            var start = 0L;
+            var stop = End;
+            for (var i = 0; i < Keys.Length; i++)
+            {
+                var hash = ulong.Parse(Keys[i].AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                if (hash < from)
+                {
+                    start = Offsets[i];
+                }
+                else if (hash >= to)
+                {
+                    stop = Offsets[i];
+                    break;
+                }
+            }
+
+            return (start, Math.Max(0, stop - start));
         }
     }
 }

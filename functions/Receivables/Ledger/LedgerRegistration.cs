@@ -21,7 +21,7 @@ public static class LedgerRegistration
         services.AddSingleton<LedgerIngestor>();
         services.AddSingleton<LedgerReader>();
         services.AddSingleton<ILedgerReader>(sp => sp.GetRequiredService<LedgerReader>());
-        services.AddSingleton<IQueueHandler, LedgerUploadedHandler>();
+        services.AddSingleton<LedgerUploadedHandler>();
         services.AddSingleton<IStatusContributor, LedgerStatusContributor>();
         return services;
     }

@@ -16,11 +16,25 @@ public sealed record LedgerStatusSection(
     int OpenItems,
     IReadOnlyList<CurrencyStatus> Currencies) : IStatusSection
 {
+    /// <summary>Whole days since the export was taken (never negative).</summary>
+    public int? AgeDays => AgeHours is { } hours ? (int)(hours / 24) : null;
+
+    /// <summary>Set when the export's time lies after the clock: by how many hours (the age then shows 0).</summary>
+    public double? AheadOfClockHours { get; init; }
+
     [JsonIgnore]
     public string Key => "ledger";
 
     [JsonIgnore]
     public string Title => "Ledger";
+
+    /// <summary>"0 days 2 h", "1 day 3 h", "12 days 0 h": days always shown, never negative.</summary>
+    public static string AgeText(double hours)
+    {
+        var age = TimeSpan.FromHours(Math.Max(0, hours));
+        var days = (int)age.TotalDays;
+        return string.Create(CultureInfo.InvariantCulture, $"{days} {(days == 1 ? "day" : "days")} {age.Hours} h");
+    }
 
     public void WriteText(TextWriter writer, string indent)
     {
@@ -30,9 +44,11 @@ public sealed record LedgerStatusSection(
             return;
         }
 
-        var age = TimeSpan.FromHours(AgeHours ?? 0);
-        var ageText = age.TotalDays >= 1 ? $"{(int)age.TotalDays} d {age.Hours} h" : $"{age.Hours} h {age.Minutes} min";
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{indent}Latest snapshot: {SourceFile} (taken {TakenAt:yyyy-MM-dd HH:mm}, accepted {AcceptedAt:yyyy-MM-dd HH:mm} UTC, {ageText} old)"));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{indent}Latest snapshot: {SourceFile} (taken {TakenAt:yyyy-MM-dd HH:mm}, accepted {AcceptedAt:yyyy-MM-dd HH:mm} UTC, {AgeText(AgeHours ?? 0)} old)"));
+        if (AheadOfClockHours is { } ahead)
+        {
+            writer.WriteLine($"{indent}Warning: the export says it was taken {AgeText(ahead)} after this machine's clock; check the export's time stamp (takenat) or the clock.");
+        }
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{indent}Debtors: {Debtors}, open items: {OpenItems}"));
         foreach (var c in Currencies)
         {
@@ -53,14 +69,16 @@ public sealed class LedgerStatusContributor(LedgerReader reader, BusinessClock c
         }
 
         var summary = await reader.GetSummaryAsync(creditor.CreditorId, latest.SnapshotId, cancellationToken) ?? new LedgerSummary();
+        var hours = Math.Round((clock.Now - latest.TakenAt).TotalHours, 1);
         creditor.Add(new LedgerStatusSection(
             latest.SnapshotId,
             latest.SourceFile,
             latest.TakenAt,
             latest.AcceptedAt,
-            Math.Round((clock.Now - latest.TakenAt).TotalHours, 1),
+            Math.Max(0, hours),
             latest.Debtors,
             latest.Invoices,
-            summary.StatusAsOf(asOf).ToList()));
+            summary.StatusAsOf(asOf).ToList())
+        { AheadOfClockHours = hours < 0 ? -hours : null });
     }
 }

@@ -8,13 +8,15 @@ namespace Receivables.Ledger;
 /// Handles the Event Grid BlobCreated message of the ledger container: one uploaded file version becomes the
 /// creditor's next snapshot or is rejected. Idempotent on blob name + ETag (and on content, see <see cref="LedgerIngestor"/>).
 /// </summary>
-public sealed class LedgerUploadedHandler(LedgerIngestor ingestor, ILogger<LedgerUploadedHandler> logger) : IQueueHandler
+public sealed class LedgerUploadedHandler(LedgerIngestor ingestor, ILogger<LedgerUploadedHandler> logger) : IQueueHandler<BlobCreatedEvent>
 {
     public string Queue => StorageNames.Queues.LedgerUploaded;
 
-    public async Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>The Event Grid event (Event Grid schema, one event or an array of one).</summary>
+    public BlobCreatedEvent Read(string body, QueueDelivery delivery) => BlobCreatedEvent.Parse(body);
+
+    public async Task HandleAsync(BlobCreatedEvent message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
-        var message = BlobCreatedEvent.Parse(body);
         var (container, blobName) = message.Blob;
         if (message.EventType != BlobCreatedEvent.Type || container != StorageNames.Containers.Ledger || IsOutput(blobName))
         {

@@ -130,7 +130,7 @@ public sealed class SnapshotDiff(string creditorId, string snapshotId, string so
     }
 
     private static bool SameDebtor(LedgerRow a, LedgerRow b) =>
-        a.Name == b.Name && a.Email == b.Email && a.Type == b.Type && a.OrgNumber == b.OrgNumber;
+        a.Name == b.Name && a.Email == b.Email && a.Type == b.Type && a.OrgNumber == b.OrgNumber && a.Phone == b.Phone;
 
     private sealed class SnapshotWriter(TextWriter output, TextWriter index)
     {
@@ -149,6 +149,8 @@ public sealed class SnapshotDiff(string creditorId, string snapshotId, string so
             {
                 if (lastIndexed < 0 || position - lastIndexed >= IndexEvery)
                 {
+                    index.Write(row.DebtorHash.ToString("x8", CultureInfo.InvariantCulture));
+                    index.Write('\t');
                     index.Write(row.DebtorId);
                     index.Write('\t');
                     index.Write(position.ToString(CultureInfo.InvariantCulture));

@@ -8,19 +8,27 @@ namespace Receivables.Ledger;
 /// The compact line format of accepted snapshots (and of the sort's temporary files). UTF-8, one record per line,
 /// tab-separated; parsing replaces tabs and line breaks inside values with spaces, so no quoting is needed.
 /// <code>
-/// D  debtorId  name  email  b|c  orgNumber
+/// D  debtorId  name  email  b|c  orgNumber  [phone]
 /// I  invoice  invoiceDate  dueDate  currency  amount  openAmount  kid  sourceLine
 /// </code>
-/// A snapshot lists debtors in ordinal id order, each followed by its invoices in ordinal number order.
+/// A snapshot (v2) lists debtors in the order of <see cref="LedgerRow.CompareKeys"/>: by the debtor id's stable hash
+/// (<see cref="DebtorShards"/>), then id, each followed by its invoices in ordinal number order; so each shard of
+/// debtors is one contiguous byte range. Its index lists <c>hash  debtorId  offset</c> every ~64 KB. v1 snapshots
+/// (ordinal id order, index <c>debtorId  offset</c>) are still read, and re-sorted when a v2 snapshot is diffed against one.
 /// </summary>
 public static class SnapshotFormat
 {
-    public const string Header = "#receivables-ledger-snapshot v1";
+    public const string Header = "#receivables-ledger-snapshot v2";
+
+    /// <summary>The header of snapshots written before debtors were ordered by hash.</summary>
+    public const string HeaderV1 = "#receivables-ledger-snapshot v1";
 
     public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static string DebtorLine(LedgerRow row) =>
-        string.Join('\t', "D", row.DebtorId, row.Name, row.Email ?? "", row.Type == CustomerType.Business ? "b" : "c", row.OrgNumber ?? "");
+        row.Phone is null
+            ? string.Join('\t', "D", row.DebtorId, row.Name, row.Email ?? "", row.Type == CustomerType.Business ? "b" : "c", row.OrgNumber ?? "")
+            : string.Join('\t', "D", row.DebtorId, row.Name, row.Email ?? "", row.Type == CustomerType.Business ? "b" : "c", row.OrgNumber ?? "", Clean(row.Phone));
 
     public static string InvoiceLine(LedgerRow row) =>
         string.Join('\t', "I", row.InvoiceNumber, Date(row.InvoiceDate), Date(row.DueDate), row.Currency, Amount(row.Amount), Amount(row.OpenAmount), row.Kid ?? "", row.Line.ToString(CultureInfo.InvariantCulture));
@@ -40,12 +48,13 @@ public static class SnapshotFormat
         Amount(row.Amount),
         Amount(row.OpenAmount),
         row.Kid ?? "",
-        row.Line.ToString(CultureInfo.InvariantCulture));
+        row.Line.ToString(CultureInfo.InvariantCulture),
+        row.Phone is null ? "" : Clean(row.Phone));
 
     public static LedgerRow ParseRowLine(string line)
     {
         var f = line.Split('\t');
-        return new LedgerRow(f[0], f[1], f[2], Null(f[3]), Type(f[4]), Null(f[5]), ParseDate(f[6]), ParseDate(f[7]), f[8], ParseAmount(f[9]), ParseAmount(f[10]), Null(f[11]), int.Parse(f[12], CultureInfo.InvariantCulture));
+        return new LedgerRow(f[0], f[1], f[2], Null(f[3]), Type(f[4]), Null(f[5]), ParseDate(f[6]), ParseDate(f[7]), f[8], ParseAmount(f[9]), ParseAmount(f[10]), Null(f[11]), int.Parse(f[12], CultureInfo.InvariantCulture), f.Length > 13 ? Null(f[13]) : null);
     }
 
     /// <summary>Reads a snapshot back as rows (debtor fields repeated on each of its invoices).</summary>
@@ -95,7 +104,7 @@ public static class SnapshotFormat
             throw new InvalidDataException($"Snapshot line '{line}' is not in the snapshot format.");
         }
 
-        return new LedgerRow(debtor[1], f[1], debtor[2], Null(debtor[3]), Type(debtor[4]), Null(debtor[5]), ParseDate(f[2]), ParseDate(f[3]), f[4], ParseAmount(f[5]), ParseAmount(f[6]), Null(f[7]), int.Parse(f[8], CultureInfo.InvariantCulture));
+        return new LedgerRow(debtor[1], f[1], debtor[2], Null(debtor[3]), Type(debtor[4]), Null(debtor[5]), ParseDate(f[2]), ParseDate(f[3]), f[4], ParseAmount(f[5]), ParseAmount(f[6]), Null(f[7]), int.Parse(f[8], CultureInfo.InvariantCulture), debtor.Length > 6 ? Null(debtor[6]) : null);
     }
 
     /// <summary>Groups rows (sorted by debtor) into debtor ledgers.</summary>
@@ -133,4 +142,6 @@ public static class SnapshotFormat
     private static CustomerType Type(string value) => value == "b" ? CustomerType.Business : CustomerType.Consumer;
 
     private static string? Null(string value) => value.Length == 0 ? null : value;
+
+    private static string Clean(string value) => value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
 }

@@ -51,10 +51,3 @@ public interface IPlanFacts
 {
     Task<PlanFacts> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The default until a plan store is registered: no debtor has a plan.</summary>
-public sealed class NoPlanFacts : IPlanFacts
-{
-    public Task<PlanFacts> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(PlanFacts.None);
-}

@@ -7,6 +7,7 @@ using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Ledger;
+using Receivables.Messaging;
 
 namespace Receivables.Plans;
 
@@ -17,7 +18,7 @@ namespace Receivables.Plans;
 /// KID. Wording lives in the Liquid templates; this class supplies the figures (<see cref="Figures"/>).
 /// </summary>
 public sealed class PlanLetters(
-    CaseMail mail,
+    CaseMessenger mail,
     ICaseActions cases,
     IMessageRenderer renderer,
     IPlanWording wording,

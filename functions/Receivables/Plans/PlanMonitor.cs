@@ -8,6 +8,7 @@ using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Ledger;
+using Receivables.Messaging;
 
 namespace Receivables.Plans;
 

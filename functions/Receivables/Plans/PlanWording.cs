@@ -95,9 +95,3 @@ public static partial class NumberCheck
     [GeneratedRegex(@"\d+(?:[\s\u00A0\u202F]\d{3})*(?:[.,:/-]\d+)*", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 }
-
-/// <summary>No model: the template's words stand.</summary>
-public sealed class TemplatePlanWording : IPlanWording
-{
-    public Task<string?> RewriteAsync(string prose, string language, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
-}

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Receivables.Common;
 using Receivables.Dunning;
 using Receivables.Evidence;
@@ -14,9 +12,11 @@ namespace Receivables.Replies;
 /// </summary>
 public sealed class AlreadyPaidCheck(
     ReplyStore store,
-    IServiceProvider services,
+    ICaseActions cases,
+    ILedgerReader reader,
+    ReplyMail mail,
+    IEvidenceArchive archive,
     BusinessClock clock,
-    IOptions<ReceivablesOptions> receivables,
     ILogger<AlreadyPaidCheck> logger) : ILedgerObserver
 {
     public const string AwaitingLedger = "awaiting-ledger";
@@ -32,27 +32,33 @@ public sealed class AlreadyPaidCheck(
 
             var replyId = row.RowKey;
             var debtorId = row.GetString("DebtorId")!;
-            var cases = services.GetRequiredService<ICaseActions>();
             var found = await cases.GetAsync(snapshot.CreditorId, debtorId, cancellationToken);
-            var ledger = services.GetService<ILedgerReader>() is { } reader ? await reader.GetDebtorAsync(snapshot.CreditorId, debtorId, cancellationToken) : null;
+            var ledger = await reader.GetDebtorAsync(snapshot.CreditorId, debtorId, cancellationToken);
             var stillOpen = ledger?.Invoices.Where(i => i.OpenAmount > 0m).ToList() ?? [];
             var key = $"reply:{replyId}:ledger:{snapshot.SnapshotId}";
             string outcome;
+            var thread = Email.ReplyThread.FromStored(row.GetString("Thread"));
             if (found is not null && stillOpen.Count > 0)
             {
-                await new ReplyMail(services, receivables.Value, clock).SendAsync(found, Email.MessageTemplates.StillOpen, null, key,
-                    new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken);
-                outcome = $"ledger {snapshot.SnapshotId} still shows {stillOpen.Count} open invoice(s); debtor told, ladder resumed";
+                // Not found yet: say so, and ask for the date and the reference the debtor paid with.
+                var held = found.HeldInvoices.ToHashSet(StringComparer.Ordinal);
+                var told = await mail.SendAsync(found, Email.MessageTemplates.StillOpen, null, key,
+                    new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken,
+                    new Contact.LetterContent { Thread = thread, Payable = i => !held.Contains(i.InvoiceNumber), Deadline = Contact.LetterMoney.Deadline(clock.Today, 14, []) });
+                outcome = $"ledger {snapshot.SnapshotId} still shows {stillOpen.Count} open invoice(s); " + (told ? "debtor told in writing (asked for the date and reference), ladder resumed" : "no letter (no address), ladder resumed");
             }
             else
             {
-                outcome = $"ledger {snapshot.SnapshotId} confirms the payment";
+                // Found: thank the debtor and close the case in writing.
+                var told = found is not null && await mail.SendAsync(found, Email.MessageTemplates.PaymentFound, null, key,
+                    new Dictionary<string, string> { ["snapshot"] = snapshot.SnapshotId }, cancellationToken, new Contact.LetterContent { Thread = thread });
+                outcome = $"ledger {snapshot.SnapshotId} confirms the payment; " + (told ? "debtor told in writing that the case is closed" : "no letter (no address)");
             }
 
             await cases.ResumeAsync(snapshot.CreditorId, debtorId, PauseReason.AwaitingLedger, Actors.Rule, outcome, key, cancellationToken);
             if (found is not null)
             {
-                await services.GetRequiredService<IEvidenceArchive>().AppendAsync(new EvidenceItem(
+                await archive.AppendAsync(new EvidenceItem(
                     found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision, "Already-paid check: " + outcome, "text/plain",
                     System.Text.Encoding.UTF8.GetBytes(outcome), Actors.Rule, key + ":decision", clock.Now,
                     new Dictionary<string, string> { ["replyId"] = replyId }), cancellationToken);

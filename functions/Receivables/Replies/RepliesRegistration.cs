@@ -21,6 +21,7 @@ public static class RepliesRegistration
             .ValidateOnStart();
         services.AddSingleton<ReplyStore>();
         services.AddSingleton<ReplyIntake>();
+        services.AddSingleton<ReplyMail>();
         services.AddSingleton<IInboundEmailWebhook, InboundEmailWebhook>();
         services.AddOptions<OpenAIOptions>()
             .BindConfiguration(OpenAIOptions.Section)
@@ -30,7 +31,7 @@ public static class RepliesRegistration
                 "Receivables:OpenAI:Endpoint must be an absolute URL such as https://my-resource.openai.azure.com/ (or empty to use the rules only).")
             .ValidateOnStart();
         services.TryAddSingleton<IReplyClassifier, ConfiguredReplyClassifier>();
-        services.AddSingleton<IQueueHandler, ReplyProcessor>();
+        services.AddSingleton<ReplyProcessor>();
         services.AddSingleton<ILedgerObserver, AlreadyPaidCheck>();
 
         // The plans feature replaces this with proposal drafting (registered after us).

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
+using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Hosting;
@@ -36,22 +36,25 @@ public sealed record ReplyDecision(
 /// </summary>
 public sealed class ReplyProcessor(
     ReplyStore store,
-    IServiceProvider services,
+    ICaseActions cases,
+    IEvidenceArchive archive,
+    ReplyMail mail,
+    IArrangementRequests arrangements,
     ITaskStore tasks,
+    MootTasks moot,
+    Ledger.ILedgerReader ledger,
     IReplyClassifier classifier,
     BusinessClock clock,
     IOptions<RepliesOptions> options,
     IOptions<ReceivablesOptions> receivables,
-    ILogger<ReplyProcessor> logger) : IQueueHandler
+    ILogger<ReplyProcessor> logger) : IQueueHandler<ProcessReplyMessage>
 {
     public const string Processed = "processed";
 
     public string Queue => StorageNames.Queues.ProcessReply;
 
-    public async Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
+    public async Task HandleAsync(ProcessReplyMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
-        var message = JsonSerializer.Deserialize<ProcessReplyMessage>(body, Json.Options)
-            ?? throw new ReceivablesException("process-reply message is empty.");
         var reply = await store.GetAsync(message.ReplyId, cancellationToken)
             ?? throw new ReceivablesException($"Reply '{message.ReplyId}' is not stored.");
         if (reply.State == Processed)
@@ -68,7 +71,6 @@ public sealed class ReplyProcessor(
         var newText = ReplyText.NewText(email.Text, email.Html);
         var triage = await classifier.ClassifyAsync(email.Subject, newText, email.AutoSubmitted, received, cancellationToken);
 
-        var cases = services.GetRequiredService<ICaseActions>();
         var match = await MatchAsync(cases, email, cancellationToken);
         if (match.Case is not { } found)
         {
@@ -95,7 +97,6 @@ public sealed class ReplyProcessor(
         }
 
         triage = triage with { Flags = flags };
-        var archive = services.GetRequiredService<IEvidenceArchive>();
         await archive.AppendAsync(new EvidenceItem(
             found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.InboundReply,
             "Reply: " + email.Subject, reply.ContentType, payload, Actors.System,
@@ -103,27 +104,28 @@ public sealed class ReplyProcessor(
             new Dictionary<string, string> { ["replyId"] = reply.ReplyId, ["from"] = sender, ["attachments"] = email.Attachments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }), cancellationToken);
 
         var action = await ActAsync(reply, email, found, triage, received, cancellationToken);
-        var decision = new ReplyDecision(reply.ReplyId, found.CaseId, match.MatchedBy, triage.Class.ToString(), triage.Confidence, triage.Values, flags, action, triage.Actor, Actors.Rule);
+        var decision = new ReplyDecision(reply.ReplyId, found.CaseId, match.MatchedBy, triage.Class.ToString(), triage.Confidence, triage.Values, flags, action.Summary, triage.Actor, Actors.Rule);
         await archive.AppendAsync(new EvidenceItem(
             found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision,
-            $"Reply classified as {triage.Class}: {action}", "application/json",
+            $"Reply classified as {triage.Class}: {action.Summary}", "application/json",
             JsonSerializer.SerializeToUtf8Bytes(decision, Json.Indented), triage.Actor,
             "reply-decision:" + reply.ReplyId, clock.Now,
             new Dictionary<string, string> { ["replyId"] = reply.ReplyId, ["class"] = triage.Class.ToString() }), cancellationToken);
 
         await store.UpdateAsync(reply.ReplyId, new Dictionary<string, object?>
         {
-            ["State"] = triage.Class == ReplyClass.AlreadyPaid && action.StartsWith("paused", StringComparison.Ordinal) ? AlreadyPaidCheck.AwaitingLedger : Processed,
+            ["State"] = action.AwaitsLedger ? AlreadyPaidCheck.AwaitingLedger : Processed,
             ["Class"] = triage.Class.ToString(),
             ["Confidence"] = triage.Confidence,
-            ["Action"] = action,
+            ["Action"] = action.Summary,
             ["Flags"] = string.Join(",", flags),
             ["CreditorId"] = found.CreditorId,
             ["DebtorId"] = found.DebtorId,
             ["CaseId"] = found.CaseId,
             ["MatchedBy"] = match.MatchedBy,
+            ["Thread"] = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject)?.ToStored(),
         }, cancellationToken);
-        logger.LogInformation("Reply {ReplyId} for case {CaseId}: {Class} ({Confidence}) -> {Action}", reply.ReplyId, found.CaseId, triage.Class, triage.Confidence, action);
+        logger.LogInformation("Reply {ReplyId} for case {CaseId}: {Class} ({Confidence}) -> {Action}", reply.ReplyId, found.CaseId, triage.Class, triage.Confidence, action.Summary);
     }
 
     /// <summary>Reply token in a recipient address, then In-Reply-To/References, then the sender's address or domain.</summary>
@@ -188,39 +190,38 @@ public sealed class ReplyProcessor(
 
     private static string? Domain(string address) => address.LastIndexOf('@') is var at and > 0 ? address[(at + 1)..] : null;
 
-    private async Task<string> ActAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, CancellationToken cancellationToken)
+    private async Task<ReplyAction> ActAsync(StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, CancellationToken cancellationToken)
     {
-        var cases = services.GetRequiredService<ICaseActions>();
         var key = "reply:" + reply.ReplyId;
         var note = $"Reply {reply.ReplyId} ({triage.Class}, {triage.Confidence:0.00})";
         if (triage.Flags.Contains("sender-not-debtor") || triage.Flags.Contains("sender-unauthenticated"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Reply from an unverified sender ({InboundParser.Address(email.From)})",
                 $"Classified as {triage.Class}, but the sender is not the debtor's known address or failed SPF/DKIM. The case was not changed. Subject: {email.Subject}", key, cancellationToken);
-            return "none: sender not verified, task opened";
+            return new ReplyAction("none: sender not verified, task opened");
         }
 
         var action = await ActOnClassAsync(cases, reply, email, found, triage, received, key, note, cancellationToken);
         if (triage.Flags.Contains("instruction-in-reply") || triage.Flags.Contains("low-confidence"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + string.Join(", ", triage.Flags),
-                $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken);
-            action += "; flagged for review";
+                $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action.Summary}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken);
+            action = action.FlaggedForReview();
         }
 
         return action;
     }
 
-    private async Task<string> ActOnClassAsync(ICaseActions cases, StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
+    private async Task<ReplyAction> ActOnClassAsync(ICaseActions cases, StoredReply reply, InboundEmail email, CaseView found, Triage triage, DateOnly received, string key, string note, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var mail = new ReplyMail(services, receivables.Value, clock);
         var replyAddress = email.To.FirstOrDefault(a => ReplyToken(a) == found.ReplyToken);
+        var thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject);
         if (triage.Class is not (ReplyClass.AutoReply or ReplyClass.Dispute) && ProposalAcceptance.IsAcceptance(ReplyText.NewText(email.Text, email.Html))
-            && await services.GetRequiredService<IArrangementRequests>().AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
+            && await arrangements.AcceptByReplyAsync(found.CreditorId, found.DebtorId, "reply " + reply.ReplyId, cancellationToken) is { } accepted)
         {
             // The plans feature confirms the acceptance in writing and pauses the case for the plan.
-            return "repayment plan " + accepted + " accepted; in force";
+            return new ReplyAction("repayment plan " + accepted + " accepted; in force");
         }
 
         switch (triage.Class)
@@ -232,67 +233,98 @@ public sealed class ReplyProcessor(
                     {
                         await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Promise to pay on {promised:yyyy-MM-dd} is outside policy",
                             $"The debtor promises payment on {promised:yyyy-MM-dd}; automatic pauses are limited to {settings.MaxPromiseDays} days. Decide whether to accept it.", key, cancellationToken);
-                        return $"none: promised date {promised:yyyy-MM-dd} outside {settings.MaxPromiseDays} days, task opened";
+                        return new ReplyAction($"none: promised date {promised:yyyy-MM-dd} outside {settings.MaxPromiseDays} days, task opened");
                     }
 
                     var until = promised.AddDays(settings.PromiseGraceDays);
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, Actors.Rule, note + $": promised {promised:yyyy-MM-dd}", key, cancellationToken);
-                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "promise", ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
-                    return $"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged";
+                    var held = found.HeldInvoices.ToHashSet(StringComparer.Ordinal);
+                    var currency = (await LedgerAsync(found, cancellationToken))?.Invoices.FirstOrDefault()?.Currency ?? "NOK";
+                    await mail.SendAsync(found, Email.MessageTemplates.PromiseConfirmation, key, language => new Dictionary<string, string>
+                    {
+                        ["class"] = "promise",
+                        ["promisedDate"] = promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                        ["PromisedDate"] = Email.LetterFormat.Date(promised, language),
+                        ["PromisedAmount"] = triage.Values.Amount is { } promisedAmount ? LetterMoney.Of(promisedAmount, currency, language) : "",
+                    }, cancellationToken, new LetterContent { Thread = thread, ReplyAddress = replyAddress, Deadline = promised, Payable = i => !held.Contains(i.InvoiceNumber) });
+                    return new ReplyAction($"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged");
                 }
 
             case ReplyClass.Dispute:
                 {
                     var invoices = triage.Values.InvoiceNumbers.Count > 0 ? triage.Values.InvoiceNumbers : null;
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.Dispute, null, invoices, Actors.Rule, note, key, cancellationToken);
-                    await OpenTaskAsync(found, TaskKinds.ReviewDispute, "Dispute: " + email.Subject,
-                        $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it.", key, cancellationToken);
-                    await mail.SendAsync(found, Email.MessageTemplates.Acknowledgement, replyAddress, key, new Dictionary<string, string> { ["class"] = "dispute" }, cancellationToken);
-                    return invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged";
+                    var words = Excerpt(ReplyText.NewText(email.Text, email.Html));
+                    var disputeTask = await tasks.OpenAsync(found.CreditorId, TaskKinds.ReviewDispute, found.DebtorId, found.CaseId,
+                        $"Dispute on {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))} (reply of {received:yyyy-MM-dd})",
+                        $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it: tasks done <id> --outcome upheld|rejected|partly (rejected needs --note with the reason; partly needs --amount).",
+                        key + ":" + TaskKinds.ReviewDispute, cancellationToken,
+                        new TaskFacts { Invoices = invoices ?? [], Quote = words, Thread = Email.ReplyThread.Of(email.MessageId, email.References, email.Subject) });
+                    await moot.CloseAsync(found.CreditorId, found.DebtorId,
+                        t => t.Kind is TaskKinds.CallDebtor or TaskKinds.DecideEscalation, MootOutcomes.SupersededByDispute,
+                        $"the debtor disputes the claim (reply {reply.ReplyId}); review task {disputeTask.TaskId} replaces it", cancellationToken);
+                    var lines = await LedgerAsync(found, cancellationToken);
+                    var onHold = (invoices ?? lines?.Invoices.Where(i => i.OpenAmount > 0m).Select(i => i.InvoiceNumber).ToList() ?? []).ToHashSet(StringComparer.Ordinal);
+                    var payable = lines?.Invoices.Where(i => i.OpenAmount > 0m && !onHold.Contains(i.InvoiceNumber)).ToList() ?? [];
+                    await mail.SendAsync(found, Email.MessageTemplates.DisputeAcknowledgement, key, language => new Dictionary<string, string>
+                    {
+                        ["class"] = "dispute",
+                        ["Held"] = string.Join(", ", onHold.Order(StringComparer.Ordinal)),
+                    }, cancellationToken, new LetterContent
+                    {
+                        Thread = thread,
+                        ReplyAddress = replyAddress,
+                        Payable = i => !onHold.Contains(i.InvoiceNumber),
+                        Deadline = LetterMoney.Deadline(clock.Today, 14, payable.Select(i => i.DueDate)),
+                    });
+                    return new ReplyAction(invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged");
                 }
 
             case ReplyClass.Liquidity:
                 {
-                    var arrangements = services.GetRequiredService<IArrangementRequests>();
                     try
                     {
                         var id = await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.Reply,
                             note + ": " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, triage.Values.Amount), cancellationToken);
-                        return "arrangement requested (" + id + ")";
+                        return new ReplyAction("arrangement requested (" + id + ")");
                     }
                     catch (ReceivablesException e)
                     {
                         // No plan can be drawn up (nothing open any more, no case): a person reads the reply instead.
                         await OpenTaskAsync(found, TaskKinds.ReviewReply, "Arrangement asked for, no plan drafted: " + email.Subject,
                             e.Message + " The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                        return "task opened: no plan drafted (" + e.Message + ")";
+                        return new ReplyAction("task opened: no plan drafted (" + e.Message + ")");
                     }
                 }
 
             case ReplyClass.AlreadyPaid:
                 await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.AwaitingLedger, null, null, Actors.Rule, note + ": says already paid; checked against the next ledger", key, cancellationToken);
-                return "paused until the next ledger confirms the payment";
+                return new ReplyAction("paused until the next ledger confirms the payment", AwaitsLedger: true);
 
             case ReplyClass.NotReceived:
             case ReplyClass.CopyRequest:
-                var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken);
+                var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = triage.Class.ToString() }, cancellationToken,
+                    new LetterContent { Thread = thread, Deadline = LetterMoney.Deadline(clock.Today, 14, []) });
                 await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
-                return sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)";
+                return new ReplyAction(sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)");
 
             case ReplyClass.AutoReply:
-                return "none: auto-reply";
+                return new ReplyAction("none: auto-reply");
 
             case ReplyClass.ContactChange:
                 await OpenTaskAsync(found, TaskKinds.ContactChange, "Contact change: " + email.Subject,
                     "The reply says the reminder reached the wrong person or names a new contact: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                return "task opened (contact change)";
+                return new ReplyAction("task opened (contact change)");
 
             default:
                 await OpenTaskAsync(found, TaskKinds.ReviewReply, "Read reply: " + email.Subject,
                     "No rule recognised this reply: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
-                return "task opened (other)";
+                return new ReplyAction("task opened (other)");
         }
     }
+
+    private Task<Ledger.DebtorLedger?> LedgerAsync(CaseView found, CancellationToken cancellationToken) =>
+        ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
 
     private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
         tasks.OpenAsync(found.CreditorId, kind, found.DebtorId, found.CaseId, title, details, key + ":" + kind, cancellationToken);

@@ -13,6 +13,7 @@ using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Ledger;
+using Receivables.Messaging;
 using Receivables.Storage;
 
 namespace Receivables.SetOff;
@@ -52,7 +53,7 @@ public sealed class SetOffs(
     ILedgerReader ledger,
     ICaseActions cases,
     ITaskStore tasks,
-    CaseMail mail,
+    CaseMessenger mail,
     IMessageRenderer renderer,
     IEvidenceArchive archive,
     BusinessClock clock,

@@ -84,15 +84,15 @@ public interface IStatusContributor
 }
 
 /// <summary>Builds the <see cref="StatusReport"/> from every registered contributor, in registration order.</summary>
-public sealed class StatusService(IEnumerable<IStatusContributor> contributors, IOptions<ReceivablesOptions> options, BusinessClock clock)
+public sealed class StatusService(IEnumerable<IStatusContributor> contributors, ICreditorDirectory directory, BusinessClock clock)
 {
     public async Task<StatusReport> BuildAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
         var date = asOf ?? clock.Today;
         var creditors = new List<CreditorStatus>();
-        foreach (var (id, creditor) in options.Value.Creditors.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (id, creditor) in (await directory.ActiveAsync(cancellationToken)).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            var status = new CreditorStatus(id, creditor.Name);
+            var status = new CreditorStatus(id, creditor.Profile.Name);
             foreach (var contributor in contributors)
             {
                 await contributor.ContributeAsync(status, date, cancellationToken);

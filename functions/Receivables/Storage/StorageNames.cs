@@ -49,7 +49,10 @@ public static class StorageNames
         /// <summary>Credit-hold signals for the ERP ("hold deliveries" / "lift").</summary>
         public const string CreditHold = "credit-hold";
 
-        public static readonly IReadOnlyList<string> All = [LedgerUploaded, SendReminder, ProcessReply, CreditHold];
+        /// <summary>One message per shard of a creditor's debtors for a cycle date, queued by the dunning timer's planner.</summary>
+        public const string DunningShard = "dunning-shard";
+
+        public static readonly IReadOnlyList<string> All = [LedgerUploaded, SendReminder, ProcessReply, CreditHold, DunningShard];
 
         /// <summary>Where a message goes after <see cref="MaxDequeueCount"/> failed tries (Functions' convention).</summary>
         public static string Poison(string queue) => queue + "-poison";
@@ -78,6 +81,9 @@ public static class StorageNames
         /// <summary>Head of each evidence chain (last sequence and entry hash): writable, outside the WORM container.</summary>
         public const string EvidenceHeads = "EvidenceHeads";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs];
+        /// <summary>The creditor registry: creditors added, changed and retired at run time (the <c>creditors</c> commands).</summary>
+        public const string Creditors = "Creditors";
+
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors];
     }
 }

@@ -18,7 +18,7 @@ public sealed class RenderSamplesTests
         var today = new DateOnly(2026, 11, 22);
         var folder = Path.Combine(host.DataPath, "samples");
 
-        var files = await RenderSamplesCommand.RenderAsync(host.Get<IMessageRenderer>(), TestSettings.Creditor, creditor, today, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
+        var files = await RenderSamplesCommand.RenderAsync(host.Get<Receivables.Messaging.CaseMessenger>(), host.Get<IMessageRenderer>(), TestSettings.Creditor, creditor, today, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
 
         // Every letter for a consumer and a business in both languages, the agreement PDFs and the posted inkassovarsel.
         files.Count.ShouldBe((RenderSamplesCommand.Templates.Count + 2) * RenderSamplesCommand.Languages.Count * 2);
@@ -45,7 +45,7 @@ public sealed class RenderSamplesTests
                 message.ReplyTo.Mailboxes.Single().Address.ShouldBe(document.ReplyAddress);
                 message.Headers["X-Receivables-" + EmailCustomArgs.Debtor].ShouldBe(document.DebtorId);
                 (message.TextBody ?? "").ShouldContain(document.Total.ToString("N2", culture), customMessage: $"{template}.{language} text");
-                (message.HtmlBody ?? "").ShouldContain(document.Invoices[1].OpenAmount.ToString("N2", culture), customMessage: $"{template}.{language} html");
+                (message.HtmlBody ?? "").ShouldContain(document.Invoices[^1].OpenAmount.ToString("N2", culture), customMessage: $"{template}.{language} html");
                 foreach (var charge in document.Charges)
                 {
                     (message.TextBody ?? "").ShouldContain(charge.Amount.ToString("N2", culture), customMessage: $"{template}.{language} {charge.Description}");

@@ -93,7 +93,7 @@ internal sealed class LeversWorld : IAsyncDisposable
     }
 
     /// <summary>The debtor writes back to the case's reply address, as a mail client would.</summary>
-    public async Task ReplyAsync(string debtorId, string fromAddress, string text)
+    public async Task<string> ReplyAsync(string debtorId, string fromAddress, string text)
     {
         var found = await Host.Get<ICaseActions>().GetAsync(TestSettings.Creditor, debtorId) ?? throw new InvalidOperationException("no case for " + debtorId);
         var message = new MimeMessage { Subject = "SV: Påminnelse", Date = Clock.GetUtcNow(), MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("mail.example.no") };
@@ -105,6 +105,7 @@ internal sealed class LeversWorld : IAsyncDisposable
         var payload = stream.ToArray();
         await Host.Get<ReplyIntake>().AcceptAsync("message/rfc822", payload, InboundParser.ParseMime(payload), CancellationToken.None);
         await DrainAsync();
+        return message.MessageId;
     }
 
     public async Task DrainAsync()

@@ -66,6 +66,18 @@ internal sealed class RecordingCases : ICaseActions
         return Task.CompletedTask;
     }
 
+    public Task ResolveDisputeAsync(string creditorId, string debtorId, DisputeResolution resolution, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        Record(idempotencyKey + ":resolve", $"resolve-dispute {debtorId} credit-to={resolution.CreditTo} by {actor}");
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseHoldAsync(string creditorId, string debtorId, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        Record(idempotencyKey + ":release", $"release-hold {debtorId} by {actor}");
+        return Task.CompletedTask;
+    }
+
     private void Record(string key, string call)
     {
         if (keys.TryAdd(key, true))

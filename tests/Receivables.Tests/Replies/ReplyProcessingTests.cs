@@ -66,7 +66,9 @@ public sealed class ReplyProcessingTests
         await s.ReplyAsync("Hei! Beklager, vi betaler kr 5 700 på fredag.\n\nDen 20.11.2026 skrev Acme Verktøy AS:\n> Vi har ikke mottatt betaling.", charset: "windows-1252");
 
         s.Calls.ShouldBe(["pause D1 PromiseToPay until=2026-11-30 invoices= by rule"]);
-        s.World.Sender.Sent.Values.ShouldHaveSingleItem().Subject.ShouldBe(Receivables.Email.MessageTemplates.Acknowledgement);
+        var confirmation = s.World.Sender.Sent.Values.ShouldHaveSingleItem();
+        confirmation.CustomArgs["template"].ShouldBe(Receivables.Email.MessageTemplates.PromiseConfirmation);
+        confirmation.Subject.ShouldStartWith("SV: ", customMessage: "the confirmation answers the debtor's message");
         var decision = s.Decision();
         decision.ShouldContain("\"class\": \"PromiseToPay\"");
         decision.ShouldContain("\"date\": \"2026-11-27\"");
@@ -133,7 +135,7 @@ public sealed class ReplyProcessingTests
 
         s.Calls.ShouldBe(["pause D1 AwaitingLedger until= invoices= by rule", "resume D1 AwaitingLedger by rule"]);
         var stillOpen = s.World.Sender.Sent.Values.ShouldHaveSingleItem();
-        stillOpen.Subject.ShouldBe(Receivables.Email.MessageTemplates.StillOpen);
+        stillOpen.CustomArgs["template"].ShouldBe(Receivables.Email.MessageTemplates.StillOpen);
         stillOpen.TextBody.ShouldContain("10234 4500.00");
     }
 
@@ -146,7 +148,8 @@ public sealed class ReplyProcessingTests
 
         s.Calls.ShouldBe(["restart-friendly D1 by rule"]);
         var copy = s.World.Sender.Sent.Values.ShouldHaveSingleItem();
-        copy.Subject.ShouldBe(Receivables.Email.MessageTemplates.InvoiceCopy);
+        copy.CustomArgs["template"].ShouldBe(Receivables.Email.MessageTemplates.InvoiceCopy);
+        copy.Subject.ShouldBe("SV: Reminder", "the copy answers the debtor's message in the debtor's language");
         copy.TextBody.ShouldContain("10240 1200.00");
         copy.ReplyTo.ShouldBe(ReplyTo);
     }

@@ -1,4 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Logging.Abstractions;
 using Receivables.Hosting;
 using Receivables.Local.Hosting;
 using Receivables.Storage;
@@ -8,62 +9,57 @@ namespace Receivables.Tests.Spine;
 
 public sealed class QueueRuntimeTests
 {
-    private sealed class AlwaysFails : IQueueHandler
-    {
-        public int Calls;
-
-        public string Queue => StorageNames.Queues.ProcessReply;
-
-        public Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref Calls);
-            throw new InvalidOperationException("handler broke on " + body);
-        }
-    }
-
-    private sealed class Succeeds : IQueueHandler
-    {
-        public readonly List<long> DequeueCounts = [];
-
-        public string Queue => StorageNames.Queues.CreditHold;
-
-        public Task HandleAsync(string body, QueueDelivery delivery, CancellationToken cancellationToken)
-        {
-            DequeueCounts.Add(delivery.DequeueCount);
-            return Task.CompletedTask;
-        }
-    }
+    private static QueueConsumer Consumer(Local.Hosting.LocalHost host, string queue, Func<QueueMessage, CancellationToken, Task> handle) =>
+        new(queue, handle, host.Get<StorageClients>(), host.Get<LocalQueueOptions>(), NullLogger<QueueConsumer>.Instance);
 
     [Fact]
     public async Task A_message_that_fails_five_times_lands_in_the_poison_queue_and_leaves_the_queue()
     {
-        var failing = new AlwaysFails();
-        await using var host = await TestHost.StartHostAsync(services: s => s.AddSingleton<IQueueHandler>(failing));
+        await using var host = await TestHost.StartHostAsync();
         var storage = host.Get<StorageClients>();
-        await host.Get<IMessageQueue>().SendAsync(StorageNames.Queues.ProcessReply, new { reply = "r-1" });
+        await host.Get<IMessageQueue>().SendAsync(StorageNames.Queues.CreditHold, new { reply = "r-1" });
+        var calls = 0;
+        var consumer = Consumer(host, StorageNames.Queues.CreditHold, (message, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            throw new InvalidOperationException("handler broke on " + message.Body);
+        });
 
-        var consumers = host.Get<QueueConsumers>();
-        var processed = await consumers.DrainAllAsync(CancellationToken.None);
+        var processed = await consumer.DrainAsync(CancellationToken.None);
 
-        failing.Calls.ShouldBe(StorageNames.Queues.MaxDequeueCount);
+        calls.ShouldBe(StorageNames.Queues.MaxDequeueCount);
         processed.ShouldBe(StorageNames.Queues.MaxDequeueCount);
-        var poison = await storage.Queue(StorageNames.Queues.Poison(StorageNames.Queues.ProcessReply)).ReceiveMessagesAsync(10);
+        var poison = await storage.Queue(StorageNames.Queues.Poison(StorageNames.Queues.CreditHold)).ReceiveMessagesAsync(10);
         poison.Value.Length.ShouldBe(1);
         poison.Value[0].Body.ToString().ShouldContain("r-1");
-        (await storage.Queue(StorageNames.Queues.ProcessReply).PeekMessagesAsync(10)).Value.ShouldBeEmpty();
+        (await storage.Queue(StorageNames.Queues.CreditHold).PeekMessagesAsync(10)).Value.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task A_message_that_succeeds_is_handled_once_and_deleted()
     {
-        var handler = new Succeeds();
-        await using var host = await TestHost.StartHostAsync(services: s => s.AddSingleton<IQueueHandler>(handler));
+        await using var host = await TestHost.StartHostAsync();
         await host.Get<IMessageQueue>().SendAsync(StorageNames.Queues.CreditHold, new { debtor = "d-1" });
+        var dequeueCounts = new List<long>();
+        var consumer = Consumer(host, StorageNames.Queues.CreditHold, (message, _) =>
+        {
+            dequeueCounts.Add(message.DequeueCount);
+            return Task.CompletedTask;
+        });
 
-        await host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
-        await host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
+        await consumer.DrainAsync(CancellationToken.None);
+        await consumer.DrainAsync(CancellationToken.None);
 
-        handler.DequeueCounts.ShouldBe([1L]);
+        dequeueCounts.ShouldBe([1L]);
         (await host.Get<StorageClients>().Queue(StorageNames.Queues.CreditHold).PeekMessagesAsync(10)).Value.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_local_host_consumes_exactly_the_queues_the_Functions_app_has_triggers_for()
+    {
+        await using var host = await TestHost.StartHostAsync();
+
+        host.Get<QueueConsumers>().All.Select(c => c.Queue).Distinct().Order(StringComparer.Ordinal)
+            .ShouldBe([StorageNames.Queues.DunningShard, StorageNames.Queues.LedgerUploaded, StorageNames.Queues.ProcessReply, StorageNames.Queues.SendReminder]);
     }
 }

@@ -2,19 +2,24 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Receivables.Common;
 using Receivables.Storage;
 
 namespace Receivables.Dunning.Storage;
 
 /// <summary>
-/// Cases in the <see cref="StorageNames.Tables.Cases"/> table: partition = creditor, row = debtor id; the ladder's
-/// per-invoice state as JSON; <c>NextAction</c> as a sortable date so the daily cycle queries only due cases.
-/// Index partitions <c>~token</c> and <c>~email</c> (never a creditor id) find a case from a reply.
+/// Cases in the <see cref="StorageNames.Tables.Cases"/> table, partitioned so that no partition carries a whole large
+/// creditor's day: partition <c>creditor|b</c> (b = the top hex digit of the debtor id's hash, 16 per creditor), row
+/// <c>c&lt;hash&gt;&lt;debtor&gt;</c> (so a shard's cases are one row-key range), and in the same partition a due-index row
+/// <c>d&lt;yyyy-MM-dd&gt;&lt;hash&gt;&lt;debtor&gt;</c> per case with a next action date, written in the same entity-group
+/// transaction as the case. The daily cycle reads due cases by a row-key range over the index (never a scan of every
+/// case). Index partitions <c>~token|n</c> and <c>~email|n</c> (4 each, never a creditor id) find a case from a reply.
 /// </summary>
 internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
 {
     private const string TokenPartition = "~token";
     private const string EmailPartition = "~email";
+    private const int IndexPartitions = 4;
     private const string RunRow = "dunning-state";
     private const int ChunkChars = 30_000;
 
@@ -32,7 +37,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
 
     public async Task<DunningCase?> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default)
     {
-        var response = await Cases.GetEntityIfExistsAsync<TableEntity>(creditorId, TableKeys.Escape(debtorId), cancellationToken: cancellationToken);
+        var response = await Cases.GetEntityIfExistsAsync<TableEntity>(PartitionOf(creditorId, debtorId), CaseRow(debtorId), cancellationToken: cancellationToken);
         return response.HasValue ? ToCase(response.Value!) : null;
     }
 
@@ -42,58 +47,109 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         if (reindex)
         {
             // The email index is a lookup aid written before the case; FindByEmail re-checks the case's current address.
-            await Cases.UpsertEntityAsync(new TableEntity(EmailPartition, EmailRow(c.DebtorEmail!, c.CreditorId, c.DebtorId)) { ["CreditorId"] = c.CreditorId, ["DebtorId"] = c.DebtorId }, TableUpdateMode.Replace, cancellationToken);
+            await Cases.UpsertEntityAsync(EmailEntity(c), TableUpdateMode.Replace, cancellationToken);
         }
 
         var entity = ToEntity(c);
+        var actions = new List<TableTransactionAction>();
+        if (c.Version is null)
+        {
+            await Cases.UpsertEntityAsync(TokenEntity(c), TableUpdateMode.Replace, cancellationToken);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
+        }
+        else
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(c.Version)));
+        }
+
+        // The case and its due-index row move together (one entity-group transaction, one round trip).
+        var staleDue = c.Version is not null && c.StoredNextAction is { } old && old != c.NextAction;
+        if (staleDue)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, DueRow(c.StoredNextAction!.Value, c.DebtorId)), ETag.All));
+        }
+
+        if (c.NextAction is { } next && (c.Version is null || next != c.StoredNextAction))
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(entity.PartitionKey, next, c.DebtorId)));
+        }
+
         try
         {
-            if (c.Version is null)
-            {
-                await Cases.UpsertEntityAsync(new TableEntity(TokenPartition, c.ReplyToken) { ["CreditorId"] = c.CreditorId, ["DebtorId"] = c.DebtorId }, TableUpdateMode.Replace, cancellationToken);
-                var added = await Cases.AddEntityAsync(entity, cancellationToken);
-                c.Version = added.Headers.ETag?.ToString();
-            }
-            else
-            {
-                var updated = await Cases.UpdateEntityAsync(entity, new ETag(c.Version), TableUpdateMode.Replace, cancellationToken);
-                c.Version = updated.Headers.ETag?.ToString();
-            }
+            var response = await Cases.SubmitTransactionAsync(actions, cancellationToken);
+            c.Version = response.Value[0].Headers.ETag?.ToString();
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             throw new CaseConflictException(c.CreditorId, c.DebtorId);
         }
+        catch (TableTransactionFailedException e) when (e.Status == 404 && staleDue)
+        {
+            // The old index row is already gone (written before the index existed): save without deleting it.
+            actions.RemoveAt(1);
+            try
+            {
+                var response = await Cases.SubmitTransactionAsync(actions, cancellationToken);
+                c.Version = response.Value[0].Headers.ETag?.ToString();
+            }
+            catch (TableTransactionFailedException again) when (again.Status is 409 or 412)
+            {
+                throw new CaseConflictException(c.CreditorId, c.DebtorId);
+            }
+        }
 
+        c.StoredNextAction = c.NextAction;
         c.IndexedEmail = c.DebtorEmail;
     }
 
     public async Task InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default)
     {
-        foreach (var chunk in newCases.Chunk(100))
+        // Index rows first (lookup aids, re-checked against the case), 100 per transaction per index partition.
+        foreach (var tokens in newCases.GroupBy(c => TokenPartitionOf(c.ReplyToken)))
         {
-            await SubmitAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(TokenPartition, c.ReplyToken) { ["CreditorId"] = c.CreditorId, ["DebtorId"] = c.DebtorId })), cancellationToken);
-            await SubmitAsync(
-                chunk.Where(c => c.DebtorEmail is { Length: > 0 })
-                    .DistinctBy(c => EmailRow(c.DebtorEmail!, c.CreditorId, c.DebtorId))
-                    .Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(EmailPartition, EmailRow(c.DebtorEmail!, c.CreditorId, c.DebtorId)) { ["CreditorId"] = c.CreditorId, ["DebtorId"] = c.DebtorId })),
-                cancellationToken);
-            foreach (var c in chunk)
+            foreach (var chunk in tokens.Chunk(100))
             {
-                c.IndexedEmail = c.DebtorEmail;
+                await SubmitAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TokenEntity(c))), cancellationToken);
             }
+        }
 
-            var byPartition = chunk.GroupBy(c => c.CreditorId);
-            foreach (var group in byPartition)
+        foreach (var emails in newCases.Where(c => c.DebtorEmail is { Length: > 0 }).Select(EmailEntity).DistinctBy(e => e.PartitionKey + "/" + e.RowKey).GroupBy(e => e.PartitionKey))
+        {
+            foreach (var chunk in emails.Chunk(100))
             {
-                var entities = group.Select(ToEntity).ToList();
+                await SubmitAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+            }
+        }
+
+        foreach (var c in newCases)
+        {
+            c.IndexedEmail = c.DebtorEmail;
+        }
+
+        // A case and its due row share a partition: up to 50 cases (100 entities) per transaction.
+        foreach (var partition in newCases.GroupBy(c => PartitionOf(c.CreditorId, c.DebtorId)))
+        {
+            foreach (var group in partition.Chunk(50))
+            {
+                var actions = new List<TableTransactionAction>();
+                var caseAt = new List<int>();
+                foreach (var c in group)
+                {
+                    caseAt.Add(actions.Count);
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(c)));
+                    if (c.NextAction is { } next)
+                    {
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(partition.Key, next, c.DebtorId)));
+                    }
+                }
+
                 try
                 {
-                    var response = await Cases.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
-                    var cases = group.ToList();
-                    for (var i = 0; i < cases.Count; i++)
+                    var response = await Cases.SubmitTransactionAsync(actions, cancellationToken);
+                    for (var i = 0; i < group.Length; i++)
                     {
-                        cases[i].Version = response.Value[i].Headers.ETag?.ToString();
+                        group[i].Version = response.Value[caseAt[i]].Headers.ETag?.ToString();
+                        group[i].StoredNextAction = group[i].NextAction;
                     }
                 }
                 catch (TableTransactionFailedException)
@@ -126,38 +182,94 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
 
     public async IAsyncEnumerable<DunningCase> DueAsync(string creditorId, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creditorId} and NextAction le {TableKeys.Date(asOf)}");
-        await foreach (var entity in Cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var debtorId in DueDebtorsAsync(creditorId, 0, 1, asOf, cancellationToken))
         {
-            yield return ToCase(entity);
+            if (await GetAsync(creditorId, debtorId, cancellationToken) is { } found)
+            {
+                yield return found;
+            }
         }
     }
 
-    public async IAsyncEnumerable<CaseSummary> SummariesAsync(string creditorId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<string> DueDebtorsAsync(string creditorId, int shard, int shards, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}");
-        await foreach (var e in Cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "LedgerHash", "NextAction", "Pause", "HasPending"], cancellationToken: cancellationToken))
+        var (from, to) = DebtorShards.Range(shard, shards);
+        var upTo = "d" + TableKeys.Date(asOf.AddDays(1));
+        foreach (var bucket in DebtorShards.BucketsOf(shard, shards))
         {
-            yield return new CaseSummary(e.GetString("DebtorId") ?? "", e.GetString("Stage") ?? CaseStages.Current, e.GetString("LedgerHash"), TableKeys.ParseDate(e.GetString("NextAction")), e.GetString("Pause") is { Length: > 0 }, e.GetBoolean("HasPending") ?? false);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {"d"} and RowKey lt {upTo}");
+            await foreach (var e in Cases.QueryAsync<TableEntity>(filter, select: ["RowKey", "DebtorId"], cancellationToken: cancellationToken))
+            {
+                var hash = ulong.Parse(e.RowKey.AsSpan(11, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+                if (hash >= from && hash < to && e.GetString("DebtorId") is { } debtorId)
+                {
+                    yield return debtorId;
+                }
+            }
         }
     }
+
+    public IAsyncEnumerable<CaseSummary> SummariesAsync(string creditorId, CancellationToken cancellationToken = default) =>
+        SummariesAsync(creditorId, 0, 1, cancellationToken);
+
+    public async IAsyncEnumerable<CaseSummary> SummariesAsync(string creditorId, int shard, int shards, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (from, to) = DebtorShards.Range(shard, shards);
+        var low = "c" + from.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        var high = to > uint.MaxValue ? "d" : "c" + to.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var bucket in DebtorShards.BucketsOf(shard, shards))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {low} and RowKey lt {high}");
+            await foreach (var e in Cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "LedgerHash", "NextAction", "Pause", "HasPending"], cancellationToken: cancellationToken))
+            {
+                yield return new CaseSummary(e.GetString("DebtorId") ?? "", e.GetString("Stage") ?? CaseStages.Current, e.GetString("LedgerHash"), TableKeys.ParseDate(e.GetString("NextAction")), e.GetString("Pause") is { Length: > 0 }, e.GetBoolean("HasPending") ?? false);
+            }
+        }
+    }
+
+    private static string Partition(string creditorId, int bucket) => creditorId + "|" + bucket.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string PartitionOf(string creditorId, string debtorId) => Partition(creditorId, DebtorShards.BucketOf(debtorId));
+
+    private static string CaseRow(string debtorId) => "c" + DebtorShards.HashKey(debtorId) + TableKeys.Escape(debtorId);
+
+    private static string DueRow(DateOnly date, string debtorId) => "d" + TableKeys.Date(date) + DebtorShards.HashKey(debtorId) + TableKeys.Escape(debtorId);
+
+    private static TableEntity DueEntity(string partition, DateOnly date, string debtorId) => new(partition, DueRow(date, debtorId)) { ["DebtorId"] = debtorId };
+
+    private static string TokenPartitionOf(string token) =>
+        TokenPartition + "|" + (token.Length == 0 ? 0 : token[0] % IndexPartitions).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TableEntity TokenEntity(DunningCase c) => new(TokenPartitionOf(c.ReplyToken), c.ReplyToken) { ["CreditorId"] = c.CreditorId, ["DebtorId"] = c.DebtorId };
+
+    private static string EmailPartitionOf(string email)
+    {
+        var lower = email.Trim().ToLowerInvariant();
+        var domain = lower[(lower.LastIndexOf('@') + 1)..];
+        return EmailPartition + "|" + (DebtorShards.Hash(domain) % IndexPartitions).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static TableEntity EmailEntity(DunningCase c) =>
+        new(EmailPartitionOf(c.DebtorEmail!), EmailRow(c.DebtorEmail!, c.CreditorId, c.DebtorId)) { ["CreditorId"] = c.CreditorId, ["DebtorId"] = c.DebtorId };
 
     public async Task<(string CreditorId, string DebtorId)?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
     {
-        var response = await Cases.GetEntityIfExistsAsync<TableEntity>(TokenPartition, token.ToLowerInvariant(), cancellationToken: cancellationToken);
+        var lower = token.ToLowerInvariant();
+        var response = await Cases.GetEntityIfExistsAsync<TableEntity>(TokenPartitionOf(lower), lower, cancellationToken: cancellationToken);
         return response.HasValue ? (response.Value!.GetString("CreditorId")!, response.Value!.GetString("DebtorId")!) : null;
     }
 
     public async Task<IReadOnlyList<(string CreditorId, string DebtorId)>> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
-        var exact = await RangeAsync(EmailPrefix(email), cancellationToken);
+        var partition = EmailPartitionOf(email);
+        var exact = await RangeAsync(partition, EmailPrefix(email), cancellationToken);
         if (exact.Count > 0)
         {
             return exact;
         }
 
         var at = email.LastIndexOf('@');
-        return at < 0 ? [] : await RangeAsync(TableKeys.Escape(email[(at + 1)..].ToLowerInvariant()) + "|", cancellationToken);
+        return at < 0 ? [] : await RangeAsync(partition, TableKeys.Escape(email.Trim()[(email.Trim().LastIndexOf('@') + 1)..].ToLowerInvariant()) + "|", cancellationToken);
     }
 
     public async Task<DunningRunState?> GetRunStateAsync(string creditorId, CancellationToken cancellationToken = default)
@@ -184,10 +296,10 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
             TableUpdateMode.Replace,
             cancellationToken);
 
-    private async Task<List<(string, string)>> RangeAsync(string prefix, CancellationToken cancellationToken)
+    private async Task<List<(string, string)>> RangeAsync(string partition, string prefix, CancellationToken cancellationToken)
     {
         var found = new List<(string, string)>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {EmailPartition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
         await foreach (var e in Cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             found.Add((e.GetString("CreditorId")!, e.GetString("DebtorId")!));
@@ -210,12 +322,14 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         Dictionary<string, InvoiceProgress> Invoices,
         List<PendingMessage> Pending,
         List<string> Held,
-        List<string> AppliedKeys);
+        List<string> AppliedKeys,
+        AwaitedCredit? AwaitedCredit = null);
 
     private static TableEntity ToEntity(DunningCase c)
     {
-        var entity = new TableEntity(c.CreditorId, TableKeys.Escape(c.DebtorId))
+        var entity = new TableEntity(PartitionOf(c.CreditorId, c.DebtorId), CaseRow(c.DebtorId))
         {
+            ["CreditorId"] = c.CreditorId,
             ["DebtorId"] = c.DebtorId,
             ["CaseId"] = c.CaseId,
             ["ReplyToken"] = c.ReplyToken,
@@ -231,7 +345,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
             ["LastEvaluated"] = c.LastEvaluated is null ? null : TableKeys.Date(c.LastEvaluated),
             ["HasPending"] = c.Pending.Count > 0,
         };
-        var json = JsonSerializer.Serialize(new StateDocument(c.Invoices, c.Pending, c.HeldInvoices, c.AppliedKeys), Json.Options);
+        var json = JsonSerializer.Serialize(new StateDocument(c.Invoices, c.Pending, c.HeldInvoices, c.AppliedKeys, c.AwaitedCredit), Json.Options);
         var chunks = 0;
         for (var offset = 0; offset < json.Length; offset += ChunkChars)
         {
@@ -249,7 +363,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         var state = json.Length == 0 ? null : JsonSerializer.Deserialize<StateDocument>(json, Json.Options);
         return new DunningCase
         {
-            CreditorId = e.PartitionKey,
+            CreditorId = e.GetString("CreditorId") ?? e.PartitionKey[..e.PartitionKey.LastIndexOf('|')],
             DebtorId = e.GetString("DebtorId") ?? e.RowKey,
             CaseId = e.GetString("CaseId") ?? "",
             ReplyToken = e.GetString("ReplyToken") ?? "",
@@ -261,12 +375,14 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
             Pause = Enum.TryParse<PauseReason>(e.GetString("Pause"), out var pause) ? pause : null,
             PausedUntil = TableKeys.ParseDate(e.GetString("PausedUntil")),
             NextAction = TableKeys.ParseDate(e.GetString("NextAction")),
+            StoredNextAction = TableKeys.ParseDate(e.GetString("NextAction")),
             LedgerHash = e.GetString("LedgerHash"),
             LastEvaluated = TableKeys.ParseDate(e.GetString("LastEvaluated")),
             Invoices = new Dictionary<string, InvoiceProgress>(state?.Invoices ?? [], StringComparer.Ordinal),
             Pending = state?.Pending ?? [],
             HeldInvoices = state?.Held ?? [],
             AppliedKeys = state?.AppliedKeys ?? [],
+            AwaitedCredit = state?.AwaitedCredit,
             Version = e.ETag.ToString(),
         };
     }

@@ -5,8 +5,9 @@ using Receivables.Storage;
 namespace Receivables.Dunning.Storage;
 
 /// <summary>
-/// The <see cref="StorageNames.Tables.Outbound"/> table: partition = creditor, row = the message's idempotency key.
-/// Every state change is guarded by the row's ETag. Partition <c>~msg</c> maps a sent Message-ID back to its case.
+/// The <see cref="StorageNames.Tables.Outbound"/> table: partition = <c>creditor|h</c> (h = top hex digit of the key's
+/// hash: 16 per creditor), row = the message's idempotency key. Every state change is guarded by the row's ETag.
+/// Partitions <c>~msg|h</c> map a sent Message-ID back to its case.
 /// </summary>
 internal sealed class TableOutboundStore(StorageClients storage) : IOutboundStore
 {
@@ -16,14 +17,15 @@ internal sealed class TableOutboundStore(StorageClients storage) : IOutboundStor
 
     public async Task<OutboundRecord?> GetAsync(string creditorId, string key, CancellationToken cancellationToken = default)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(creditorId, TableKeys.Escape(key), cancellationToken: cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(creditorId, key), TableKeys.Escape(key), cancellationToken: cancellationToken);
         return response.HasValue ? ToRecord(response.Value!) : null;
     }
 
     public async Task<OutboundRecord> ClaimAsync(string creditorId, string key, string debtorId, string holder, DateTimeOffset now, TimeSpan claim, CancellationToken cancellationToken = default)
     {
-        var entity = new TableEntity(creditorId, TableKeys.Escape(key))
+        var entity = new TableEntity(Partition(creditorId, key), TableKeys.Escape(key))
         {
+            ["CreditorId"] = creditorId,
             ["Key"] = key,
             ["DebtorId"] = debtorId,
             ["State"] = OutboundStates.Intended,
@@ -42,7 +44,7 @@ internal sealed class TableOutboundStore(StorageClients storage) : IOutboundStor
             // An earlier delivery recorded the intent: take it over only when its claim has run out (it crashed).
         }
 
-        var existing = (await Table.GetEntityAsync<TableEntity>(creditorId, TableKeys.Escape(key), cancellationToken: cancellationToken)).Value;
+        var existing = (await Table.GetEntityAsync<TableEntity>(Partition(creditorId, key), TableKeys.Escape(key), cancellationToken: cancellationToken)).Value;
         var record = ToRecord(existing);
         if (record.State != OutboundStates.Intended)
         {
@@ -72,10 +74,10 @@ internal sealed class TableOutboundStore(StorageClients storage) : IOutboundStor
     public async Task<OutboundRecord> MarkSentAsync(OutboundRecord record, string messageId, string provider, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
     {
         await Table.UpsertEntityAsync(
-            new TableEntity(MessagePartition, TableKeys.Escape(messageId)) { ["CreditorId"] = record.CreditorId, ["DebtorId"] = record.DebtorId, ["Key"] = record.Key },
+            new TableEntity(MessagePartitionOf(TableKeys.Escape(messageId)), TableKeys.Escape(messageId)) { ["CreditorId"] = record.CreditorId, ["DebtorId"] = record.DebtorId, ["Key"] = record.Key },
             TableUpdateMode.Replace,
             cancellationToken);
-        var entity = new TableEntity(record.CreditorId, TableKeys.Escape(record.Key))
+        var entity = new TableEntity(Partition(record.CreditorId, record.Key), TableKeys.Escape(record.Key))
         {
             ["State"] = OutboundStates.Sent,
             ["MessageId"] = messageId,
@@ -86,14 +88,14 @@ internal sealed class TableOutboundStore(StorageClients storage) : IOutboundStor
     }
 
     public async Task<OutboundRecord> MarkAsync(OutboundRecord record, string state, CancellationToken cancellationToken = default) =>
-        await UpdateAsync(record, new TableEntity(record.CreditorId, TableKeys.Escape(record.Key)) { ["State"] = state }, cancellationToken);
+        await UpdateAsync(record, new TableEntity(Partition(record.CreditorId, record.Key), TableKeys.Escape(record.Key)) { ["State"] = state }, cancellationToken);
 
     public async Task<(string CreditorId, string DebtorId, string Key)?> FindByMessageIdAsync(string messageId, CancellationToken cancellationToken = default)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(MessagePartition, TableKeys.Escape(messageId.Trim().Trim('<', '>')), cancellationToken: cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(MessagePartitionOf(TableKeys.Escape(messageId.Trim().Trim('<', '>'))), TableKeys.Escape(messageId.Trim().Trim('<', '>')), cancellationToken: cancellationToken);
         if (!response.HasValue)
         {
-            response = await Table.GetEntityIfExistsAsync<TableEntity>(MessagePartition, TableKeys.Escape(messageId.Trim()), cancellationToken: cancellationToken);
+            response = await Table.GetEntityIfExistsAsync<TableEntity>(MessagePartitionOf(TableKeys.Escape(messageId.Trim())), TableKeys.Escape(messageId.Trim()), cancellationToken: cancellationToken);
         }
 
         return response.HasValue ? (response.Value!.GetString("CreditorId")!, response.Value!.GetString("DebtorId")!, response.Value!.GetString("Key")!) : null;
@@ -118,8 +120,15 @@ internal sealed class TableOutboundStore(StorageClients storage) : IOutboundStor
         }
     }
 
+    /// <summary>A creditor's messages spread over 16 partitions by the key's hash, so a big day's sends do not share one partition.</summary>
+    private static string Partition(string creditorId, string key) =>
+        creditorId + "|" + (Common.DebtorShards.Hash(key) >> 28).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string MessagePartitionOf(string row) =>
+        MessagePartition + "|" + (Common.DebtorShards.Hash(row) >> 28).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+
     private static OutboundRecord ToRecord(TableEntity e) => new(
-        e.PartitionKey,
+        e.GetString("CreditorId") ?? e.PartitionKey[..e.PartitionKey.LastIndexOf('|')],
         e.GetString("Key") ?? e.RowKey,
         e.GetString("DebtorId") ?? "",
         e.GetString("State") ?? OutboundStates.Intended,

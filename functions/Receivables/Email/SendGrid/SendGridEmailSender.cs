@@ -150,6 +150,7 @@ public sealed class SendGridEmailSender(
 
         message.Subject = email.Subject;
         message.MessageId = messageId.Trim('<', '>');
+        MimeMessages.Thread(message, email.Thread);
         message.Date = time.GetUtcNow();
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
         foreach (var attachment in email.Attachments)
@@ -226,6 +227,11 @@ internal static class SendGridRequest
 
             json.WriteStartObject("headers");
             json.WriteString("Message-ID", messageId);
+            if (email.Thread is { } thread)
+            {
+                json.WriteString("In-Reply-To", "<" + thread.MessageId + ">");
+                json.WriteString("References", string.Join(" ", thread.ReferencesOfAnswer().Select(r => "<" + r + ">")));
+            }
             json.WriteEndObject();
 
             if (email.CustomArgs.Count > 0)

@@ -25,7 +25,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
     {
         var header = HeaderFields(headerLine, profile.Delimiter);
         return header?.Length > 1
-            ? CsvProfile.RequiredFields.Select(profile.ColumnFor).Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList()
+            ? CsvProfile.RequiredFields.Where(f => !profile.ColumnsFor(f).Any(c => header.Contains(c, StringComparer.OrdinalIgnoreCase))).Select(profile.ColumnFor).ToList()
             : null;
     }
 
@@ -59,7 +59,16 @@ public sealed class CsvLedgerParser(CsvProfile profile)
         {
             var field = CsvProfile.Fields[i];
             var name = profile.ColumnFor(field);
-            columns[i] = Array.FindIndex(header, h => string.Equals(h.Trim().TrimStart('\uFEFF'), name, StringComparison.OrdinalIgnoreCase));
+            columns[i] = -1;
+            foreach (var candidate in profile.ColumnsFor(field))
+            {
+                columns[i] = Array.FindIndex(header, h => string.Equals(h.Trim().TrimStart('\uFEFF'), candidate, StringComparison.OrdinalIgnoreCase));
+                if (columns[i] >= 0)
+                {
+                    break;
+                }
+            }
+
             if (columns[i] < 0 && CsvProfile.RequiredFields.Contains(field))
             {
                 diagnostics.Error(1, name, string.Join(profile.Delimiter, header), $"a column '{name}' (field {field}) in the header row");
@@ -160,6 +169,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
         var invoice = Get(5);
         var currency = Get(8)?.ToUpperInvariant() ?? profile.DefaultCurrency;
         var kid = Get(11)?.Replace(" ", "", StringComparison.Ordinal);
+        var phone = Get(12);
 
         if (debtorId is null)
         {
@@ -240,6 +250,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
             name = previous.Name == name ? previous.Name : name;
             email = previous.Email == email ? previous.Email : email;
             org = previous.OrgNumber == org ? previous.OrgNumber : org;
+            phone = previous.Phone == phone ? previous.Phone : phone;
         }
 
         if (previous is not null && previous.Currency == currency)
@@ -247,7 +258,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
             currency = previous.Currency;
         }
 
-        return new LedgerRow(debtorId!, invoice!, name!, email, type, org, invoiceDate!.Value, dueDate!.Value, currency, amount!.Value, open!.Value, kid, line);
+        return new LedgerRow(debtorId!, invoice!, name!, email, type, org, invoiceDate!.Value, dueDate!.Value, currency, amount!.Value, open!.Value, kid, line, phone);
     }
 
     private DateOnly? ParseDate(string? value, int field, int line, LedgerDiagnostics d)

@@ -9,11 +9,11 @@ public sealed class CsvProfile
     public const string Canonical = "canonical";
     public const string Norwegian = "norwegian";
 
-    /// <summary>The canonical field names, in the canonical header's order.</summary>
+    /// <summary>The canonical field names, in the canonical header's order (<c>customer_phone</c>, optional, last).</summary>
     public static readonly IReadOnlyList<string> Fields =
     [
         "customer_id", "customer_name", "customer_email", "customer_type", "org_number", "invoice_number",
-        "invoice_date", "due_date", "currency", "amount", "open_amount", "kid",
+        "invoice_date", "due_date", "currency", "amount", "open_amount", "kid", "customer_phone",
     ];
 
     /// <summary>Fields a file must have a column for (the others may be absent).</summary>
@@ -34,7 +34,10 @@ public sealed class CsvProfile
     /// <summary>Currency of rows without a currency column or value.</summary>
     public string DefaultCurrency { get; set; } = "NOK";
 
-    /// <summary>Canonical field -> column header in the file. Fields not listed use their canonical name.</summary>
+    /// <summary>
+    /// Canonical field -> column header in the file. Fields not listed use their canonical name. Alternatives are
+    /// separated by '|' (the first the file has is read), e.g. <c>Telefon|Mobil</c>.
+    /// </summary>
     public Dictionary<string, string> Columns { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Values of the customer type column that mean business or consumer (besides <c>business</c>/<c>consumer</c>).</summary>
@@ -43,6 +46,9 @@ public sealed class CsvProfile
     public string ConsumerValues { get; set; } = "consumer|b2c";
 
     public string ColumnFor(string field) => Columns.TryGetValue(field, out var column) && !string.IsNullOrWhiteSpace(column) ? column : field;
+
+    /// <summary>The column names a field may have in a file, in order of preference.</summary>
+    public IReadOnlyList<string> ColumnsFor(string field) => ColumnFor(field).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The two shipped profiles; configuration may override or add more.</summary>
     public static IReadOnlyDictionary<string, CsvProfile> Shipped() => new Dictionary<string, CsvProfile>(StringComparer.OrdinalIgnoreCase)
@@ -70,6 +76,7 @@ public sealed class CsvProfile
                 ["amount"] = "Beløp",
                 ["open_amount"] = "Restbeløp",
                 ["kid"] = "KID",
+                ["customer_phone"] = "Telefon|Mobil|Mobiltelefon|Tlf",
             },
         },
     };

@@ -165,7 +165,7 @@ public sealed class SaftLedgerParser
     }
 
     private static LedgerRow Row(Customer c, string reference, DateOnly date, DateOnly due, string currency, decimal amount, decimal open, int line) =>
-        new(c.Id, reference, c.Name, c.Email, c.OrgNumber is { Length: 9 } ? CustomerType.Business : CustomerType.Consumer, c.OrgNumber, date, due, currency, amount, open, null, line);
+        new(c.Id, reference, c.Name, c.Email, c.OrgNumber is { Length: 9 } ? CustomerType.Business : CustomerType.Consumer, c.OrgNumber, date, due, currency, amount, open, null, line, string.IsNullOrWhiteSpace(c.Phone) ? null : c.Phone.Trim());
 
     private static Customer? ReadCustomer(XElement e, int line, LedgerDiagnostics diagnostics)
     {

@@ -1,0 +1,19 @@
+namespace Receivables.Dunning;
+
+/// <summary>
+/// What the planner decided for one creditor on one cycle date: how many shards, on which ledger snapshot, and whether
+/// the ledger changed since the last completed run (then each shard compares its slice with the case summaries).
+/// <see cref="Run"/> counts explicit re-runs of the same date (the <c>cycle</c> command); the timer plans a date once.
+/// </summary>
+public sealed record CyclePlan(
+    string CreditorId,
+    DateOnly Date,
+    int Run,
+    int Shards,
+    string SnapshotId,
+    bool Changed,
+    DateTimeOffset PlannedAt,
+    bool Enqueued = false)
+{
+    public DunningShardMessage Message(int shard) => new(CreditorId, Date, Run, shard, Shards, SnapshotId, Changed);
+}

@@ -1,0 +1,323 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Receivables.Common;
+using Receivables.Ledger;
+using Receivables.Storage;
+
+namespace Receivables.Dunning;
+
+/// <summary>
+/// Works one shard of one creditor's day. When the ledger did not change: the shard's due cases from the due index (a
+/// range read per table partition), each read and written once, their ledger lines from one ranged read of the shard's
+/// slice of the snapshot. When it changed: the shard's case summaries and its slice, and only debtors whose lines
+/// changed, new debtors, due cases and debtors gone from the ledger are worked on. Up to
+/// <see cref="DunningScaleOptions.Parallelism"/> debtors at a time. Decisions are stored on the case (ETag) before their
+/// messages are queued with today's keys, so a shard worked twice, or by two hosts at once, never sends twice. The
+/// shard then records itself done, and whoever finishes the last shard runs the creditor's once-per-run work.
+/// </summary>
+public sealed class DunningShardRunner(
+    ILedgerReader ledger,
+    ICaseStore cases,
+    ICycleProgressStore progress,
+    ICreditorDirectory creditors,
+    DunningPolicies policies,
+    BusinessClock clock,
+    IMessageQueue queue,
+    IEnumerable<IDunningStepObserver> observers,
+    ILogger<DunningShardRunner> logger)
+{
+    /// <summary>How long the creditor's completion work may take before another host may take it over.</summary>
+    private static readonly TimeSpan CompletionClaim = TimeSpan.FromMinutes(10);
+
+    /// <summary>Below this many due debtors a shard reads each debtor's range of the snapshot instead of its whole slice.</summary>
+    private const int SliceFrom = 5;
+
+    private readonly IReadOnlyList<IDunningStepObserver> observers = [.. observers];
+
+    /// <summary>
+    /// Works the shard. A shard already recorded done is not worked again unless <paramref name="again"/> (an explicit
+    /// re-run); either way the creditor's completion is checked, so a crash after the shard finished is made good.
+    /// </summary>
+    public async Task<DunningCycleResult> RunAsync(DunningShardMessage shard, string holder, bool again = false, CancellationToken cancellationToken = default)
+    {
+        var tally = new Tally();
+        var done = !again && await progress.GetShardAsync(shard, cancellationToken) is { State: ShardStates.Done };
+        if (done)
+        {
+            logger.LogInformation("Shard {Shard}/{Shards} of {CreditorId} for {AsOf} is done already; not worked again", shard.Shard, shard.Shards, shard.CreditorId, shard.Date);
+        }
+        else
+        {
+            var snapshot = await ledger.GetSnapshotAsync(shard.CreditorId, shard.SnapshotId, cancellationToken)
+                ?? throw new InvalidOperationException($"Snapshot {shard.SnapshotId} of '{shard.CreditorId}' planned for {shard.Date:yyyy-MM-dd} is not found.");
+            var creditor = await creditors.FindAsync(shard.CreditorId, cancellationToken);
+            var names = creditor is { BusinessPolicy: not null } or { ConsumerPolicy: not null }
+                ? new CreditorPolicyOptions { Business = creditor.BusinessPolicy ?? "b2b", Consumer = creditor.ConsumerPolicy ?? "b2c" }
+                : null;
+            var context = new ShardContext(shard, snapshot, names, tally);
+            if (shard.Changed)
+            {
+                await ChangedAsync(context, cancellationToken);
+            }
+            else
+            {
+                await UnchangedAsync(context, cancellationToken);
+            }
+
+            await progress.SaveShardAsync(shard, new ShardProgress(shard.Shard, ShardStates.Done, tally.Considered, tally.Queued, 0, null), cancellationToken);
+            logger.LogInformation("Dunning shard {Shard}/{Shards} of {CreditorId} on {AsOf}: {Considered} debtor(s) considered, {Queued} reminder(s) queued", shard.Shard, shard.Shards, shard.CreditorId, shard.Date, tally.Considered, tally.Queued);
+        }
+
+        await CompleteIfLastAsync(shard, holder, cancellationToken);
+        return new DunningCycleResult(shard.Date, tally.Considered, tally.Queued, tally.OrderedNotes());
+    }
+
+    /// <summary>Records a failed try (the queue retries it; after the last try the shard counts as failed).</summary>
+    public Task RecordFailureAsync(DunningShardMessage shard, long tries, bool last, Exception error, CancellationToken cancellationToken = default) =>
+        progress.SaveShardAsync(shard, new ShardProgress(shard.Shard, last ? ShardStates.Failed : ShardStates.Retrying, 0, 0, (int)tries, error.GetType().Name + ": " + error.Message), cancellationToken);
+
+    private async Task UnchangedAsync(ShardContext context, CancellationToken cancellationToken)
+    {
+        var shard = context.Shard;
+        var due = new List<string>();
+        await foreach (var debtorId in cases.DueDebtorsAsync(shard.CreditorId, shard.Shard, shard.Shards, shard.Date, cancellationToken))
+        {
+            due.Add(debtorId);
+        }
+
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        Dictionary<string, DebtorLedger>? slice = null;
+        if (due.Count >= SliceFrom)
+        {
+            slice = new Dictionary<string, DebtorLedger>(StringComparer.Ordinal);
+            await foreach (var lines in ledger.ReadShardAsync(context.Snapshot, shard.Shard, shard.Shards, cancellationToken))
+            {
+                slice[lines.Debtor.DebtorId] = lines;
+            }
+        }
+
+        await ForEachAsync(due, async (debtorId, order, ct) =>
+        {
+            if (await cases.GetAsync(shard.CreditorId, debtorId, ct) is not { } state)
+            {
+                return;
+            }
+
+            var lines = slice is null ? await ledger.GetDebtorAsync(context.Snapshot, debtorId, ct) : slice.GetValueOrDefault(debtorId);
+            await ProcessAsync(context, state, lines ?? EmptyLedger(state), order, ct);
+        }, cancellationToken);
+    }
+
+    private async Task ChangedAsync(ShardContext context, CancellationToken cancellationToken)
+    {
+        var shard = context.Shard;
+        var summaries = new Dictionary<string, CaseSummary>(StringComparer.Ordinal);
+        await foreach (var summary in cases.SummariesAsync(shard.CreditorId, shard.Shard, shard.Shards, cancellationToken))
+        {
+            summaries[summary.DebtorId] = summary;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var work = new List<(string DebtorId, DebtorLedger? Lines)>();
+        var created = new List<DunningCase>();
+        var createdLines = new List<DebtorLedger>();
+        await foreach (var lines in ledger.ReadShardAsync(context.Snapshot, shard.Shard, shard.Shards, cancellationToken))
+        {
+            var debtorId = lines.Debtor.DebtorId;
+            seen.Add(debtorId);
+            if (summaries.TryGetValue(debtorId, out var summary))
+            {
+                if (summary.LedgerHash != DunningCase.LedgerHashOf(lines) || (summary.NextAction is { } next && next <= shard.Date))
+                {
+                    work.Add((debtorId, lines));
+                }
+            }
+            else if (lines.Invoices.Sum(i => i.OpenAmount) > 0m)
+            {
+                created.Add(cases.New(shard.CreditorId, debtorId));
+                createdLines.Add(lines);
+            }
+        }
+
+        // The debtors with no open lines any more (paid in full).
+        work.AddRange(summaries.Values.Where(s => !seen.Contains(s.DebtorId) && s.Stage != CaseStages.Closed).Select(s => (s.DebtorId, (DebtorLedger?)null)));
+        await ForEachAsync(work, async (item, order, ct) =>
+        {
+            var existing = await cases.GetAsync(shard.CreditorId, item.DebtorId, ct);
+            if (item.Lines is null && existing is null)
+            {
+                return;
+            }
+
+            var state = existing ?? cases.New(shard.CreditorId, item.DebtorId);
+            await ProcessAsync(context, state, item.Lines ?? EmptyLedger(state), order, ct);
+        }, cancellationToken);
+
+        // New debtors: decided, then inserted in batches (a case and its due-index row per entity-group transaction).
+        for (var at = 0; at < created.Count; at += 100)
+        {
+            var batch = created.Skip(at).Take(100).ToList();
+            var decisions = batch.Select((c, i) => Decide(context, c, createdLines[at + i])).ToList();
+            await cases.InsertManyAsync(batch, cancellationToken);
+            var stored = Enumerable.Range(0, batch.Count).Where(i => batch[i].Version is not null).ToList();
+            await ForEachAsync(stored, (i, _, ct) => new ValueTask(AfterSaveAsync(context, batch[i], decisions[i], createdLines[at + i], work.Count + at + i, ct)), cancellationToken);
+        }
+    }
+
+    private async Task ForEachAsync<T>(IReadOnlyList<T> items, Func<T, int, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
+    {
+        var parallelism = Math.Max(1, policies.Options.Scale.Parallelism);
+        if (parallelism == 1 || items.Count <= 1)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                await body(items[i], i, cancellationToken);
+            }
+
+            return;
+        }
+
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            (i, ct) => body(items[i], i, ct));
+    }
+
+    /// <summary>
+    /// The per-debtor step: decide on the ladder, store the decision (retrying on a concurrent change), then queue its
+    /// messages and tell the observers.
+    /// </summary>
+    private async Task ProcessAsync(ShardContext context, DunningCase state, DebtorLedger lines, int order, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var decision = Decide(context, state, lines);
+            try
+            {
+                await cases.SaveAsync(state, cancellationToken);
+            }
+            catch (CaseConflictException) when (attempt < 3)
+            {
+                context.Tally.Uncount();
+                state = await cases.GetAsync(state.CreditorId, state.DebtorId, cancellationToken) ?? cases.New(state.CreditorId, state.DebtorId);
+                continue;
+            }
+
+            await AfterSaveAsync(context, state, decision, lines, order, cancellationToken);
+            return;
+        }
+    }
+
+    private LadderDecision Decide(ShardContext context, DunningCase state, DebtorLedger lines)
+    {
+        context.Tally.Count();
+        var date = context.Shard.Date;
+        var policy = policies.For(state.CreditorId, lines.Debtor, context.Policies);
+        var decision = Ladder.Evaluate(state, lines, policy, date, policies.Rates, policies.Options.CollectionNotice);
+        state.LedgerHash = DunningCase.LedgerHashOf(lines);
+        if (state.Pending.Count > 0 && (state.NextAction is null || state.NextAction > date.AddDays(1)))
+        {
+            // Until the handler confirms, the next run looks again and re-queues what may have been lost.
+            state.NextAction = date.AddDays(1);
+        }
+
+        logger.LogDebug("Case {CaseId} of {CreditorId}/{DebtorId} on {AsOf}: {Reason}", state.CaseId, state.CreditorId, state.DebtorId, date, decision.Reason);
+        return decision;
+    }
+
+    /// <summary>Only after the decision is stored: queue its messages (and any still pending), then tell the observers.</summary>
+    private async Task AfterSaveAsync(ShardContext context, DunningCase state, LadderDecision decision, DebtorLedger lines, int order, CancellationToken cancellationToken)
+    {
+        var date = context.Shard.Date;
+        foreach (var pending in state.Pending)
+        {
+            await queue.SendAsync(StorageNames.Queues.SendReminder, new SendReminderMessage(state.CreditorId, state.DebtorId, pending.Key), cancellationToken: cancellationToken);
+            if (pending.Key == decision.Message?.Key)
+            {
+                context.Tally.Queue(order, $"{state.CreditorId}/{state.DebtorId}: {pending.Template} (level {pending.Level}) for {pending.InvoiceNumbers.Count} invoice(s), deadline {pending.Deadline:yyyy-MM-dd}.");
+            }
+        }
+
+        var notes = new StepNotes();
+        var step = new DunningStep(state.CreditorId, state.CaseId, state.ReplyToken, lines, state.Stage, state.Pause, date, decision.Message?.Template, decision.Message?.Level, decision.HandedOver, decision.Closed, decision.Reason, notes)
+        {
+            Settled = decision.Settled,
+            CreditReleased = decision.CreditReleased,
+            PromiseRanOut = decision.PromiseRanOut,
+        };
+        foreach (var observer in observers)
+        {
+            await observer.OnStepAsync(step, cancellationToken);
+        }
+
+        foreach (var note in notes.All)
+        {
+            context.Tally.Note(order, note);
+        }
+    }
+
+    /// <summary>After a shard is recorded done: when every shard of the run is done, exactly one caller runs the creditor's completion.</summary>
+    private async Task CompleteIfLastAsync(DunningShardMessage shard, string holder, CancellationToken cancellationToken)
+    {
+        var run = await progress.GetAsync(shard.CreditorId, shard.Date, shard.Run, cancellationToken);
+        if (run is null || run.Completed || !run.AllDone)
+        {
+            return;
+        }
+
+        if (!await progress.TryClaimCompletionAsync(shard.CreditorId, shard.Date, shard.Run, holder, clock.Now, CompletionClaim, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var observer in observers)
+        {
+            await observer.OnCreditorRunAsync(shard.CreditorId, shard.Date, cancellationToken);
+        }
+
+        var previous = await cases.GetRunStateAsync(shard.CreditorId, cancellationToken);
+        if (previous?.LastCycleDate is not { } last || last <= shard.Date)
+        {
+            await cases.SaveRunStateAsync(new DunningRunState(shard.CreditorId, run.Plan.SnapshotId, shard.Date, false, null), cancellationToken);
+        }
+
+        await progress.MarkCompletedAsync(shard.CreditorId, shard.Date, shard.Run, cancellationToken);
+        logger.LogInformation("Dunning for {CreditorId} on {AsOf} complete: {Shards} shard(s), {Considered} debtor(s) considered, {Queued} reminder(s) queued", shard.CreditorId, shard.Date, run.Plan.Shards, run.Considered, run.Queued);
+    }
+
+    private static DebtorLedger EmptyLedger(DunningCase state) =>
+        new(new Debtor(state.CreditorId, state.DebtorId, state.DebtorName, state.DebtorEmail, state.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null), []);
+
+    private sealed record ShardContext(DunningShardMessage Shard, SnapshotInfo Snapshot, CreditorPolicyOptions? Policies, Tally Tally);
+
+    /// <summary>Counts and notes of one shard, safe for parallel debtors; notes come out in the order of the work.</summary>
+    private sealed class Tally
+    {
+        private readonly ConcurrentBag<(int Order, int Sequence, string Note)> notes = [];
+        private int considered;
+        private int queued;
+        private int sequence;
+
+        public int Considered => considered;
+
+        public int Queued => queued;
+
+        public void Count() => Interlocked.Increment(ref considered);
+
+        public void Uncount() => Interlocked.Decrement(ref considered);
+
+        public void Queue(int order, string note)
+        {
+            Interlocked.Increment(ref queued);
+            Note(order, note);
+        }
+
+        public void Note(int order, string note) => notes.Add((order, Interlocked.Increment(ref sequence), note));
+
+        public IReadOnlyList<string> OrderedNotes() => [.. notes.OrderBy(n => n.Order).ThenBy(n => n.Sequence).Select(n => n.Note)];
+    }
+}

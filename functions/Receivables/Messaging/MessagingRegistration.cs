@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Receivables.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>The case messenger every feature writes to a debtor with.</summary>
+    public static IServiceCollection AddMessagingFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<CaseDocuments>();
+        services.AddSingleton<CaseMessenger>();
+        return services;
+    }
+}
