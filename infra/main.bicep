@@ -213,6 +213,11 @@ var appSettings = {
   Receivables__Evidence__FinancialYearEndMonth: string(financialYearEndMonth)
   Receivables__Channel__PostUnconfirmedNotices: 'true'
   Receivables__Channel__ConfirmedEmailDays: '365'
+  // Contact hours (Prop. 3 L (2025–2026)): messages go out only inside these windows in Receivables__TimeZone, never on public holidays.
+  Receivables__Channel__ContactHours: 'true'
+  Receivables__Channel__WeekdayHours: '08:00-21:00'
+  Receivables__Channel__SaturdayHours: '09:00-15:00'
+  Receivables__Channel__SundayHours: ''
   Receivables__Plans__Frequency: 'Monthly'
   Receivables__Plans__FirstPaymentDays: '14'
   Receivables__Plans__MaxDurationMonths: '12'

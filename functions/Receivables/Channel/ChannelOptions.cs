@@ -27,4 +27,19 @@ public sealed class ChannelOptions
     /// (<c>Receivables:Channel:Consents:&lt;creditor&gt;:&lt;debtor&gt;</c> = address).
     /// </summary>
     public Dictionary<string, Dictionary<string, string>> Consents { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Contact hours: no message to a debtor goes out outside the windows below, in <c>Receivables:TimeZone</c>, nor on a
+    /// public holiday; a message decided outside them is held and sent when the next window opens.
+    /// </summary>
+    public bool ContactHours { get; set; } = true;
+
+    /// <summary>Monday to Friday, "HH:mm-HH:mm" (empty: none).</summary>
+    public string WeekdayHours { get; set; } = "08:00-21:00";
+
+    /// <summary>Saturdays, "HH:mm-HH:mm" (empty: none).</summary>
+    public string SaturdayHours { get; set; } = "09:00-15:00";
+
+    /// <summary>Sundays, "HH:mm-HH:mm" (empty: none, the default).</summary>
+    public string SundayHours { get; set; } = "";
 }

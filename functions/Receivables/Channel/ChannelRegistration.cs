@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Channel;
 using Receivables.Dunning;
@@ -16,6 +17,8 @@ public static class ChannelRegistration
             .BindConfiguration(ChannelOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChannelOptions>, ChannelOptionsValidator>();
+        services.AddSingleton<ContactHours>();
         services.AddSingleton<EmailConfirmation>();
         services.AddSingleton<ISentReminderObserver, PostalNotices>();
         services.AddSingleton<ITaskOutcomeHandler, PostedOutcomes>();

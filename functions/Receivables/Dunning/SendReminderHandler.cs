@@ -52,6 +52,8 @@ public sealed class SendReminderHandler(
     IEvidenceArchive archive,
     ISendStepHook hook,
     IEnumerable<ISentReminderObserver> observers,
+    Channel.ContactHours hours,
+    IHeldMessageStore held,
     TimeProvider time,
     ILogger<SendReminderHandler> logger) : IQueueHandler<SendReminderMessage>
 {
@@ -90,6 +92,21 @@ public sealed class SendReminderHandler(
         {
             logger.LogInformation("Reminder {Key} is no longer pending for its case; nothing sent", message.Key);
             return;
+        }
+
+        if (record is null || record.State == OutboundStates.Intended)
+        {
+            // Contact hours: a reminder decided outside them waits for the next window (nothing is recorded as intended yet).
+            var now = time.GetUtcNow();
+            var opens = hours.OpensAt(now);
+            if (opens > now)
+            {
+                await held.PutAsync(HeldMessage.ForReminder(message, opens), cancellationToken);
+                var caseId = state?.CaseId ?? DunningCase.CaseIdFor(message.CreditorId, message.DebtorId);
+                await messenger.ArchiveHoldAsync(Letter(message, caseId, pending?.Template), now, opens, cancellationToken);
+                logger.LogInformation("Reminder {Key} decided outside the contact hours; held until {Until}", message.Key, opens);
+                return;
+            }
         }
 
         var fresh = record is null;

@@ -35,7 +35,7 @@ public sealed class FunctionMetadataTests
         extensions.RootElement.GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString())
             .ShouldContain("AzureStorageQueues", "the host needs the storage queues extension for the queue triggers");
         Functions.Keys.Order(StringComparer.Ordinal)
-            .ShouldBe(["DunningShard", "DunningTimer", "EmailEvents", "InboundEmail", "LedgerUploaded", "ProcessReply", "SendReminder"]);
+            .ShouldBe(["DunningShard", "DunningTimer", "EmailEvents", "InboundEmail", "LedgerUploaded", "ProcessReply", "ReleaseHeld", "SendReminder"]);
     }
 
     [Fact]
