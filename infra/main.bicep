@@ -124,6 +124,7 @@ module eventGrid 'app/eventgrid.bicep' = {
     tags: tags
     storageAccountName: storage.outputs.name
     queueName: storage.outputs.ledgerQueueName
+    paymentsQueueName: storage.outputs.paymentsQueueName
     identityId: identity.outputs.id
   }
   dependsOn: [ rbac ]
@@ -209,6 +210,8 @@ var appSettings = {
   Receivables__Ledger__SortChunkRows: '200000'
   Receivables__Ledger__MaxReportedProblems: '200'
   Receivables__Ledger__TempPath: ''
+  Receivables__Payments__ReconcileAfterDays: '5'
+  Receivables__Payments__BatchSize: '100'
   Receivables__Evidence__RetentionYears: string(evidenceRetentionYears)
   Receivables__Evidence__FinancialYearEndMonth: string(financialYearEndMonth)
   Receivables__Channel__PostUnconfirmedNotices: 'true'

@@ -20,6 +20,7 @@ var containers = [
   'templates'
   'locks'
   'inbound'
+  'payments'
   deploymentContainerName
 ]
 var queues = [
@@ -28,6 +29,7 @@ var queues = [
   'process-reply'
   'credit-hold'
   'dunning-shard'
+  'payments-uploaded'
 ]
 var tables = [
   'Ledgers'
@@ -39,6 +41,7 @@ var tables = [
   'Plans'
   'Runs'
   'EvidenceHeads'
+  'Payments'
   'CreditHolds'
   'SetOffs'
   'Creditors'
@@ -132,3 +135,4 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output ledgerQueueName string = 'ledger-uploaded'
+output paymentsQueueName string = 'payments-uploaded'

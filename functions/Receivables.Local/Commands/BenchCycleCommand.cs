@@ -33,6 +33,7 @@ internal static class BenchCycleCommand
         var bench = new Command("bench", "Measure the product on this machine (prints figures).");
         bench.Subcommands.Add(cycle);
         bench.Subcommands.Add(BenchIngestCommand.Build());
+        bench.Subcommands.Add(BenchPaymentsCommand.Build());
         return bench;
     }
 

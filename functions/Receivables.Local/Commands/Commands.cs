@@ -20,6 +20,7 @@ internal static class Commands
         RepliesCommands.Reply(),
         RepliesCommands.Replies(),
         ImportCommand.Build(),
+        PaymentsCommand.Build(),
         StatusCommand.Build(),
         RenderSamplesCommand.Build(),
     ];

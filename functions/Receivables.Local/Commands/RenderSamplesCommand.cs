@@ -28,6 +28,7 @@ internal static class RenderSamplesCommand
         MessageTemplates.CallConfirmation,
         MessageTemplates.PlanMissed,
         MessageTemplates.PlanAccepted,
+        MessageTemplates.ReplyAnswer,
         Receivables.SetOff.SetOffs.Template,
         MessageTemplates.DisputeAcknowledgement,
         MessageTemplates.DisputeOutcome,

@@ -56,26 +56,30 @@ internal static class RepliesCommands
     public static Command Replies()
     {
         var set = new Option<FileInfo>("--set") { Description = "Labelled replies (JSON lines). Default: samples/replies/labelled.jsonl in the repository." };
-        var accuracy = new Command("accuracy", "Print the rule classifier's accuracy on the labelled reply set, per class, with the misses.");
+        var emails = new Option<DirectoryInfo>("--eml") { Description = "A folder of .eml files instead, each labelled by its X-Label header (X-Expected-Date optional); headers such as Auto-Submitted and multipart/report count." };
+        var missesOnly = new Option<bool>("--quiet") { Description = "Leave out the list of misclassified replies." };
+        var accuracy = new Command("accuracy", "Print the rule classifier's precision and recall per class, the confusion matrix, date accuracy and the misclassified replies.");
         accuracy.Options.Add(set);
+        accuracy.Options.Add(emails);
+        accuracy.Options.Add(missesOnly);
         accuracy.SetAction((parse, _) =>
         {
             try
             {
-                var path = parse.GetValue(set)?.FullName ?? FindDefaultSet();
-                var result = LabelledSet.Evaluate(LabelledSet.Read(path));
-                Console.WriteLine($"labelled set: {path}");
-                Console.WriteLine($"accuracy: {result.Correct}/{result.Total} = {result.Ratio:P1}");
-                foreach (var (cls, (total, correct)) in result.PerClass.OrderBy(p => p.Key))
+                string source;
+                IReadOnlyList<LabelledReply> replies;
+                if (parse.GetValue(emails) is { } folder)
                 {
-                    Console.WriteLine($"  {cls,-14} {correct,3}/{total,-3}");
+                    source = folder.FullName;
+                    replies = EmlSet.Read(folder.FullName);
+                }
+                else
+                {
+                    source = parse.GetValue(set)?.FullName ?? FindDefaultSet();
+                    replies = LabelledSet.Read(source);
                 }
 
-                foreach (var (reply, got) in result.Misses)
-                {
-                    Console.WriteLine($"  miss {reply.Id}: labelled {reply.Label}, rules say {got}: {reply.Subject}");
-                }
-
+                AccuracyReport.Print(source, LabelledSet.Evaluate(replies), !parse.GetValue(missesOnly), Console.Out);
                 return Task.FromResult(0);
             }
             catch (Exception e) when (Cli.UserError(e) is { } message)

@@ -38,6 +38,8 @@ internal static class DemoScenario
         new("K-7007", "Stavanger Sko AS", "okonomi@stavangersko.example.no", "business", "954321098", "F-24041", new(2026, 10, 1), new(2026, 10, 31), 7_800.00m, 7_800.00m, Kid("2404100")),
         // Large claim: a person calls before the formal reminder; a promise, broken, then a credit hold until it pays.
         new("K-8008", "Nordlys Catering AS", "faktura@nordlyscatering.example.no", "business", "943210987", "F-24019", new(2026, 9, 4), new(2026, 9, 18), 24_000.00m, 24_000.00m, Kid("2401900")),
+        // Business that pays by KID the morning its reminder would go out: the bank file arrives before the ledger shows it.
+        new("K-9009", "Tromsø Tak AS", "post@tromsotak.example.no", "business", "932109876", "F-24045", new(2026, 10, 2), new(2026, 10, 16), 6_250.00m, 6_250.00m, Kid("2404500")),
     ];
 
     /// <summary>The phone numbers the ERP has (the optional customer_phone column); a person calling sees them on the task.</summary>

@@ -31,6 +31,7 @@ internal sealed partial class DemoStory(LocalHost host, AdjustableClock clock, T
         var lines = await WithPlanPaymentsAsync([.. DemoScenario.Opening.Where(l => StillOpen(l, day))], day, cancellationToken);
         await DemoRunner.UploadLedgerAsync(host, day, DemoScenario.Csv(lines), clock.GetUtcNow(), cancellationToken);
         LedgersUploaded++;
+        await PaymentsMorningAsync(day, cancellationToken);
         if (day == LisePaymentSeen)
         {
             Narrative.Add($"{day:yyyy-MM-dd} ledger: Lise Berg's F-24031 is paid (her 'already paid' reply is confirmed)");
@@ -77,6 +78,7 @@ internal sealed partial class DemoStory(LocalHost host, AdjustableClock clock, T
         "K-3003" => day < OlaPaymentSeen,
         "K-7007" => day < StavangerPays,
         "K-8008" => day < NordlysPays,
+        "K-9009" => day <= TromsoPays,
         _ => true,
     };
 

@@ -75,6 +75,7 @@ internal sealed partial class DemoSummary(LocalHost host, TextWriter output)
 
         await PrintPlansAsync(cancellationToken);
         await PrintLeversAsync(cancellationToken);
+        PrintPayments(story);
 
         var reader = host.Get<IEvidenceReader>();
         var held = 0;

@@ -15,6 +15,7 @@ public static class LocalServe
         services.AddSingleton(configuration.GetSection("Receivables:Local:Queues").Get<LocalQueueOptions>() ?? new LocalQueueOptions());
         services.AddSingleton<QueueConsumers>();
         services.AddSingleton<LedgerWatcher>();
+        services.AddSingleton<PaymentsWatcher>();
         return services;
     }
 
@@ -23,6 +24,7 @@ public static class LocalServe
     {
         services.AddHostedService(sp => sp.GetRequiredService<QueueConsumers>());
         services.AddHostedService(sp => sp.GetRequiredService<LedgerWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<PaymentsWatcher>());
         services.AddHostedService<TimerService>();
         var port = configuration.GetValue("Receivables:Local:HttpPort", 7071);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>

@@ -126,6 +126,7 @@ public sealed class QueueConsumers(
     ReplyProcessor processReply,
     DunningShardHandler dunningShard,
     Receivables.Messaging.HeldRelease heldRelease,
+    Payments.PaymentsUploadedHandler paymentsUploaded,
     StorageClients storage,
     LocalQueueOptions options,
     ILogger<QueueConsumer> logger) : BackgroundService
@@ -135,6 +136,7 @@ public sealed class QueueConsumers(
         QueueConsumer.For(ledgerUploaded, storage, options, logger),
         QueueConsumer.For(sendReminder, storage, options, logger),
         QueueConsumer.For(processReply, storage, options, logger),
+        QueueConsumer.For(paymentsUploaded, storage, options, logger),
         .. Enumerable.Range(0, Math.Max(1, options.ShardConsumers)).Select(_ => QueueConsumer.For(dunningShard, storage, new LocalQueueOptions
         {
             MaxPollingInterval = options.MaxPollingInterval,

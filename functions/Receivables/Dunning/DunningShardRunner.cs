@@ -24,6 +24,7 @@ public sealed class DunningShardRunner(
     BusinessClock clock,
     IMessageQueue queue,
     IEnumerable<IDunningStepObserver> observers,
+    IEnumerable<IOpenItemAdjustments> adjustments,
     ILogger<DunningShardRunner> logger)
 {
     /// <summary>How long the creditor's completion work may take before another host may take it over.</summary>
@@ -83,6 +84,25 @@ public sealed class DunningShardRunner(
         await foreach (var debtorId in cases.DueDebtorsAsync(shard.CreditorId, shard.Shard, shard.Shards, shard.Date, cancellationToken))
         {
             due.Add(debtorId);
+        }
+
+        // Debtors whose open items changed without a new snapshot (bank payments): decided again the same day when what
+        // the ladder reads differs from what it last read.
+        var adjusted = new List<string>();
+        foreach (var source in adjustments)
+        {
+            adjusted.AddRange((await source.ForCreditorAsync(shard.CreditorId, cancellationToken)).Keys
+                .Where(d => DebtorShards.ShardOf(d, shard.Shards) == shard.Shard && !due.Contains(d)));
+        }
+
+        foreach (var debtorId in adjusted.Distinct(StringComparer.Ordinal))
+        {
+            if (await cases.GetAsync(shard.CreditorId, debtorId, cancellationToken) is { } existing
+                && await ledger.GetDebtorAsync(context.Snapshot, debtorId, cancellationToken) is { } changed
+                && existing.LedgerHash != DunningCase.LedgerHashOf(changed))
+            {
+                due.Add(debtorId);
+            }
         }
 
         if (due.Count == 0)

@@ -74,6 +74,8 @@ public static class MessageTemplates
 
     /// <summary>"Already paid": the next ledger shows the payment; the case is closed.</summary>
     public const string PaymentFound = "payment-found";
+
+    public const string ReplyAnswer = "reply-answer";
 }
 
 /// <summary>One invoice line of a reminder.</summary>

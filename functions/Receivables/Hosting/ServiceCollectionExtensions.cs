@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddHandoverFeature(configuration);
         services.AddStatusFeature(configuration);
         services.AddChannelFeature(configuration);
+        services.AddPaymentsFeature(configuration);
         return services;
     }
 }

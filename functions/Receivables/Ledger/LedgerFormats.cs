@@ -4,7 +4,14 @@ using Microsoft.Extensions.Options;
 namespace Receivables.Ledger;
 
 /// <summary>How one uploaded file is read: a description for reports and the row reader.</summary>
-public sealed record LedgerFileFormat(string Description, Func<Stream, LedgerDiagnostics, IEnumerable<LedgerRow>> Read);
+public sealed record LedgerFileFormat(string Description, Func<Stream, LedgerDiagnostics, IEnumerable<LedgerRow>> Read)
+{
+    /// <summary>
+    /// For a file that adds documents to the ledger rather than replacing it (EHF): combines the latest snapshot's rows
+    /// with the file's rows into the next snapshot's rows. Null: the file is the whole ledger.
+    /// </summary>
+    public Func<IEnumerable<LedgerRow>, IReadOnlyList<LedgerRow>, LedgerDiagnostics, IEnumerable<LedgerRow>>? AddToLatest { get; init; }
+}
 
 /// <summary>
 /// Recognises an upload from its first bytes and its folder: XML is SAF-T Financial; anything else is CSV read with
@@ -27,6 +34,12 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
         while (start < prefix.Length && prefix[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
             start++;
+        }
+
+        if (start < prefix.Length && prefix[start] == (byte)'<' && Parsing.EhfLedgerParser.Looks(prefix[start..]))
+        {
+            var ehf = new Parsing.EhfLedgerParser();
+            return new LedgerFileFormat("EHF / PEPPOL BIS Billing 3.0 (UBL 2.1)", ehf.Read) { AddToLatest = ehf.AddTo };
         }
 
         if (start < prefix.Length && prefix[start] == (byte)'<')

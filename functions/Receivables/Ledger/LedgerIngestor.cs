@@ -82,10 +82,29 @@ public sealed class LedgerIngestor(
         }
 
         using var sorter = new ExternalSorter(options.Value.SortChunkRows, TempFolder);
+        if (format.AddToLatest is not null && latest is not null && file.TakenAt is null)
+        {
+            // A document added to the ledger (EHF) does not make the rest of it any newer.
+            takenAt = latest.Info.TakenAt;
+        }
+
+        await using var latestRows = format.AddToLatest is null || latest is null ? null : await store.ReadPartAsync(creditorId, latest.Info.SnapshotId, SnapshotPart.Ledger, cancellationToken: cancellationToken);
         await Task.Run(
             () =>
             {
-                foreach (var row in format.Read(content, diagnostics))
+                var rows = format.Read(content, diagnostics);
+                if (format.AddToLatest is { } addTo)
+                {
+                    using var reader = latestRows is null ? null : new StreamReader(latestRows, SnapshotFormat.Utf8, false, 1 << 16);
+                    foreach (var row in addTo(reader is null ? [] : SnapshotFormat.ReadRows(reader), [.. rows], diagnostics))
+                    {
+                        sorter.Add(row);
+                    }
+
+                    return;
+                }
+
+                foreach (var row in rows)
                 {
                     sorter.Add(row);
                 }

@@ -30,24 +30,9 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
         await using var stream = await store.ReadPartAsync(creditorId, latest.SnapshotId, SnapshotPart.Ledger, cancellationToken: cancellationToken)
             ?? throw new InvalidDataException($"Snapshot {latest.SnapshotId} of '{creditorId}' has no ledger blob.");
         using var reader = new StreamReader(stream, SnapshotFormat.Utf8, false, 1 << 16);
-        LedgerRow? first = null;
-        var invoices = new List<OpenInvoice>();
-        await foreach (var row in SnapshotFormat.ReadRowsAsync(reader, cancellationToken))
+        await foreach (var debtor in ByDebtorAsync(SnapshotFormat.ReadRowsAsync(reader, cancellationToken), creditorId, latest.SourceFile, cancellationToken))
         {
-            if (first is not null && !string.Equals(first.DebtorId, row.DebtorId, StringComparison.Ordinal))
-            {
-                yield return new DebtorLedger(first.ToDebtor(creditorId), invoices);
-                invoices = [];
-                first = null;
-            }
-
-            first ??= row;
-            invoices.Add(row.ToInvoice(latest.SourceFile));
-        }
-
-        if (first is not null)
-        {
-            yield return new DebtorLedger(first.ToDebtor(creditorId), invoices);
+            yield return debtor;
         }
     }
 
@@ -143,9 +128,34 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
         }
 
         using var reader = new StreamReader(stream, SnapshotFormat.Utf8, false, 1 << 16);
+        await foreach (var debtor in ByDebtorAsync(InShardAsync(SnapshotFormat.ReadRowsAsync(reader, cancellationToken), from, to, index.Hashed), creditorId, snapshot.SourceFile, cancellationToken))
+        {
+            yield return debtor;
+        }
+    }
+
+    /// <summary>The rows whose debtor hash lies in [from, to); a hash-ordered snapshot stops at the first row past the range.</summary>
+    private static async IAsyncEnumerable<LedgerRow> InShardAsync(IAsyncEnumerable<LedgerRow> rows, ulong from, ulong to, bool hashOrdered)
+    {
+        await foreach (var row in rows)
+        {
+            if (row.DebtorHash >= from && row.DebtorHash < to)
+            {
+                yield return row;
+            }
+            else if (hashOrdered && row.DebtorHash >= to)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Consecutive rows of one debtor (snapshots keep a debtor's rows together) as that debtor's lines.</summary>
+    private static async IAsyncEnumerable<DebtorLedger> ByDebtorAsync(IAsyncEnumerable<LedgerRow> rows, string creditorId, string sourceFile, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         LedgerRow? first = null;
         var invoices = new List<OpenInvoice>();
-        await foreach (var row in SnapshotFormat.ReadRowsAsync(reader, cancellationToken))
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             if (first is not null && !string.Equals(first.DebtorId, row.DebtorId, StringComparison.Ordinal))
             {
@@ -154,18 +164,8 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
                 first = null;
             }
 
-            if (row.DebtorHash < from || row.DebtorHash >= to)
-            {
-                if (index.Hashed && row.DebtorHash >= to)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
             first ??= row;
-            invoices.Add(row.ToInvoice(snapshot.SourceFile));
+            invoices.Add(row.ToInvoice(sourceFile));
         }
 
         if (first is not null)

@@ -20,7 +20,7 @@ public static class LedgerRegistration
         services.AddSingleton<LedgerFormats>();
         services.AddSingleton<LedgerIngestor>();
         services.AddSingleton<LedgerReader>();
-        services.AddSingleton<ILedgerReader>(sp => sp.GetRequiredService<LedgerReader>());
+        services.AddSingleton<ILedgerReader, AdjustedLedgerReader>();
         services.AddSingleton<LedgerUploadedHandler>();
         services.AddSingleton<IStatusContributor, LedgerStatusContributor>();
         return services;

@@ -43,6 +43,8 @@ public sealed record LedgerRow(
 
     public bool IsPaid => OpenAmount == 0m;
 
+    public bool IsCreditNote => Amount < 0m;
+
     public Debtor ToDebtor(string creditorId) => new(creditorId, DebtorId, Name, Email, Type, OrgNumber, Phone: Phone);
 
     public OpenInvoice ToInvoice(string sourceFile) =>

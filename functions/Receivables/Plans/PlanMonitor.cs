@@ -29,9 +29,18 @@ public sealed class PlanMonitor(
     PlanLetters letters,
     IOptions<PlanPolicy> policy,
     BusinessClock clock,
-    ILogger<PlanMonitor> logger) : ILedgerObserver
+    ILogger<PlanMonitor> logger) : ILedgerObserver, IOpenItemsObserver
 {
     public Task OnSnapshotConfirmedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) => OnSnapshotAcceptedAsync(snapshot, cancellationToken);
+
+    /// <summary>Bank payments applied the same day count toward installments at once (the ledger reader shows them).</summary>
+    public async Task OnOpenItemsAdjustedAsync(string creditorId, IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetLatestSnapshotAsync(creditorId, cancellationToken) is { } snapshot)
+        {
+            await OnSnapshotAcceptedAsync(snapshot, cancellationToken);
+        }
+    }
 
     public async Task OnSnapshotAcceptedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken)
     {

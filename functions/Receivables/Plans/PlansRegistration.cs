@@ -30,7 +30,9 @@ public static class PlansRegistration
         services.AddSingleton<PlanService>();
         services.AddSingleton<IArrangementRequests>(sp => sp.GetRequiredService<PlanService>());
         services.AddSingleton<IPlanFacts, PlanFactsReader>();
-        services.AddSingleton<ILedgerObserver, PlanMonitor>();
+        services.AddSingleton<PlanMonitor>();
+        services.AddSingleton<ILedgerObserver>(sp => sp.GetRequiredService<PlanMonitor>());
+        services.AddSingleton<IOpenItemsObserver>(sp => sp.GetRequiredService<PlanMonitor>());
         services.AddSingleton<ITaskOutcomeHandler, PlanApprovalOutcomes>();
         services.AddSingleton<ITaskOutcomeHandler, PlanSecurityOutcomes>();
         services.AddSingleton<IStatusContributor, PlansStatusContributor>();

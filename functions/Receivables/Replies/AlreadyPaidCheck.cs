@@ -17,9 +17,46 @@ public sealed class AlreadyPaidCheck(
     ReplyMail mail,
     IEvidenceArchive archive,
     BusinessClock clock,
-    ILogger<AlreadyPaidCheck> logger) : ILedgerObserver
+    ILogger<AlreadyPaidCheck> logger) : ILedgerObserver, IOpenItemsObserver
 {
     public const string AwaitingLedger = "awaiting-ledger";
+
+    /// <summary>
+    /// A bank payment applied the same day confirms an "already paid" reply at once when nothing is left open; when
+    /// something is, the reply waits for the ledger as before (the bank file may not show every payment).
+    /// </summary>
+    public async Task OnOpenItemsAdjustedAsync(string creditorId, IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken)
+    {
+        await foreach (var row in store.ListByStateAsync(AwaitingLedger, cancellationToken))
+        {
+            var debtorId = row.GetString("DebtorId");
+            if (row.GetString("CreditorId") != creditorId || debtorId is null || !debtorIds.Contains(debtorId))
+            {
+                continue;
+            }
+
+            var ledger = await reader.GetDebtorAsync(creditorId, debtorId, cancellationToken);
+            if (ledger is null || ledger.Invoices.Any(i => i.OpenAmount > 0m))
+            {
+                continue;
+            }
+
+            var replyId = row.RowKey;
+            var key = $"reply:{replyId}:payment";
+            const string outcome = "a bank payment confirms it: nothing is open any more";
+            await cases.ResumeAsync(creditorId, debtorId, PauseReason.AwaitingLedger, Actors.Rule, outcome, key, cancellationToken);
+            if (await cases.GetAsync(creditorId, debtorId, cancellationToken) is { } found)
+            {
+                await archive.AppendAsync(new EvidenceItem(
+                    found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision, "Already-paid check: " + outcome, "text/plain",
+                    System.Text.Encoding.UTF8.GetBytes(outcome), Actors.Rule, key + ":decision", clock.Now,
+                    new Dictionary<string, string> { ["replyId"] = replyId }), cancellationToken);
+            }
+
+            await store.UpdateAsync(replyId, new Dictionary<string, object?> { ["State"] = ReplyProcessor.Processed, ["Action"] = outcome }, cancellationToken);
+            logger.LogInformation("Already-paid reply {ReplyId} confirmed by a bank payment for {CreditorId}/{DebtorId}", replyId, creditorId, debtorId);
+        }
+    }
 
     public async Task OnSnapshotAcceptedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken)
     {

@@ -28,6 +28,12 @@ public sealed record InboundEmail(
     public bool SpfFailed => Spf is not null && !Spf.Trim().Equals("pass", StringComparison.OrdinalIgnoreCase);
 
     public bool DkimFailed => Dkim is not null && Dkim.Contains("fail", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A delivery-status notification by its headers (multipart/report, a delivery-status part, a mailer daemon).</summary>
+    public bool DeliveryReport { get; init; }
+
+    /// <summary>The machine-readable delivery-status part (Final-Recipient, Action, Status, ...) when there is one.</summary>
+    public string? DeliveryStatus { get; init; }
 }
 
 /// <summary>Parses Inbound Parse posts (multipart/form-data, CRLF or LF) and .eml files with MimeKit.</summary>
@@ -130,7 +136,41 @@ public static class InboundParser
             Spf: null,
             Dkim: null,
             AutoSubmitted: IsAutoSubmitted(message),
-            Attachments: attachments);
+            Attachments: attachments)
+        {
+            DeliveryReport = IsDeliveryReport(message),
+            DeliveryStatus = DeliveryStatusText(message),
+        };
+    }
+
+    private static bool IsDeliveryReport(MimeMessage message)
+    {
+        var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? "";
+        return message.Body is MultipartReport { ReportType: { } type } && type.Contains("delivery-status", StringComparison.OrdinalIgnoreCase)
+            || message.BodyParts.Any(p => p.ContentType.MimeType.Contains("delivery-status", StringComparison.OrdinalIgnoreCase))
+            || from.StartsWith("mailer-daemon@", StringComparison.OrdinalIgnoreCase) || from.StartsWith("postmaster@", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? DeliveryStatusText(MimeMessage message)
+    {
+        foreach (var part in message.BodyParts)
+        {
+            if (part is MessageDeliveryStatus status)
+            {
+                var text = new StringBuilder();
+                foreach (var group in status.StatusGroups)
+                {
+                    foreach (var header in group)
+                    {
+                        text.Append(header.Field).Append(": ").AppendLine(header.Value.Trim());
+                    }
+                }
+
+                return text.ToString();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The address part of "Name &lt;a@b&gt;" (lower case), or the input when it is not an address.</summary>

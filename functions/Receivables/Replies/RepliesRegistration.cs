@@ -32,7 +32,9 @@ public static class RepliesRegistration
             .ValidateOnStart();
         services.TryAddSingleton<IReplyClassifier, ConfiguredReplyClassifier>();
         services.AddSingleton<ReplyProcessor>();
-        services.AddSingleton<ILedgerObserver, AlreadyPaidCheck>();
+        services.AddSingleton<AlreadyPaidCheck>();
+        services.AddSingleton<ILedgerObserver>(sp => sp.GetRequiredService<AlreadyPaidCheck>());
+        services.AddSingleton<IOpenItemsObserver>(sp => sp.GetRequiredService<AlreadyPaidCheck>());
 
         // The plans feature replaces this with proposal drafting (registered after us).
         return services;

@@ -27,7 +27,14 @@ public sealed record ReplyDecision(
     IReadOnlyList<string> Flags,
     string Action,
     string Actor,
-    string ActionActor);
+    string ActionActor)
+{
+    /// <summary>Why this class (the deciding cues) or why the classifier abstained.</summary>
+    public string Reason { get; init; } = "";
+
+    /// <summary>Every class's score with its cues: the candidates a person weighs.</summary>
+    public IReadOnlyList<ClassScore> Candidates { get; init; } = [];
+}
 
 /// <summary>
 /// Processes a stored reply (queue <see cref="StorageNames.Queues.ProcessReply"/>): match to a case, triage, act within
@@ -69,7 +76,10 @@ public sealed class ReplyProcessor(
             : InboundParser.ParseMime(payload);
         var received = clock.ToLocalDate(email.Date ?? reply.ReceivedAt);
         var newText = ReplyText.NewText(email.Text, email.Html);
-        var triage = await classifier.ClassifyAsync(email.Subject, newText, email.AutoSubmitted, received, cancellationToken);
+        // A delivery report is a server's words, never the debtor's: the rules read it and no model is asked.
+        var triage = email.DeliveryReport
+            ? RuleClassifier.Classify(email.Subject, newText + "\n" + email.DeliveryStatus, email.AutoSubmitted, received, deliveryReportHeader: true)
+            : await classifier.ClassifyAsync(email.Subject, newText, email.AutoSubmitted, received, cancellationToken);
 
         var match = await MatchAsync(cases, email, cancellationToken);
         if (match.Case is not { } found)
@@ -91,7 +101,7 @@ public sealed class ReplyProcessor(
             flags.Add("sender-unauthenticated");
         }
 
-        if (triage.Confidence < options.Value.ReviewBelowConfidence && !flags.Contains("no-rule-matched"))
+        if (triage.Confidence < options.Value.ReviewBelowConfidence && !flags.Contains("no-rule-matched") && !triage.Abstained)
         {
             flags.Add("low-confidence");
         }
@@ -104,7 +114,11 @@ public sealed class ReplyProcessor(
             new Dictionary<string, string> { ["replyId"] = reply.ReplyId, ["from"] = sender, ["attachments"] = email.Attachments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }), cancellationToken);
 
         var action = await ActAsync(reply, email, found, triage, received, cancellationToken);
-        var decision = new ReplyDecision(reply.ReplyId, found.CaseId, match.MatchedBy, triage.Class.ToString(), triage.Confidence, triage.Values, flags, action.Summary, triage.Actor, Actors.Rule);
+        var decision = new ReplyDecision(reply.ReplyId, found.CaseId, match.MatchedBy, triage.Class.ToString(), triage.Confidence, triage.Values, flags, action.Summary, triage.Actor, Actors.Rule)
+        {
+            Reason = triage.Reason,
+            Candidates = triage.Scores,
+        };
         await archive.AppendAsync(new EvidenceItem(
             found.CreditorId, found.DebtorId, found.CaseId, EvidenceKinds.Decision,
             $"Reply classified as {triage.Class}: {action.Summary}", "application/json",
@@ -194,6 +208,12 @@ public sealed class ReplyProcessor(
     {
         var key = "reply:" + reply.ReplyId;
         var note = $"Reply {reply.ReplyId} ({triage.Class}, {triage.Confidence:0.00})";
+        if (triage.Class == ReplyClass.DeliveryFailure)
+        {
+            // A server's report, not the debtor's words (so its sender is never the debtor): it only opens a contact task.
+            return await DeliveryFailedAsync(email, found, triage, key, cancellationToken);
+        }
+
         if (triage.Flags.Contains("sender-not-debtor") || triage.Flags.Contains("sender-unauthenticated"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Reply from an unverified sender ({InboundParser.Address(email.From)})",
@@ -201,8 +221,20 @@ public sealed class ReplyProcessor(
             return new ReplyAction("none: sender not verified, task opened");
         }
 
+        if (triage.Flags.Contains("instruction-in-reply") || triage.Abstained || triage.Flags.Contains("model-review"))
+        {
+            // Never act on a reply that tries to instruct the system, or on one no class clearly wins: a person decides.
+            var why = triage.Flags.Contains("instruction-in-reply")
+                ? "The reply contains instructions aimed at a system or an assistant (" + string.Join(", ", InjectionDetector.Find(email.Subject, ReplyText.NewText(email.Text, email.Html))) + "); nothing was done automatically."
+                : triage.Abstained ? "No single class clearly won (" + triage.Reason + "); nothing was done automatically."
+                : "The model's answer could not be used (" + triage.Reason + "); nothing was done automatically.";
+            await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + email.Subject,
+                why + " Candidates: " + Candidates(triage) + ". The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key + ":review", cancellationToken);
+            return new ReplyAction("none: review task opened (" + (triage.Flags.Contains("instruction-in-reply") ? "instruction in reply" : triage.Abstained ? "abstained" : "model answer unusable") + ")");
+        }
+
         var action = await ActOnClassAsync(cases, reply, email, found, triage, received, key, note, cancellationToken);
-        if (triage.Flags.Contains("instruction-in-reply") || triage.Flags.Contains("low-confidence"))
+        if (triage.Flags.Contains("low-confidence"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + string.Join(", ", triage.Flags),
                 $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action.Summary}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken);
@@ -285,7 +317,7 @@ public sealed class ReplyProcessor(
                     try
                     {
                         var id = await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.Reply,
-                            note + ": " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, triage.Values.Amount), cancellationToken);
+                            note + ": " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, triage.Values.Amount, triage.Values.Frequency), cancellationToken);
                         return new ReplyAction("arrangement requested (" + id + ")");
                     }
                     catch (ReceivablesException e)
@@ -309,7 +341,21 @@ public sealed class ReplyProcessor(
                 return new ReplyAction(sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)");
 
             case ReplyClass.AutoReply:
-                return new ReplyAction("none: auto-reply");
+                return new ReplyAction(triage.Values.Date is { } back ? $"none: auto-reply (away until {back:yyyy-MM-dd}); nothing paused" : "none: auto-reply; nothing paused");
+
+            case ReplyClass.Question:
+                {
+                    var question = triage.Question ?? "invoice";
+                    var answered = await mail.SendAsync(found, Email.MessageTemplates.ReplyAnswer, replyAddress, key, new Dictionary<string, string> { ["class"] = "question", ["Question"] = question }, cancellationToken);
+                    if (!answered)
+                    {
+                        await OpenTaskAsync(found, TaskKinds.ReviewReply, "Answer the debtor's question: " + email.Subject,
+                            $"The debtor asks about {question}; there were no ledger details to answer it from. The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
+                        return new ReplyAction($"task opened: question ({question}) without ledger details");
+                    }
+
+                    return new ReplyAction($"question ({question}) answered from the ledger");
+                }
 
             case ReplyClass.ContactChange:
                 await OpenTaskAsync(found, TaskKinds.ContactChange, "Contact change: " + email.Subject,
@@ -318,10 +364,32 @@ public sealed class ReplyProcessor(
 
             default:
                 await OpenTaskAsync(found, TaskKinds.ReviewReply, "Read reply: " + email.Subject,
-                    "No rule recognised this reply: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
+                    "No class was recognised (" + (triage.Reason.Length > 0 ? triage.Reason : "no cue") + "). Candidates: " + Candidates(triage) + ". The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key, cancellationToken);
                 return new ReplyAction("task opened (other)");
         }
     }
+
+    /// <summary>A bounce: the address the case writes to is failing (a permanent failure), a person finds a working one; never a debtor's intent.</summary>
+    private async Task<ReplyAction> DeliveryFailedAsync(InboundEmail email, CaseView found, Triage triage, string key, CancellationToken cancellationToken)
+    {
+        var text = ReplyText.NewText(email.Text, email.Html) + "\n" + email.DeliveryStatus;
+        var failed = DeliveryReport.FailedRecipients(text, InboundParser.Address(email.From));
+        var debtorAddress = found.DebtorEmail is { Length: > 0 } known ? InboundParser.Address(known) : null;
+        var address = failed.FirstOrDefault(a => a == debtorAddress) ?? failed.FirstOrDefault() ?? debtorAddress ?? "(unknown)";
+        if (!DeliveryReport.IsPermanent(text))
+        {
+            return new ReplyAction($"none: delivery to {address} delayed (temporary); recorded");
+        }
+
+        await tasks.OpenAsync(found.CreditorId, TaskKinds.InvalidEmail, found.DebtorId, found.CaseId,
+            $"No valid email for debtor {found.DebtorId}",
+            $"A delivery report says mail to {address} failed ({triage.Reason}). Find a working address for the debtor and update it in the ledger or ERP.",
+            $"invalid-email:{found.DebtorId}:{address}", cancellationToken);
+        return new ReplyAction($"address {address} failing; contact task opened");
+    }
+
+    private static string Candidates(Triage triage) =>
+        triage.Scores.Count == 0 ? "none" : string.Join("; ", triage.Scores.Take(4).Select(s => $"{s.Class} {s.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} ({string.Join(" | ", s.Cues.Take(2))})"));
 
     private Task<Ledger.DebtorLedger?> LedgerAsync(CaseView found, CancellationToken cancellationToken) =>
         ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);

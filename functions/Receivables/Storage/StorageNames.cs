@@ -32,7 +32,10 @@ public static class StorageNames
         /// <summary>Raw inbound reply payloads, stored before the webhook answers 2xx.</summary>
         public const string Inbound = "inbound";
 
-        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks, Inbound];
+        /// <summary>Bank files (Nets OCR giro, camt.054) uploaded by users or the bank integration: <c>&lt;creditorId&gt;/&lt;file&gt;</c>.</summary>
+        public const string Payments = "payments";
+
+        public static readonly IReadOnlyList<string> All = [Ledger, Snapshots, Evidence, Outbox, Templates, Locks, Inbound, Payments];
     }
 
     public static class Queues
@@ -52,7 +55,10 @@ public static class StorageNames
         /// <summary>One message per shard of a creditor's debtors for a cycle date, queued by the dunning timer's planner.</summary>
         public const string DunningShard = "dunning-shard";
 
-        public static readonly IReadOnlyList<string> All = [LedgerUploaded, SendReminder, ProcessReply, CreditHold, DunningShard];
+        /// <summary>Event Grid BlobCreated events for the payments container (in Azure) or the local watcher.</summary>
+        public const string PaymentsUploaded = "payments-uploaded";
+
+        public static readonly IReadOnlyList<string> All = [LedgerUploaded, SendReminder, ProcessReply, CreditHold, DunningShard, PaymentsUploaded];
 
         /// <summary>Where a message goes after <see cref="MaxDequeueCount"/> failed tries (Functions' convention).</summary>
         public static string Poison(string queue) => queue + "-poison";
@@ -84,6 +90,9 @@ public static class StorageNames
         /// <summary>The creditor registry: creditors added, changed and retired at run time (the <c>creditors</c> commands).</summary>
         public const string Creditors = "Creditors";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors];
+        /// <summary>Bank transactions with their match decisions, payments applied until the ledger shows them, imported files.</summary>
+        public const string Payments = "Payments";
+
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors, Payments];
     }
 }

@@ -58,6 +58,27 @@ public sealed class FunctionInvocationTests
     }
 
     [Fact]
+    public async Task A_bank_file_message_given_to_the_PaymentsUploaded_function_is_imported()
+    {
+        using var host = await FunctionsWorker.BuildAsync();
+        var storage = host.Services.GetRequiredService<StorageClients>();
+        var blob = storage.Container(StorageNames.Containers.Payments).GetBlobClient("acme/ocr-2026-11-20.txt");
+        var uploaded = await blob.UploadAsync(BinaryData.FromString(Receivables.Local.Bench.BankFileGenerator.Ocr([new Receivables.Local.Bench.GeneratedPayment(1250m, new DateOnly(2026, 11, 20), Kid: "10017")])));
+        var properties = (await blob.GetPropertiesAsync()).Value;
+        var body = System.Text.Json.JsonSerializer.Serialize(BlobCreatedEvent.For(
+            blob.Uri, StorageNames.Containers.Payments, blob.Name, uploaded.Value.ETag.ToString(), properties.ContentLength, properties.ContentType, DateTimeOffset.UtcNow));
+        var message = QueuesModelFactory.QueueMessage("msg-2", "pop-2", BinaryData.FromString(body), dequeueCount: 1, insertedOn: DateTimeOffset.UtcNow);
+
+        using var scope = host.Services.CreateScope();
+        await scope.Activate<Receivables.Functions.Triggers.PaymentsUploaded>().Run(message, CancellationToken.None);
+
+        var outcome = await host.Services.GetRequiredService<Receivables.Payments.IPaymentStore>().GetOutcomeAsync(blob.Name, uploaded.Value.ETag.ToString(), CancellationToken.None);
+        outcome.ShouldNotBeNull("the message did not reach the payments handler");
+        outcome.Result.ShouldBe(Receivables.Payments.PaymentImportResult.Accepted, outcome.Message);
+        outcome.Unmatched.ShouldBe(1, "there is no ledger yet, so the payment cannot be placed");
+    }
+
+    [Fact]
     public async Task A_reminder_message_with_an_empty_body_is_refused_naming_the_delivered_message_so_the_runtime_retries_it()
     {
         using var host = await FunctionsWorker.BuildAsync();

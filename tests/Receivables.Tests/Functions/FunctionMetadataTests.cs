@@ -35,7 +35,7 @@ public sealed class FunctionMetadataTests
         extensions.RootElement.GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString())
             .ShouldContain("AzureStorageQueues", "the host needs the storage queues extension for the queue triggers");
         Functions.Keys.Order(StringComparer.Ordinal)
-            .ShouldBe(["DunningShard", "DunningTimer", "EmailEvents", "InboundEmail", "LedgerUploaded", "ProcessReply", "ReleaseHeld", "SendReminder"]);
+            .ShouldBe(["DunningShard", "DunningTimer", "EmailEvents", "InboundEmail", "LedgerUploaded", "PaymentsUploaded", "ProcessReply", "ReleaseHeld", "SendReminder"]);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class FunctionMetadataTests
         queues.ShouldBeUnique();
         queues.ShouldAllBe(q => StorageNames.Queues.All.Contains(q));
         // Each queue the library consumes has exactly one queue function (credit-hold is the ERP's).
-        queues.Order(StringComparer.Ordinal).ToList().ShouldBe([StorageNames.Queues.DunningShard, StorageNames.Queues.LedgerUploaded, StorageNames.Queues.ProcessReply, StorageNames.Queues.SendReminder]);
+        queues.Order(StringComparer.Ordinal).ToList().ShouldBe([StorageNames.Queues.DunningShard, StorageNames.Queues.LedgerUploaded, StorageNames.Queues.PaymentsUploaded, StorageNames.Queues.ProcessReply, StorageNames.Queues.SendReminder]);
         foreach (var (name, trigger) in triggers)
         {
             Text(trigger, "connection").ShouldBe(StorageNames.Connection, $"{name} listens on another storage account");

@@ -90,7 +90,11 @@ public sealed class SaftImportTests
         await using var host = await TestHost.StartHostAsync();
         var first = await LedgerKit.DropAsync(host, "acme/good.csv", LedgerKit.Canonical("D1,Fjellheim Bygg AS,,business,,F-1,2026-10-01,2026-10-31,NOK,1000.00,400.00,"), Taken);
 
-        var outcome = await LedgerKit.DropAsync(host, "acme/invoice.xml", await File.ReadAllBytesAsync(RepoFiles.Sample("ehf", "examples_base-example.xml")), Taken.AddDays(1));
+        // An EHF invoice is a ledger source of its own now (EhfImportTests); an order is XML that is neither.
+        var order = (await File.ReadAllTextAsync(RepoFiles.Sample("ehf", "examples_base-example.xml")))
+            .Replace("<Invoice ", "<Order ", StringComparison.Ordinal).Replace("</Invoice>", "</Order>", StringComparison.Ordinal)
+            .Replace("xsd:Invoice-2", "xsd:Order-2", StringComparison.Ordinal);
+        var outcome = await LedgerKit.DropAsync(host, "acme/invoice.xml", System.Text.Encoding.UTF8.GetBytes(order), Taken.AddDays(1));
 
         outcome.Result.ShouldBe(LedgerUploadResult.Rejected);
         var report = await LedgerKit.ReportAsync(host, outcome);

@@ -60,6 +60,6 @@ public sealed class QueueRuntimeTests
         await using var host = await TestHost.StartHostAsync();
 
         host.Get<QueueConsumers>().All.Select(c => c.Queue).Distinct().Order(StringComparer.Ordinal)
-            .ShouldBe([StorageNames.Queues.DunningShard, StorageNames.Queues.LedgerUploaded, StorageNames.Queues.ProcessReply, StorageNames.Queues.SendReminder]);
+            .ShouldBe([StorageNames.Queues.DunningShard, StorageNames.Queues.LedgerUploaded, StorageNames.Queues.PaymentsUploaded, StorageNames.Queues.ProcessReply, StorageNames.Queues.SendReminder]);
     }
 }

@@ -1,0 +1,66 @@
+using Receivables.Ledger;
+
+namespace Receivables.Payments;
+
+/// <summary>
+/// The creditor's open invoices as a payment import sees them: the latest snapshot less the bank payments already
+/// applied, looked up by KID and by invoice number. Open amounts fall as this import places payments.
+/// </summary>
+public sealed class OpenItemIndex
+{
+    private readonly Dictionary<string, OpenItem?> byKid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpenItem?> byInvoice = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OpenItem>> byDebtor = new(StringComparer.Ordinal);
+
+    public int Count { get; private set; }
+
+    public void Add(DebtorLedger ledger, string snapshotId, IReadOnlyDictionary<string, decimal> rawOpen)
+    {
+        var items = new List<OpenItem>(ledger.Invoices.Count);
+        foreach (var invoice in ledger.Invoices)
+        {
+            var item = new OpenItem(ledger.Debtor.DebtorId, ledger.Debtor.Name, invoice.InvoiceNumber, invoice.Kid, invoice.Currency, invoice.DueDate, invoice.OpenAmount, rawOpen.GetValueOrDefault(invoice.InvoiceNumber, invoice.OpenAmount), snapshotId);
+            items.Add(item);
+            Count++;
+            if (invoice.Kid is { Length: > 0 } kid)
+            {
+                byKid[kid] = byKid.ContainsKey(kid) ? null : item;
+            }
+
+            byInvoice[invoice.InvoiceNumber] = byInvoice.ContainsKey(invoice.InvoiceNumber) ? null : item;
+        }
+
+        byDebtor[ledger.Debtor.DebtorId] = items;
+    }
+
+    /// <summary>The invoice with this KID (null when none or when two invoices share it).</summary>
+    public OpenItem? ByKid(string kid) => byKid.GetValueOrDefault(kid) ?? (kid.TrimStart('0') is { Length: > 0 } trimmed && trimmed != kid ? byKid.GetValueOrDefault(trimmed) : null);
+
+    public OpenItem? ByInvoice(string number) => byInvoice.GetValueOrDefault(number);
+
+    public IReadOnlyList<OpenItem> OfDebtor(string debtorId) => byDebtor.GetValueOrDefault(debtorId) ?? [];
+
+    public OpenItem? Find(string debtorId, string invoiceNumber) => OfDebtor(debtorId).FirstOrDefault(i => i.InvoiceNumber == invoiceNumber);
+}
+
+/// <summary>One invoice in the index. <see cref="Open"/> is what is still open now; <see cref="RawOpen"/> what the snapshot says.</summary>
+public sealed class OpenItem(string debtorId, string debtorName, string invoiceNumber, string? kid, string currency, DateOnly dueDate, decimal open, decimal rawOpen, string snapshotId)
+{
+    public string DebtorId { get; } = debtorId;
+
+    public string DebtorName { get; } = debtorName;
+
+    public string InvoiceNumber { get; } = invoiceNumber;
+
+    public string? Kid { get; } = kid;
+
+    public string Currency { get; } = currency;
+
+    public DateOnly DueDate { get; } = dueDate;
+
+    public decimal Open { get; set; } = open;
+
+    public decimal RawOpen { get; } = rawOpen;
+
+    public string SnapshotId { get; } = snapshotId;
+}

@@ -1,0 +1,398 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Receivables.Payments.Parsing;
+
+/// <summary>
+/// ISO 20022 camt.054 (BankToCustomerDebitCreditNotification), any version <c>camt.054.001.NN</c> (tested on .02 and
+/// .08), read with an <see cref="XmlReader"/>: one entry's header fields and one <c>TxDtls</c> at a time are held in
+/// memory, never the file. Per transaction: the entry's direction (CRDT/DBIT), status (BOOK), reversal indicator and
+/// booking and value dates; the transaction's amount (<c>TxDtls/Amt</c>, <c>AmtDtls/TxAmt/Amt</c>, or the entry's when
+/// it has one transaction), references (end-to-end, account servicer), payer name and account, and the remittance
+/// information: a structured creditor reference (digits = KID, <c>RF..</c> = ISO 11649, checked) and unstructured text.
+/// </summary>
+public static class Camt054Parser
+{
+    public const string Namespace = "urn:iso:std:iso:20022:tech:xsd:camt.054.";
+
+    public static IEnumerable<BankTransaction> Read(Stream stream, string file, PaymentFileSummary summary)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true, CloseInput = false };
+        using var reader = XmlReader.Create(stream, settings);
+        var xml = new SafeXml(reader, file);
+        xml.MoveToContent();
+        var ns = reader.NamespaceURI;
+        if (reader.LocalName != "Document" || !ns.StartsWith(Namespace, StringComparison.Ordinal))
+        {
+            var found = string.IsNullOrEmpty(ns) ? reader.LocalName : $"{reader.LocalName} in {ns}";
+            throw new PaymentFileException(file, xml.Line, "Document", found, "an ISO 20022 camt.054 notification (a Document in urn:iso:std:iso:20022:tech:xsd:camt.054.001.NN)"
+                + (ns.Contains("camt.053", StringComparison.Ordinal) ? "; this is a camt.053 account statement" : ns.Contains("camt.052", StringComparison.Ordinal) ? "; this is a camt.052 account report" : ""));
+        }
+
+        summary.Format = ns[(ns.LastIndexOf(':') + 1)..];
+        var sawNotification = false;
+        while (xml.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.Depth == 1 && reader.LocalName != "BkToCstmrDbtCdtNtfctn")
+            {
+                throw new PaymentFileException(file, xml.Line, reader.LocalName, null, "BkToCstmrDbtCdtNtfctn under Document (a camt.054 notification)");
+            }
+
+            if (reader.LocalName == "Ntfctn")
+            {
+                sawNotification = true;
+            }
+
+            if (reader.LocalName != "Ntry")
+            {
+                continue;
+            }
+
+            summary.Records++;
+            foreach (var transaction in ReadEntry(xml, reader, file, summary))
+            {
+                if (transaction.IsIncomingPayment || transaction.IsPaymentReversal)
+                {
+                    summary.Add(transaction);
+                }
+                else
+                {
+                    summary.Skipped++;
+                }
+
+                yield return transaction;
+            }
+        }
+
+        if (!sawNotification)
+        {
+            throw new PaymentFileException(file, 0, "Ntfctn", null, "at least one notification (BkToCstmrDbtCdtNtfctn/Ntfctn)");
+        }
+    }
+
+    private static IEnumerable<BankTransaction> ReadEntry(SafeXml xml, XmlReader reader, string file, PaymentFileSummary summary)
+    {
+        var entryLine = xml.Line;
+        var depth = reader.Depth;
+        var entry = new Entry(entryLine);
+        if (reader.IsEmptyElement)
+        {
+            throw new PaymentFileException(file, entryLine, "Ntry", "", "an entry with Amt, CdtDbtInd and Sts");
+        }
+
+        xml.Read();
+        var index = 0;
+        Pending? waiting = null;
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                xml.Read();
+                continue;
+            }
+
+            if (reader.LocalName != "NtryDtls")
+            {
+                entry.Take(xml.Load(), file);
+                continue;
+            }
+
+            entry.Check(file);
+            if (reader.IsEmptyElement)
+            {
+                xml.Read();
+                continue;
+            }
+
+            var detailsDepth = reader.Depth;
+            xml.Read();
+            while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == detailsDepth))
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "TxDtls")
+                {
+                    var line = xml.Line;
+                    var details = xml.Load();
+                    index++;
+                    if (waiting is not null)
+                    {
+                        throw new PaymentFileException(file, waiting.Line, "TxDtls/Amt", null, "an amount for each transaction of an entry that has several (TxDtls/Amt or TxDtls/AmtDtls/TxAmt/Amt)");
+                    }
+
+                    var amount = AmountOf(details, file, line);
+                    if (amount is null && entry.IsIncoming)
+                    {
+                        waiting = new Pending(details, line, index);
+                        continue;
+                    }
+
+                    yield return Transaction(entry, details, amount ?? (entry.Amount, entry.Currency), line, index, file, summary);
+                }
+                else if (reader.NodeType == XmlNodeType.Element)
+                {
+                    xml.Skip();
+                }
+                else
+                {
+                    xml.Read();
+                }
+            }
+
+            xml.Read();
+        }
+
+        entry.Check(file);
+        if (waiting is not null)
+        {
+            yield return Transaction(entry, waiting.Details, (entry.Amount, entry.Currency), waiting.Line, waiting.Index, file, summary);
+        }
+        else if (index == 0)
+        {
+            yield return Transaction(entry, null, (entry.Amount, entry.Currency), entryLine, 0, file, summary);
+        }
+    }
+
+    private static BankTransaction Transaction(Entry entry, XElement? details, (decimal Amount, string Currency) amount, int line, int index, string file, PaymentFileSummary summary)
+    {
+        var refs = details?.Elements().FirstOrDefault(e => e.Name.LocalName == "Refs");
+        var endToEnd = Text(refs, "EndToEndId") is { } e2e && !e2e.Equals("NOTPROVIDED", StringComparison.OrdinalIgnoreCase) ? e2e : null;
+        var txServicerRef = Text(refs, "AcctSvcrRef");
+        var parties = Child(details, "RltdPties");
+        var debtor = Child(parties, "Dbtr");
+        var payer = Text(Child(debtor, "Pty") ?? debtor, "Nm") ?? Text(Child(Child(parties, "UltmtDbtr"), "Pty") ?? Child(parties, "UltmtDbtr"), "Nm");
+        var account = Child(Child(parties, "DbtrAcct"), "Id");
+        var payerAccount = Text(account, "IBAN") ?? Text(Child(account, "Othr"), "Id");
+        var remittance = Child(details, "RmtInf");
+        var texts = new List<string>();
+        string? kid = null;
+        string? rf = null;
+        foreach (var element in remittance?.Elements() ?? [])
+        {
+            if (element.Name.LocalName == "Ustrd" && element.Value.Trim() is { Length: > 0 } u)
+            {
+                texts.Add(u);
+            }
+            else if (element.Name.LocalName == "Strd")
+            {
+                var creditorRef = Text(Child(element, "CdtrRefInf"), "Ref");
+                if (creditorRef is not null)
+                {
+                    var compact = CreditorReference.Normalize(creditorRef);
+                    if (kid is null && compact.All(char.IsAsciiDigit))
+                    {
+                        kid = compact;
+                    }
+                    else if (rf is null && CreditorReference.IsRf(compact))
+                    {
+                        if (CreditorReference.IsValid(compact))
+                        {
+                            rf = compact;
+                        }
+                        else
+                        {
+                            summary.Warnings.Add($"{file}: line {line}, field 'CdtrRefInf/Ref', value '{creditorRef}': an ISO 11649 RF reference with a wrong check (mod 97); read as text, not as a reference");
+                            texts.Add(creditorRef);
+                        }
+                    }
+                    else
+                    {
+                        texts.Add(creditorRef);
+                    }
+                }
+
+                foreach (var extra in element.Elements().Where(x => x.Name.LocalName == "AddtlRmtInf"))
+                {
+                    texts.Add(extra.Value.Trim());
+                }
+            }
+        }
+
+        var raw = details?.ToString(SaveOptions.DisableFormatting) ?? "";
+        var reference = txServicerRef is not null ? "camt:" + txServicerRef
+            : entry.ServicerReference is not null ? string.Create(CultureInfo.InvariantCulture, $"camt:{entry.ServicerReference}:{index}:{endToEnd}")
+            : "camt:sha:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{entry.Booking:yyyyMMdd}|{amount.Amount}|{amount.Currency}|{index}|{raw}"))))[..32];
+        return new BankTransaction(
+            summary.Format,
+            line,
+            reference,
+            entry.IsCredit,
+            entry.IsBooked,
+            entry.IsReversal,
+            amount.Amount,
+            amount.Currency,
+            entry.Booking ?? entry.Value ?? DateOnly.MinValue,
+            entry.Value,
+            kid,
+            rf,
+            texts.Count == 0 ? null : string.Join(" ", texts.Where(t => t.Length > 0)),
+            payer,
+            payerAccount,
+            endToEnd,
+            txServicerRef ?? entry.ServicerReference,
+            raw);
+    }
+
+    private static (decimal Amount, string Currency)? AmountOf(XElement details, string file, int line)
+    {
+        var amount = Child(details, "Amt") ?? Child(Child(Child(details, "AmtDtls"), "TxAmt"), "Amt");
+        return amount is null ? null : ParseAmount(amount, file, line, "TxDtls/Amt");
+    }
+
+    private static (decimal Amount, string Currency) ParseAmount(XElement amount, string file, int line, string field)
+    {
+        var text = amount.Value.Trim();
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new PaymentFileException(file, line, field, text, "an amount such as 1250.00");
+        }
+
+        if (value <= 0m)
+        {
+            throw new PaymentFileException(file, line, field, text, "a positive amount; the direction is given by CdtDbtInd, never by a sign");
+        }
+
+        var currency = amount.Attribute("Ccy")?.Value;
+        if (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        {
+            throw new PaymentFileException(file, line, field + "/@Ccy", currency, "a three-letter ISO 4217 currency code");
+        }
+
+        return (value, currency);
+    }
+
+    private static XElement? Child(XElement? parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+
+    private static string? Text(XElement? parent, string name) => Child(parent, name)?.Value.Trim() is { Length: > 0 } v ? v : null;
+
+    private static DateOnly? DateOf(XElement element, string file, int line, string field)
+    {
+        var text = Text(element, "Dt") ?? Text(element, "DtTm");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        throw new PaymentFileException(file, line, field, text, "an ISO date (yyyy-MM-dd) or date-time");
+    }
+
+    private sealed record Pending(XElement Details, int Line, int Index);
+
+    private sealed class Entry(int line)
+    {
+        public decimal Amount { get; private set; }
+
+        public string Currency { get; private set; } = "";
+
+        public bool IsCredit { get; private set; }
+
+        public bool IsBooked { get; private set; }
+
+        public bool IsReversal { get; private set; }
+
+        public DateOnly? Booking { get; private set; }
+
+        public DateOnly? Value { get; private set; }
+
+        public string? ServicerReference { get; private set; }
+
+        public bool IsIncoming => IsBooked && (IsCredit || IsReversal);
+
+        private bool hasAmount;
+        private string? direction;
+
+        public void Take(XElement element, string file)
+        {
+            switch (element.Name.LocalName)
+            {
+                case "Amt":
+                    (Amount, Currency) = ParseAmount(element, file, line, "Ntry/Amt");
+                    hasAmount = true;
+                    break;
+                case "CdtDbtInd":
+                    direction = element.Value.Trim();
+                    if (direction is not ("CRDT" or "DBIT"))
+                    {
+                        throw new PaymentFileException(file, line, "Ntry/CdtDbtInd", direction, "CRDT or DBIT");
+                    }
+
+                    IsCredit = direction == "CRDT";
+                    break;
+                case "RvslInd":
+                    IsReversal = element.Value.Trim() is "true" or "1";
+                    break;
+                case "Sts":
+                    IsBooked = element.Value.Trim() == "BOOK";
+                    break;
+                case "BookgDt":
+                    Booking = DateOf(element, file, line, "Ntry/BookgDt");
+                    break;
+                case "ValDt":
+                    Value = DateOf(element, file, line, "Ntry/ValDt");
+                    break;
+                case "AcctSvcrRef":
+                    ServicerReference = element.Value.Trim();
+                    break;
+            }
+        }
+
+        public void Check(string file)
+        {
+            if (!hasAmount)
+            {
+                throw new PaymentFileException(file, line, "Ntry/Amt", null, "the entry's amount with its currency (Ccy)");
+            }
+
+            if (direction is null)
+            {
+                throw new PaymentFileException(file, line, "Ntry/CdtDbtInd", null, "CRDT or DBIT");
+            }
+
+            if (IsBooked && Booking is null)
+            {
+                throw new PaymentFileException(file, line, "Ntry/BookgDt", null, "the booking date of a booked entry");
+            }
+        }
+    }
+
+    /// <summary>XmlReader calls that turn malformed XML into a located <see cref="PaymentFileException"/>.</summary>
+    private sealed class SafeXml(XmlReader reader, string file)
+    {
+        public int Line => reader is IXmlLineInfo info ? info.LineNumber : 0;
+
+        public void MoveToContent() => Guard(() => reader.MoveToContent());
+
+        public bool Read() => Guard(reader.Read);
+
+        public void Skip() => Guard(() =>
+        {
+            reader.Skip();
+            return true;
+        });
+
+        public XElement Load() => Guard(() => (XElement)XNode.ReadFrom(reader));
+
+        private T Guard<T>(Func<T> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (XmlException e)
+            {
+                throw new PaymentFileException(file, e.LineNumber, null, null, "well-formed XML: " + e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,455 @@
+using System.Text.RegularExpressions;
+using Receivables.Evidence;
+
+namespace Receivables.Replies;
+
+/// <summary>
+/// The default classifier: clause-level cues for bokmål, nynorsk and English (with or without æøå), applied to the
+/// debtor's own words only. Every class gets a score; a negation in a cue's clause voids it, and a refused payment
+/// ("betaler ikke før …", "won't pay until …") counts for a dispute. It acts only when one actionable class clearly
+/// wins; conflicts take the safe side (a dispute or liquidity beats a promise) or abstain with the candidates shown.
+/// </summary>
+public static partial class RuleClassifier
+{
+    private const double WinAt = 1.0;
+
+    private static readonly ReplyClass[] Actionable =
+    [
+        ReplyClass.PromiseToPay, ReplyClass.Dispute, ReplyClass.Liquidity, ReplyClass.AlreadyPaid, ReplyClass.NotReceived,
+        ReplyClass.CopyRequest, ReplyClass.ContactChange, ReplyClass.Question,
+    ];
+
+    private const string Pay = @"(?:betale|betala|betaler|betalar|betales|betalast|betalt|betalte|overfore|overfora|overforer|overforar|overfores|overfort|innbetale|pay|paid|paying|settle|settled|transfer)";
+    private const string Invoice = @"(?:faktura|fakturaen|fakturaer|fakturakopi|rekning|rekninga|rekningar|invoice|invoices|originalfaktura|originalfakturaen|bill)";
+
+    private static readonly ReplyCue[] Cues =
+    [
+        // Promise: a payment ahead.
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:skal|vil|kommer(?: \w+)? til a|kjem(?: \w+)? til a|skal fa|ska|skall)\s+(?:\w+\s+){0,3}?(?:betale|betala|betalt|overfore|overfora|ordne|ordna|gjore opp|gjera opp|sende pengene|fa betalt)\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:blir|vert|blir a|bli)\s+(?:\w+\s+){0,2}?(?:betalte?|overforte?|ordnet|ordna|gjort opp|utbetalte?|satt inn|sendt|trukket)\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 1.5, true, @"\b(?:betaler|betalar|overforer|overforar|ordner|ordnar|betales|betalast|overfores|gjor opp)\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:lagt|satt)\s+(?:inn\s+)?(?:til|pa|for)\s+betaling|lagt inn betaling|betalingen gar ut|betaling(?:en)? (?:er|blir) (?:sendt til godkjenning|lagt inn)|(?:pengene|pengane|belopet|beloepet)\s+(?:\w+\s+)?(?:kommer|kjem|gar inn|blir|vert|skal)|(?:dere|de|du)\s+(?:far|faar)\s+(?:pengene|pengane|betalt|belopet)"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:will|'ll|shall|going to|gonna|i'm going to|we're going to)\s+(?:\w+\s+){0,2}?(?:pay|settle|transfer|send (?:it|the money|payment|the payment)|clear|be paid|be settled|be released|go out|reach you|be with you|have it|get (?:this|it) sorted|take care of)\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:paying|sending)\s+(?:it|this|the|on|first|tomorrow|today|monday|tuesday|wednesday|thursday|friday)|\bpayment (?:will|should|is scheduled|is approved|is in our next|goes out)|scheduled for payment|(?:transfer|payment) (?:is )?going out|you'll have it|(?:our )?payment run|next batch|(?:will be|is) (?:paid|settled|released|transferred)\b|approved and (?:will|is)"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 1, true, @"\b(?:senest|latest|at the latest|no later than)\b"),
+
+        // Already paid: a payment made.
+        ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:er|ble|vart|har blitt|er blitt|har vorte|er no|er na)\s+(?:\w+\s+){0,2}?(?:betalt|overfort|innbetalt|gjort opp|gjennomfort|trukket|sendt)\b(?!\s+til\s+godkjenning)"),
+        ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:har|hadde|har jo|har allerede|har na)\s+(?:\w+\s+){0,2}?(?:betalt|overfort|innbetalt|gjort opp)\b|\bbetalte\b|\ballerede betalt|(?<!\b(?:bli|blir|vert|vil|skal)\s)\bbetalt (?:den \d|via|med|fra|pa forfall)|^\s*(?:den |det |er )?betalt\s*$|\bkrysset|\bkryssa|\bgjort opp\b|\bpengene ble sendt"),
+        ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:already|have|has|had|i've|we've|was|were|been|it's|its)\s+(?:\w+\s+){0,2}?(?:paid|settled|sorted|transferred|cleared)\b|\bwe paid\b|\bi paid\b|\bpaid (?:it|this|on|yesterday|last|in full|the|weeks|days|already)\b|^\s*paid\b|payment (?:was|has been) (?:made|sent|completed)|went through|proof of payment|remittance|funds left|crossed"),
+
+        // Dispute: the claim or the delivery is contested.
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:bestrider|bestrid|omtvistet|omstridt|innsigelse|innsigelser|innvending|innvendinger|uenig|uenige|ueinig|ueinige|disagree|dispute|disputing|contest|contesting)\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:reklamasjon|reklamasjonen|reklamert|reklamerer|reklamere|klage|klagen|klaget|klaga|complain|complained|complaint|refund|kreditnota|kreditere|krediteres|krediter|credit note|credited)\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:feil (?:belop|pris|vare|antall|faktura|timeantall)|(?:fakturaen|rekninga|prisen|belopet|invoice|the invoice|this invoice) (?:er|is) (?:feil|wrong|incorrect)|wrong (?:amount|price|company|invoice|goods|item)|dette (?:er|ma vere) (?:en|ei|ein) feil|(?:faktura|invoice|rekning)\w*(?:\s+\d+)?\s+(?:er|is)\s+(?:feil|wrong|incorrect))\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:isn't ours|not ours|ikke (?:var|vaar|min|vores) (?:faktura|regning)|ikkje (?:var|mi) (?:faktura|rekning)|aldri (?:vert|vore|hatt) kunde|never been (?:a )?customer|kjenner ikke til (?:dette|denne))\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2, true, @"(?<!(?:vedlegg\w*|attachment\w*|pdf|lenke\w*)\s(?:\w+\s){0,3})\b(?:mangler|manglet|manglar|missing|incomplete|ufullstendig)\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:ikke|ikkje|aldri|never|not|n't)\s+(?:\w+\s+){0,2}?(?:bestilt|ordered|levert|delivered|ferdig|ferdigstilt|finished|utfort|completed|done|i henhold|som avtalt|what we ordered|what we signed|showed up|arrived)\b|\bnever (?:showed|came|turned up)|teknikeren kom aldri|(?:ikke|ikkje) (?:mottatt|motteke|fatt) (?:varene|varane|leveransen|tenesta|tjenesten|goods)|stemmer ikke|stemmer ikkje|samsvarer ikke|do(?:es)? not match|don't match"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:skadet|skada|odelagt|odelagte|oydelagd|oydelagde|defekt|defective|damaged|mangelfull|mangelfullt|mangler ved|manglar|lekkasje|lekk|lek|stopped working|faulty|quality issues|returnert|returned|sendt tilbake|sent back|returnere)\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:fakturert (?:oss |meg )?(?:to ganger|dobbelt)|charged (?:us |me )?twice|billed (?:us )?twice|avvises|avviser|nekter|nektar|refuse|godtar ikke|godtek ikkje|aksepterer ikke|not accept|holder tilbake|halde tilbake|on hold until|is on hold|avbestilt|sagt opp|oppsagt|cancelled|canceled|avsluttet|avslutta|ekstra timene|extra charges|extra hours|ikke i henhold|hoyere enn i tilbudet|not what we)\b"),
+        ReplyCue.Of(ReplyClass.Dispute, 2, true, @"\b(?:avtalt (?:pris|fastpris)|fastpris|agreed (?:on )?(?:a )?(?:fixed )?price|the quote said|quote said|tilbudet|i tilbodet|prisen pa fakturaen|corrected invoice|korrigert faktura|ny faktura|rettet fakturaen|retta|rettet|dokumentasjon pa)\b"),
+
+        // Liquidity: cannot pay now, asks for time or installments.
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:ikke|ikkje|ike)\s+(?:\w+\s+){0,2}?(?:rad|penger|pengar|midler|likviditet|mulighet til a betale|mogleg a betale|rad til|klarer a betale|klarar a betale|klarer ikke|dekning)\b|\b(?:klarer|klarar) (?:ikke|ikkje) a betale|tom for (?:midler|penger|pengar)|(?:darlig|darleg|trang) (?:rad|okonomi)|okonomien er (?:darlig|trang|darleg)|slit(?:er)? med|sliter|likviditet|likviditeten|likviditetsskvis|betalingsvansk|betalingsproblem|vanskelig situasjon|vanskeleg situasjon|tungt ar|store utgifter|mistet jobben|mista jobben|sykemeldt|sjukmeld|rekonstruksjon"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:nedbetalingsplan|betalingsplan|betalingsordning|betalingsavtale|avdrag|avdraget|dele (?:\w+\s+){0,2}?opp|dela (?:\w+\s+){0,2}?opp|i deler|i delar|delbetal\w*|utsettelse|utsetjing|utsette|utsatt|utsett|mer tid|litt tid|vente (?:til|med)|venta (?:til|med)|hold off|halvparten (?:na|no)|resten (?:i|neste|om)|annenhver|annakvar|hver 14|kvar 14|(?:per|pr\.?|hver|kvar) (?:maned|mnd|manad|uke|veke)|i (?:maneden|mnd|manaden|uka|veka)|betale litt)\b(?!\s*\d)"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:can'?t|cannot|can not|unable to|not able to|don'?t have the|do not have the|couldn'?t)\s+(?:\w+\s+){0,2}?(?:afford|pay (?:it |this |the (?:full|whole) )?(?:in one go|in full|the full|the whole|all|at the moment|until|before|right now)|pay the whole|pay the full|funds)\b|cash ?flow|cash is (?:very )?tight|money is (?:really |very )?tight|struggling|afloat|lost my job|financial difficult\w*|difficult period|hasn'?t paid us|late paying us|(?:customer|client) (?:hasn'?t|has not|is late|settles)|until (?:our|my) customer"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:payment plan|repayment|instal+ments?|split (?:it|this|the)|in (?:two|three|four|parts)|(?:per|every|each) (?:month|week)|\d\s*(?:kr|nok)?\s*a (?:month|week)|monthly|every other week|extension|extra \d+ days|more time|half now|the rest next|rest (?:next|in)|arrangement|over (?:two|three|\d) months|anything you can do on the timing)\b"),
+
+        // Not received: the invoice never arrived.
+        ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\b(?:ikke|ikkje|aldri|never|not|n't|no|ingen)\s+(?:\w+\s+){0,3}?(?:mottatt|motteke|fatt|fikk|fekk|kommet|kome|sett|received|receive|got|get|had|seen|reached|record of receiving)\s+(?:\w+\s+){0,2}?(?:" + Invoice + @"|den|it|noen|nokon|nokon faktura|any)\b|\b" + Invoice + @"\s+(?:\w+\s+){0,3}?(?:aldri|never|ikke|ikkje)\s+(?:\w+\s+){0,2}?(?:kommet|kome|reached|received|arrived|sent)|\b(?:fikk|fekk|fatt) aldri|never (?:got|had|received|reached)|(?:ikke|ikkje) (?:kommet|kome) (?:inn|fram|frem)|first we've heard|det forste vi ser|no invoice was|we never had it|har ikke sett noen|haven'?t had any"),
+        ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:bare (?:denne )?purringen|only the reminder)\b"),
+        ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:finner ikke|finn ikkje|finn ho ikkje|cannot find|can't find|feil adresse|wrong address)\b"),
+
+        // Copy: send the invoice (again).
+        ReplyCue.Of(ReplyClass.CopyRequest, 2.5, true, @"\b(?:kopi|copy|fakturakopi|pdf|ehf|peppol|vedlegget mangler|vedlegg mangler|attachment (?:is |seems to be )?missing|resend|re-send)\b|\b(?:send|sende|senda|sendes|tilsendt|forward|attach)\s+(?:\w+\s+){0,3}?(?:" + Invoice + @"|den|ho)\b|\b(?:send|sende|senda|sendt|sender)\w*\s+(?:\w+\s+){0,3}?(?:pa nytt|en gang til|igjen|again)\b|\bthe original invoice\b"),
+
+        // Contact change: wrong person, new address.
+        ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\b(?:sluttet|slutta|jobber ikke|jobbar ikkje|jobber ikkje|ikke (?:lenger )?ansatt|no longer (?:work|with)|left the company|feil (?:person|mottaker|mottakar)|wrong (?:person|recipient)|ikke riktig mottaker|not the right (?:contact|person)|ny kontaktperson|new (?:billing )?contact|byttet e-?post\w*|ny (?:e-?post)?adresse|new (?:e-?mail )?address|ny adresse|oppdater|update your records|overtatt av|endret navn|changed (?:our )?name|ikke noe med|not the owner|was sold|er solgt|styremedlem|istedenfor meg|instead of me|should go to|direct this to|no longer monitored|remove me|nytt telefonnummer|new phone|flyttet fakturamottak|head office|hovedkontor|regnskapsbyra|ny e-?post|nytt (?:telefon)?nummer|mitt nye|from now on|fra na av|heretter)\b"),
+        ReplyCue.Of(ReplyClass.ContactChange, 1.5, false, @"\b(?:send|sende|senda|kontakt|contact|ta kontakt med|try|please direct|direct|to)\b[^.]{0,40}@|@[^.\s]+\.[a-z]{2,}[^.]{0,20}\b(?:istedenfor|instead|fra na|from now)"),
+
+        // Questions with a factual answer.
+        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvilket|hvilken|hva er|hva|kva er|kva|kvar|what is|what's|which|confirm|oppgi|send meg)\b[^.?]{0,30}\b(?:kontonummer|kontonr|konto|kid|kid-nummer|kidnummer|iban|bic|swift|account|bank account|reference)\b"),
+        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvilken faktura|hvilke fakturaer|kva rekning|kva faktura|which invoice|what is this (?:about|for)|what's (?:it|this) for|gjelder dette|kva gjeld dette|hva gjelder)\b"),
+        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvorfor|kvifor|why|explain|forklare|hva er)\b[^.?]{0,50}\b(?:gebyr\w*|purregebyr\w*|rente\w*|forsinkelsesrente\w*|fee|fees|charge|interest)\b"),
+        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvor mye|kor mykje|how much|total outstanding|what's the total|hva er totalen|hva skylder)\b"),
+    ];
+
+    private static readonly Regex Negator = new(@"\b(?:ikke|ikkje|ike|not|never|aldri|ingen|inga|ingenting|verken|hverken|korkje|no)\b|n't\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex Uncertain = new(@"\b(?:vet ikke om|veit ikkje om|usikker pa om|ikke sikker pa om|not sure (?:whether|if)|unsure (?:whether|if)|sjekke om|check (?:whether|if)|whether|i thought|thought i|trodde|trudde)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex TimeAfterNegation = new(@"^\s*(?:i dag|idag|today|na|no|right now|denne|this|fredag|friday|i tide|on time|late|for sent|yet|enna|ennå|ikkje enno)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex RefusalCondition = new(@"\b(?:for|until|unless|once|when|nar|etter at|til|so lenge|as long as|fordi|because|for (?:noe|noko|odelagte|en|ein|ei))\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex FixWords = new(@"\b(?:rettet|retta|fikset|fiksa|utbedret|utbetra|levert|ferdig|ferdigstilt|tett|korrigert|kreditert|corrected|credited|fixed|replaced|resolved|finished|explains|svar|svart|dokumentasjon|sent us the corrected|gjort skikkeleg|gjort skikkelig)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex MoneyCondition = new(@"\b(?:kunde\w*|lonn|lona|lonning|pengene|pengane|penger|pengar|customer|client|paid|get paid|betalt av|kommunen)\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    /// <summary>Classifies <paramref name="newText"/> (quoted history already removed).</summary>
+    public static Triage Classify(string subject, string newText, bool autoSubmittedHeader, DateOnly received) =>
+        Classify(subject, newText, autoSubmittedHeader, received, deliveryReportHeader: false);
+
+    /// <summary>Classifies <paramref name="newText"/>; <paramref name="deliveryReportHeader"/> when the headers say it is a delivery report.</summary>
+    public static Triage Classify(string subject, string newText, bool autoSubmittedHeader, DateOnly received, bool deliveryReportHeader)
+    {
+        var flags = new List<string>();
+        var injection = InjectionDetector.Find(subject, newText);
+        if (injection.Count > 0)
+        {
+            flags.Add("instruction-in-reply");
+        }
+
+        var text = InjectionDetector.WithoutInstructions(newText);
+        if (deliveryReportHeader || DeliveryReport.LooksLikeReport(subject, text))
+        {
+            var report = ValueExtractor.Extract(text, received, DateSense.Past);
+            return new Triage(ReplyClass.DeliveryFailure, 0.95, report with { Date = null, DateText = null }, flags, Actors.Rule)
+            {
+                Reason = "delivery-status notification (" + (deliveryReportHeader ? "multipart/report; " : "") + DeliveryReport.Why(subject, text) + ")",
+            };
+        }
+
+        if (autoSubmittedHeader || AutoReplySubject().IsMatch(ValueExtractor.Fold(subject)) || AutoReplyText().IsMatch(ValueExtractor.Fold(text)))
+        {
+            var back = ValueExtractor.Extract(text, received, DateSense.Future);
+            return new Triage(ReplyClass.AutoReply, 0.95, back, flags, Actors.Rule)
+            {
+                Reason = autoSubmittedHeader ? "Auto-Submitted header" : "auto-reply wording",
+            };
+        }
+
+        var scores = Score(text);
+        var ranked = scores.OrderByDescending(s => s.Score).ThenBy(s => Array.IndexOf(Actionable, s.Class)).ToList();
+        var decision = Decide(scores, out var reason);
+        var abstained = decision is null && ranked.Count > 0 && ranked[0].Score >= WinAt;
+        var cls = decision ?? ReplyClass.Other;
+        var sense = cls == ReplyClass.AlreadyPaid ? DateSense.Past : DateSense.Future;
+        var values = ValueExtractor.Extract(text, received, sense);
+        if (cls != ReplyClass.PromiseToPay && cls != ReplyClass.AlreadyPaid)
+        {
+            values = values with { Date = cls == ReplyClass.Liquidity ? values.Date : null, DateText = cls == ReplyClass.Liquidity ? values.DateText : null };
+        }
+
+        if (abstained)
+        {
+            flags.Add("abstained");
+        }
+        else if (decision is null)
+        {
+            flags.Add("no-rule-matched");
+        }
+
+        var top = ranked.FirstOrDefault()?.Score ?? 0;
+        var second = ranked.Skip(1).FirstOrDefault()?.Score ?? 0;
+        var confidence = decision is null ? (abstained ? 0.4 : 0.3) : Math.Round(Math.Min(0.97, 0.6 + (0.1 * Math.Min(top, 3)) - (0.1 * Math.Min(second, 2)) + (second == 0 ? 0.05 : 0)), 2);
+        return new Triage(cls, Math.Max(0.5, confidence) is var c && decision is null ? Math.Min(confidence, 0.45) : c, values, flags, Actors.Rule)
+        {
+            Scores = ranked,
+            Reason = reason,
+            Abstained = abstained,
+            Question = cls == ReplyClass.Question ? QuestionKind(text) : null,
+        };
+    }
+
+    /// <summary>Scores per class, from the clauses of the text.</summary>
+    public static IReadOnlyList<ClassScore> Score(string text)
+    {
+        var folded = ValueExtractor.Fold(text);
+        var totals = new Dictionary<ReplyClass, (double Score, List<string> Cues)>();
+        void Add(ReplyClass cls, double weight, string cue)
+        {
+            var (score, cues) = totals.TryGetValue(cls, out var t) ? t : (0, new List<string>());
+            cues.Add(cue);
+            totals[cls] = (score + weight, cues);
+        }
+
+        foreach (var clause in Clauses(folded))
+        {
+            var uncertain = Uncertain.IsMatch(clause);
+            var question = clause.TrimEnd().EndsWith('?');
+            var claimedThisClause = new HashSet<ReplyClass>();
+            foreach (var cue in Cues)
+            {
+                foreach (Match m in cue.Pattern.Matches(clause))
+                {
+                    if (claimedThisClause.Contains(cue.Class) && cue.Weight < 2)
+                    {
+                        continue;
+                    }
+
+                    var negated = cue.Negatable && IsNegated(clause, m);
+                    if ((cue.Class is ReplyClass.AlreadyPaid && uncertain) || (question && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
+                    {
+                        continue;
+                    }
+
+                    if (negated)
+                    {
+                        if (cue.Class == ReplyClass.PromiseToPay && IsPresentOrFuture(m.Value) && FollowedByTime(clause, m) && !Yet().IsMatch(clause))
+                        {
+                            // "Vi betaler ikke i dag, men mandag": not today, another day.
+                            claimedThisClause.Add(cue.Class);
+                            Add(ReplyClass.PromiseToPay, 1.5, "pays, not now but later: " + Excerpt(clause));
+                        }
+                        else if (cue.Class == ReplyClass.PromiseToPay && IsPresentOrFuture(m.Value) && !FollowedByTime(clause, m))
+                        {
+                            // "Vi betaler ikke før feilen er rettet" / "won't pay until": a refusal is a dispute.
+                            var rest = clause[m.Index..];
+                            var weight = RefusalCondition.IsMatch(rest) && MoneyCondition.IsMatch(rest) && !FixWords.IsMatch(rest) ? 0 : 2.5;
+                            if (weight > 0)
+                            {
+                                Add(ReplyClass.Dispute, weight, "refuses to pay: " + Excerpt(clause));
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    if (cue.Class == ReplyClass.PromiseToPay && Conditional(clause, m) is { } condition)
+                    {
+                        Add(condition, 2.5, "pays only " + (condition == ReplyClass.Dispute ? "once fixed" : "when money comes in") + ": " + Excerpt(clause));
+                        continue;
+                    }
+
+                    claimedThisClause.Add(cue.Class);
+                    Add(cue.Class, cue.Weight, Excerpt(clause));
+                    break;
+                }
+            }
+        }
+
+        return totals.Select(t => new ClassScore(t.Key, t.Value.Score, t.Value.Cues.Distinct().Take(4).ToList())).ToList();
+    }
+
+    /// <summary>The class that clearly wins, by the safety rules; null when none does (abstain or nothing found).</summary>
+    private static ReplyClass? Decide(IReadOnlyList<ClassScore> scores, out string reason)
+    {
+        double S(ReplyClass c) => scores.FirstOrDefault(s => s.Class == c)?.Score ?? 0;
+        var present = Actionable.Where(c => S(c) >= WinAt).ToList();
+        string Cues(ReplyClass c) => string.Join(" | ", scores.First(s => s.Class == c).Cues);
+        if (present.Count == 0)
+        {
+            reason = scores.Count == 0 ? "no cue for any class" : "cues too weak to act on";
+            return null;
+        }
+
+        var dispute = S(ReplyClass.Dispute);
+        var liquidity = S(ReplyClass.Liquidity);
+        if (dispute >= WinAt && liquidity >= WinAt)
+        {
+            // Both safe sides at once: a dispute stated as strongly is kept; otherwise a person decides.
+            if (dispute >= liquidity + 2)
+            {
+                reason = "dispute outweighs liquidity: " + Cues(ReplyClass.Dispute);
+                return ReplyClass.Dispute;
+            }
+
+            if (liquidity >= dispute + 2)
+            {
+                reason = "liquidity outweighs dispute: " + Cues(ReplyClass.Liquidity);
+                return ReplyClass.Liquidity;
+            }
+
+            reason = "conflict: dispute and liquidity";
+            return null;
+        }
+
+        if (dispute >= WinAt)
+        {
+            if (S(ReplyClass.AlreadyPaid) > dispute)
+            {
+                reason = "conflict: already paid and dispute";
+                return null;
+            }
+
+            reason = "dispute" + (present.Count > 1 ? " (beats " + string.Join(", ", present.Where(c => c != ReplyClass.Dispute)) + ")" : "") + ": " + Cues(ReplyClass.Dispute);
+            return ReplyClass.Dispute;
+        }
+
+        if (liquidity >= WinAt)
+        {
+            if (S(ReplyClass.AlreadyPaid) >= liquidity)
+            {
+                reason = "conflict: already paid and liquidity";
+                return null;
+            }
+
+            reason = "liquidity" + (present.Count > 1 ? " (beats " + string.Join(", ", present.Where(c => c != ReplyClass.Liquidity)) + ")" : "") + ": " + Cues(ReplyClass.Liquidity);
+            return ReplyClass.Liquidity;
+        }
+
+        var notReceived = S(ReplyClass.NotReceived);
+        var copy = S(ReplyClass.CopyRequest);
+        if (notReceived >= 2 || (notReceived >= WinAt && copy < WinAt && S(ReplyClass.AlreadyPaid) < WinAt && S(ReplyClass.PromiseToPay) < WinAt))
+        {
+            reason = "invoice not received: " + Cues(ReplyClass.NotReceived);
+            return ReplyClass.NotReceived;
+        }
+
+        var paid = S(ReplyClass.AlreadyPaid);
+        var promise = S(ReplyClass.PromiseToPay);
+        if (paid >= WinAt && promise >= WinAt && Math.Abs(paid - promise) < 2)
+        {
+            reason = "conflict: already paid and promise";
+            return null;
+        }
+
+        if (S(ReplyClass.ContactChange) >= copy && copy >= WinAt)
+        {
+            reason = "contact change outweighs the request for the invoice: " + Cues(ReplyClass.ContactChange);
+            return ReplyClass.ContactChange;
+        }
+
+        if (copy >= WinAt && (paid < WinAt || copy > paid))
+        {
+            reason = "asks for the invoice: " + Cues(ReplyClass.CopyRequest);
+            return ReplyClass.CopyRequest;
+        }
+
+        var contact = S(ReplyClass.ContactChange);
+        var question = S(ReplyClass.Question);
+        var rest = new[] { (ReplyClass.AlreadyPaid, paid), (ReplyClass.PromiseToPay, promise), (ReplyClass.ContactChange, contact), (ReplyClass.Question, question) }
+            .Where(x => x.Item2 >= WinAt).OrderByDescending(x => x.Item2).ToList();
+        if (rest.Count == 0)
+        {
+            reason = "cues too weak to act on";
+            return null;
+        }
+
+        if (rest.Count > 1 && rest[0].Item2 - rest[1].Item2 < 1 && !(rest[1].Item1 == ReplyClass.Question || rest[0].Item1 == ReplyClass.Question))
+        {
+            reason = $"conflict: {rest[0].Item1} and {rest[1].Item1}";
+            return null;
+        }
+
+        // A question alongside a clear intent: the intent decides (the question is answered by a person).
+        var winner = rest[0].Item1;
+        reason = winner + ": " + Cues(winner);
+        return winner;
+    }
+
+    private static ReplyClass? Conditional(string clause, Match m)
+    {
+        var rest = clause[(m.Index + m.Length)..];
+        var condition = ConditionStart().Match(rest);
+        if (!condition.Success)
+        {
+            return null;
+        }
+
+        var tail = rest[condition.Index..];
+        if (FixWords.IsMatch(tail))
+        {
+            return ReplyClass.Dispute;
+        }
+
+        return null;
+    }
+
+    private static bool IsNegated(string clause, Match m)
+    {
+        var start = Math.Max(0, m.Index - 28);
+        while (start > 0 && !char.IsWhiteSpace(clause[start - 1]))
+        {
+            // Start at a word's beginning: "purr|ingen" is not the negation "ingen".
+            start--;
+        }
+
+        var before = clause[start..m.Index];
+        // Only the words since the last comma or contrast belong to this cue.
+        var cut = Math.Max(before.LastIndexOfAny([',', ':', '-', '\u2013']), Math.Max(before.LastIndexOf(" men ", StringComparison.Ordinal), before.LastIndexOf(" but ", StringComparison.Ordinal)));
+        if (cut >= 0)
+        {
+            before = before[(cut + 1)..];
+        }
+
+        if (Negator.IsMatch(before) && !NegatedPositive().IsMatch(before))
+        {
+            return true;
+        }
+
+        if (Negator.IsMatch(m.Value))
+        {
+            return true;
+        }
+
+        var after = clause[(m.Index + m.Length)..];
+        var near = after.Length > 14 ? after[..14] : after;
+        return LeadingNegator().IsMatch(near);
+    }
+
+    private static bool FollowedByTime(string clause, Match m)
+    {
+        var after = clause[(m.Index + m.Length)..];
+        var neg = LeadingNegator().Match(after);
+        var rest = neg.Success ? after[(neg.Index + neg.Length)..] : after;
+        return TimeAfterNegation.IsMatch(rest) || TimeAfterNegation.IsMatch(after);
+    }
+
+    private static bool IsPresentOrFuture(string verb) => !PastTense().IsMatch(verb);
+
+    /// <summary>Sentences, then clauses at a contrast ("men", "but") or a semicolon.</summary>
+    public static IEnumerable<string> Clauses(string folded)
+    {
+        foreach (var sentence in SentenceSplit().Split(folded))
+        {
+            foreach (var clause in ContrastSplit().Split(sentence))
+            {
+                if (clause.Trim().Length > 0)
+                {
+                    yield return " " + clause.Trim() + " ";
+                }
+            }
+        }
+    }
+
+    private static string QuestionKind(string text)
+    {
+        var s = ValueExtractor.Fold(text);
+        return AccountQuestion().IsMatch(s) ? "account"
+            : FeeQuestion().IsMatch(s) ? "fee"
+            : BalanceQuestion().IsMatch(s) ? "balance"
+            : "invoice";
+    }
+
+    private static string Excerpt(string clause)
+    {
+        var t = clause.Trim();
+        return t.Length <= 80 ? t : t[..80] + "…";
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|(?<=[a-z\)])[.!?]+(?=\s|$)|;", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceSplit();
+
+    [GeneratedRegex(@",?\s+\b(?:men|but|however|likevel|though)\b\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex ContrastSplit();
+
+    [GeneratedRegex(@"^\s*(?:(?:vi|jeg|eg|me|du|dere|de|han|hun|ho|vi jo)\s+)?(?:ikke|ikkje|ike|not|n't)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingNegator();
+
+    [GeneratedRegex(@"\b(?:ingen (?:problem|problemer)|no problem|not only|ikke bare|ikkje berre)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedPositive();
+
+    [GeneratedRegex(@"\b(?:enna|enno|yet|i tide|on time|late|for sent)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Yet();
+
+    [GeneratedRegex(@"\b(?:betalte|betalt|paid|settled|overfort)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PastTense();
+
+    [GeneratedRegex(@"\b(?:nar|once|when|after|etter at|for|until|as soon as)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionStart();
+
+    [GeneratedRegex(@"\b(?:kontonummer|kontonr|konto|kid|iban|bic|swift|account)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountQuestion();
+
+    [GeneratedRegex(@"\b(?:gebyr\w*|purregebyr\w*|rente\w*|fee|fees|charge|interest)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FeeQuestion();
+
+    [GeneratedRegex(@"\b(?:hvor mye|kor mykje|how much|total)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BalanceQuestion();
+
+    [GeneratedRegex(@"\b(?:er det (?:greit|ok|i orden)|is (?:that|it) (?:ok|okay|fine|acceptable)|if that works|holder det|passar det|passer det)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeQuestion();
+
+    [GeneratedRegex(@"^(?:automatisk svar|autosvar|auto-?reply|automatic reply|auto:|out of (?:the )?office|fravaerende|fraverende|fravar|fraver|ikke pa kontoret|ferie|abwesend|absence)", RegexOptions.CultureInvariant)]
+    private static partial Regex AutoReplySubject();
+
+    [GeneratedRegex(@"(?:er (?:ikke pa|ute av|borte fra|borte fra) kontoret|ute av kontoret|borte fra kontoret|borte fra kontoret|out of (?:the )?office|away from (?:the office|my desk)|i'?m (?:currently )?(?:away|on leave|on annual leave|travelling|out)|on (?:annual |parental )?leave until|(?:jeg|eg) er (?:pa ferie|i permisjon|i foreldrepermisjon|borte fra kontoret|borte fra kontoret|pa reise)|(?:jeg|eg) har ferie|foreldrepermisjon|automatisk (?:svar|bekreftelse|generert)|automatic (?:reply|response)|automated (?:response|message)|this is an automat|do not reply to this|ikke svar pa denne|office is closed|kontoret er stengt|vi har juleferie|reopens on|eg er borte fra kontoret|eg er borte)", RegexOptions.CultureInvariant)]
+    private static partial Regex AutoReplyText();
+}
