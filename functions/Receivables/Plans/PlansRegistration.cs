@@ -35,6 +35,7 @@ public static class PlansRegistration
         services.AddSingleton<IOpenItemsObserver>(sp => sp.GetRequiredService<PlanMonitor>());
         services.AddSingleton<ITaskOutcomeHandler, PlanApprovalOutcomes>();
         services.AddSingleton<ITaskOutcomeHandler, PlanSecurityOutcomes>();
+        services.AddSingleton<Payments.IPaymentReferences, PlanPaymentReferences>();
         services.AddSingleton<IStatusContributor, PlansStatusContributor>();
         return services;
     }
