@@ -222,6 +222,13 @@ var appSettings = {
   Receivables__Payments__BatchSize: '100'
   Receivables__Evidence__RetentionYears: string(evidenceRetentionYears)
   Receivables__Evidence__FinancialYearEndMonth: string(financialYearEndMonth)
+  Receivables__Channel__PostUnconfirmedNotices: 'true'
+  Receivables__Channel__ConfirmedEmailDays: '365'
+  // Contact hours (Prop. 3 L (2025–2026)): messages go out only inside these windows in Receivables__TimeZone, never on public holidays.
+  Receivables__Channel__ContactHours: 'true'
+  Receivables__Channel__WeekdayHours: '08:00-21:00'
+  Receivables__Channel__SaturdayHours: '09:00-15:00'
+  Receivables__Channel__SundayHours: ''
   Receivables__Plans__Frequency: 'Monthly'
   Receivables__Plans__FirstPaymentDays: '14'
   Receivables__Plans__MaxDurationMonths: '12'
@@ -229,6 +236,7 @@ var appSettings = {
   Receivables__Plans__ChargeInterest: 'false'
   Receivables__Plans__AnnualInterestRate: '0'
   Receivables__Plans__WaiveFeesIfKept: 'false'
+  Receivables__Plans__WaiveCompensation: 'false'
   Receivables__Plans__SettlementPercent: '0'
   Receivables__Plans__SettlementDays: '14'
   Receivables__Plans__SecurityThreshold: '50000'

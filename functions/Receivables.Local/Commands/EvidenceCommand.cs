@@ -116,7 +116,9 @@ internal static class EvidenceCommand
                 foreach (var caseRef in await archive.ListCasesAsync(creditorId, parse.GetValue(listDebtor), token))
                 {
                     var entries = await archive.ReadCaseAsync(caseRef, token);
-                    Console.WriteLine($"  {caseRef}  {entries.Count} item(s), last {(entries.Count == 0 ? "-" : entries[^1].Entry.ArchivedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))}");
+                    var name = (await host.Get<Receivables.Ledger.ILedgerReader>().GetDebtorAsync(caseRef.CreditorId, caseRef.DebtorId, token))?.Debtor.Name ?? "(not in the latest ledger)";
+                    var letters = entries.Count(e => e.Entry.Kind == EvidenceKinds.OutboundEmail);
+                    Console.WriteLine($"  {name} ({caseRef.DebtorId}): {letters} letter(s), {entries.Count} item(s), last {(entries.Count == 0 ? "-" : entries[^1].Entry.ArchivedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))}  [case {caseRef.CaseId}]");
                 }
             }
 

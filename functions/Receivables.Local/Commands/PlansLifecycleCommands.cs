@@ -8,7 +8,7 @@ using Receivables.Plans;
 
 namespace Receivables.Local.Commands;
 
-/// <summary><c>plans list|show|draft|approve|reject|accept</c>: the repayment plan workflow for a person.</summary>
+/// <summary><c>plans list|show|draft|approve|reject|accept|security</c>: the repayment plan workflow for a person.</summary>
 internal static class PlansLifecycleCommands
 {
     public static void AddTo(Command plans)
@@ -23,7 +23,7 @@ internal static class PlansLifecycleCommands
                 if (parse.GetValue(all) || plan.IsActive)
                 {
                     any = true;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.PlanId}  {plan.CreditorId}/{plan.DebtorId}  {plan.Status,-9} {plan.DebtorName}: {PlanService.Describe(plan)}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{plan.PlanId}  {plan.CreditorId}/{plan.DebtorId}  {plan.Status,-9} {plan.DebtorName}: {PlanText.Describe(plan)}"));
                 }
             }
 
@@ -41,8 +41,8 @@ internal static class PlansLifecycleCommands
         {
             var plan = await FindAsync(host, parse.GetValue(id)!, token);
             Console.WriteLine($"{plan.PlanId}  {plan.CreditorId}/{plan.DebtorId} {plan.DebtorName}  {plan.Status}  (source {plan.Source}, case {plan.CaseId})");
-            Console.WriteLine(PlanService.Describe(plan));
-            Console.WriteLine(PlanService.ScheduleText(plan, "en"));
+            Console.WriteLine(PlanText.Describe(plan));
+            Console.WriteLine(PlanText.ScheduleText(plan, "en"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"covered invoices: {string.Join(", ", plan.CoveredInvoices)}; paid since acceptance {plan.Paid:0.00} of {plan.OpenAtAcceptance:0.00}; installments paid [{string.Join(", ", plan.PaidInstallments)}], missed [{string.Join(", ", plan.Missed)}]"));
             Console.WriteLine($"decided by {plan.DecidedBy ?? "-"}; sent {plan.SentAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"} ({plan.LetterWording ?? "-"} wording); answer by {plan.AnswerBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}; accepted {plan.AcceptedVia ?? "-"}; ended {plan.EndReason ?? "-"}{(plan.RejectReason is null ? "" : "; rejected: " + plan.RejectReason)}");
             return 0;
@@ -63,7 +63,7 @@ internal static class PlansLifecycleCommands
                 new ArrangementRequest(creditorId, debtorId, null, ArrangementSource.Person, parse.GetValue(note)!, $"person:{creditorId}:{debtorId}:{host.Get<BusinessClock>().Now:O}", parse.GetValue(installment), parse.GetValue(frequency)?.ToString()),
                 token);
             var plan = (await service.FindAsync(creditorId, planId, token))!;
-            Console.WriteLine($"{plan.PlanId} {plan.Status}: {PlanService.Describe(plan)}");
+            Console.WriteLine($"{plan.PlanId} {plan.Status}: {PlanText.Describe(plan)}");
             return 0;
         }, ct));
 
@@ -105,12 +105,31 @@ internal static class PlansLifecycleCommands
             return 0;
         }, ct));
 
+        var received = new Option<bool>("--received") { Description = "The security (kausjon or pant) and the signed agreement are received." };
+        var waive = new Option<bool>("--waive") { Description = "Put the plan in force without the security (the reason is recorded)." };
+        var securityNote = new Option<string>("--note") { Description = "What was received (\"kausjon fra ...\", \"pant i ...\") or why it is waived.", Required = true };
+        var security = new Command("security", "Confirm the security of an accepted plan that awaits it (or waive it): the plan comes into force.") { id, received, waive, securityNote, by };
+        security.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            if (parse.GetValue(received) == parse.GetValue(waive))
+            {
+                throw new ReceivablesException("Give exactly one of --received and --waive.");
+            }
+
+            var plan = await FindAsync(host, parse.GetValue(id)!, token);
+            plan = await host.Get<PlanService>().DecideSecurityAsync(plan.CreditorId, plan.PlanId, parse.GetValue(received) ? PlanAcceptance.SecurityReceived : PlanAcceptance.SecurityWaived, parse.GetValue(securityNote), Actors.Person(parse.GetValue(by)!), token);
+            await host.Get<QueueConsumers>().DrainAllAsync(token);
+            Console.WriteLine($"{plan.PlanId} {plan.Status}: security {plan.SecurityOutcome} ({plan.SecurityNote})");
+            return 0;
+        }, ct));
+
         plans.Subcommands.Add(list);
         plans.Subcommands.Add(show);
         plans.Subcommands.Add(draft);
         plans.Subcommands.Add(approve);
         plans.Subcommands.Add(reject);
         plans.Subcommands.Add(accept);
+        plans.Subcommands.Add(security);
     }
 
     private static async Task<RepaymentPlan> FindAsync(LocalHost host, string planId, CancellationToken cancellationToken)

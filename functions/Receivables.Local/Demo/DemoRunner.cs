@@ -54,6 +54,10 @@ internal sealed class DemoRunner(TextWriter output)
                 output.WriteLine($"  {day:yyyy-MM-dd} cycle: {note}");
             }
 
+            // Contact hours open at 08:00 on weekdays (09:00 on Saturdays): what was decided before goes out now.
+            clock.SetUtcNow(At(day, day.DayOfWeek == DayOfWeek.Saturday ? 9 : 8));
+            await DrainAsync(host, cancellationToken);
+
             clock.SetUtcNow(At(day, 12));
             await story.AfternoonAsync(day, cancellationToken);
         }

@@ -22,6 +22,7 @@ internal sealed partial class DemoStory
 
     private static readonly DateOnly BergenPlanApproved = DemoScenario.Start.AddDays(4);  // Fri 9 Oct
     private static readonly DateOnly BergenAccepts = DemoScenario.Start.AddDays(7);       // Mon 12 Oct
+    private static readonly DateOnly BergenSecurityIn = DemoScenario.Start.AddDays(10);   // Thu 15 Oct
     private const int BergenPaysInstallments = 2;
 
     private async Task PlansAfternoonAsync(DateOnly day, CancellationToken cancellationToken)
@@ -32,7 +33,16 @@ internal sealed partial class DemoStory
             await DemoRunner.DrainAsync(host, cancellationToken);
             var approved = await BergenPlanAsync(cancellationToken) ?? draft;
             output.WriteLine($"  {day:yyyy-MM-dd} plan {draft.PlanId} for Bergen Bygg: approve → {effect}");
-            Narrative.Add($"{day:yyyy-MM-dd} plan: the credit controller approves plan {draft.PlanId} ({PlanService.Describe(approved)}) → {effect}");
+            Narrative.Add($"{day:yyyy-MM-dd} plan: the credit controller approves plan {draft.PlanId} ({PlanText.Describe(approved)}) → {effect}");
+        }
+
+        if (day == BergenSecurityIn && await BergenPlanAsync(cancellationToken) is { Status: PlanStatus.AwaitingSecurity } waiting)
+        {
+            // The claim is above the security threshold: "godtar" alone left the plan waiting; a person confirms the guarantee.
+            var confirmed = await host.Get<PlanService>().DecideSecurityAsync(DemoScenario.Creditor, waiting.PlanId, PlanAcceptance.SecurityReceived, "selvskyldnerkausjon fra daglig leder og signert avtale mottatt i posten", Actors.Person("credit controller"), cancellationToken);
+            await DemoRunner.DrainAsync(host, cancellationToken);
+            output.WriteLine($"  {day:yyyy-MM-dd} plan {confirmed.PlanId} for Bergen Bygg: security received → {confirmed.Status}");
+            Narrative.Add($"{day:yyyy-MM-dd} plan: Bergen Bygg's plan waited for security since the acceptance; the credit controller confirms the guarantee (kausjon) and signed agreement received → in force");
         }
 
         if (day == BergenAccepts)

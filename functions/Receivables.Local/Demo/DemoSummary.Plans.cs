@@ -15,7 +15,7 @@ internal sealed partial class DemoSummary
         {
             any = true;
             output.WriteLine($"- {plan.PlanId} {plan.DebtorName} ({plan.DebtorId}): {plan.Status}; drafted from a {plan.Source.ToString().ToLowerInvariant()}, approved by {plan.DecidedBy ?? "-"}, accepted by {plan.AcceptedVia ?? "-"}; letter wording: {plan.LetterWording ?? "-"}");
-            output.WriteLine("  " + PlanService.Describe(plan));
+            output.WriteLine("  " + PlanText.Describe(plan));
             foreach (var installment in plan.Installments.Take(6))
             {
                 var state = plan.PaidInstallments.Contains(installment.Number) ? "paid" : plan.Missed.Contains(installment.Number) ? "MISSED (friendly notice sent)" : "due";

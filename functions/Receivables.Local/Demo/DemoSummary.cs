@@ -11,6 +11,8 @@ namespace Receivables.Local.Demo;
 /// <summary>Prints what the demo did: messages per debtor, replies and their effect, cases, tasks, evidence.</summary>
 internal sealed partial class DemoSummary(LocalHost host, TextWriter output)
 {
+    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
     public async Task PrintAsync(DemoStory story, CancellationToken cancellationToken)
     {
         var creditor = DemoScenario.Creditor;
@@ -33,7 +35,7 @@ internal sealed partial class DemoSummary(LocalHost host, TextWriter output)
             output.WriteLine($"- {first.Name} ({first.DebtorId}, {first.Type}): {state}");
             foreach (var message in mine)
             {
-                output.WriteLine($"    {message.Date.ToOffset(TimeSpan.FromHours(1)):yyyy-MM-dd}  {message.Subject}");
+                output.WriteLine($"    {TimeZoneInfo.ConvertTime(message.Date, Oslo):yyyy-MM-dd HH:mm}  {message.Subject}");
             }
 
             if (mine.Count == 0)
@@ -76,7 +78,17 @@ internal sealed partial class DemoSummary(LocalHost host, TextWriter output)
         await PrintLeversAsync(cancellationToken);
         PrintPayments(story);
 
-        var counts = await host.Get<IEvidenceReader>().CountAsync(creditor, cancellationToken: cancellationToken);
+        var reader = host.Get<IEvidenceReader>();
+        var held = 0;
+        foreach (var found in await reader.ListCasesAsync(creditor, cancellationToken: cancellationToken))
+        {
+            held += (await reader.ReadCaseAsync(found, cancellationToken)).Count(e => e.Entry.IdempotencyKey.StartsWith("held:", StringComparison.Ordinal));
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Contact hours (weekdays 08–21, Saturdays 09–15, no Sundays or public holidays): {held} message(s) decided outside them were held and sent when the next window opened.");
+
+        var counts = await reader.CountAsync(creditor, cancellationToken: cancellationToken);
         output.WriteLine();
         output.WriteLine($"Evidence archived: {counts.Items} items in {counts.Cases} cases ({string.Join(", ", counts.ItemsByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}"))})");
 

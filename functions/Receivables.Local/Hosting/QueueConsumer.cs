@@ -125,6 +125,7 @@ public sealed class QueueConsumers(
     SendReminderHandler sendReminder,
     ReplyProcessor processReply,
     DunningShardHandler dunningShard,
+    Receivables.Messaging.HeldRelease heldRelease,
     Payments.PaymentsUploadedHandler paymentsUploaded,
     StorageClients storage,
     LocalQueueOptions options,
@@ -153,7 +154,8 @@ public sealed class QueueConsumers(
         int round;
         do
         {
-            round = 0;
+            // Messages held for the contact hours whose window has opened (by the host's clock) go out first.
+            round = await heldRelease.ReleaseAsync(cancellationToken);
             foreach (var consumer in All)
             {
                 round += await consumer.DrainAsync(cancellationToken);
@@ -166,5 +168,30 @@ public sealed class QueueConsumers(
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(All.Select(c => c.RunAsync(stoppingToken)));
+        Task.WhenAll(All.Select(c => c.RunAsync(stoppingToken)).Append(ReleaseHeldAsync(stoppingToken)));
+
+    /// <summary>The local stand-in of the <c>ReleaseHeld</c> timer function: once a minute.</summary>
+    private async Task ReleaseHeldAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await heldRelease.ReleaseAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Releasing the messages held for the contact hours failed; trying again in a minute");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
 }

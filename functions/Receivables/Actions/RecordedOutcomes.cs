@@ -18,6 +18,7 @@ public sealed class RecordedOutcomes(string kind, IReadOnlyList<string> outcomes
         [TaskKinds.UnmatchedReply] = ["handled", "ignored"],
         [TaskKinds.ContactChange] = ["updated", "no-change"],
         [TaskKinds.InvalidEmail] = ["corrected", "no-email"],
+        [TaskKinds.AddRate] = ["added"],
     };
 
     public string Kind => kind;

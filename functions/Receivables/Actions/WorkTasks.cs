@@ -16,6 +16,9 @@ public static class TaskKinds
     public const string InvalidEmail = "invalid-email";
     public const string DecideEscalation = "decide-escalation";
     public const string ApprovePlan = "approve-plan";
+    public const string ConfirmSecurity = "confirm-security";
+    public const string AddRate = "add-rate";
+    public const string SendByPost = "send-by-post";
     public const string ApproveSetOff = "approve-set-off";
 
     /// <summary>A dispute was upheld (in full or in part): the credit note must be booked; the invoices stay held until the ledger shows it.</summary>

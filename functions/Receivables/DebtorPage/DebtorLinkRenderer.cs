@@ -32,6 +32,10 @@ public sealed class DebtorLinkRenderer(IMessageRenderer inner, DebtorLinks links
         MessageTemplates.DisputeOutcome,
     };
 
+    /// <summary>Parts of a document (a plan's terms) carry no link: they are rendered by the inner renderer as they are.</summary>
+    public Task<IReadOnlyDictionary<string, string>> RenderPartsAsync(ReminderDocument document, CancellationToken cancellationToken = default) =>
+        inner.RenderPartsAsync(document, cancellationToken);
+
     public async Task<RenderedMessage> RenderAsync(ReminderDocument document, CancellationToken cancellationToken = default)
     {
         if (!links.Enabled || !LinkedTemplates.Contains(document.Template) || document.Extra?.ContainsKey(PageLink) == true)

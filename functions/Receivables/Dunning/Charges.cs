@@ -3,8 +3,11 @@ using Receivables.Common;
 
 namespace Receivables.Dunning;
 
-/// <summary>One stretch of days at one late-payment rate.</summary>
-public sealed record InterestPeriod(DateOnly From, DateOnly To, int Days, decimal RatePercent, decimal Amount);
+/// <summary>
+/// One stretch of days at one late-payment rate. <see cref="Provisional"/>: the half-year has no configured rate row, so
+/// the last known rate was used and the figure must be checked when the row is added (<see cref="RateTables.MissingHalfYears"/>).
+/// </summary>
+public sealed record InterestPeriod(DateOnly From, DateOnly To, int Days, decimal RatePercent, decimal Amount, bool Provisional = false);
 
 /// <summary>
 /// The dated tables of the law: late-payment interest and standard compensation per half-year
@@ -32,6 +35,35 @@ public sealed class RateTables(IReadOnlyList<RatePeriodOptions> rates, IReadOnly
         rates.LastOrDefault(r => r.From <= date)
         ?? throw new ReceivablesException($"No late-payment rate configured for {date:yyyy-MM-dd}: add a row to {DunningOptions.Section}:Rates with From on or before that date.");
 
+    /// <summary>The half-year (1 January or 1 July) that <paramref name="date"/> falls in: rates are set per half-year (§ 3).</summary>
+    public static DateOnly HalfYearOf(DateOnly date) => new(date.Year, date.Month <= 6 ? 1 : 7, 1);
+
+    /// <summary>Whether the half-year of <paramref name="date"/> has no row of its own (the previous half-year's rate would be reused).</summary>
+    public bool IsProvisional(DateOnly date) => rates.Count > 0 && date >= rates[0].From && RateOn(date).From < HalfYearOf(date);
+
+    /// <summary>
+    /// Half-years from the first configured row up to the one holding <paramref name="until"/> that have no row: the
+    /// rate of the half-year before is used for them, marked provisional, and the cycle, <c>status</c> and a task say so.
+    /// </summary>
+    public IReadOnlyList<DateOnly> MissingHalfYears(DateOnly until)
+    {
+        var missing = new List<DateOnly>();
+        if (rates.Count == 0)
+        {
+            return missing;
+        }
+
+        for (var half = HalfYearOf(rates[0].From); half <= until; half = half.AddMonths(6))
+        {
+            if (IsProvisional(half))
+            {
+                missing.Add(half);
+            }
+        }
+
+        return missing;
+    }
+
     /// <summary>§ 3a standard compensation in force on <paramref name="date"/> (the day the claim fell into default).</summary>
     public decimal CompensationOn(DateOnly date) => RateOn(date).Compensation;
 
@@ -52,11 +84,19 @@ public sealed class RateTables(IReadOnlyList<RatePeriodOptions> rates, IReadOnly
         while (start <= until)
         {
             var rate = RateOn(start);
+            var provisional = IsProvisional(start);
             var next = rates.FirstOrDefault(r => r.From > start)?.From;
+            var half = HalfYearOf(start).AddMonths(6);
+            if (IsProvisional(half) != provisional && (next is null || half < next))
+            {
+                // Same rate on both sides, but from here the figure is (or stops being) provisional.
+                next = half;
+            }
+
             var end = next is { } n && n.AddDays(-1) < until ? n.AddDays(-1) : until;
             var days = end.DayNumber - start.DayNumber + 1;
             var amount = Rounding.ToMinorUnit(principal * rate.Rate / 100m * days / dayBasis);
-            periods.Add(new InterestPeriod(start, end, days, rate.Rate, amount));
+            periods.Add(new InterestPeriod(start, end, days, rate.Rate, amount, provisional));
             start = end.AddDays(1);
         }
 

@@ -33,6 +33,8 @@ public static class DunningRegistration
         services.TryAddSingleton<ISendStepHook, NoSendStepHook>();
         services.AddSingleton<SendReminderHandler>();
         services.AddSingleton<Receivables.Status.IStatusContributor, DunningStatusContributor>();
+        services.AddSingleton<Receivables.Status.IStatusContributor, RatesStatusContributor>();
+        services.AddSingleton<IDunningStepObserver, MissingRateWarnings>();
         return services;
     }
 }

@@ -17,6 +17,9 @@ public static class ReminderContent
     public const string InterestCharge = "interest";
     public const string CompensationCharge = "compensation";
 
+    /// <summary>Extra key of a document whose interest is provisional: the half-years that had no rate row.</summary>
+    public const string ProvisionalRateKey = "ProvisionalRate";
+
     /// <summary>The document for <paramref name="message"/>, or null when nothing it concerned is still unpaid.</summary>
     public static ReminderDocument? Build(
         DunningCase state,
@@ -43,7 +46,11 @@ public static class ReminderContent
             .ToList();
 
         var level = policy.Levels[Math.Clamp(message.Level, 1, policy.Levels.Count) - 1];
+
+        // The fee of an inkassovarsel is "Gebyr for inkassovarsel", not "Purregebyr" (the notice must not be called a purring).
+        bool IsNotice(ChargedFee fee) => fee.Level >= 1 && fee.Level <= policy.Levels.Count && policy.Levels[fee.Level - 1].Stage == CaseStages.CollectionNotice;
         var charges = new List<ReminderCharge>();
+        var provisional = new SortedSet<DateOnly>();
         foreach (var invoice in listed)
         {
             var claim = ClaimLine.For(invoice, state.Invoices.GetValueOrDefault(invoice.InvoiceNumber), message.CycleDate, rates);
@@ -52,13 +59,20 @@ public static class ReminderContent
                 var sats = rates.InkassosatsOn(fee.Date);
                 charges.Add(fee.Kind == FeeKind.PaymentDemand
                     ? new ReminderCharge(PaymentDemandCharge, Text(english, $"Gebyr betalingsoppfordring, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Payment demand fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "3/20", sats, "§ 1-2"))
-                    : new ReminderCharge(FeeCharge, Text(english, $"Purregebyr, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Reminder fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "1/20", sats, "§ 1-1")));
+                    : new ReminderCharge(FeeCharge, IsNotice(fee)
+                        ? Text(english, $"Gebyr for inkassovarsel, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Collection notice fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})")
+                        : Text(english, $"Purregebyr, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Reminder fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "1/20", sats, "§ 1-1")));
             }
 
             if (level.Interest)
             {
                 foreach (var (balance, period) in claim.Interest)
                 {
+                    if (period.Provisional)
+                    {
+                        provisional.Add(RateTables.HalfYearOf(period.From));
+                    }
+
                     charges.Add(new ReminderCharge(
                         InterestCharge,
                         Text(english, $"Forsinkelsesrente, faktura {invoice.InvoiceNumber}", $"Late-payment interest, invoice {invoice.InvoiceNumber}"),
@@ -77,6 +91,18 @@ public static class ReminderContent
             }
         }
 
+        var extra = new Dictionary<string, string>
+        {
+            ["Level"] = message.Level.ToString(CultureInfo.InvariantCulture),
+            ["Stage"] = level.Stage,
+            ["IdempotencyKey"] = message.Key,
+        };
+        if (provisional.Count > 0)
+        {
+            // Recorded with the decision (the letter's evidence record): these figures used an earlier half-year's rate.
+            extra[ProvisionalRateKey] = string.Join(", ", provisional.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h:yyyy-MM-dd} (no rate row; {rates.RateOn(h).Rate:0.00} % from {rates.RateOn(h).From:yyyy-MM-dd} used)")));
+        }
+
         return CaseDocuments.Create(
             message.Template,
             english ? "en" : "nb",
@@ -90,12 +116,7 @@ public static class ReminderContent
             charges,
             message.CycleDate,
             message.Deadline,
-            new Dictionary<string, string>
-            {
-                ["Level"] = message.Level.ToString(CultureInfo.InvariantCulture),
-                ["Stage"] = level.Stage,
-                ["IdempotencyKey"] = message.Key,
-            });
+            extra);
     }
 
     /// <summary>Plus-addressing: <c>regnskap@acme.example</c> + token → <c>regnskap+token@acme.example</c>.</summary>
@@ -133,8 +154,8 @@ public static class ReminderContent
 
     private static string Basis(bool english, string fraction, decimal sats, string paragraph) =>
         english
-            ? string.Create(CultureOf(true), $"{fraction} of the inkassosats {sats:N2} (inkassoforskriften {paragraph})")
-            : string.Create(CultureOf(false), $"{fraction} av inkassosatsen {sats:N2} (inkassoforskriften {paragraph})");
+            ? string.Create(CultureOf(true), $"{fraction} of the collection rate (inkassosats) of NOK {sats:#,0.##}, cf. inkassoforskriften {paragraph}")
+            : string.Create(CultureOf(false), $"{fraction} av inkassosatsen på {sats:#,0.##} kr, jf. inkassoforskriften {paragraph}");
 
     /// <summary>How an interest line was computed: balance × rate × days / day basis, the period, the law.</summary>
     private static string InterestBasis(bool english, decimal balance, InterestPeriod period, int dayBasis) =>

@@ -51,6 +51,9 @@ public sealed class SendReminderHandler(
     CaseMessenger messenger,
     IEvidenceArchive archive,
     ISendStepHook hook,
+    IEnumerable<ISentReminderObserver> observers,
+    Channel.ContactHours hours,
+    IHeldMessageStore held,
     TimeProvider time,
     ILogger<SendReminderHandler> logger) : IQueueHandler<SendReminderMessage>
 {
@@ -89,6 +92,21 @@ public sealed class SendReminderHandler(
         {
             logger.LogInformation("Reminder {Key} is no longer pending for its case; nothing sent", message.Key);
             return;
+        }
+
+        if (record is null || record.State == OutboundStates.Intended)
+        {
+            // Contact hours: a reminder decided outside them waits for the next window (nothing is recorded as intended yet).
+            var now = time.GetUtcNow();
+            var opens = hours.OpensAt(now);
+            if (opens > now)
+            {
+                await held.PutAsync(HeldMessage.ForReminder(message, opens), cancellationToken);
+                var caseId = state?.CaseId ?? DunningCase.CaseIdFor(message.CreditorId, message.DebtorId);
+                await messenger.ArchiveHoldAsync(Letter(message, caseId, pending?.Template), now, opens, cancellationToken);
+                logger.LogInformation("Reminder {Key} decided outside the contact hours; held until {Until}", message.Key, opens);
+                return;
+            }
         }
 
         var fresh = record is null;
@@ -130,6 +148,11 @@ public sealed class SendReminderHandler(
                 ?? throw new InvalidOperationException($"Reminder {message.Key} is recorded as sent but the sender has no proof of it.");
             var caseId = state?.CaseId ?? DunningCase.CaseIdFor(message.CreditorId, message.DebtorId);
             await messenger.ArchiveAsync(Letter(message, caseId, pending?.Template), sent, cancellationToken);
+            foreach (var observer in observers)
+            {
+                await observer.OnSentAsync(message.CreditorId, message.DebtorId, caseId, message.Key, pending?.Template ?? "", sent, cancellationToken);
+            }
+
             hook.Reached(SendSteps.Archived, message.Key);
             record = await outbound.MarkAsync(record, OutboundStates.Archived, cancellationToken);
         }

@@ -21,7 +21,11 @@ public sealed record OutboundEmail(
 }
 
 /// <summary>Proof of sending: the provider's message id, the exact MIME, and the provider request when there was one.</summary>
-public sealed record SentEmail(string MessageId, string Provider, byte[] RawMime, string? ProviderRequestJson);
+public sealed record SentEmail(string MessageId, string Provider, byte[] RawMime, string? ProviderRequestJson)
+{
+    /// <summary>Set when the message was decided outside the contact hours: it is held and goes out at this instant (<see cref="RawMime"/> is empty until then).</summary>
+    public DateTimeOffset? HeldUntil { get; init; }
+}
 
 public interface IEmailSender
 {
@@ -54,6 +58,7 @@ public static class MessageTemplates
     public const string PlanProposal = "plan-proposal";
     public const string CallConfirmation = "call-confirmation";
     public const string PlanMissed = "plan-missed";
+    public const string PlanAccepted = "plan-accepted";
 
     /// <summary>A dispute resolved by a person: upheld, rejected (reason and new deadline) or partly credited.</summary>
     public const string DisputeOutcome = "dispute-outcome";
@@ -116,4 +121,10 @@ public sealed record RenderedMessage(string Subject, string Text, string Html);
 public interface IMessageRenderer
 {
     Task<RenderedMessage> RenderAsync(ReminderDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every <c>{% capture name %}</c> of the document's template as plain text (no layout): for wording that is not an
+    /// email body, such as a plan's terms or the printed agreement's clauses.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> RenderPartsAsync(ReminderDocument document, CancellationToken cancellationToken = default);
 }

@@ -50,6 +50,19 @@ public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<Liquid
             Readable(await RenderAsync(html, model, htmlParts, $"layout.{language}.html.liquid", Html)));
     }
 
+    /// <summary>What a template assigns and captures (for documents built from parts, such as a plan's terms), as text.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RenderPartsAsync(ReminderDocument document, CancellationToken cancellationToken = default)
+    {
+        var language = document.Language is "en" ? "en" : "nb";
+        var name = $"{document.Template}.{language}.liquid";
+        var template = await LoadAsync(name, cancellationToken);
+        var model = MessageModel.Create(document, language);
+        var context = Context(model);
+        await RenderAsync(template, context, name, NullEncoder.Default);
+        return context.ValueNames.Where(n => !model.ContainsKey(n))
+            .ToDictionary(n => n, n => context.GetValue(n).ToStringValue().Trim(), StringComparer.Ordinal);
+    }
+
     /// <summary>The shipped templates, as a starting point for users who want to edit them.</summary>
     public static IEnumerable<(string Name, string Text)> Defaults()
     {
@@ -180,6 +193,10 @@ public static class LetterFormat
 
     public static string Money(decimal amount, string language) => amount.ToString("N2", Culture(language));
 
+    /// <summary>An amount with its currency as a letter writes it: "1 250,00 kr" (nb, NOK), "1,250.00 NOK" (en).</summary>
+    public static string Amount(decimal amount, string currency, string language) =>
+        Money(amount, language) + " " + (language != "en" && currency == "NOK" ? "kr" : currency);
+
     public static string Date(DateOnly date, string language) =>
         date.ToString(language == "en" ? "d MMMM yyyy" : "dd.MM.yyyy", Culture(language));
 }
@@ -208,8 +225,17 @@ public static class MessageModel
             ["creditor_address"] = d.CreditorAddress,
             ["debtor_name"] = d.DebtorName,
             ["debtor_is_business"] = d.DebtorIsBusiness,
+
+            // Businesses are "dere", consumers "du" (and their forms), so every template addresses them consistently.
+            // (Start a sentence with {{ du | capitalize }}.)
+            ["du"] = d.DebtorIsBusiness ? "dere" : "du",
+            ["deg"] = d.DebtorIsBusiness ? "dere" : "deg",
+            ["din"] = d.DebtorIsBusiness ? "deres" : "din",
+            ["ditt"] = d.DebtorIsBusiness ? "deres" : "ditt",
+            ["dine"] = d.DebtorIsBusiness ? "deres" : "dine",
             ["reply_address"] = d.ReplyAddress,
             ["currency"] = d.Currency,
+            ["currency_label"] = language != "en" && d.Currency == "NOK" ? "kr" : d.Currency,
             ["invoices"] = d.Invoices.Select(i => new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["number"] = i.InvoiceNumber,

@@ -64,7 +64,18 @@ public sealed class EvidenceExporter(
         var now = time.GetUtcNow();
         var creditorName = receivables.Value.Creditors.TryGetValue(creditorId, out var creditor) ? creditor.Name : creditorId;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(receivables.Value.TimeZone);
-        var timeline = Encoding.UTF8.GetBytes(EvidenceTimeline.Render(creditorName, debtorId, now, collected, zone));
+        var language = string.Equals(creditor?.Language, "en", StringComparison.OrdinalIgnoreCase) ? "en" : "nb";
+        var letters = new Dictionary<string, EvidenceLetter>(StringComparer.Ordinal);
+        foreach (var (_, entries, _) in collected)
+        {
+            foreach (var (path, letter) in await EvidenceLetters.ReadAsync(entries, item => archive.ReadItemAsync(item, cancellationToken), language, zone))
+            {
+                letters[path] = letter;
+            }
+        }
+
+        var debtorName = letters.Values.Select(l => l.Recipient).FirstOrDefault(r => r.Contains('<', StringComparison.Ordinal)) is { } named ? named[..named.IndexOf('<', StringComparison.Ordinal)].Trim() : debtorId;
+        var timeline = Encoding.UTF8.GetBytes(EvidenceTimeline.Render(creditorName, debtorName == debtorId ? debtorId : $"{debtorName} ({debtorId})", now, collected, zone, language, letters));
         var manifestCases = new List<BundleCase>();
         var items = 0;
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))

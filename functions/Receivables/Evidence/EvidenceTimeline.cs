@@ -10,6 +10,18 @@ namespace Receivables.Evidence;
 /// </summary>
 public static class EvidenceTimeline
 {
+    private static readonly IReadOnlyDictionary<string, string> HeadingsNb = new Dictionary<string, string>
+    {
+        [TimelineSections.Invoice] = "Fakturaer",
+        [TimelineSections.Reminder] = "Brev og frister",
+        [TimelineSections.Delivery] = "Levering",
+        [TimelineSections.Reply] = "Svar fra skyldneren",
+        [TimelineSections.Agreement] = "Avtaler",
+        [TimelineSections.Payment] = "Betalinger",
+        [TimelineSections.Decision] = "Beslutninger",
+        [TimelineSections.Other] = "Andre registreringer",
+    };
+
     private static readonly IReadOnlyDictionary<string, string> Headings = new Dictionary<string, string>
     {
         [TimelineSections.Invoice] = "Invoices",
@@ -47,10 +59,15 @@ public static class EvidenceTimeline
         string debtorId,
         DateTimeOffset exportedAt,
         IReadOnlyList<(EvidenceCaseRef Case, IReadOnlyList<ArchivedEntry> Entries, ChainReport Report)> cases,
-        TimeZoneInfo zone)
+        TimeZoneInfo zone,
+        string language = "en",
+        IReadOnlyDictionary<string, EvidenceLetter>? letters = null)
     {
+        var nb = language != "en";
+        var headings = nb ? HeadingsNb : Headings;
+        letters ??= new Dictionary<string, EvidenceLetter>();
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Evidence: ")
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(nb ? "nb" : "en").Append("\"><head><meta charset=\"utf-8\"><title>").Append(nb ? "Dokumentasjon: " : "Evidence: ")
             .Append(E(creditorName)).Append(" / ").Append(E(debtorId)).Append("</title>\n<style>\n")
             .Append("body{font-family:Georgia,'Times New Roman',serif;margin:2em;color:#111;max-width:60em}")
             .Append("h1{font-size:1.5em}h2{font-size:1.25em;border-bottom:2px solid #333;margin-top:2em;page-break-before:auto}")
@@ -59,7 +76,7 @@ public static class EvidenceTimeline
             .Append(".hash{font-family:monospace;font-size:.75em;word-break:break-all}.ok{color:#060}.bad{color:#a00;font-weight:bold}")
             .Append(".muted{color:#555}tr{page-break-inside:avoid}@media print{body{margin:0;max-width:none}a{color:#111;text-decoration:none}}")
             .Append("\n</style></head><body>\n");
-        html.Append("<h1>Evidence record: ").Append(E(creditorName)).Append(" &mdash; debtor ").Append(E(debtorId)).Append("</h1>\n")
+        html.Append(nb ? "<h1>Dokumentasjon av kravet: " : "<h1>Evidence record: ").Append(E(creditorName)).Append(nb ? " &mdash; skyldner " : " &mdash; debtor ").Append(E(debtorId)).Append("</h1>\n")
             .Append("<p class=\"muted\">Exported ").Append(E(Time(exportedAt, zone))).Append(" (times in ").Append(E(zone.Id))
             .Append("). Every item below is in this bundle under <code>evidence/</code>; manifest.json holds its SHA-256. ")
             .Append("README.txt explains how to check that nothing was altered.</p>\n");
@@ -72,6 +89,23 @@ public static class EvidenceTimeline
                     : $"<span class=\"bad\">Chain verification FAILED at export: {E(string.Join(" ", report.Problems.Select(p => p.Message)))}</span>")
                 .Append("</p>\n");
 
+            var caseLetters = entries.Where(e => letters.ContainsKey(e.EntryPath)).Select(e => (Entry: e, Letter: letters[e.EntryPath])).ToList();
+            if (caseLetters.Count > 0)
+            {
+                html.Append("<h3>").Append(nb ? "Brev til skyldneren" : "Letters to the debtor").Append("</h3>\n<table><tr><th>")
+                    .Append(nb ? "Dato</th><th>Brev</th><th>Kanal</th><th>Mottaker</th><th>Fakturaer</th><th>Beløp</th><th>Frist</th><th>#" : "Date</th><th>Letter</th><th>Channel</th><th>Recipient</th><th>Invoices</th><th>Amount</th><th>Deadline</th><th>#")
+                    .Append("</th></tr>\n");
+                foreach (var (archived, letter) in caseLetters.OrderBy(l => l.Entry.Entry.OccurredAt))
+                {
+                    html.Append("<tr><td>").Append(E(Date(letter.Date, nb))).Append("</td><td><b>").Append(E(letter.Type)).Append("</b></td><td>").Append(E(letter.Channel))
+                        .Append("</td><td>").Append(E(letter.Recipient)).Append("</td><td>").Append(E(letter.Invoices)).Append("</td><td>").Append(E(letter.Amount ?? ""))
+                        .Append("</td><td>").Append(letter.Deadline is { } deadline ? E(Date(deadline, nb)) : "").Append("</td><td><a href=\"evidence/").Append(E(archived.Entry.ItemPath)).Append("\">")
+                        .Append(archived.Entry.Sequence).Append("</a></td></tr>\n");
+                }
+
+                html.Append("</table>\n");
+            }
+
             foreach (var section in TimelineSections.Ordered)
             {
                 var inSection = entries.Where(e => SectionOf(e.Entry) == section).OrderBy(e => e.Entry.OccurredAt).ThenBy(e => e.Entry.Sequence).ToList();
@@ -80,11 +114,12 @@ public static class EvidenceTimeline
                     continue;
                 }
 
-                html.Append("<h3>").Append(Headings[section]).Append("</h3>\n<table><tr><th>When</th><th>What</th><th>Details</th><th>By</th><th>#</th></tr>\n");
+                html.Append("<h3>").Append(headings[section]).Append(nb ? "</h3>\n<table><tr><th>Når</th><th>Hva</th><th>Detaljer</th><th>Av</th><th>#</th></tr>\n" : "</h3>\n<table><tr><th>When</th><th>What</th><th>Details</th><th>By</th><th>#</th></tr>\n");
                 foreach (var archived in inSection)
                 {
                     var entry = archived.Entry;
-                    html.Append("<tr><td>").Append(E(Time(entry.OccurredAt, zone))).Append("</td><td>").Append(E(entry.Title))
+                    var what = letters.TryGetValue(archived.EntryPath, out var sentLetter) ? $"{sentLetter.Type} ({sentLetter.Channel}) – {entry.Title}" : entry.Title;
+                    html.Append("<tr><td>").Append(E(Time(entry.OccurredAt, zone))).Append("</td><td>").Append(E(what))
                         .Append("</td><td>").Append(Details(entry, section)).Append("</td><td>").Append(E(entry.Actor))
                         .Append("</td><td><a href=\"evidence/").Append(E(entry.ItemPath)).Append("\">").Append(entry.Sequence).Append("</a></td></tr>\n");
                 }
@@ -156,6 +191,9 @@ public static class EvidenceTimeline
 
         return string.Join("<br>", parts);
     }
+
+    private static string Date(DateOnly date, bool nb) =>
+        date.ToString(nb ? "dd.MM.yyyy" : "d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

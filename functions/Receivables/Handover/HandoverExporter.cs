@@ -22,7 +22,8 @@ public sealed record HandoverFile(
     HandoverTotals Totals,
     IReadOnlyList<HandoverReminder> Reminders,
     HandoverApproval Approval,
-    string EvidenceBundle)
+    string EvidenceBundle,
+    IReadOnlyList<HandoverCollectionNotice>? CollectionNotices = null)
 {
     public const string Version = "receivables-collection-handover/1";
 }
@@ -44,7 +45,14 @@ public sealed record HandoverClaim(
     IReadOnlyList<string> InterestBasis,
     decimal Compensation);
 
-public sealed record HandoverFee(string Kind, decimal Amount, DateOnly Date);
+/// <summary>
+/// A fee charged on the invoice: <c>Reminder</c> (purregebyr), <c>CollectionNotice</c> (the fee of the inkassovarsel,
+/// inkassoloven § 9, with the notice's deadline) or <c>PaymentDemand</c> (§ 10).
+/// </summary>
+public sealed record HandoverFee(string Kind, decimal Amount, DateOnly Date, DateOnly? Deadline = null);
+
+/// <summary>The § 9 notice (inkassovarsel): when it went, how (email; post when a person posted it) and its deadline.</summary>
+public sealed record HandoverCollectionNotice(DateOnly Date, DateOnly? Deadline, string Channel, DateOnly? PostedOn, string? MessageId);
 
 public sealed record HandoverTotals(decimal Principal, decimal Fees, decimal Interest, decimal Compensation, decimal Total);
 
@@ -91,6 +99,10 @@ public sealed class HandoverExporter(
         var creditor = receivables.Value.Creditors[creditorId];
         var today = clock.Today;
 
+        var policy = policies.For(creditorId, lines.Debtor);
+        string FeeKind(ChargedFee fee) => fee.Kind == Dunning.FeeKind.Reminder && policy is { } p && fee.Level >= 1 && fee.Level <= p.Levels.Count && p.Levels[fee.Level - 1].Stage == CaseStages.CollectionNotice
+            ? "CollectionNotice"
+            : fee.Kind.ToString();
         var claims = new List<HandoverClaim>();
         foreach (var invoice in lines.Invoices.Where(i => i.OpenAmount > 0m).OrderBy(i => i.DueDate))
         {
@@ -98,7 +110,7 @@ public sealed class HandoverExporter(
             var claim = ClaimLine.For(invoice, state.Invoices.GetValueOrDefault(invoice.InvoiceNumber), today, policies.Rates);
             claims.Add(new HandoverClaim(
                 invoice.InvoiceNumber, invoice.InvoiceDate, invoice.DueDate, invoice.Amount, invoice.OpenAmount, invoice.Kid,
-                [.. claim.Fees.Select(f => new HandoverFee(f.Kind.ToString(), f.Amount, f.Date))],
+                [.. claim.Fees.Select(f => new HandoverFee(FeeKind(f), f.Amount, f.Date, f.Deadline))],
                 claim.InterestTotal,
                 [.. claim.Interest.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Balance:0.00} x {i.Period.RatePercent:0.00} % x {i.Period.Days}/{policies.Rates.DayBasis} days, {i.Period.From:yyyy-MM-dd} to {i.Period.To:yyyy-MM-dd}: {i.Period.Amount:0.00}"))],
                 claim.CompensationNet));
@@ -114,6 +126,23 @@ public sealed class HandoverExporter(
                 e.Entry.IdempotencyKey.Split('|').FirstOrDefault(p => p.Length > 1 && p[0] == 'L' && char.IsAsciiDigit(p[1]))?[1..],
                 e.Entry.Metadata.GetValueOrDefault(EvidenceMetadata.MessageId)))
             .ToList();
+
+        var notices = new List<HandoverCollectionNotice>();
+        foreach (var sent in entries.Where(e => e.Entry.Kind == EvidenceKinds.OutboundEmail))
+        {
+            var level = sent.Entry.IdempotencyKey.Split('|').FirstOrDefault(p => p.Length > 1 && p[0] == 'L' && char.IsAsciiDigit(p[1]))?[1..];
+            if (policy is null || !int.TryParse(level, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > policy.Levels.Count || policy.Levels[n - 1].Stage != CaseStages.CollectionNotice)
+            {
+                continue;
+            }
+
+            var key = sent.Entry.IdempotencyKey["email|".Length..];
+            var printed = entries.Any(e => e.Entry.IdempotencyKey == "post:" + key);
+            var posted = entries.Where(e => e.Entry.Metadata.TryGetValue("postedOn", out _)).Select(e => DateOnly.ParseExact(e.Entry.Metadata["postedOn"], "yyyy-MM-dd", CultureInfo.InvariantCulture)).Cast<DateOnly?>().FirstOrDefault();
+            var date = clock.ToLocalDate(sent.Entry.OccurredAt);
+            var deadline = state.Invoices.Values.SelectMany(i => i.Fees).Where(f => f.Level == n && f.Date == date).Select(f => (DateOnly?)f.Deadline).FirstOrDefault();
+            notices.Add(new HandoverCollectionNotice(date, deadline, printed ? (posted is null ? "email; post task open" : "email and post") : "email", posted, sent.Entry.Metadata.GetValueOrDefault(EvidenceMetadata.MessageId)));
+        }
 
         var principal = claims.Sum(c => c.OpenPrincipal);
         var fees = claims.Sum(c => c.Fees.Sum(f => f.Amount));
@@ -133,7 +162,8 @@ public sealed class HandoverExporter(
             new HandoverTotals(principal, fees, interest, compensation, principal + fees + interest + compensation),
             reminders,
             new HandoverApproval(approval.TaskId, approval.Note ?? "", approval.CompletedAt, recommendation),
-            Path.GetFileName(bundlePath));
+            Path.GetFileName(bundlePath),
+            notices);
 
         // Archived before the files are written, so the bundle contains the hand-over record itself.
         await archive.AppendAsync(new EvidenceItem(

@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddHandoverFeature(configuration);
         services.AddStatusFeature(configuration);
         services.AddPortfolioFeature(configuration);
+        services.AddChannelFeature(configuration);
         services.AddPaymentsFeature(configuration);
         services.AddDebtorPageFeature(configuration);
         return services;

@@ -1,8 +1,11 @@
 using System.Text;
+using System.Text.Json;
+using Receivables.Channel;
 using Receivables.Common;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
+using Receivables.Storage;
 
 namespace Receivables.Messaging;
 
@@ -10,10 +13,21 @@ namespace Receivables.Messaging;
 /// The one way to write to a debtor about a case: build the document (<see cref="CaseDocuments"/>), render it with the
 /// creditor's templates, send it once (the sender's record of the key is checked first), and archive what was sent, with
 /// its recipient, as evidence. Reminders, reply acknowledgements, call confirmations, plan letters, set-off notices and
-/// the rendered samples all go through here.
+/// the rendered samples all go through here. Outside the contact hours (<see cref="ContactHours"/>) a message is composed
+/// as decided and held (<see cref="IHeldMessageStore"/>); <see cref="HeldRelease"/> sends it when the next window opens.
 /// </summary>
-public sealed class CaseMessenger(CaseDocuments documents, IMessageRenderer renderer, IEmailSender sender, IEvidenceArchive archive, TimeProvider time)
+public sealed class CaseMessenger(
+    CaseDocuments documents,
+    IMessageRenderer renderer,
+    IEmailSender sender,
+    IEvidenceArchive archive,
+    ContactHours hours,
+    IHeldMessageStore held,
+    TimeProvider time)
 {
+    /// <summary>The <see cref="SentEmail.Provider"/> of a message held for the contact hours.</summary>
+    public const string Held = "held";
+
     /// <summary>The document a message about the case would state, or null when there is nothing to send it with.</summary>
     public Task<ReminderDocument?> DocumentAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken) =>
         documents.ForCaseAsync(found, template, extraFor, cancellationToken);
@@ -45,12 +59,62 @@ public sealed class CaseMessenger(CaseDocuments documents, IMessageRenderer rend
         return document is null ? null : await SendAsync(new CaseMessage(document, key, actor) { Attachments = attachments ?? [], Thread = content?.Thread }, cancellationToken);
     }
 
-    /// <summary>Sends a built message once per key (a send already on the sender's record is not repeated) and archives it.</summary>
+    /// <summary>
+    /// Sends a built message once per key (a send already on the sender's record is not repeated) and archives it; outside
+    /// the contact hours it is held instead and the result says until when (<see cref="SentEmail.HeldUntil"/>).
+    /// </summary>
     public async Task<SentEmail> SendAsync(CaseMessage message, CancellationToken cancellationToken)
     {
-        var sent = await sender.FindSentAsync(message.Key, cancellationToken) ?? await DeliverAsync(message, cancellationToken);
+        var sent = await sender.FindSentAsync(message.Key, cancellationToken);
+        if (sent is null)
+        {
+            var now = time.GetUtcNow();
+            var opens = hours.OpensAt(now);
+            if (opens > now)
+            {
+                return await HoldAsync(message, now, opens, cancellationToken);
+            }
+
+            sent = await DeliverAsync(message, cancellationToken);
+        }
+
         await ArchiveAsync(message, sent, cancellationToken);
         return sent;
+    }
+
+    /// <summary>Composes the message as decided now, keeps it until <paramref name="until"/> and records the decision to hold it.</summary>
+    private async Task<SentEmail> HoldAsync(CaseMessage message, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var email = await ComposeAsync(message, cancellationToken);
+        await held.PutAsync(HeldMessage.ForLetter(email, message.Letter, until), cancellationToken);
+        await ArchiveHoldAsync(message.Letter, now, until, cancellationToken);
+        return new SentEmail(MimeMessages.MessageIdFor(email), Held, [], null) { HeldUntil = until };
+    }
+
+    /// <summary>Records in the case's evidence that a message decided at <paramref name="now"/> waits for the contact hours.</summary>
+    public async Task ArchiveHoldAsync(SentLetter letter, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            ["key"] = letter.Key,
+            ["heldUntil"] = until.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            [EvidenceMetadata.Summary] = $"Decided outside the contact hours; held until {until:yyyy-MM-dd HH:mm} UTC",
+        };
+        if (letter.Template is { } template)
+        {
+            metadata["template"] = template;
+        }
+
+        if (letter.To is { } to)
+        {
+            metadata[EvidenceMetadata.To] = to;
+        }
+
+        await archive.AppendAsync(
+            new EvidenceItem(letter.CreditorId, letter.DebtorId, letter.CaseId, EvidenceKinds.Decision, $"Held for the contact hours: {letter.Template ?? letter.Key} goes out {until:yyyy-MM-dd HH:mm} UTC",
+                "application/json", JsonSerializer.SerializeToUtf8Bytes(new { key = letter.Key, template = letter.Template, decidedAt = now, heldUntil = until, rule = "contact hours (Receivables:Channel:ContactHours)" }, Json.Indented),
+                letter.Actor, "held:" + letter.Key, now, metadata),
+            cancellationToken);
     }
 
     /// <summary>Renders and sends without asking the sender first: for a caller whose own record says it was not sent.</summary>

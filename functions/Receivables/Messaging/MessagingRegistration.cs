@@ -9,6 +9,8 @@ public static class MessagingRegistration
     {
         services.AddSingleton<CaseDocuments>();
         services.AddSingleton<CaseMessenger>();
+        services.AddSingleton<IHeldMessageStore, Storage.BlobHeldMessageStore>();
+        services.AddSingleton<HeldRelease>();
         return services;
     }
 }

@@ -11,6 +11,7 @@ public sealed class OpenItemIndex
     private readonly Dictionary<string, OpenItem?> byKid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OpenItem?> byInvoice = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OpenItem>> byDebtor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (PaymentReference Reference, IReadOnlyList<OpenItem> Items)> byReference = new(StringComparer.Ordinal);
 
     public int Count { get; private set; }
 
@@ -32,6 +33,26 @@ public sealed class OpenItemIndex
 
         byDebtor[ledger.Debtor.DebtorId] = items;
     }
+
+    /// <summary>
+    /// Adds a reference that stands for several of a debtor's invoices (a plan's KID), after the ledgers: its invoices in
+    /// the order a payment covers them, oldest due date first. An invoice's own KID wins over it.
+    /// </summary>
+    public void AddReference(PaymentReference reference)
+    {
+        var items = OfDebtor(reference.DebtorId)
+            .Where(i => reference.InvoiceNumbers.Contains(i.InvoiceNumber, StringComparer.Ordinal))
+            .OrderBy(i => i.DueDate).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal)
+            .ToList();
+        if (items.Count > 0 && !byKid.ContainsKey(reference.Kid))
+        {
+            byReference[reference.Kid] = (reference, items);
+        }
+    }
+
+    /// <summary>The group of invoices a reference stands for, oldest first (null when the KID is not such a reference).</summary>
+    public (PaymentReference Reference, IReadOnlyList<OpenItem> Items)? ByReference(string kid) =>
+        byReference.TryGetValue(kid, out var found) ? found : null;
 
     /// <summary>The invoice with this KID (null when none or when two invoices share it).</summary>
     public OpenItem? ByKid(string kid) => byKid.GetValueOrDefault(kid) ?? (kid.TrimStart('0') is { Length: > 0 } trimmed && trimmed != kid ? byKid.GetValueOrDefault(trimmed) : null);

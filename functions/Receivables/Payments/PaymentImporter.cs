@@ -27,6 +27,7 @@ public sealed class PaymentImporter(
     ICaseStore cases,
     IEvidenceArchive archive,
     IEnumerable<IOpenItemsObserver> observers,
+    IEnumerable<IPaymentReferences> references,
     IOptions<PaymentsOptions> options,
     IOptions<ReceivablesOptions> receivables,
     TimeProvider time,
@@ -177,6 +178,14 @@ public sealed class PaymentImporter(
             }
 
             index.Add(lines, snapshot.SnapshotId, raw);
+        }
+
+        foreach (var source in references)
+        {
+            foreach (var reference in await source.ForCreditorAsync(creditorId, cancellationToken))
+            {
+                index.AddReference(reference);
+            }
         }
 
         return index;

@@ -7,7 +7,8 @@ namespace Receivables.Payments;
 /// Places one incoming payment on open invoices, in this order: its KID (check digit valid, MOD10 or MOD11 as the
 /// ledger's KIDs); its ISO 11649 RF reference (check valid), whose body is an invoice number or KID; an invoice number
 /// or KID named in the free text whose open amount equals the payment exactly (and no other candidate does). A
-/// payment placed by KID or RF covers its invoice first; what is left covers the same debtor's other open invoices in
+/// payment placed by KID or RF covers its invoice first (a repayment plan's KID, <see cref="IPaymentReferences"/>: the
+/// plan's invoices, oldest due date first); what is left covers the same debtor's other open invoices in
 /// the same currency, oldest due date first; what is still left is an overpayment, kept on the payment and shown.
 /// Otherwise the payment is not placed. Pure: no storage.
 /// </summary>
@@ -24,6 +25,11 @@ public static class PaymentMatcher
             else if (index.ByKid(kid) is { } byKid && byKid.Currency == payment.Currency)
             {
                 return Allocate(MatchRule.Kid, payment, byKid, index, $"KID {kid} is invoice {byKid.InvoiceNumber}");
+            }
+            else if (index.ByReference(kid) is { } group && group.Items[0].Currency == payment.Currency)
+            {
+                // One KID for several invoices (a repayment plan): oldest due date first, then the debtor's other invoices.
+                return Allocate(MatchRule.Kid, payment, group.Items, index, $"KID {kid} is {group.Reference.Description} (invoices {string.Join(", ", group.Items.Select(i => i.InvoiceNumber))}, oldest first)");
             }
         }
 
@@ -85,13 +91,21 @@ public static class PaymentMatcher
         }
     }
 
-    private static MatchDecision Allocate(MatchRule rule, BankTransaction payment, OpenItem target, OpenItemIndex index, string reason)
+    private static MatchDecision Allocate(MatchRule rule, BankTransaction payment, OpenItem target, OpenItemIndex index, string reason) =>
+        Allocate(rule, payment, [target], index, reason);
+
+    private static MatchDecision Allocate(MatchRule rule, BankTransaction payment, IReadOnlyList<OpenItem> targets, OpenItemIndex index, string reason)
     {
         var allocations = new List<PaymentAllocation>();
         var left = payment.Amount;
-        Take(target);
+        var target = targets[0];
+        foreach (var first in targets)
+        {
+            Take(first);
+        }
+
         foreach (var other in index.OfDebtor(target.DebtorId)
-            .Where(i => i != target && i.Currency == payment.Currency && i.Open > 0m)
+            .Where(i => !targets.Contains(i) && i.Currency == payment.Currency && i.Open > 0m)
             .OrderBy(i => i.DueDate).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal))
         {
             if (left <= 0m)

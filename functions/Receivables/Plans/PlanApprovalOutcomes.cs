@@ -4,7 +4,7 @@ using Receivables.Common;
 namespace Receivables.Plans;
 
 /// <summary><c>tasks done &lt;id&gt; --outcome approve|reject</c> on an approve-plan task approves or rejects its plan.</summary>
-public sealed class PlanApprovalOutcomes(PlanService plans) : ITaskOutcomeHandler
+public sealed class PlanApprovalOutcomes(PlanApproval plans) : ITaskOutcomeHandler
 {
     public string Kind => TaskKinds.ApprovePlan;
 

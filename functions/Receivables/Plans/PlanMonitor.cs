@@ -26,7 +26,7 @@ public sealed class PlanMonitor(
     ICaseActions cases,
     ITaskStore tasks,
     IEvidenceArchive archive,
-    CaseMessenger mail,
+    PlanLetters letters,
     IOptions<PlanPolicy> policy,
     BusinessClock clock,
     ILogger<PlanMonitor> logger) : ILedgerObserver, IOpenItemsObserver
@@ -77,7 +77,7 @@ public sealed class PlanMonitor(
                 }
 
                 var lines = await ledger.GetDebtorAsync(snapshot, plan.DebtorId, cancellationToken);
-                await CheckAsync(plan, PlanService.OpenCovered(plan, lines), asOf, source, cancellationToken);
+                await CheckAsync(plan, OpenCovered(plan, lines), asOf, source, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -87,6 +87,10 @@ public sealed class PlanMonitor(
             }
         }
     }
+
+    /// <summary>What the covered invoices have open in <paramref name="lines"/>: payments are measured against it.</summary>
+    internal static decimal OpenCovered(RepaymentPlan plan, DebtorLedger? lines) =>
+        lines?.Invoices.Where(i => i.OpenAmount > 0m && plan.CoveredInvoices.Contains(i.InvoiceNumber, StringComparer.Ordinal)).Sum(i => i.OpenAmount) ?? 0m;
 
     private async Task CheckAsync(RepaymentPlan plan, decimal open, DateOnly asOf, string source, CancellationToken cancellationToken)
     {
@@ -144,30 +148,13 @@ public sealed class PlanMonitor(
         {
             await PlanEvidence.AppendAsync(archive, clock, plan, EvidenceKinds.Decision, $"Installment {missed.Number} of plan {plan.PlanId} missed", Actors.Rule, "missed:" + missed.Number,
                 new { missed.Number, missed.DueDate, missed.Amount, paidSoFar = plan.Paid, ledger = source, settings.GraceDays }, cancellationToken);
-            await SendMissedNoticeAsync(plan, missed, cancellationToken);
+            await SendMissedNoticeAsync(plan, missed, asOf, cancellationToken);
         }
     }
 
-    private async Task SendMissedNoticeAsync(RepaymentPlan plan, AgreedInstallment missed, CancellationToken cancellationToken)
+    private async Task SendMissedNoticeAsync(RepaymentPlan plan, AgreedInstallment missed, DateOnly asOf, CancellationToken cancellationToken)
     {
-        if (await cases.GetAsync(plan.CreditorId, plan.DebtorId, cancellationToken) is not { } view)
-        {
-            return;
-        }
-
-        var remaining = policy.Value.MissTolerance - plan.Missed.Count;
-        var sent = await mail.SendAsync(view, MessageTemplates.PlanMissed, $"plan:{plan.PlanId}:missed:{missed.Number}", language =>
-        {
-            var en = language == "en";
-            var amount = LetterFormat.Money(missed.Amount, language) + " " + plan.Currency;
-            var due = LetterFormat.Date(missed.DueDate, language);
-            var message = en
-                ? $"We have not yet received installment {missed.Number} of {amount}, due on {due}, under our repayment plan. Please pay it as soon as you can{(plan.Kid is { } k ? $", with KID {k}" : "")}. "
-                    + (remaining > 0 ? "The plan still stands." : "If another installment is missed, the plan lapses and the whole remaining balance falls due.")
-                : $"Vi har ennå ikke mottatt avdrag {missed.Number} på {amount}, som forfalt {due}, etter nedbetalingsavtalen vår. Betal det så snart du kan{(plan.Kid is { } kid ? $", med KID {kid}" : "")}. "
-                    + (remaining > 0 ? "Avtalen gjelder fortsatt." : "Blir enda et avdrag ikke betalt, faller avtalen bort og hele restbeløpet forfaller.");
-            return new Dictionary<string, string> { ["Message"] = message, ["Plan"] = plan.PlanId };
-        }, Actors.Rule, cancellationToken);
+        var sent = await letters.SendMissedAsync(plan, missed, asOf, cancellationToken);
         logger.LogInformation("Plan {PlanId}: installment {Number} missed; notice {Sent}", plan.PlanId, missed.Number, sent is null ? "not sent (no address)" : "sent");
     }
 

@@ -43,6 +43,9 @@ public sealed class PlanPolicy
     /// <summary>Leave the reminder fees out of the plan; they are forgiven when the plan is kept.</summary>
     public bool WaiveFeesIfKept { get; set; }
 
+    /// <summary>Leave the § 3a standard compensation (business debtors) out of the plan: waived, and the letter says so.</summary>
+    public bool WaiveCompensation { get; set; }
+
     /// <summary>Offer a reduced lump-sum settlement of this percent of the claim (0 = no offer).</summary>
     [Range(typeof(decimal), "0", "100", ErrorMessage = "Receivables:Plans:SettlementPercent is a percent between 0 and 100.")]
     public decimal SettlementPercent { get; set; }

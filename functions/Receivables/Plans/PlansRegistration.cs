@@ -23,13 +23,19 @@ public static class PlansRegistration
             .ValidateOnStart();
         services.AddSingleton<IPlanStore, TablePlanStore>();
         services.AddSingleton<IPlanWording, ModelPlanWording>();
+        services.AddSingleton<PlanLetters>();
+        services.AddSingleton<PlanApproval>();
+        services.AddSingleton<PlanDrafting>();
+        services.AddSingleton<PlanAcceptance>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<IArrangementRequests>(sp => sp.GetRequiredService<PlanService>());
-        services.AddSingleton<IPlanFacts>(sp => sp.GetRequiredService<PlanService>());
+        services.AddSingleton<IPlanFacts, PlanFactsReader>();
         services.AddSingleton<PlanMonitor>();
         services.AddSingleton<ILedgerObserver>(sp => sp.GetRequiredService<PlanMonitor>());
         services.AddSingleton<IOpenItemsObserver>(sp => sp.GetRequiredService<PlanMonitor>());
         services.AddSingleton<ITaskOutcomeHandler, PlanApprovalOutcomes>();
+        services.AddSingleton<ITaskOutcomeHandler, PlanSecurityOutcomes>();
+        services.AddSingleton<Payments.IPaymentReferences, PlanPaymentReferences>();
         services.AddSingleton<IStatusContributor, PlansStatusContributor>();
         return services;
     }

@@ -14,6 +14,12 @@ public enum PlanStatus
     /// <summary>Approved and sent to the debtor; waits for acceptance until <see cref="RepaymentPlan.AnswerBy"/>.</summary>
     Proposed,
 
+    /// <summary>
+    /// Accepted, but the policy asks for security (claim above <c>SecurityThreshold</c>): a person confirms the security
+    /// received (or waives it, recorded) before the plan is in force. Dunning stays paused meanwhile.
+    /// </summary>
+    AwaitingSecurity,
+
     /// <summary>Accepted (by reply or signed document): dunning is paused, ledgers are checked against the schedule.</summary>
     InForce,
 
@@ -43,6 +49,9 @@ public sealed class RepaymentPlan
     public string DebtorId { get; set; } = "";
 
     public string DebtorName { get; set; } = "";
+
+    /// <summary>A business is addressed as "dere" and may be offered deliveries again; from the ledger at drafting.</summary>
+    public bool DebtorIsBusiness { get; set; }
 
     public string? CaseId { get; set; }
 
@@ -75,6 +84,15 @@ public sealed class RepaymentPlan
     /// <summary>Fees left out of the installments and forgiven when the plan is kept (policy WaiveFeesIfKept).</summary>
     public decimal FeesWaivedIfKept { get; set; }
 
+    /// <summary>§ 3a compensation left out of the plan by policy (WaiveCompensation).</summary>
+    public decimal CompensationWaived { get; set; }
+
+    /// <summary>Whether installments carry interest during the plan (policy ChargeInterest with a rate); else it is waived.</summary>
+    public bool ChargesInterest { get; set; }
+
+    /// <summary>The interest the installments carry in total (0 unless <see cref="ChargesInterest"/>).</summary>
+    public decimal PlanInterest { get; set; }
+
     public PlanFrequency Frequency { get; set; }
 
     public List<AgreedInstallment> Installments { get; set; } = [];
@@ -85,7 +103,7 @@ public sealed class RepaymentPlan
 
     public bool RequiresSecurity { get; set; }
 
-    /// <summary>One KID for every installment (the oldest covered invoice's), or null when the ledger has none.</summary>
+    /// <summary>The plan's own KID for every installment (<see cref="PlanReference"/>); payments are allocated oldest invoice first.</summary>
     public string? Kid { get; set; }
 
     /// <summary>What the debtor (or person) proposed to pay per installment, kept so the schedule can be recomputed.</summary>
@@ -128,6 +146,18 @@ public sealed class RepaymentPlan
 
     public DateOnly? LastChecked { get; set; }
 
+    /// <summary>The confirm-security task while the plan is <see cref="PlanStatus.AwaitingSecurity"/>.</summary>
+    public string? SecurityTaskId { get; set; }
+
+    /// <summary><c>received</c> or <c>waived</c>, with who decided, when and the person's note.</summary>
+    public string? SecurityOutcome { get; set; }
+
+    public string? SecurityNote { get; set; }
+
+    public string? SecurityDecidedBy { get; set; }
+
+    public DateTimeOffset? SecurityDecidedAt { get; set; }
+
     public DateTimeOffset? EndedAt { get; set; }
 
     public string? EndReason { get; set; }
@@ -137,5 +167,5 @@ public sealed class RepaymentPlan
 
     public decimal TotalToPay => Installments.Sum(i => i.Amount);
 
-    public bool IsActive => Status is PlanStatus.Draft or PlanStatus.Proposed or PlanStatus.InForce;
+    public bool IsActive => Status is PlanStatus.Draft or PlanStatus.Proposed or PlanStatus.AwaitingSecurity or PlanStatus.InForce;
 }

@@ -68,6 +68,9 @@ internal sealed class RecordingRenderer : IMessageRenderer
             $"[{document.Template}] {document.CreditorName}: {document.Total:0.00} {document.Currency}",
             $"{document.Template} for {document.DebtorName}: {string.Join(", ", document.Invoices.Select(i => i.InvoiceNumber))}; total {document.Total:0.00}; reply to {document.ReplyAddress}",
             "<p>" + document.Template + "</p>"));
+
+    public Task<IReadOnlyDictionary<string, string>> RenderPartsAsync(ReminderDocument document, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["terms"] = document.Template });
 }
 
 /// <summary>Sends nothing; records each send by idempotency key, and answers FindSentAsync from that record (as the outbox file would).</summary>

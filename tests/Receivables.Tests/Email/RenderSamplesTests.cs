@@ -18,15 +18,26 @@ public sealed class RenderSamplesTests
         var today = new DateOnly(2026, 11, 22);
         var folder = Path.Combine(host.DataPath, "samples");
 
-        var files = await RenderSamplesCommand.RenderAsync(host.Get<Receivables.Messaging.CaseMessenger>(), TestSettings.Creditor, creditor, today, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
+        var files = await RenderSamplesCommand.RenderAsync(host.Get<Receivables.Messaging.CaseMessenger>(), host.Get<IMessageRenderer>(), TestSettings.Creditor, creditor, today, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
 
-        files.Count.ShouldBe(RenderSamplesCommand.Templates.Count * RenderSamplesCommand.Languages.Count);
+        // Every letter for a consumer and a business in both languages, the agreement PDFs and the posted inkassovarsel.
+        files.Count.ShouldBe((RenderSamplesCommand.Templates.Count + 2) * RenderSamplesCommand.Languages.Count * 2);
+        foreach (var pdf in files.Where(f => f.EndsWith(".pdf", StringComparison.Ordinal)))
+        {
+            (await File.ReadAllBytesAsync(pdf)).AsSpan(0, 5).SequenceEqual("%PDF-"u8).ShouldBeTrue(pdf);
+        }
+
         foreach (var template in RenderSamplesCommand.Templates)
         {
-            foreach (var language in RenderSamplesCommand.Languages)
+            foreach (var (language, business) in RenderSamplesCommand.Languages.SelectMany(l => new[] { (l, false), (l, true) }))
             {
-                var document = RenderSamplesCommand.SampleDocument(template, language, TestSettings.Creditor, creditor, today);
-                var message = await MimeMessage.LoadAsync(Path.Combine(folder, $"{template}.{language}.eml"));
+                var document = RenderSamplesCommand.SampleDocument(template, language, TestSettings.Creditor, creditor, today, business);
+                if (template.StartsWith("plan-", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var message = await MimeMessage.LoadAsync(Path.Combine(folder, $"{template}.{language}.{RenderSamplesCommand.Audience(business)}.eml"));
                 var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "nb-NO");
 
                 message.Subject.ShouldNotBeNullOrWhiteSpace();
@@ -55,7 +66,7 @@ public sealed class RenderSamplesTests
         var creditor = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors[TestSettings.Creditor];
         var folder = Path.Combine(host.DataPath, "samples");
 
-        await RenderSamplesCommand.RenderAsync(host.Get<Receivables.Messaging.CaseMessenger>(), TestSettings.Creditor, creditor, new DateOnly(2026, 11, 22), new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
+        await RenderSamplesCommand.RenderAsync(host.Get<Receivables.Messaging.CaseMessenger>(), host.Get<IMessageRenderer>(), TestSettings.Creditor, creditor, new DateOnly(2026, 11, 22), new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
 
         var asking = new[]
         {
@@ -67,7 +78,7 @@ public sealed class RenderSamplesTests
         {
             foreach (var language in RenderSamplesCommand.Languages)
             {
-                var message = await MimeMessage.LoadAsync(Path.Combine(folder, $"{template}.{language}.eml"));
+                var message = await MimeMessage.LoadAsync(Path.Combine(folder, $"{template}.{language}.{RenderSamplesCommand.Audience(false)}.eml"));
                 var text = message.TextBody ?? "";
                 var html = message.HtmlBody ?? "";
                 if (asking.Contains(template))

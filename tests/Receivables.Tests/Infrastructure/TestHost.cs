@@ -107,6 +107,10 @@ public static class TestSettings
         ["Receivables:Creditors:acme:Phone"] = "+47 22 33 44 55",
         ["Receivables:Creditors:acme:BankAccount"] = "12345678903",
         ["DunningSchedule"] = "0 0 6 * * *",
+
+        // Tests of other behaviour run their fake clocks at any hour (06:00 UTC is 07:00 in Oslo, before the window):
+        // the contact hours are on in the product and in ContactHoursTests, off here.
+        ["Receivables:Channel:ContactHours"] = "false",
     };
 }
 

@@ -121,7 +121,7 @@ public sealed class PlanWorkflowTests
         }
 
         letter.TextBody.ShouldContain("godtar");
-        letter.TextBody.ShouldNotContain("Å betale", customMessage: "the plan states what to pay; the ledger total would contradict it");
+        letter.TextBody.ShouldNotContain("Å betale:", Case.Sensitive, "the plan states what to pay; the ledger total would contradict it");
         letter.Attachments.ShouldHaveSingleItem().FileName.ShouldStartWith("nedbetalingsavtale-");
         var view = (await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, Debtor))!;
         view.Pause.ShouldBe(PauseReason.PlanProposed);
@@ -165,7 +165,7 @@ public sealed class PlanWorkflowTests
         plan.OpenAtAcceptance.ShouldBe(12000m);
         plan.AcceptedVia.ShouldNotBeNull().ShouldStartWith("reply ");
         (await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, Debtor))!.Pause.ShouldBe(PauseReason.PlanInForce);
-        Sent(world, MessageTemplates.Acknowledgement).ShouldContain(s => s.TextBody.Contains("godtar nedbetalingsavtalen", StringComparison.Ordinal));
+        Sent(world, MessageTemplates.PlanAccepted).ShouldContain(s => s.TextBody.Contains("Nedbetalingsavtalen gjelder nå", StringComparison.Ordinal));
         world.Sender.Sends.Skip(sendsBefore).ShouldNotContain(s => s.CustomArgs.GetValueOrDefault("template") == MessageTemplates.Reminder || s.CustomArgs.GetValueOrDefault("template") == MessageTemplates.CollectionNotice);
         (await world.Get<IPlanFacts>().GetAsync(TestSettings.Creditor, Debtor)).HasPlanInForce.ShouldBeTrue();
         (await EvidenceAsync(world, plan.CaseId)).ShouldContain(e => e.Kind == EvidenceKinds.Agreement && e.Title.StartsWith("Repayment plan accepted", StringComparison.Ordinal));

@@ -122,6 +122,9 @@ internal sealed class PlainRenderer : IMessageRenderer
         var text = $"{document.Template} {string.Join(",", (document.Extra ?? new Dictionary<string, string>()).Select(kv => kv.Key + "=" + kv.Value))}\n{lines}";
         return Task.FromResult(new RenderedMessage(document.Template, text, "<p>" + text + "</p>"));
     }
+
+    public Task<IReadOnlyDictionary<string, string>> RenderPartsAsync(ReminderDocument document, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["terms"] = document.Template });
 }
 
 internal sealed class FixedLedger : ILedgerReader

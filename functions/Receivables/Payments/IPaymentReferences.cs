@@ -1,0 +1,13 @@
+namespace Receivables.Payments;
+
+/// <summary>
+/// Payment references that stand for several invoices (a repayment plan's KID): the matcher places a payment with one
+/// of them on those invoices, oldest due date first. Features that issue such references implement it (Plans).
+/// </summary>
+public interface IPaymentReferences
+{
+    Task<IReadOnlyList<PaymentReference>> ForCreditorAsync(string creditorId, CancellationToken cancellationToken);
+}
+
+/// <summary>A reference (KID) of a debtor's group of invoices, and what it is (for the match's reason).</summary>
+public sealed record PaymentReference(string Kid, string DebtorId, IReadOnlyList<string> InvoiceNumbers, string Description);
