@@ -69,8 +69,8 @@ public sealed class PaymentsSameDayTests
         var toPer = Plain(world.Sender.Sends.Skip(first).Where(s => s.ToAddress == "per@example.no").ShouldHaveSingleItem());
         toKari.CustomArgs["level"].ShouldBe(toPer.CustomArgs["level"]);
         toKari.CustomArgs["template"].ShouldBe(toPer.CustomArgs["template"]);
-        toKari.TextBody.ShouldContain("åpent 400,00 NOK");
-        toKari.TextBody.ShouldContain("Hovedstol: 400,00 NOK");
+        toKari.TextBody.ShouldContain("utestående 400,00 kr");
+        toKari.TextBody.ShouldContain("Hovedstol: 400,00 kr");
         ToPay(toKari).ShouldBe(ToPay(toPer), "the same fee and interest on the same 400 left");
     }
 
