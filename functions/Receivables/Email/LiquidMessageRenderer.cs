@@ -227,8 +227,9 @@ public static class MessageModel
             ["debtor_is_business"] = d.DebtorIsBusiness,
 
             // Businesses are "dere", consumers "du" (and their forms), so every template addresses them consistently.
-            // (Start a sentence with {{ du | capitalize }}.)
+            // (Start a sentence with {{ stor_du }}.)
             ["du"] = d.DebtorIsBusiness ? "dere" : "du",
+            ["stor_du"] = d.DebtorIsBusiness ? "Dere" : "Du",
             ["deg"] = d.DebtorIsBusiness ? "dere" : "deg",
             ["din"] = d.DebtorIsBusiness ? "deres" : "din",
             ["ditt"] = d.DebtorIsBusiness ? "deres" : "ditt",
