@@ -43,6 +43,8 @@ public sealed class CallOutcomeHandler(
         var today = clock.Today;
         string effect;
         Func<string, string>? confirmation = null;
+        // The confirmation's sentence is written here; it addresses a business as "dere" and a consumer as "du", as the templates do.
+        var (du, deg) = found.IsBusiness ? ("dere", "dere") : ("du", "deg");
         switch (outcome.Outcome)
         {
             case CallOutcomes.Promise:
@@ -56,10 +58,9 @@ public sealed class CallOutcomeHandler(
                     var until = promised.AddDays(replies.Value.PromiseGraceDays);
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, outcome.Actor, note, key, cancellationToken);
                     effect = string.Create(CultureInfo.InvariantCulture, $"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {replies.Value.PromiseGraceDays} days)");
-                    var business = (await cases.GetAsync(found.CreditorId, found.DebtorId, cancellationToken))?.IsBusiness ?? false;
                     confirmation = language => language == "en"
                         ? $"you will pay {(outcome.Amount is { } a ? LetterMoney.Of(a, "NOK", language) : "what is overdue")} by {LetterFormat.Date(promised, language)}. We will not send reminders until then."
-                        : $"{(business ? "dere" : "du")} betaler {(outcome.Amount is { } b ? LetterMoney.Of(b, "NOK", language) : "det som er forfalt")} innen {LetterFormat.Date(promised, language)}. Vi sender ingen purringer før da.";
+                        : $"{du} betaler {(outcome.Amount is { } b ? LetterMoney.Of(b, "NOK", language) : "det som er forfalt")} innen {LetterFormat.Date(promised, language)}. Vi sender ingen purringer før da.";
                     break;
                 }
 
@@ -73,7 +74,7 @@ public sealed class CallOutcomeHandler(
                 effect = "case held for dispute; review-dispute task opened";
                 confirmation = language => language == "en"
                     ? "you dispute the claim. We have stopped the reminders while we look into it and will come back to you."
-                    : "du mener kravet ikke er riktig. Vi har stanset purringene mens vi ser på saken, og kommer tilbake til deg.";
+                    : $"{du} mener kravet ikke er riktig. Vi har stanset purringene mens vi ser på saken, og kommer tilbake til {deg}.";
                 break;
 
             case CallOutcomes.Plan:
@@ -82,7 +83,7 @@ public sealed class CallOutcomeHandler(
                     effect = "arrangement requested (" + id + ")";
                     confirmation = language => language == "en"
                         ? "you would like to pay in instalments. We will send you a proposal for a repayment plan."
-                        : "du ønsker å betale i avdrag. Vi sender deg et forslag til nedbetalingsplan.";
+                        : $"{du} ønsker å betale i avdrag. Vi sender {deg} et forslag til nedbetalingsplan.";
                     break;
                 }
 

@@ -2,6 +2,7 @@ using Receivables.Common;
 using Receivables.Dunning;
 using Receivables.Ledger;
 using Receivables.Messaging;
+using Receivables.Plans;
 
 namespace Receivables.Email;
 
@@ -19,6 +20,7 @@ public static class SampleLetters
         MessageTemplates.PlanProposal,
         MessageTemplates.CallConfirmation,
         MessageTemplates.PlanMissed,
+        MessageTemplates.PlanAccepted,
         MessageTemplates.ReplyAnswer,
         SetOff.SetOffs.Template,
         MessageTemplates.DisputeAcknowledgement,
@@ -39,8 +41,9 @@ public static class SampleLetters
     /// <summary>
     /// A plausible document: two overdue invoices (one part-paid), and for the formal steps a reminder fee (1/20 of the
     /// 2026 inkassosats) and late-payment interest at 12 % a year, computed here the way the dunning rules state them.
-    /// The letters that ask for money or an answer carry a sample link to the debtor's page (as sent letters carry a
-    /// real one), under <paramref name="pageLinkBase"/> or <see cref="SamplePageLinkBase"/>.
+    /// A promise confirmation's deadline is the promised date, as when a reply is answered. The letters that ask for
+    /// money or an answer carry a sample link to the debtor's page (as sent letters carry a real one), under
+    /// <paramref name="pageLinkBase"/> or <see cref="SamplePageLinkBase"/>.
     /// </summary>
     public static ReminderDocument Document(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today, bool business = false, string? pageLinkBase = null)
     {
@@ -55,7 +58,8 @@ public static class SampleLetters
         var charges = new List<ReminderCharge>();
         if (template is MessageTemplates.Reminder or MessageTemplates.CollectionNotice)
         {
-            charges.Add(new ReminderCharge("reminder-fee", nb ? "Purregebyr" : "Reminder fee", ReminderFee, nb ? "1/20 av inkassosatsen" : "1/20 of the collection rate"));
+            var notice = template == MessageTemplates.CollectionNotice;
+            charges.Add(new ReminderCharge("reminder-fee", nb ? (notice ? "Gebyr for inkassovarsel" : "Purregebyr") : (notice ? "Collection notice fee" : "Reminder fee"), ReminderFee, nb ? "1/20 av inkassosatsen på 750 kr, jf. inkassoforskriften § 1-1" : "1/20 of the collection rate (inkassosats) of NOK 750, cf. inkassoforskriften § 1-1"));
             foreach (var invoice in invoices)
             {
                 var interest = Rounding.ToMinorUnit(invoice.OpenAmount * InterestRate * invoice.DaysOverdue / 365m);
@@ -67,7 +71,12 @@ public static class SampleLetters
             }
         }
 
-        var deadline = template is MessageTemplates.Acknowledgement or MessageTemplates.CallConfirmation ? (DateOnly?)null : today.AddDays(14);
+        var deadline = template switch
+        {
+            MessageTemplates.Acknowledgement or MessageTemplates.CallConfirmation => (DateOnly?)null,
+            MessageTemplates.PromiseConfirmation => today.AddDays(7),
+            _ => today.AddDays(14),
+        };
         if (template is MessageTemplates.DisputeAcknowledgement)
         {
             // The disputed invoice is on hold: only the other one is asked for.
@@ -75,19 +84,56 @@ public static class SampleLetters
         }
         var extra = new Dictionary<string, string>
         {
-            ["Message"] = nb ? "Takk for svaret ditt. Vi har notert det og kommer tilbake til deg." : "Thank you for your reply. We have noted it and will get back to you.",
-            ["Schedule"] = nb ? $"1. avdrag {today.AddDays(14):dd.MM.yyyy}: 6 162,75 kr; 2. avdrag {today.AddDays(44):dd.MM.yyyy}: 6 162,75 kr" : "Two installments of NOK 6,162.75, 30 days apart",
-            ["Terms"] = nb ? "Ingen nye gebyrer mens avtalen følges." : "No new fees while the plan is kept.",
+            ["Message"] = nb ? "Vi har notert det og kommer tilbake med svar innen fem virkedager." : "We have noted it and will answer within five business days.",
             ["Held"] = "10231",
             ["Invoices"] = "10231",
             ["Outcome"] = "rejected",
             ["Reason"] = nb ? "Varene ble kvittert mottatt uten anmerkninger 14.09.2026." : "The goods were signed for without remarks on 14 September 2026.",
-            ["Credited"] = nb ? "1 000,00 kr" : "NOK 1,000.00",
-            ["Remaining"] = nb ? "3 980,00 kr" : "NOK 3,980.00",
+            ["Credited"] = LetterFormat.Amount(1_000m, "NOK", language),
+            ["Remaining"] = LetterFormat.Amount(3_980m, "NOK", language),
             ["Deadline"] = LetterFormat.Date(today.AddDays(14), language),
             ["PromisedDate"] = LetterFormat.Date(today.AddDays(7), language),
             ["PromisedAmount"] = "",
         };
+        // Each letter's own facts, as the feature that sends it states them.
+        switch (template)
+        {
+            case MessageTemplates.InvoiceCopy:
+                extra["Message"] = "";
+                break;
+            case MessageTemplates.CallConfirmation:
+                extra["Message"] = nb
+                    ? $"{(business ? "dere" : "du")} betaler {LetterFormat.Amount(5_000m, "NOK", language)} innen {LetterFormat.Date(today.AddDays(7), language)}. Vi sender ingen purringer før da."
+                    : $"you will pay {LetterFormat.Amount(5_000m, "NOK", language)} by {LetterFormat.Date(today.AddDays(7), language)}. We will not send reminders until then.";
+                break;
+            case SetOff.SetOffs.Template:
+                extra["ReceivableInvoices"] = "10231";
+                extra["PayableInvoices"] = "L-77";
+                extra["Amount"] = LetterFormat.Amount(3_000m, "NOK", language);
+                break;
+            case MessageTemplates.PaymentFound:
+                // The payment was found: nothing is left to ask for.
+                invoices = [];
+                extra["source"] = "ledger";
+                break;
+        }
+
+        if (template.StartsWith("plan-", StringComparison.Ordinal))
+        {
+            // A plan's letters state the plan's own figures, computed as the plans feature does.
+            var plan = SamplePlan(creditorId, today, business);
+            extra = PlanLetters.Figures(plan, language, new PlanPolicy(), creditor.BankAccount);
+            if (template == MessageTemplates.PlanMissed)
+            {
+                extra["Installment"] = "2";
+                extra["InstallmentAmount"] = LetterFormat.Amount(plan.Installments[1].Amount, plan.Currency, language);
+                extra["InstallmentDue"] = LetterFormat.Date(plan.Installments[1].DueDate, language);
+                extra["PayAmount"] = extra["InstallmentAmount"];
+                extra["PayBy"] = LetterFormat.Date(plan.Installments[1].DueDate.AddDays(12), language);
+                extra["Balance"] = LetterFormat.Amount(plan.Installments[2].Amount, plan.Currency, language);
+            }
+        }
+
         if (Receivables.DebtorPage.DebtorLinkRenderer.LinkedTemplates.Contains(template))
         {
             extra[Receivables.DebtorPage.DebtorLinkRenderer.PageLink] = (pageLinkBase ?? SamplePageLinkBase).TrimEnd('/') + "/" + SampleToken;
@@ -95,7 +141,7 @@ public static class SampleLetters
         }
 
         var debtor = business
-            ? new Debtor(creditorId, "B-2001", "Bergen Bygg AS", "post@bergenbygg.example.no", CustomerType.Business, "987654321", language)
+            ? new Debtor(creditorId, "B-2001", "Bergen Bygg AS", "post@bergenbygg.example", CustomerType.Business, "987654321", language)
             : new Debtor(creditorId, "K-1001", "Kari Nordmann", "kari.nordmann@example.no", CustomerType.Consumer, null, language);
         return CaseDocuments.Create(
             template, language, creditorId, creditor, debtor, $"{creditorId}/{debtor.DebtorId}/sample", ReminderContent.ReplyAddress(creditor.Email, "sample"),
@@ -103,5 +149,37 @@ public static class SampleLetters
 
         ReminderInvoice Invoice(string number, DateOnly invoiceDate, DateOnly dueDate, decimal amount, decimal open, string kid) =>
             new(number, invoiceDate, dueDate, amount, open, kid, today.DayNumber - dueDate.DayNumber);
+    }
+
+    /// <summary>A plan over the sample invoices: fees and interest included, compensation for a business, security asked of a business.</summary>
+    public static RepaymentPlan SamplePlan(string creditorId, DateOnly today, bool business)
+    {
+        var plan = new RepaymentPlan
+        {
+            CreditorId = creditorId,
+            PlanId = "P00005a3c21",
+            DebtorId = business ? "B-2001" : "K-1001",
+            DebtorName = business ? "Bergen Bygg AS" : "Kari Nordmann",
+            DebtorIsBusiness = business,
+            CaseId = creditorId + "/sample",
+            Status = PlanStatus.Proposed,
+            StartDate = today,
+            Currency = "NOK",
+            CoveredInvoices = ["10231", "10258"],
+            Principal = 12_325.50m,
+            Fees = 75.00m,
+            Interest = 186.40m,
+            Compensation = business ? 422.50m : 0m,
+            FeesWaivedIfKept = 75.00m,
+            Frequency = PlanFrequency.Monthly,
+            RequiresSecurity = business,
+            AnswerBy = today.AddDays(14),
+        };
+        plan.Claim = plan.Principal + plan.Fees + plan.Interest + plan.Compensation;
+        var scheduled = plan.Claim - plan.FeesWaivedIfKept;
+        var each = Math.Floor(scheduled / 3m);
+        plan.Installments = [new(1, today.AddDays(14), each, false), new(2, today.AddDays(14).AddMonths(1), each, false), new(3, today.AddDays(14).AddMonths(2), scheduled - (2 * each), false)];
+        plan.Kid = PlanReference.KidFor(plan.PlanId);
+        return plan;
     }
 }

@@ -260,13 +260,24 @@ public sealed class SetOffs(
         return ToProposal((await Table.GetEntityAsync<TableEntity>(creditorId, id, cancellationToken: cancellationToken)).Value);
     }
 
+    /// <summary>
+    /// The declaration's facts; the wording (and "du"/"dere") is the template's. <c>Message</c> keeps the whole sentence
+    /// for uploaded templates written before the facts were separate.
+    /// </summary>
     private static Dictionary<string, string> Extra(SetOffProposal p, string language)
     {
-        var amount = string.Create(CultureInfo.InvariantCulture, $"{p.Amount:0.00} {p.Currency}");
+        var amount = Email.LetterFormat.Amount(p.Amount, p.Currency, language);
         var message = language == "en"
-            ? $"our claim on you (invoice(s) {p.ReceivableInvoices}) is set off against what we owe you (your invoice(s) {p.PayableInvoices}) by {amount}. Both are reduced by that amount."
-            : $"vårt krav mot dere (faktura {p.ReceivableInvoices}) motregnes mot vår gjeld til dere (deres faktura {p.PayableInvoices}) med {amount}. Begge reduseres med dette beløpet.";
-        return new Dictionary<string, string> { ["Message"] = message, ["amount"] = amount };
+            ? $"our claim (invoice(s) {p.ReceivableInvoices}) is set off against what we owe (invoice(s) {p.PayableInvoices}) by {amount}. Both are reduced by that amount."
+            : $"kravet vårt (faktura {p.ReceivableInvoices}) motregnes mot gjelden vår (faktura {p.PayableInvoices}) med {amount}. Begge reduseres med dette beløpet.";
+        return new Dictionary<string, string>
+        {
+            ["Message"] = message,
+            ["amount"] = string.Create(CultureInfo.InvariantCulture, $"{p.Amount:0.00} {p.Currency}"),
+            ["Amount"] = amount,
+            ["ReceivableInvoices"] = p.ReceivableInvoices,
+            ["PayableInvoices"] = p.PayableInvoices,
+        };
     }
 
     private async Task<TableEntity> RowAsync(string creditorId, string proposalId, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed partial class ReplyLetterTests
     {
         await using var host = await TestHost.StartHostAsync();
         var creditor = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors[TestSettings.Creditor];
-        var consumer = RenderSamplesCommand.SampleDocument(template, "nb", TestSettings.Creditor, creditor, new DateOnly(2026, 10, 12));
+        var consumer = SampleLetters.Document(template, "nb", TestSettings.Creditor, creditor, new DateOnly(2026, 10, 12));
         var business = consumer with { DebtorIsBusiness = true, DebtorName = "Fjord Fisk AS" };
         var renderer = host.Get<IMessageRenderer>();
 
@@ -50,7 +50,7 @@ public sealed partial class ReplyLetterTests
     {
         await using var host = await TestHost.StartHostAsync();
         var creditor = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors[TestSettings.Creditor];
-        var document = RenderSamplesCommand.SampleDocument(MessageTemplates.DisputeAcknowledgement, "nb", TestSettings.Creditor, creditor, new DateOnly(2026, 10, 12));
+        var document = SampleLetters.Document(MessageTemplates.DisputeAcknowledgement, "nb", TestSettings.Creditor, creditor, new DateOnly(2026, 10, 12));
 
         var text = (await host.Get<IMessageRenderer>().RenderAsync(document)).Text;
 

@@ -46,7 +46,8 @@ public sealed class SetOffTests
         proposal.Conditions.ShouldContain("same organisation number 987654321");
         proposal.Conditions.ShouldContain("our claim is due");
         proposal.DraftSubject.ShouldStartWith("Motregningserklæring");
-        proposal.DraftText.ShouldContain("8000.00 NOK");
+        proposal.DraftText.Replace('\u00A0', ' ').ShouldContain("med 8 000,00 kr", customMessage: "the amount is written as a Norwegian reader reads it");
+        proposal.DraftText.ShouldContain("gjelden vår til dere (deres faktura L-77)", customMessage: "a business is addressed as dere");
         var task = (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, proposal.TaskId!)).ShouldNotBeNull();
         task.Kind.ShouldBe(TaskKinds.ApproveSetOff);
         world.Sender.Sends.ShouldNotContain(s => s.CustomArgs.GetValueOrDefault("template") == SetOffs.Template, "nothing is sent before approval");
