@@ -24,7 +24,7 @@ public static class PlanAgreementPdf
         var debtorName = debtor?.Name ?? plan.DebtorName;
         var debtorLine = debtorName + (debtor?.OrgNumber is { Length: > 0 } debtorOrg ? $", {W("org_label")} {debtorOrg}" : $", {W("customer_label")} {plan.DebtorId}");
 
-        var costRows = new List<IReadOnlyList<string>> { new[] { W("principal"), A(costs.Principal) } };
+        var costRows = new List<IReadOnlyList<string>> { new[] { W("principal_label"), A(costs.Principal) } };
         if (costs.FeesIncluded > 0m)
         {
             costRows.Add([W("fees"), A(costs.FeesIncluded)]);
@@ -45,7 +45,7 @@ public static class PlanAgreementPdf
             costRows.Add([W("plan_interest"), A(costs.PlanInterest)]);
         }
 
-        costRows.Add([W("total"), A(costs.Total)]);
+        costRows.Add([W("total_label"), A(costs.Total)]);
         var columns = W("schedule_columns").Split('|');
         var schedule = plan.Installments
             .Select(i => (IReadOnlyList<string>)[i.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), LetterFormat.Date(i.DueDate, language) + (i.IsDownPayment ? $" ({W("down_payment")})" : ""), A(i.Amount)])

@@ -121,6 +121,9 @@ public sealed class PlanLettersTests
         text.ShouldContain("Bergen Bygg AS, org.nr. 912345678");
         text.ShouldNotContain("(B-200)", customMessage: "the debtor is identified by its organisation number, not our customer number");
         text.ShouldContain("erkjenner å skylde");
+        text.ShouldContain("Hovedstol", customMessage: "the cost table is in Norwegian");
+        text.ShouldContain("Til sammen å betale etter avtalen");
+        text.ShouldNotContain("principal", Case.Insensitive);
         foreach (var installment in plan.Installments)
         {
             text.ShouldContain(installment.DueDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
