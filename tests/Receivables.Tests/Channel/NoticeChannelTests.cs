@@ -61,6 +61,8 @@ public sealed class NoticeChannelTests
             var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
             text.ShouldContain("INKASSOVARSEL");
             text.ShouldContain("Kari");
+            text.ShouldNotContain("denne e-posten", customMessage: "a posted letter does not tell the debtor to reply to an email");
+            text.ShouldContain("Svar oss på e-post");
         }
 
         var per = await EvidenceAsync(world, "K-1002");
