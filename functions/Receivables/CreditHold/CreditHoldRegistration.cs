@@ -23,7 +23,9 @@ public static class CreditHoldRegistration
                 "Receivables:CreditHold:Stage must be one of friendly-reminder, reminder, collection-notice, manual (or empty: by amount only).")
             .Validate(o => o.SignatureHeader.Length > 0, "Receivables:CreditHold:SignatureHeader must not be empty.")
             .ValidateOnStart();
-        services.AddHttpClient(CreditHolds.HttpClientName);
+        services.AddHttpClient(CreditHoldWebhook.HttpClientName);
+        services.AddSingleton<ICreditHoldStore, Receivables.CreditHold.Storage.TableCreditHoldStore>();
+        services.AddSingleton<CreditHoldWebhook>();
         services.AddSingleton<CreditHolds>();
         services.AddSingleton<IDunningStepObserver>(sp => sp.GetRequiredService<CreditHolds>());
         services.AddSingleton<IOpenItemsObserver>(sp => sp.GetRequiredService<CreditHolds>());

@@ -66,7 +66,7 @@ public sealed class CreditHoldTests
         foreach (var post in posts)
         {
             var body = post.BodyAsBytes!;
-            post.Headers!["X-Receivables-Signature"].Single().ShouldBe(CreditHolds.Signature(Secret, body));
+            post.Headers!["X-Receivables-Signature"].Single().ShouldBe(CreditHoldWebhook.Signature(Secret, body));
             JsonSerializer.Deserialize<CreditHoldMessage>(body)!.SignalId.ShouldBe(post.Headers["X-Receivables-Signal-Id"].Single());
         }
 
