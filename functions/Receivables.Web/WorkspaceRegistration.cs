@@ -15,7 +15,7 @@ public static class WorkspaceRegistration
     public static readonly CultureInfo[] Cultures = [new("nb-NO"), new("en-GB")];
 
     /// <summary>The workspace's pages, identity, roles and actions. The product itself is <c>AddReceivables</c>.</summary>
-    public static IServiceCollection AddWorkspace(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWorkspace(this IServiceCollection services)
     {
         services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddAuthentication(WorkspaceAuthenticationHandler.SchemeName)
@@ -46,7 +46,6 @@ public static class WorkspaceRegistration
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
-        _ = configuration;
         return services;
     }
 

@@ -129,7 +129,7 @@ public sealed class LocalHost : IAsyncDisposable
         if (web)
         {
             builder.Services.AddLoopbackKestrel(builder.Configuration);
-            builder.Services.AddWorkspace(builder.Configuration);
+            builder.Services.AddWorkspace();
         }
 
         settings.ConfigureServices?.Invoke(builder.Services);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Actions;
 using Receivables.Common;
@@ -9,9 +8,8 @@ namespace Receivables.Hosting;
 public static class ActionsRegistration
 {
     /// <summary>Registers the Actions feature (options, handlers, stores).</summary>
-    public static IServiceCollection AddActionsFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddActionsFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddSingleton<Receivables.Status.IStatusContributor, TasksStatusContributor>();
         services.AddSingleton<TaskOutcomes>();
         services.AddSingleton<TaskFactsSource>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
@@ -10,9 +9,8 @@ namespace Receivables.Hosting;
 public static class ChannelRegistration
 {
     /// <summary>The channel rule for formal notices (inkassoloven § 3a): confirmed addresses, posting, the posted outcome.</summary>
-    public static IServiceCollection AddChannelFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddChannelFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<ChannelOptions>()
             .BindConfiguration(ChannelOptions.Section)
             .ValidateDataAnnotations()

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Actions;
 using Receivables.Contact;
@@ -9,9 +8,8 @@ namespace Receivables.Hosting;
 public static class ContactRegistration
 {
     /// <summary>Registers personal contact: call tasks at configured ladder points, call outcomes and their written confirmation.</summary>
-    public static IServiceCollection AddContactFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddContactFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<ContactOptions>()
             .BindConfiguration(ContactOptions.Section)
             .ValidateDataAnnotations()

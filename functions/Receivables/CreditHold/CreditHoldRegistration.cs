@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.CreditHold;
 using Receivables.Dunning;
@@ -9,9 +8,8 @@ namespace Receivables.Hosting;
 public static class CreditHoldRegistration
 {
     /// <summary>Registers the credit hold: raised and lifted after each dunning decision, signalled on the queue and the ERP webhook.</summary>
-    public static IServiceCollection AddCreditHoldFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCreditHoldFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<CreditHoldOptions>()
             .BindConfiguration(CreditHoldOptions.Section)
             .ValidateDataAnnotations()

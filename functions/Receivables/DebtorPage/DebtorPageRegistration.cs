@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -17,9 +16,8 @@ public static class DebtorPageRegistration
     /// Registers the debtor's page (links, page, actions) and wraps the message renderer so that letters carry the
     /// link. Call after the Email feature.
     /// </summary>
-    public static IServiceCollection AddDebtorPageFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDebtorPageFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<DebtorPageOptions>()
             .BindConfiguration(DebtorPageOptions.Section)
             .ValidateDataAnnotations()

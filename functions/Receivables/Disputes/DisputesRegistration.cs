@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Actions;
 using Receivables.Disputes;
@@ -9,9 +8,8 @@ namespace Receivables.Hosting;
 public static class DisputesRegistration
 {
     /// <summary>Registers dispute resolution (review-dispute and book-credit-note outcomes) and the upkeep of moot tasks.</summary>
-    public static IServiceCollection AddDisputesFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDisputesFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddSingleton<ITaskOutcomeHandler, DisputeResolutions>();
         services.AddSingleton<ITaskOutcomeHandler, CreditNoteOutcomes>();
         services.AddSingleton<IDunningStepObserver, LedgerTaskUpkeep>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,9 +9,8 @@ namespace Receivables.Hosting;
 public static class DunningRegistration
 {
     /// <summary>Registers the Dunning feature (options, handlers, stores).</summary>
-    public static IServiceCollection AddDunningFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDunningFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<DunningOptions>()
             .BindConfiguration(DunningOptions.Section)
             .ValidateOnStart();

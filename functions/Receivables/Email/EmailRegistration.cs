@@ -13,7 +13,7 @@ public static class EmailRegistration
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
         services.AddSingleton<IMessageRenderer, LiquidMessageRenderer>();
         services.AddSingleton<OutboxEmailSender>();
-        services.AddSendGridEmail(configuration);
+        services.AddSendGridEmail();
         var mode = configuration.GetValue(EmailOptions.Section + ":Mode", EmailMode.Auto);
         var useSendGrid = mode == EmailMode.SendGrid
             || (mode == EmailMode.Auto && !string.IsNullOrWhiteSpace(configuration[EmailOptions.Section + ":SendGrid:ApiKey"]));

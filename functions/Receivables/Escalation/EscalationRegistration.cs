@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Actions;
 using Receivables.Escalation;
@@ -8,9 +7,8 @@ namespace Receivables.Hosting;
 public static class EscalationRegistration
 {
     /// <summary>Registers the escalation gate (recommendation at the manual stage) and the person's decision on it.</summary>
-    public static IServiceCollection AddEscalationFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEscalationFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<EscalationOptions>()
             .BindConfiguration(EscalationOptions.Section)
             .ValidateDataAnnotations()

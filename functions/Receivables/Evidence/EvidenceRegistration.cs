@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Evidence;
 
@@ -7,9 +6,8 @@ namespace Receivables.Hosting;
 public static class EvidenceRegistration
 {
     /// <summary>Registers the Evidence feature: the archive (append, read, verify) and the bundle exporter.</summary>
-    public static IServiceCollection AddEvidenceFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEvidenceFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<EvidenceOptions>()
             .BindConfiguration(EvidenceOptions.Section)
             .ValidateDataAnnotations()

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Handover;
 
@@ -7,9 +6,8 @@ namespace Receivables.Hosting;
 public static class HandoverRegistration
 {
     /// <summary>Registers the collection hand-over export.</summary>
-    public static IServiceCollection AddHandoverFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHandoverFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddSingleton<HandoverExporter>();
         return services;
     }

@@ -32,25 +32,25 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TimerSlots>();
 
         services.AddCreditorsFeature();
-        services.AddLedgerFeature(configuration);
-        services.AddEvidenceFeature(configuration);
+        services.AddLedgerFeature();
+        services.AddEvidenceFeature();
         services.AddEmailFeature(configuration);
         services.AddMessagingFeature();
-        services.AddDunningFeature(configuration);
-        services.AddRepliesFeature(configuration);
-        services.AddPlansFeature(configuration);
-        services.AddActionsFeature(configuration);
-        services.AddEscalationFeature(configuration);
-        services.AddContactFeature(configuration);
-        services.AddDisputesFeature(configuration);
-        services.AddCreditHoldFeature(configuration);
-        services.AddSetOffFeature(configuration);
-        services.AddHandoverFeature(configuration);
-        services.AddStatusFeature(configuration);
-        services.AddPortfolioFeature(configuration);
-        services.AddChannelFeature(configuration);
-        services.AddPaymentsFeature(configuration);
-        services.AddDebtorPageFeature(configuration);
+        services.AddDunningFeature();
+        services.AddRepliesFeature();
+        services.AddPlansFeature();
+        services.AddActionsFeature();
+        services.AddEscalationFeature();
+        services.AddContactFeature();
+        services.AddDisputesFeature();
+        services.AddCreditHoldFeature();
+        services.AddSetOffFeature();
+        services.AddHandoverFeature();
+        services.AddStatusFeature();
+        services.AddPortfolioFeature();
+        services.AddChannelFeature();
+        services.AddPaymentsFeature();
+        services.AddDebtorPageFeature();
         return services;
     }
 }

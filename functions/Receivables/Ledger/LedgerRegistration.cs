@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Ledger;
 using Receivables.Ledger.Storage;
@@ -9,9 +8,8 @@ namespace Receivables.Hosting;
 public static class LedgerRegistration
 {
     /// <summary>Registers the Ledger feature (options, handlers, stores).</summary>
-    public static IServiceCollection AddLedgerFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLedgerFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<LedgerOptions>()
             .BindConfiguration(LedgerOptions.Section)
             .ValidateDataAnnotations()

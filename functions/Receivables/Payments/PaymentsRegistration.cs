@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Ledger;
 using Receivables.Payments;
@@ -9,9 +8,8 @@ namespace Receivables.Hosting;
 public static class PaymentsRegistration
 {
     /// <summary>Registers the Payments feature (bank files in, payments applied to open items, reconciliation with the ledger).</summary>
-    public static IServiceCollection AddPaymentsFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPaymentsFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<PaymentsOptions>()
             .BindConfiguration(PaymentsOptions.Section)
             .ValidateDataAnnotations()

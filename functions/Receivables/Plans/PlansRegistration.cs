@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Actions;
 using Receivables.Ledger;
@@ -14,9 +13,8 @@ public static class PlansRegistration
     /// <see cref="IArrangementRequests"/> replies and the escalation gate call, replacing the replies' task-only
     /// fallback), the ledger monitor, the approve-plan task outcomes and the status section.
     /// </summary>
-    public static IServiceCollection AddPlansFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlansFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<PlanPolicy>()
             .BindConfiguration(PlanPolicy.Section)
             .ValidateDataAnnotations()

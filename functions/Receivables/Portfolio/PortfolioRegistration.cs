@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Dunning;
 using Receivables.Ledger;
@@ -10,9 +9,8 @@ namespace Receivables.Hosting;
 public static class PortfolioRegistration
 {
     /// <summary>The per-creditor index the workspace reads, maintained by ledger and dunning observers.</summary>
-    public static IServiceCollection AddPortfolioFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortfolioFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddSingleton<IPortfolioStore, BlobPortfolioStore>();
         services.AddSingleton<PortfolioMaintainer>();
         services.AddSingleton<ILedgerObserver>(sp => sp.GetRequiredService<PortfolioMaintainer>());

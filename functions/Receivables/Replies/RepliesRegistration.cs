@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Receivables.Common;
@@ -12,9 +11,8 @@ namespace Receivables.Hosting;
 public static class RepliesRegistration
 {
     /// <summary>Registers the Replies feature (options, handlers, stores).</summary>
-    public static IServiceCollection AddRepliesFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRepliesFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddOptions<RepliesOptions>()
             .BindConfiguration(RepliesOptions.Section)
             .ValidateDataAnnotations()

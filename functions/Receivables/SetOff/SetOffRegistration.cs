@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Actions;
 using Receivables.Dunning;
@@ -9,9 +8,8 @@ namespace Receivables.Hosting;
 public static class SetOffRegistration
 {
     /// <summary>Registers set-off (motregning): proposals after each cycle from the payables file, approval and the declaration.</summary>
-    public static IServiceCollection AddSetOffFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSetOffFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.AddSingleton<SetOffs>();
         services.AddSingleton<IDunningStepObserver>(sp => sp.GetRequiredService<SetOffs>());
         services.AddSingleton<ITaskOutcomeHandler>(sp => sp.GetRequiredService<SetOffs>());

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Receivables.Status;
@@ -8,9 +7,8 @@ namespace Receivables.Hosting;
 public static class StatusRegistration
 {
     /// <summary>Registers the status overview; features register their own <see cref="IStatusContributor"/>.</summary>
-    public static IServiceCollection AddStatusFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStatusFeature(this IServiceCollection services)
     {
-        _ = configuration;
         services.TryAddSingleton<StatusService>();
         return services;
     }

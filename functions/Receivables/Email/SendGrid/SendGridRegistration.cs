@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,9 +13,8 @@ public static class SendGridRegistration
     /// sender) with its HTTP client and retry rule (<see cref="SendGridRetry"/>), and the signed event webhook as
     /// <see cref="IEmailEventsWebhook"/>.
     /// </summary>
-    public static IServiceCollection AddSendGridEmail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSendGridEmail(this IServiceCollection services)
     {
-        _ = configuration;
         if (services.Any(d => d.ServiceType == typeof(SendGridEmailSender)))
         {
             // Registered already: a second retry handler on the same client would multiply the tries.

@@ -25,7 +25,7 @@ internal static class SendGridWorld
             settings[key] = value;
         }
 
-        return TestHost.StartHostAsync(settings, services: s => s.AddSendGridEmail(new ConfigurationBuilder().Build()));
+        return TestHost.StartHostAsync(settings, services: s => s.AddSendGridEmail());
     }
 
     public static OutboundEmail Reminder(string idempotencyKey = "acme:10001:INV-1001:friendly") => new(
