@@ -73,7 +73,8 @@ param sendGridApiKey string
 param workspaceClientId string = ''
 
 @secure()
-@description('Secret in the Inbound Parse URL (/api/inbound/{secret}). Stored in Key Vault as inbound-secret.')
+@minLength(32)
+@description('Secret in the Inbound Parse URL (/api/inbound/{secret}): at least 32 random characters (openssl rand -hex 32). Stored in Key Vault as inbound-secret. The app refuses to start with a shorter one or a sample placeholder.')
 param inboundSecret string
 
 @secure()
@@ -323,6 +324,7 @@ var appSettings = {
   Receivables__CreditHold__WebhookSecret: ''
   Receivables__CreditHold__SignatureHeader: 'X-Receivables-Signature'
   Receivables__Replies__ReviewBelowConfidence: '0.6'
+  Receivables__Replies__AcknowledgeAtMostEvery: '1.00:00:00'
   // The debtor's page is served by this app (anonymous HTTP functions under /api/debtor); its HMAC key is in Key Vault.
   Receivables__DebtorPage__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.debtorPageKeySecretUri})'
   Receivables__DebtorPage__BaseUrl: 'https://func-receivables-${token}.azurewebsites.net/api/debtor/'

@@ -32,7 +32,7 @@ internal sealed class DemoRunner(TextWriter output)
         {
             DataPath = dataPath,
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
-            Overrides = DemoStory.PlanSettings.Concat(DemoStory.PageSettings).ToDictionary(kv => kv.Key, kv => kv.Value),
+            Overrides = DemoStory.PlanSettings.Concat(DemoStory.PageSettings).Append(DemoInboundSecret()).ToDictionary(kv => kv.Key, kv => kv.Value),
             ConfigureServices = s =>
             {
                 s.RemoveAll<TimeProvider>();
@@ -65,6 +65,13 @@ internal sealed class DemoRunner(TextWriter output)
         await new DemoSummary(host, output).PrintAsync(story, cancellationToken);
         return 0;
     }
+
+    /// <summary>
+    /// The demo posts no inbound webhook, so it never depends on the configured secret: a random one stands in (a
+    /// local.settings.json with a placeholder secret would otherwise stop the demo at start).
+    /// </summary>
+    private static KeyValuePair<string, string?> DemoInboundSecret() =>
+        KeyValuePair.Create<string, string?>("Receivables:Replies:Secret", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
     public static DateTimeOffset At(DateOnly day, int hourOslo)
     {

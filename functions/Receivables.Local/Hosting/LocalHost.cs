@@ -246,6 +246,7 @@ public sealed class LocalHost : IAsyncDisposable
     {
         // Resolving an options value runs its validators, as ValidateOnStart does for a started host.
         _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Common.ReceivablesOptions>>().Value;
+        _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Replies.RepliesOptions>>().Value;
         _ = Schedules.ParseDunning(services.GetRequiredService<IConfiguration>());
     }
 }

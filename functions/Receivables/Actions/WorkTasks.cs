@@ -42,6 +42,9 @@ public sealed record WorkTask(
 {
     /// <summary>Amount, days overdue, invoices, phone, the debtor's words, due date and priority.</summary>
     public TaskFacts Facts { get; init; } = new();
+
+    /// <summary>How many occurrences (replies) this task stands for: more than one when later ones were folded into it.</summary>
+    public int Count { get; init; } = 1;
 }
 
 public interface ITaskStore
@@ -51,6 +54,13 @@ public interface ITaskStore
     /// left out are filled from the debtor's latest ledger (amount, days overdue, phone) and the priority rules.
     /// </summary>
     Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null);
+
+    /// <summary>
+    /// Opens a task for <paramref name="groupKey"/>, or, while the task opened for it is still open, adds this occurrence
+    /// (<paramref name="itemKey"/>, counted once however often it is retried) to that task: the count goes up and the
+    /// details gain a line. Once the task is closed the next occurrence opens a new one.
+    /// </summary>
+    Task<WorkTask> OpenOrFoldAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string groupKey, string itemKey, CancellationToken cancellationToken = default, TaskFacts? facts = null);
 
     Task<WorkTask?> GetAsync(string creditorId, string taskId, CancellationToken cancellationToken = default);
 
@@ -65,7 +75,10 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
 {
     private TableClient Table => storage.Table(StorageNames.Tables.Tasks);
 
-    public async Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null)
+    public Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null) =>
+        OpenAsync(creditorId, kind, debtorId, caseId, title, details, idempotencyKey, null, cancellationToken, facts);
+
+    private async Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, string? firstItem, CancellationToken cancellationToken, TaskFacts? facts)
     {
         var taskId = TaskIdFor(idempotencyKey);
         if (await GetAsync(creditorId, taskId, cancellationToken) is { } existing)
@@ -93,6 +106,13 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             ["Priority"] = complete.Priority,
             ["Thread"] = complete.Thread?.ToStored(),
         };
+        if (firstItem is not null)
+        {
+            entity["Count"] = 1;
+            entity["BaseTitle"] = title;
+            entity["FoldedItems"] = firstItem;
+        }
+
         try
         {
             await Table.AddEntityAsync(entity, cancellationToken);
@@ -104,6 +124,77 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         }
 
         return (await GetAsync(creditorId, taskId, cancellationToken))!;
+    }
+
+    public async Task<WorkTask> OpenOrFoldAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string groupKey, string itemKey, CancellationToken cancellationToken = default, TaskFacts? facts = null)
+    {
+        // Round n is the n-th task of the group: closed ones are passed over, the first open (or new) one takes the item.
+        for (var round = 1; round <= MaxFoldRounds; round++)
+        {
+            var task = await OpenAsync(creditorId, kind, debtorId, caseId, title, details, groupKey + ":" + round, itemKey, cancellationToken, facts);
+            if (task.IsOpen)
+            {
+                return await FoldAsync(creditorId, task.TaskId, title, details, itemKey, cancellationToken) ?? task;
+            }
+        }
+
+        throw new InvalidOperationException($"More than {MaxFoldRounds} closed tasks for '{groupKey}'.");
+    }
+
+    private const int MaxFoldRounds = 10_000;
+
+    private const string CountedOnly = "… (further replies are counted in the title; every one is kept in the inbound archive)";
+
+    /// <summary>Beyond this many characters of details a folded occurrence is counted but not written out.</summary>
+    private const int MaxFoldedDetails = 16_000;
+
+    /// <summary>The item keys kept (for retries); beyond, occurrences are counted without one.</summary>
+    private const int MaxFoldedItems = 1_000;
+
+    /// <summary>Adds the item to the open task (ETag-checked; concurrent folds re-read and try again). Null when the task closed meanwhile.</summary>
+    private async Task<WorkTask?> FoldAsync(string creditorId, string taskId, string title, string details, string itemKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var entity = (await Table.GetEntityAsync<TableEntity>(creditorId, taskId, cancellationToken: cancellationToken)).Value;
+            if (entity.GetBoolean("IsOpen") != true)
+            {
+                return null;
+            }
+
+            var items = entity.GetString("FoldedItems") is { Length: > 0 } list ? list.Split('\n').ToList() : [];
+            if (items.Contains(itemKey, StringComparer.Ordinal))
+            {
+                return ToTask(entity);
+            }
+
+            // The first occurrence is the task as opened (its own details); each further one adds a line.
+            var next = (entity.GetInt32("Count") ?? 1) + 1;
+            entity["Count"] = next;
+            entity["Title"] = $"{entity.GetString("BaseTitle") ?? title} ({next} replies)";
+            var current = entity.GetString("Details") ?? "";
+            entity["Details"] = current.Length < MaxFoldedDetails
+                ? current + $"\n\n[{next}] {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC: {title}: {(details.Length <= 600 ? details : details[..600] + "…")}"
+                : current.EndsWith(CountedOnly, StringComparison.Ordinal) ? current : current + "\n\n" + CountedOnly;
+
+            if (items.Count < MaxFoldedItems)
+            {
+                items.Add(itemKey);
+                entity["FoldedItems"] = string.Join("\n", items);
+            }
+
+            try
+            {
+                await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return ToTask(entity);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                await Task.Delay(Random.Shared.Next(5, 25 + attempt * 10), cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"Task {taskId}: too many concurrent changes; the occurrence is retried later.");
     }
 
     public async Task<WorkTask?> GetAsync(string creditorId, string taskId, CancellationToken cancellationToken = default)
@@ -183,5 +274,6 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             Priority = e.GetString("Priority"),
             Thread = Email.ReplyThread.FromStored(e.GetString("Thread")),
         },
+        Count = e.GetInt32("Count") ?? 1,
     };
 }

@@ -41,19 +41,42 @@ public static class InboundParser
 {
     static InboundParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Parses a SendGrid Inbound Parse body. Throws <see cref="ReceivablesException"/> naming the field at fault.</summary>
+    /// <summary>
+    /// Parses a SendGrid Inbound Parse body. Throws <see cref="ReceivablesException"/> naming the field at fault for a
+    /// post that can never be read (empty, cut off before its closing boundary, a raw <c>email</c> that is not MIME,
+    /// no sender): the webhook answers 400, so SendGrid does not retry it for days.
+    /// </summary>
     public static InboundEmail ParseForm(string contentType, byte[] body)
     {
+        if (body.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            throw new ReceivablesException("Inbound post: the body is empty.");
+        }
+
         if (!ContentType.TryParse(contentType, out var type) || !type.IsMimeType("multipart", "form-data") || type.Boundary is null)
         {
             throw new ReceivablesException($"Inbound post: Content-Type '{contentType}' is not multipart/form-data with a boundary.");
         }
 
-        using var stream = new MemoryStream(body);
-        var entity = MimeEntity.Load(type, stream);
-        if (entity is not Multipart multipart)
+        if (!HasClosingBoundary(body, type.Boundary))
         {
-            throw new ReceivablesException("Inbound post: the body is not a multipart form.");
+            throw new ReceivablesException($"Inbound post: the multipart body ({body.Length} bytes) is cut off: it has no closing boundary '--{type.Boundary}--'.");
+        }
+
+        using var stream = new MemoryStream(body);
+        MimeEntity entity;
+        try
+        {
+            entity = MimeEntity.Load(type, stream);
+        }
+        catch (FormatException e)
+        {
+            throw new ReceivablesException($"Inbound post: the body is not a readable multipart form ({e.Message}).");
+        }
+
+        if (entity is not Multipart multipart || multipart.Count == 0)
+        {
+            throw new ReceivablesException("Inbound post: the body is not a multipart form with fields.");
         }
 
         var raw = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
@@ -89,15 +112,44 @@ public static class InboundParser
         var dkim = Field("dkim");
         if (raw.TryGetValue("email", out var mime))
         {
-            var fromMime = ParseMime(mime);
+            InboundEmail fromMime;
+            try
+            {
+                fromMime = ParseMime(mime);
+            }
+            catch (FormatException e)
+            {
+                throw new ReceivablesException($"Inbound post: field 'email' is not a MIME message ({e.Message}).");
+            }
+
+            if (fromMime.From.Length == 0)
+            {
+                throw new ReceivablesException("Inbound post: field 'email' is not a MIME message (it has no From header with an address).");
+            }
+
             return fromMime with { Spf = spf, Dkim = dkim };
         }
 
-        var headers = ParseHeaders(Field("headers") ?? "");
+        MimeMessage? headers;
+        try
+        {
+            headers = ParseHeaders(Field("headers") ?? "");
+        }
+        catch (FormatException e)
+        {
+            throw new ReceivablesException($"Inbound post: field 'headers' is not a block of mail headers ({e.Message}).");
+        }
+
+        var from = OneLine(Field("from") ?? headers?.From.ToString() ?? "");
+        if (from.Length == 0)
+        {
+            throw new ReceivablesException("Inbound post: no sender (neither an 'email' field, nor a 'from' field, nor a From header in 'headers').");
+        }
+
         return new InboundEmail(
-            From: Field("from") ?? headers?.From.ToString() ?? "",
+            From: from,
             To: SplitAddresses(Field("to"), Field("cc"), EnvelopeTo(Field("envelope"))),
-            Subject: Field("subject") ?? headers?.Subject ?? "",
+            Subject: OneLine(Field("subject") ?? headers?.Subject ?? ""),
             Text: Field("text"),
             Html: Field("html"),
             MessageId: headers?.MessageId,
@@ -124,9 +176,9 @@ public static class InboundParser
         }
 
         return new InboundEmail(
-            From: message.From.Mailboxes.FirstOrDefault()?.Address ?? "",
+            From: OneLine(message.From.Mailboxes.FirstOrDefault()?.Address ?? ""),
             To: message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => m.Address).ToList(),
-            Subject: message.Subject ?? "",
+            Subject: OneLine(message.Subject ?? ""),
             Text: message.TextBody,
             Html: message.HtmlBody,
             MessageId: message.MessageId,
@@ -257,6 +309,47 @@ public static class InboundParser
         {
             return Encoding.UTF8.GetString(value);
         }
+    }
+
+    /// <summary>
+    /// A header value as one line: line breaks and other control characters (a "Bcc:" smuggled into a subject or
+    /// sender) become spaces, so nothing the debtor sends can add a header to the letters that answer it; and no longer
+    /// than a mail header line may be (<see cref="MaxHeaderLength"/>), so a 200,000-character subject cannot overflow
+    /// the task and reply rows it is copied into.
+    /// </summary>
+    public static string OneLine(string value)
+    {
+        var line = new StringBuilder(Math.Min(value.Length, MaxHeaderLength));
+        foreach (var c in value)
+        {
+            line.Append(char.IsControl(c) ? ' ' : c);
+            if (line.Length >= MaxHeaderLength)
+            {
+                line.Append('…');
+                break;
+            }
+        }
+
+        return line.ToString().Trim();
+    }
+
+    /// <summary>RFC 5322's limit of a header line, in characters.</summary>
+    public const int MaxHeaderLength = 998;
+
+    /// <summary>Whether the body has the multipart's close delimiter (<c>--boundary--</c>) at the start of a line.</summary>
+    private static bool HasClosingBoundary(byte[] body, string boundary)
+    {
+        var close = Encoding.ASCII.GetBytes("--" + boundary + "--");
+        var span = body.AsSpan();
+        for (var at = span.LastIndexOf(close); at >= 0; at = span[..at].LastIndexOf(close))
+        {
+            if (at == 0 || body[at - 1] == '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Form fields end before the boundary's line break, which MimeKit leaves in the part's content.</summary>

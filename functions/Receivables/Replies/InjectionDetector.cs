@@ -15,7 +15,7 @@ public static partial class InjectionDetector
         var found = new List<string>();
         var all = subject + "\n" + text;
         var folded = ValueExtractor.Fold(all);
-        if (RolePrefix().IsMatch(folded))
+        if (RolePrefix().IsMatch(folded) || RoleBanner().IsMatch(folded))
         {
             found.Add("role-prefix");
         }
@@ -39,7 +39,7 @@ public static partial class InjectionDetector
             }
         }
 
-        if (SystemAction().IsMatch(folded))
+        if (SystemAction().IsMatch(folded) || MarkPaid().IsMatch(folded))
         {
             found.Add("system-action");
         }
@@ -56,7 +56,7 @@ public static partial class InjectionDetector
     public static string WithoutInstructions(string text)
     {
         var withoutComments = HtmlComment().Replace(text, " ");
-        return string.Join("\n", withoutComments.Split('\n').Where(line => !RolePrefix().IsMatch(ValueExtractor.Fold(line))));
+        return string.Join("\n", withoutComments.Split('\n').Where(line => !RolePrefix().IsMatch(ValueExtractor.Fold(line)) && !RoleBanner().IsMatch(ValueExtractor.Fold(line))));
     }
 
     [GeneratedRegex(@"(?m)^\s*(?:#+\s*|\[|<)?\s*(?:system|systemmelding|system message|system prompt|assistant|assistent|assistenten|asistente|assistente|assistant ai|ai|bot|model|modell|user|bruker|brukar|human|instruction|instructions|instruks|instruksjon|instruksjonar|developer|utvikler|sistema|systeme|systemnachricht|benutzer)\s*(?:\]|>)?\s*:", RegexOptions.CultureInvariant)]
@@ -64,6 +64,14 @@ public static partial class InjectionDetector
 
     [GeneratedRegex(@"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+|your\s+|the\s+)*(?:previous|prior|above|earlier|preceding|existing|your)\s+(?:\w+\s+)?(?:instructions?|prompts?|rules?|guidelines?|messages?|context)|\b(?:ignorer|ignorere|gloym|glem|se bort fra)\s+(?:alle\s+|alt\s+)?(?:tidligere|tidlegare|forrige|ovenstaende|dine)\s+(?:\w+\s+)?(?:instruksjoner|instruksjonar|beskjeder|regler|reglar)|\bglem alt\b|\bgloym alt\b|\bforget everything\b|previous instructions (?:are|is) void|\b(?:you are now|du er (?:na|no)|na er du|no er du|act as|te deg som|oppfor deg som)\b", RegexOptions.CultureInvariant)]
     private static partial Regex IgnorePrevious();
+
+    /// <summary>A role set off as a banner without a colon: "###SYSTEM###", "[[system]]", "== INSTRUCTIONS ==".</summary>
+    [GeneratedRegex(@"(?m)^\s*(?:#{2,}|\[{1,2}|<{1,2}|={2,}|\*{2,})\s*(?:system|systemmelding|system message|system prompt|assistant|assistent|instruction|instructions|instruks|instruksjon|developer|admin|administrator|override)\s*(?:#{2,}|\]{1,2}|>{1,2}|={2,}|\*{2,})", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleBanner();
+
+    /// <summary>"mark all invoices paid" without the "as" that <see cref="SystemAction"/> needs.</summary>
+    [GeneratedRegex(@"\b(?:mark|flag)\s+(?:all\s+|the\s+|every\s+|these\s+|this\s+|my\s+|our\s+)?(?:invoices?|claims?|accounts?|debts?|cases?|balances?)\s+(?:as\s+)?(?:paid|settled|closed)\b|\b(?:marker|merk)\s+(?:alle\s+)?(?:fakturaene|fakturaer|faktura|fakturaen|kravene|kravet|saken)\s+(?:som\s+)?(?:betalt|oppgjort)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkPaid();
 
     [GeneratedRegex(@"\{\s*""(?:class|label|category|klasse|kategori|confidence|action|status|intent|promiseddate|amount)""\s*:|\b(?:classification|klassifisering|class|label)\s*[:=]\s*""?(?:promisetopay|alreadypaid|dispute|liquidity|other|paid)\b|\b(?:action|handling)\s*:\s*\w+\(|\bmark_paid\b|\bclassify this (?:message|email|reply) as\b|\brespond with class\b|\bklassifiser (?:denne|meldinga|meldingen)", RegexOptions.CultureInvariant)]
     private static partial Regex ForgedOutput();

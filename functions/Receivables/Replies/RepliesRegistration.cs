@@ -17,7 +17,9 @@ public static class RepliesRegistration
             .BindConfiguration(RepliesOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RepliesOptions>, RepliesSecretValidation>();
         services.AddSingleton<ReplyStore>();
+        services.AddSingleton<ReplyTasks>();
         services.AddSingleton<ReplyIntake>();
         services.AddSingleton<ReplyMail>();
         services.AddSingleton<IInboundEmailWebhook, InboundEmailWebhook>();

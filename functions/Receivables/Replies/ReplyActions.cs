@@ -19,7 +19,7 @@ public sealed class ReplyActions(
     ICaseActions cases,
     ReplyMail mail,
     IArrangementRequests arrangements,
-    ITaskStore tasks,
+    ReplyTasks tasks,
     MootTasks moot,
     Ledger.ILedgerReader ledger,
     BusinessClock clock,
@@ -49,14 +49,14 @@ public sealed class ReplyActions(
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.PromiseToPay, until, null, Actors.Rule, note + $": promised {promised:yyyy-MM-dd}", key, cancellationToken);
                     var held = found.HeldInvoices.ToHashSet(StringComparer.Ordinal);
                     var currency = (await LedgerAsync(found, cancellationToken))?.Invoices.FirstOrDefault()?.Currency ?? "NOK";
-                    var sent = await mail.SendAsync(found, Email.MessageTemplates.PromiseConfirmation, key, language => new Dictionary<string, string>
+                    var sent = await mail.AcknowledgeAsync(found, Email.MessageTemplates.PromiseConfirmation, key, language => new Dictionary<string, string>
                     {
                         ["class"] = "promise",
                         ["promisedDate"] = promised.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         ["PromisedDate"] = Email.LetterFormat.Date(promised, language),
                         ["PromisedAmount"] = answer.Values.Amount is { } promisedAmount ? LetterMoney.Of(promisedAmount, currency, language) : "",
                     }, cancellationToken, new LetterContent { Thread = thread, ReplyAddress = replyAddress, Deadline = promised, Payable = i => !held.Contains(i.InvoiceNumber) });
-                    return new ReplyAction($"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); acknowledged") { ConfirmedInWriting = sent };
+                    return new ReplyAction($"paused until {until:yyyy-MM-dd} (promise {promised:yyyy-MM-dd} + {settings.PromiseGraceDays} days); {Acknowledged(sent)}") { ConfirmedInWriting = sent == Acknowledgement.Sent };
                 }
 
             case ReplyClass.Dispute:
@@ -64,10 +64,11 @@ public sealed class ReplyActions(
                     var invoices = answer.Values.InvoiceNumbers.Count > 0 ? answer.Values.InvoiceNumbers : null;
                     await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.Dispute, null, invoices, Actors.Rule, note, key, cancellationToken);
                     var words = Excerpt(answer.Text);
-                    var disputeTask = await tasks.OpenAsync(found.CreditorId, TaskKinds.ReviewDispute, found.DebtorId, found.CaseId,
+                    var disputed = invoices is null ? "claim" : string.Join(",", invoices.Order(StringComparer.Ordinal));
+                    var disputeTask = await tasks.OpenAsync(found, TaskKinds.ReviewDispute, disputed,
                         $"Dispute on {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))} ({answer.Origin} of {received:yyyy-MM-dd})",
                         $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it: tasks done <id> --outcome upheld|rejected|partly (rejected needs --note with the reason; partly needs --amount).",
-                        key + ":" + TaskKinds.ReviewDispute, cancellationToken,
+                        key, cancellationToken,
                         new TaskFacts { Invoices = invoices ?? [], Quote = words, Thread = thread });
                     await moot.CloseAsync(found.CreditorId, found.DebtorId,
                         t => t.Kind is TaskKinds.CallDebtor or TaskKinds.DecideEscalation, MootOutcomes.SupersededByDispute,
@@ -75,7 +76,7 @@ public sealed class ReplyActions(
                     var lines = await LedgerAsync(found, cancellationToken);
                     var onHold = (invoices ?? lines?.Invoices.Where(i => i.OpenAmount > 0m).Select(i => i.InvoiceNumber).ToList() ?? []).ToHashSet(StringComparer.Ordinal);
                     var payable = lines?.Invoices.Where(i => i.OpenAmount > 0m && !onHold.Contains(i.InvoiceNumber)).ToList() ?? [];
-                    var sent = await mail.SendAsync(found, Email.MessageTemplates.DisputeAcknowledgement, key, language => new Dictionary<string, string>
+                    var sent = await mail.AcknowledgeAsync(found, Email.MessageTemplates.DisputeAcknowledgement, key, language => new Dictionary<string, string>
                     {
                         ["class"] = "dispute",
                         ["Held"] = string.Join(", ", onHold.Order(StringComparer.Ordinal)),
@@ -85,8 +86,8 @@ public sealed class ReplyActions(
                         ReplyAddress = replyAddress,
                         Payable = i => !onHold.Contains(i.InvoiceNumber),
                         Deadline = LetterMoney.Deadline(clock.Today, 14, payable.Select(i => i.DueDate)),
-                    });
-                    return new ReplyAction(invoices is null ? "case held for dispute; task opened; acknowledged" : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; acknowledged") { ConfirmedInWriting = sent };
+                    }, about: disputed);
+                    return new ReplyAction((invoices is null ? "case held for dispute; task opened; " : $"invoices {string.Join(", ", invoices)} held for dispute; task opened; ") + Acknowledged(sent)) { ConfirmedInWriting = sent == Acknowledgement.Sent };
                 }
 
             case ReplyClass.Liquidity:
@@ -113,10 +114,16 @@ public sealed class ReplyActions(
             case ReplyClass.NotReceived:
             case ReplyClass.CopyRequest:
                 {
-                    var sent = await mail.SendAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = answer.Class.ToString() }, cancellationToken,
+                    var sent = await mail.AcknowledgeAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = answer.Class.ToString() }, cancellationToken,
                         new LetterContent { Thread = thread, Deadline = LetterMoney.Deadline(clock.Today, 14, []) });
                     await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
-                    return new ReplyAction(sent ? "invoice details resent; friendly step restarted" : "friendly step restarted (no ledger details to resend)") { ConfirmedInWriting = sent };
+                    return new ReplyAction(sent switch
+                    {
+                        Acknowledgement.Sent => "invoice details resent; friendly step restarted",
+                        Acknowledgement.AlreadyAcknowledged => $"friendly step restarted; invoice details not resent (sent within {settings.AcknowledgeAtMostEvery})",
+                        _ => "friendly step restarted (no ledger details to resend)",
+                    })
+                    { ConfirmedInWriting = sent == Acknowledgement.Sent };
                 }
 
             case ReplyClass.ContactChange:
@@ -135,7 +142,14 @@ public sealed class ReplyActions(
         ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
 
     private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
-        tasks.OpenAsync(found.CreditorId, kind, found.DebtorId, found.CaseId, title, details, key + ":" + kind, cancellationToken);
+        tasks.OpenAsync(found, kind, "", title, details, key, cancellationToken);
+
+    private string Acknowledged(Acknowledgement sent) => sent switch
+    {
+        Acknowledgement.Sent => "acknowledged",
+        Acknowledgement.AlreadyAcknowledged => $"not acknowledged again (acknowledged within {options.Value.AcknowledgeAtMostEvery})",
+        _ => "not acknowledged (nothing to write it with)",
+    };
 
     private static string Excerpt(string text) => text.Length <= 500 ? text : text[..500] + "…";
 }

@@ -48,6 +48,7 @@ public sealed class ReplyProcessor(
     ReplyMail mail,
     IArrangementRequests arrangements,
     ITaskStore tasks,
+    ReplyTasks replyTasks,
     ReplyActions actions,
     IReplyClassifier classifier,
     BusinessClock clock,
@@ -267,8 +268,13 @@ public sealed class ReplyProcessor(
             case ReplyClass.Question:
                 {
                     var question = triage.Question ?? "invoice";
-                    var answered = await mail.SendAsync(found, Email.MessageTemplates.ReplyAnswer, replyAddress, key, new Dictionary<string, string> { ["class"] = "question", ["Question"] = question }, cancellationToken);
-                    if (!answered)
+                    var answered = await mail.AcknowledgeAsync(found, Email.MessageTemplates.ReplyAnswer, replyAddress, key, new Dictionary<string, string> { ["class"] = "question", ["Question"] = question }, cancellationToken);
+                    if (answered == Acknowledgement.AlreadyAcknowledged)
+                    {
+                        return new ReplyAction($"question ({question}) not answered again (answered within {options.Value.AcknowledgeAtMostEvery})");
+                    }
+
+                    if (answered == Acknowledgement.NothingToSay)
                     {
                         await OpenTaskAsync(found, TaskKinds.ReviewReply, "Answer the debtor's question: " + email.Subject,
                             $"The debtor asks about {question}; there were no ledger details to answer it from. The debtor wrote: " + Excerpt(text), key, cancellationToken);
@@ -323,7 +329,7 @@ public sealed class ReplyProcessor(
         triage.Scores.Count == 0 ? "none" : string.Join("; ", triage.Scores.Take(4).Select(s => $"{s.Class} {s.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} ({string.Join(" | ", s.Cues.Take(2))})"));
 
     private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
-        tasks.OpenAsync(found.CreditorId, kind, found.DebtorId, found.CaseId, title, details, key + ":" + kind, cancellationToken);
+        replyTasks.OpenAsync(found, kind, "", title, details, key, cancellationToken);
 
     private async Task OpenUnmatchedTaskAsync(StoredReply reply, InboundEmail email, Triage triage, ReplyMatch match, CancellationToken cancellationToken)
     {
@@ -332,7 +338,7 @@ public sealed class ReplyProcessor(
             .Append(match.MatchedBy == "ambiguous" ? $"The sender matches {match.Candidates.Count} cases ({string.Join(", ", match.Candidates.Select(c => c.CaseId))}); " : "No case matches this reply; ")
             .Append($"it looks like {triage.Class}. From {InboundParser.Address(email.From)}, subject '{email.Subject}', stored as reply {reply.ReplyId}.")
             .ToString();
-        await tasks.OpenAsync(creditor, TaskKinds.UnmatchedReply, null, null, "Unmatched reply: " + email.Subject, details, "reply:" + reply.ReplyId + ":unmatched", cancellationToken);
+        await replyTasks.OpenUnmatchedAsync(creditor, InboundParser.Address(email.From), "Unmatched reply: " + email.Subject, details, "reply:" + reply.ReplyId, cancellationToken);
         logger.LogWarning("Reply {ReplyId} from {From} matched no single case ({MatchedBy}); task opened", reply.ReplyId, InboundParser.Address(email.From), match.MatchedBy);
     }
 

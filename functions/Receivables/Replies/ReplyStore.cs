@@ -88,6 +88,88 @@ public sealed class ReplyStore(StorageClients storage)
         }
     }
 
+    /// <summary>
+    /// Claims the one acknowledgement of kind <paramref name="template"/> a debtor may get per <paramref name="period"/>:
+    /// true for the first claim in the period and for the same <paramref name="claimKey"/> again (a retried reply), false
+    /// for any other reply within the period. One row per creditor, debtor and template (partition "ack"), ETag-checked,
+    /// so replies processed at the same moment cannot both win.
+    /// </summary>
+    public async Task<bool> ClaimAcknowledgementAsync(string creditorId, string debtorId, string template, string claimKey, DateTimeOffset now, TimeSpan period, CancellationToken cancellationToken)
+    {
+        var row = AcknowledgementRow(creditorId, debtorId, template);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(AcknowledgementPartition, row, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                try
+                {
+                    await Table.AddEntityAsync(new TableEntity(AcknowledgementPartition, row)
+                    {
+                        ["CreditorId"] = creditorId,
+                        ["DebtorId"] = debtorId,
+                        ["Template"] = template,
+                        ["ClaimKey"] = claimKey,
+                        ["At"] = now,
+                    }, cancellationToken);
+                    return true;
+                }
+                catch (RequestFailedException e) when (e.Status == 409)
+                {
+                    continue;
+                }
+            }
+
+            var entity = existing.Value!;
+            if (entity.GetString("ClaimKey") == claimKey)
+            {
+                return true;
+            }
+
+            if (entity.GetDateTimeOffset("At") is { } at && now - at < period)
+            {
+                return false;
+            }
+
+            entity["ClaimKey"] = claimKey;
+            entity["At"] = now;
+            try
+            {
+                await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Another reply claimed it at the same moment: read again.
+            }
+        }
+
+        throw new InvalidOperationException($"Acknowledgement of {template} for {creditorId}/{debtorId}: the claim kept changing under us; retried later.");
+    }
+
+    /// <summary>Gives a claim back when nothing was sent under it (no ledger details, no address), so the next reply may try.</summary>
+    public async Task ReleaseAcknowledgementAsync(string creditorId, string debtorId, string template, string claimKey, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(AcknowledgementPartition, AcknowledgementRow(creditorId, debtorId, template), cancellationToken: cancellationToken);
+        if (existing.HasValue && existing.Value!.GetString("ClaimKey") == claimKey)
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(existing.Value, existing.Value.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Claimed again meanwhile: theirs now.
+            }
+        }
+    }
+
+    private const string AcknowledgementPartition = "ack";
+
+    /// <summary>Ids may hold characters a row key cannot, so the row is a hash of creditor, debtor and template.</summary>
+    private static string AcknowledgementRow(string creditorId, string debtorId, string template) =>
+        "A" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(creditorId + "\n" + debtorId + "\n" + template)))[..32].ToLowerInvariant();
+
     private static StoredReply ToReply(TableEntity e) => new(
         e.RowKey,
         e.GetString("DedupeKey") ?? "",

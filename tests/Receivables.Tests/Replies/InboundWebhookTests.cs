@@ -29,7 +29,7 @@ public sealed class InboundWebhookTests
     {
         var storage = host.Get<StorageClients>();
         var rows = 0;
-        await foreach (var _ in storage.Table(StorageNames.Tables.Replies).QueryAsync<TableEntity>())
+        await foreach (var _ in storage.Table(StorageNames.Tables.Replies).QueryAsync<TableEntity>(filter: "PartitionKey eq 'reply'"))
         {
             rows++;
         }

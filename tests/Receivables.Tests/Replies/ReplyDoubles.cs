@@ -182,7 +182,7 @@ internal static class TestData
 {
     public const string Creditor = Infrastructure.TestSettings.Creditor;
 
-    public const string Secret = "s3cret-path-token";
+    public const string Secret = "s3cret-path-token-for-tests-0123456789";
 
     public static readonly Dictionary<string, string?> Settings = new()
     {
