@@ -134,6 +134,9 @@ public sealed class Azurite : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new ReceivablesException("Could not start node to run Azurite.");
         var azurite = new Azurite(process, location, deleteLocation, owned: true, blob, queue, table);
+
+        // Recorded at once: a run killed while the emulator starts must not leave one that the next run cannot find.
+        await WriteLockAsync(location, new EmulatorLock(process.Id, Environment.ProcessId, OwnerStart(), blob, queue, table));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await AnswersAsync(blob, queue, table))
         {
@@ -147,7 +150,6 @@ public sealed class Azurite : IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
 
-        await WriteLockAsync(location, new EmulatorLock(process.Id, Environment.ProcessId, OwnerStart(), blob, queue, table));
         logger.LogInformation("Azurite started on 127.0.0.1 ports {BlobPort}/{QueuePort}/{TablePort}, data in {Location}", blob, queue, table, location);
         return azurite;
     }
@@ -176,7 +178,15 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         var emulator = Process.GetProcessById(found.Pid);
-        if (!await AnswersAsync(found.Blob, found.Queue, found.Table))
+        var answers = await AnswersAsync(found.Blob, found.Queue, found.Table);
+        for (var wait = 0; !answers && wait < 150 && IsAlive(found.Pid); wait++)
+        {
+            // Still starting (its starter may have been killed meanwhile): give it the time a start takes.
+            await Task.Delay(100);
+            answers = await AnswersAsync(found.Blob, found.Queue, found.Table);
+        }
+
+        if (!answers)
         {
             logger.LogWarning("Azurite {Pid} on {Location} does not answer; stopping it and starting another", found.Pid, location);
             await StopAsync(found.Pid);
