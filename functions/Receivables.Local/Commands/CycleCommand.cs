@@ -28,6 +28,16 @@ internal static class CycleCommand
                 Console.WriteLine($"  ... and {result.Notes.Count - 50} more.");
             }
 
+            if (result.Failures.Count > 0)
+            {
+                // Every other debtor was processed; these got nothing and each has a cycle-error task.
+                Console.WriteLine($"{result.Failures.Count} debtor(s) skipped with errors (nothing sent to them; a cycle-error task each, see `status` and `tasks`):");
+                foreach (var failure in result.Failures.Take(10))
+                {
+                    Console.WriteLine("  " + failure.CreditorId + "/" + failure.Summary);
+                }
+            }
+
             var handled = await host.Get<QueueConsumers>().DrainAllAsync(token);
             Console.WriteLine($"Processed {handled} queued message(s).");
             if (host.Get<IConfiguration>()["Receivables:Email:OutboxPath"] is { Length: > 0 } outbox && result.RemindersQueued > 0)

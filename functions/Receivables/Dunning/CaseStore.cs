@@ -18,11 +18,18 @@ public interface ICaseStore
     /// <summary>A new, unsaved case with its id and reply token (the token index is written when it is first saved).</summary>
     DunningCase New(string creditorId, string debtorId);
 
-    /// <summary>Inserts (when <see cref="DunningCase.Version"/> is null) or replaces guarded by the version; throws <see cref="CaseConflictException"/>.</summary>
+    /// <summary>
+    /// Inserts (when <see cref="DunningCase.Version"/> is null) or replaces guarded by the version; throws
+    /// <see cref="CaseConflictException"/>, or <see cref="CaseNotStorableException"/> when the storage refuses what the case holds.
+    /// </summary>
     Task SaveAsync(DunningCase dunningCase, CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts new cases (and their index rows) in batches; a case that already exists is left as it is.</summary>
-    Task InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Inserts new cases (and their index rows) in batches; a case that already exists is left as it is (its
+    /// <see cref="DunningCase.Version"/> stays null). A batch the storage refuses is written one case at a time, so one
+    /// case it cannot hold sinks nothing else: those cases are returned, not stored.
+    /// </summary>
+    Task<IReadOnlyList<CaseNotStorableException>> InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default);
 
     /// <summary>Cases whose next action is on or before <paramref name="asOf"/> (one query, not a scan of every case's invoices).</summary>
     IAsyncEnumerable<DunningCase> DueAsync(string creditorId, DateOnly asOf, CancellationToken cancellationToken = default);

@@ -50,7 +50,14 @@ public sealed record PendingMessage(
     string Template,
     DateOnly CycleDate,
     DateOnly Deadline,
-    IReadOnlyList<string> InvoiceNumbers);
+    IReadOnlyList<string> InvoiceNumbers)
+{
+    /// <summary>
+    /// When the cycle last queued it (null: not yet). A run finding it still pending longer than
+    /// <see cref="DunningOptions.RequeuePendingAfter"/> after that queues it again: its queue message is gone.
+    /// </summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+}
 
 /// <summary>
 /// A dispute upheld in full or in part: <see cref="Invoices"/> stay held until the ledger shows their open amount (net of

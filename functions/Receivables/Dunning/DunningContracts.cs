@@ -1,7 +1,11 @@
 namespace Receivables.Dunning;
 
 /// <summary>What one run of the dunning cycle did.</summary>
-public sealed record DunningCycleResult(DateOnly AsOf, int DebtorsConsidered, int RemindersQueued, IReadOnlyList<string> Notes);
+public sealed record DunningCycleResult(DateOnly AsOf, int DebtorsConsidered, int RemindersQueued, IReadOnlyList<string> Notes)
+{
+    /// <summary>Debtors skipped because their case could not be processed (each told to the observers: a task, the status).</summary>
+    public IReadOnlyList<DebtorFailure> Failures { get; init; } = [];
+}
 
 /// <summary>The daily dunning cycle: decide per debtor the next step and queue the reminders.</summary>
 public interface IDunningCycle
@@ -51,4 +55,7 @@ public interface IDunningStepObserver
 
     /// <summary>Told once per creditor after each cycle run (for work not tied to a changed case).</summary>
     Task OnCreditorRunAsync(string creditorId, DateOnly date, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Told when a debtor's case could not be processed and the cycle skipped it (the others went on).</summary>
+    Task OnFailedAsync(DebtorFailure failure, CancellationToken cancellationToken) => Task.CompletedTask;
 }

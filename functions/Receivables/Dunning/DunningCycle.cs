@@ -7,7 +7,8 @@ public sealed record SendReminderMessage(string CreditorId, string DebtorId, str
 /// The daily cycle run here and now (the <c>cycle</c> command, the demo, tests): a new run of the date is planned as
 /// the timer plans it (<see cref="DunningPlanner"/>), and this process works every shard itself with the same
 /// <see cref="DunningShardRunner"/> the queue handler uses, then reports what was decided. Replaying a date is
-/// deterministic and never sends twice (the messages keep their keys).
+/// deterministic and never sends twice (the messages keep their keys). A debtor whose case cannot be processed is
+/// skipped at once (there is no queue to retry it): reported in <see cref="DunningCycleResult.Failures"/>, a task and the status.
 /// </summary>
 public sealed class DunningCycle(DunningPlanner planner, DunningShardRunner runner)
 {
@@ -21,6 +22,7 @@ public sealed class DunningCycle(DunningPlanner planner, DunningShardRunner runn
         var notes = new List<string>(planned.Notes);
         var considered = 0;
         var queued = 0;
+        var failures = new List<DebtorFailure>();
         var holder = "inline-" + Guid.NewGuid().ToString("N");
         foreach (var plan in planned.Plans)
         {
@@ -30,6 +32,7 @@ public sealed class DunningCycle(DunningPlanner planner, DunningShardRunner runn
                 var result = await runner.RunAsync(plan.Message(shard), holder, again: true, cancellationToken);
                 considered += result.DebtorsConsidered;
                 queued += result.RemindersQueued;
+                failures.AddRange(result.Failures);
                 debtorNotes.AddRange(result.Notes);
             }
 
@@ -37,7 +40,7 @@ public sealed class DunningCycle(DunningPlanner planner, DunningShardRunner runn
             notes.AddRange(debtorNotes.Select((note, i) => (note, i)).OrderBy(n => DebtorOf(n.note), StringComparer.Ordinal).ThenBy(n => n.i).Select(n => n.note));
         }
 
-        return new DunningCycleResult(planned.AsOf, considered, queued, notes);
+        return new DunningCycleResult(planned.AsOf, considered, queued, notes) { Failures = failures };
     }
 
     private static string DebtorOf(string note)

@@ -44,6 +44,13 @@ public sealed class DunningOptions
 
     /// <summary>How the cycle is cut into shards and worked on in parallel.</summary>
     public DunningScaleOptions Scale { get; set; } = new();
+
+    /// <summary>
+    /// A reminder still pending this long after the cycle queued it has lost its queue message (a crash before it was
+    /// queued, a lost queue): any run of the cycle, a rerun the same day too, queues it again. At least the queue's
+    /// visibility timeout (a message in flight is invisible that long); sending stays exactly once either way.
+    /// </summary>
+    public TimeSpan RequeuePendingAfter { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 public enum CollectionNoticeMode
@@ -225,6 +232,11 @@ internal sealed class DunningOptionsValidator : IValidateOptions<DunningOptions>
         if (options.MaxLedgerAgeDays < 0)
         {
             failures.Add($"{DunningOptions.Section}:MaxLedgerAgeDays must be 0 or more (days); it is {options.MaxLedgerAgeDays}.");
+        }
+
+        if (options.RequeuePendingAfter < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{DunningOptions.Section}:RequeuePendingAfter must be at least 00:00:01 (and should be at least the queue's visibility timeout); it is {options.RequeuePendingAfter}.");
         }
 
         if (options.Scale.DebtorsPerShard < 1)

@@ -33,6 +33,9 @@ public static class DunningRegistration
         services.AddSingleton<Receivables.Status.IStatusContributor, DunningStatusContributor>();
         services.AddSingleton<Receivables.Status.IStatusContributor, RatesStatusContributor>();
         services.AddSingleton<IDunningStepObserver, MissingRateWarnings>();
+        services.AddSingleton<IDunningStepObserver, CycleErrorTasks>();
+        services.AddSingleton<Receivables.Actions.ITaskOutcomeHandler>(sp => new Receivables.Actions.RecordedOutcomes(
+            CycleErrorTasks.Kind, CycleErrorTasks.Outcomes, sp.GetRequiredService<Receivables.Evidence.IEvidenceArchive>(), sp.GetRequiredService<Receivables.Common.BusinessClock>()));
         return services;
     }
 }

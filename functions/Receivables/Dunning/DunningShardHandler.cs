@@ -17,7 +17,8 @@ public sealed class DunningShardHandler(DunningShardRunner runner) : IQueueHandl
     {
         try
         {
-            await runner.RunAsync(message, delivery.MessageId, again: false, cancellationToken);
+            // A debtor that fails is retried with the shard; on the last try it is skipped (a task, the status) and the shard is done.
+            await runner.RunAsync(message, delivery.MessageId, again: false, cancellationToken, skipFailures: delivery.DequeueCount >= StorageNames.Queues.MaxDequeueCount);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -38,8 +38,13 @@ public sealed class DunningShardRunner(
     /// <summary>
     /// Works the shard. A shard already recorded done is not worked again unless <paramref name="again"/> (an explicit
     /// re-run); either way the creditor's completion is checked, so a crash after the shard finished is made good.
+    /// A debtor whose case cannot be processed never stops the others: every debtor is worked on. With
+    /// <paramref name="skipFailures"/> (the last try of a queued shard, or a run here and now) such debtors are skipped:
+    /// told to the observers (a <c>cycle-error</c> task) and counted on the shard's progress, which is done. Without it
+    /// the shard throws after the others are done, so the queue retries it (the failure may pass); the debtors already
+    /// decided are not due any more and are not worked again.
     /// </summary>
-    public async Task<DunningCycleResult> RunAsync(DunningShardMessage shard, string holder, bool again = false, CancellationToken cancellationToken = default)
+    public async Task<DunningCycleResult> RunAsync(DunningShardMessage shard, string holder, bool again = false, CancellationToken cancellationToken = default, bool skipFailures = true)
     {
         var tally = new Tally();
         var done = !again && await progress.GetShardAsync(shard, cancellationToken) is { State: ShardStates.Done };
@@ -65,12 +70,54 @@ public sealed class DunningShardRunner(
                 await UnchangedAsync(context, cancellationToken);
             }
 
-            await progress.SaveShardAsync(shard, new ShardProgress(shard.Shard, ShardStates.Done, tally.Considered, tally.Queued, 0, null), cancellationToken);
+            var failures = tally.Failures;
+            if (failures.Count > 0 && !skipFailures)
+            {
+                throw new AggregateException($"{failures.Count} debtor(s) of shard {shard.Shard}/{shard.Shards} could not be processed: {string.Join("; ", failures.Take(3).Select(f => f.Summary))}", tally.Errors);
+            }
+
+            foreach (var failure in failures)
+            {
+                await TellFailedAsync(failure, cancellationToken);
+            }
+
+            var errors = failures.Count == 0 ? null : $"{failures.Count} debtor(s) skipped: " + string.Join("; ", failures.Take(5).Select(f => f.Summary));
+            await progress.SaveShardAsync(shard, new ShardProgress(shard.Shard, ShardStates.Done, tally.Considered, tally.Queued, 0, errors, failures.Count), cancellationToken);
             logger.LogInformation("Dunning shard {Shard}/{Shards} of {CreditorId} on {AsOf}: {Considered} debtor(s) considered, {Queued} reminder(s) queued", shard.Shard, shard.Shards, shard.CreditorId, shard.Date, tally.Considered, tally.Queued);
         }
 
         await CompleteIfLastAsync(shard, holder, cancellationToken);
-        return new DunningCycleResult(shard.Date, tally.Considered, tally.Queued, tally.OrderedNotes());
+        return new DunningCycleResult(shard.Date, tally.Considered, tally.Queued, tally.OrderedNotes()) { Failures = tally.Failures };
+    }
+
+    private async Task TellFailedAsync(DebtorFailure failure, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnFailedAsync(failure, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The failure is on the shard's progress (status) either way; a task that cannot be opened is only logged.
+                logger.LogError(e, "Could not tell {Observer} that debtor {DebtorId} of {CreditorId} was skipped", observer.GetType().Name, DebtorFailure.Short(failure.DebtorId), failure.CreditorId);
+            }
+        }
+    }
+
+    /// <summary>Works one debtor; an error that retrying the whole shard cannot mend is recorded for that debtor only.</summary>
+    private async ValueTask IsolatedAsync(ShardContext context, string debtorId, int order, Func<ValueTask> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !StorageFaults.IsTransient(e))
+        {
+            context.Tally.Fail(order, DebtorFailure.Of(context.Shard.CreditorId, debtorId, context.Shard.Date, e), e);
+            logger.LogError(e, "Dunning could not process debtor {DebtorId} of {CreditorId} on {AsOf}; it is skipped and every other debtor is processed", DebtorFailure.Short(debtorId), context.Shard.CreditorId, context.Shard.Date);
+        }
     }
 
     /// <summary>Records a failed try (the queue retries it; after the last try the shard counts as failed).</summary>
@@ -120,7 +167,7 @@ public sealed class DunningShardRunner(
             }
         }
 
-        await ForEachAsync(due, async (debtorId, order, ct) =>
+        await ForEachAsync(due, (debtorId, order, ct) => IsolatedAsync(context, debtorId, order, async () =>
         {
             if (await cases.GetAsync(shard.CreditorId, debtorId, ct) is not { } state)
             {
@@ -129,7 +176,7 @@ public sealed class DunningShardRunner(
 
             var lines = slice is null ? await ledger.GetDebtorAsync(context.Snapshot, debtorId, ct) : slice.GetValueOrDefault(debtorId);
             await ProcessAsync(context, state, lines ?? EmptyLedger(state), order, ct);
-        }, cancellationToken);
+        }), cancellationToken);
     }
 
     private async Task ChangedAsync(ShardContext context, CancellationToken cancellationToken)
@@ -165,7 +212,7 @@ public sealed class DunningShardRunner(
 
         // The debtors with no open lines any more (paid in full).
         work.AddRange(summaries.Values.Where(s => !seen.Contains(s.DebtorId) && s.Stage != CaseStages.Closed).Select(s => (s.DebtorId, (DebtorLedger?)null)));
-        await ForEachAsync(work, async (item, order, ct) =>
+        await ForEachAsync(work, (item, order, ct) => IsolatedAsync(context, item.DebtorId, order, async () =>
         {
             var existing = await cases.GetAsync(shard.CreditorId, item.DebtorId, ct);
             if (item.Lines is null && existing is null)
@@ -175,16 +222,37 @@ public sealed class DunningShardRunner(
 
             var state = existing ?? cases.New(shard.CreditorId, item.DebtorId);
             await ProcessAsync(context, state, item.Lines ?? EmptyLedger(state), order, ct);
-        }, cancellationToken);
+        }), cancellationToken);
 
         // New debtors: decided, then inserted in batches (a case and its due-index row per entity-group transaction).
+        // A debtor that cannot be decided or stored is set aside; the rest of the batch is stored.
         for (var at = 0; at < created.Count; at += 100)
         {
-            var batch = created.Skip(at).Take(100).ToList();
-            var decisions = batch.Select((c, i) => Decide(context, c, createdLines[at + i])).ToList();
-            await cases.InsertManyAsync(batch, cancellationToken);
-            var stored = Enumerable.Range(0, batch.Count).Where(i => batch[i].Version is not null).ToList();
-            await ForEachAsync(stored, (i, _, ct) => new ValueTask(AfterSaveAsync(context, batch[i], decisions[i], createdLines[at + i], work.Count + at + i, ct)), cancellationToken);
+            var decided = new List<(DunningCase Case, Decided Decision, DebtorLedger Lines, int Order)>();
+            for (var i = at; i < Math.Min(at + 100, created.Count); i++)
+            {
+                var (c, lines, order) = (created[i], createdLines[i], work.Count + i);
+                Decided? decision = null;
+                await IsolatedAsync(context, c.DebtorId, order, () =>
+                {
+                    decision = Decide(context, c, lines);
+                    return ValueTask.CompletedTask;
+                });
+                if (decision is not null)
+                {
+                    decided.Add((c, decision, lines, order));
+                }
+            }
+
+            foreach (var refused in await cases.InsertManyAsync([.. decided.Select(d => d.Case)], cancellationToken))
+            {
+                var item = decided.First(d => d.Case.DebtorId == refused.DebtorId);
+                context.Tally.Fail(item.Order, DebtorFailure.Of(context.Shard.CreditorId, refused.DebtorId, context.Shard.Date, refused), refused);
+                logger.LogError(refused, "Dunning could not store the case of debtor {DebtorId} of {CreditorId}; it is skipped and every other debtor is processed", DebtorFailure.Short(refused.DebtorId), context.Shard.CreditorId);
+            }
+
+            var stored = decided.Where(d => d.Case.Version is not null).ToList();
+            await ForEachAsync(stored, (d, _, ct) => IsolatedAsync(context, d.Case.DebtorId, d.Order, () => new ValueTask(AfterSaveAsync(context, d.Case, d.Decision, d.Lines, d.Order, ct))), cancellationToken);
         }
     }
 
@@ -232,28 +300,47 @@ public sealed class DunningShardRunner(
         }
     }
 
-    private LadderDecision Decide(ShardContext context, DunningCase state, DebtorLedger lines)
+    private Decided Decide(ShardContext context, DunningCase state, DebtorLedger lines)
     {
         context.Tally.Count();
         var date = context.Shard.Date;
         var policy = policies.For(state.CreditorId, lines.Debtor, context.Policies);
         var decision = Ladder.Evaluate(state, lines, policy, date, policies.Rates, policies.Options.CollectionNotice);
         state.LedgerHash = DunningCase.LedgerHashOf(lines);
-        if (state.Pending.Count > 0 && (state.NextAction is null || state.NextAction > date.AddDays(1)))
+        if (state.Pending.Count > 0 && (state.NextAction is null || state.NextAction > date))
         {
-            // Until the handler confirms, the next run looks again and re-queues what may have been lost.
-            state.NextAction = date.AddDays(1);
+            // Until the handler confirms, every run (a rerun the same day too) looks again and re-queues what was lost.
+            state.NextAction = date;
+        }
+
+        // Queue what is new, what was queued on an earlier day, and what was queued longer ago than a queue message can
+        // be in flight (its message is gone: a crash before it was queued, a lost queue). The time is stored with the
+        // case, before the message is queued. A copy too many is harmless: the handler sends once per key.
+        var now = clock.Now;
+        var queue = new List<string>();
+        for (var i = 0; i < state.Pending.Count; i++)
+        {
+            var pending = state.Pending[i];
+            if (pending.QueuedAt is not { } at || now - at >= policies.Options.RequeuePendingAfter || clock.ToLocalDate(at) < date)
+            {
+                queue.Add(pending.Key);
+                state.Pending[i] = pending with { QueuedAt = now };
+            }
         }
 
         logger.LogDebug("Case {CaseId} of {CreditorId}/{DebtorId} on {AsOf}: {Reason}", state.CaseId, state.CreditorId, state.DebtorId, date, decision.Reason);
-        return decision;
+        return new Decided(decision, queue);
     }
 
+    /// <summary>A stored decision and the keys of the pending messages to queue after it.</summary>
+    private sealed record Decided(LadderDecision Ladder, IReadOnlyList<string> Queue);
+
     /// <summary>Only after the decision is stored: queue its messages (and any still pending), then tell the observers.</summary>
-    private async Task AfterSaveAsync(ShardContext context, DunningCase state, LadderDecision decision, DebtorLedger lines, int order, CancellationToken cancellationToken)
+    private async Task AfterSaveAsync(ShardContext context, DunningCase state, Decided decided, DebtorLedger lines, int order, CancellationToken cancellationToken)
     {
         var date = context.Shard.Date;
-        foreach (var pending in state.Pending)
+        var decision = decided.Ladder;
+        foreach (var pending in state.Pending.Where(p => decided.Queue.Contains(p.Key)))
         {
             await queue.SendAsync(StorageNames.Queues.SendReminder, new SendReminderMessage(state.CreditorId, state.DebtorId, pending.Key), cancellationToken: cancellationToken);
             if (pending.Key == decision.Message?.Key)
@@ -318,6 +405,7 @@ public sealed class DunningShardRunner(
     private sealed class Tally
     {
         private readonly ConcurrentBag<(int Order, int Sequence, string Note)> notes = [];
+        private readonly ConcurrentBag<(int Order, DebtorFailure Failure, Exception Error)> failures = [];
         private int considered;
         private int queued;
         private int sequence;
@@ -337,6 +425,16 @@ public sealed class DunningShardRunner(
         }
 
         public void Note(int order, string note) => notes.Add((order, Interlocked.Increment(ref sequence), note));
+
+        public IReadOnlyList<DebtorFailure> Failures => [.. failures.OrderBy(f => f.Order).Select(f => f.Failure)];
+
+        public IReadOnlyList<Exception> Errors => [.. failures.OrderBy(f => f.Order).Select(f => f.Error)];
+
+        public void Fail(int order, DebtorFailure failure, Exception error)
+        {
+            failures.Add((order, failure, error));
+            Note(order, $"{failure.CreditorId}/{failure.Summary} (skipped: nothing sent; a cycle-error task is open)");
+        }
 
         public IReadOnlyList<string> OrderedNotes() => [.. notes.OrderBy(n => n.Order).ThenBy(n => n.Sequence).Select(n => n.Note)];
     }

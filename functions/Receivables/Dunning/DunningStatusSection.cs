@@ -12,7 +12,8 @@ public sealed record DunningStatusSection(
     DateOnly? LastCycleDate,
     bool Stale,
     string? StaleReason,
-    string? Cycle = null) : IStatusSection
+    string? Cycle = null,
+    IReadOnlyList<string>? CycleErrors = null) : IStatusSection
 {
     [JsonIgnore]
     public string Key => "dunning";
@@ -25,6 +26,16 @@ public sealed record DunningStatusSection(
         writer.WriteLine(Stale
             ? $"{indent}STALE: nothing is sent for this creditor ({StaleReason})."
             : $"{indent}Ledger fresh enough to send reminders.");
+        if (CycleErrors is { Count: > 0 })
+        {
+            // A debtor the last cycle could not process gets nothing until a person looks (a cycle-error task each).
+            writer.WriteLine($"{indent}LAST CYCLE HAD FAILURES: {Cycle}");
+            foreach (var error in CycleErrors.Take(5))
+            {
+                writer.WriteLine($"{indent}  {error}");
+            }
+        }
+
         var stages = CasesPerStage.Count == 0 ? "none" : string.Join(", ", CasesPerStage.Select(kv => $"{kv.Key} {kv.Value}"));
         writer.WriteLine($"{indent}Cases per stage: {stages}");
         if (Cycle is not null)
@@ -41,6 +52,7 @@ public sealed class DunningStatusContributor(DunningStatusReader reader) : IStat
     public async Task ContributeAsync(CreditorStatus creditor, DateOnly asOf, CancellationToken cancellationToken)
     {
         var status = await reader.ReadAsync(creditor.CreditorId, asOf, cancellationToken);
-        creditor.Add(new DunningStatusSection(status.CasesPerStage, status.Paused, status.PendingMessages, status.LastCycleDate, status.Stale, status.StaleReason, status.LatestCycle?.ToString()));
+        creditor.Add(new DunningStatusSection(status.CasesPerStage, status.Paused, status.PendingMessages, status.LastCycleDate, status.Stale, status.StaleReason, status.LatestCycle?.ToString(),
+            status.LatestCycle is { HadFailures: true } failed ? [.. failed.Errors.DefaultIfEmpty("a shard failed; see the poison queue dunning-shard-poison")] : null));
     }
 }

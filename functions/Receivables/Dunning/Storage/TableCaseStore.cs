@@ -43,6 +43,21 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
 
     public async Task SaveAsync(DunningCase c, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            await SaveCoreAsync(c, cancellationToken);
+        }
+        catch (RequestFailedException e) when (StorageFaults.IsRefused(e))
+        {
+            throw Refused(c, e);
+        }
+    }
+
+    private static CaseNotStorableException Refused(DunningCase c, RequestFailedException e) =>
+        new(c.CreditorId, c.DebtorId, $"the table storage refused it ({e.Status} {e.ErrorCode}; debtor id {c.DebtorId.Length:N0} characters, name {c.DebtorName.Length:N0}, email {c.DebtorEmail?.Length ?? 0:N0})", e);
+
+    private async Task SaveCoreAsync(DunningCase c, CancellationToken cancellationToken)
+    {
         var reindex = c.DebtorEmail is { Length: > 0 } && !string.Equals(c.IndexedEmail, c.DebtorEmail, StringComparison.OrdinalIgnoreCase);
         if (reindex)
         {
@@ -102,22 +117,25 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         c.IndexedEmail = c.DebtorEmail;
     }
 
-    public async Task InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CaseNotStorableException>> InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default)
     {
+        var refused = new Dictionary<DunningCase, CaseNotStorableException>(ReferenceEqualityComparer.Instance);
+
         // Index rows first (lookup aids, re-checked against the case), 100 per transaction per index partition.
         foreach (var tokens in newCases.GroupBy(c => TokenPartitionOf(c.ReplyToken)))
         {
             foreach (var chunk in tokens.Chunk(100))
             {
-                await SubmitAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TokenEntity(c))), cancellationToken);
+                await SubmitAsync([.. chunk.Select(c => (c, TokenEntity(c)))], refused, cancellationToken);
             }
         }
 
-        foreach (var emails in newCases.Where(c => c.DebtorEmail is { Length: > 0 }).Select(EmailEntity).DistinctBy(e => e.PartitionKey + "/" + e.RowKey).GroupBy(e => e.PartitionKey))
+        var emails = newCases.Where(c => c.DebtorEmail is { Length: > 0 } && !refused.ContainsKey(c)).Select(c => (Case: c, Entity: EmailEntity(c)));
+        foreach (var partition in emails.DistinctBy(e => e.Entity.PartitionKey + "/" + e.Entity.RowKey).GroupBy(e => e.Entity.PartitionKey))
         {
-            foreach (var chunk in emails.Chunk(100))
+            foreach (var chunk in partition.Chunk(100))
             {
-                await SubmitAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                await SubmitAsync(chunk, refused, cancellationToken);
             }
         }
 
@@ -127,7 +145,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         }
 
         // A case and its due row share a partition: up to 50 cases (100 entities) per transaction.
-        foreach (var partition in newCases.GroupBy(c => PartitionOf(c.CreditorId, c.DebtorId)))
+        foreach (var partition in newCases.Where(c => !refused.ContainsKey(c)).GroupBy(c => PartitionOf(c.CreditorId, c.DebtorId)))
         {
             foreach (var group in partition.Chunk(50))
             {
@@ -152,9 +170,10 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
                         group[i].StoredNextAction = group[i].NextAction;
                     }
                 }
-                catch (TableTransactionFailedException)
+                catch (RequestFailedException e) when (e is TableTransactionFailedException || StorageFaults.IsRefused(e))
                 {
-                    // Some already exist (an earlier run stopped half-way): insert one by one, keeping what is stored.
+                    // Some already exist (an earlier run stopped half-way), or the storage refused one entity of the
+                    // batch: insert one by one, keeping what is stored and setting aside what cannot be.
                     foreach (var c in group)
                     {
                         try
@@ -165,18 +184,44 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
                         {
                             c.Version = null;
                         }
+                        catch (CaseNotStorableException refusal)
+                        {
+                            c.Version = null;
+                            refused[c] = refusal;
+                        }
                     }
                 }
             }
         }
+
+        return [.. refused.Values];
     }
 
-    private async Task SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <summary>Index rows of many cases in one transaction; when the storage refuses it, row by row, so that only the cases it cannot hold are set aside.</summary>
+    private async Task SubmitAsync(IReadOnlyList<(DunningCase Case, TableEntity Entity)> rows, Dictionary<DunningCase, CaseNotStorableException> refused, CancellationToken cancellationToken)
     {
-        var list = actions.ToList();
-        if (list.Count > 0)
+        if (rows.Count == 0)
         {
-            await Cases.SubmitTransactionAsync(list, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await Cases.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r.Entity)), cancellationToken);
+        }
+        catch (RequestFailedException e) when (StorageFaults.IsRefused(e))
+        {
+            foreach (var (c, entity) in rows)
+            {
+                try
+                {
+                    await Cases.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+                }
+                catch (RequestFailedException one) when (StorageFaults.IsRefused(one))
+                {
+                    refused[c] = Refused(c, one);
+                }
+            }
         }
     }
 

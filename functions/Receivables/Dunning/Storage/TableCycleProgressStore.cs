@@ -96,6 +96,7 @@ internal sealed class TableCycleProgressStore(StorageClients storage) : ICyclePr
                 ["Queued"] = progress.Queued,
                 ["FailedTries"] = progress.FailedTries,
                 ["Error"] = progress.Error is { Length: > 2000 } text ? text[..2000] : progress.Error,
+                ["Skipped"] = progress.Skipped,
             },
             TableUpdateMode.Replace,
             cancellationToken);
@@ -153,5 +154,6 @@ internal sealed class TableCycleProgressStore(StorageClients storage) : ICyclePr
         e.GetInt32("Considered") ?? 0,
         e.GetInt32("Queued") ?? 0,
         e.GetInt32("FailedTries") ?? 0,
-        e.GetString("Error"));
+        e.GetString("Error"),
+        e.GetInt32("Skipped") ?? 0);
 }
