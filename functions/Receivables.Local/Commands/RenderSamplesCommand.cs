@@ -42,6 +42,9 @@ internal static class RenderSamplesCommand
 
     public static string Audience(bool business) => business ? "business" : "consumer";
 
+    /// <summary>The letters that charge fees, also written for a business invoiced in US dollars (<c>{template}.{language}.business-usd.eml</c>).</summary>
+    public static readonly IReadOnlyList<string> UsdTemplates = [MessageTemplates.Reminder, MessageTemplates.CollectionNotice];
+
     public static readonly IReadOnlyList<string> Languages = ["nb", "en"];
 
     /// <summary>Where the samples' page link points (a token of the real length that was never issued opens nothing).</summary>
@@ -122,6 +125,25 @@ internal static class RenderSamplesCommand
             }
         }
 
+        foreach (var template in UsdTemplates)
+        {
+            foreach (var language in Languages)
+            {
+                // The invoices in USD; the fee and the compensation stay NOK amounts with their own total.
+                var document = SampleDocument(template, language, creditorId, creditor, today, business: true, currency: "USD");
+                var email = await messenger.ComposeAsync(new CaseMessage(document, $"sample/{creditorId}/{template}/{language}/business-usd", Actors.System), cancellationToken);
+                var path = Path.Combine(folder, $"{template}.{language}.business-usd.eml");
+                await File.WriteAllBytesAsync(path, MimeMessages.ToBytes(MimeMessages.Build(email, now)), cancellationToken);
+                files.Add(Path.GetFullPath(path));
+                if (template == MessageTemplates.CollectionNotice)
+                {
+                    var post = Path.Combine(folder, $"{template}.{language}.business-usd.post.pdf");
+                    await File.WriteAllBytesAsync(post, Receivables.Channel.PrintedLetter.Render(creditor, document.DebtorName, email.Subject, email.TextBody, "sample", language == "en"), cancellationToken);
+                    files.Add(Path.GetFullPath(post));
+                }
+            }
+        }
+
         return files;
     }
 
@@ -129,8 +151,11 @@ internal static class RenderSamplesCommand
     /// A plausible document: two overdue invoices (one part-paid), and for the formal steps a reminder fee (1/20 of the
     /// 2026 inkassosats) and late-payment interest at 12 % a year, computed here the way the dunning rules state them.
     /// </summary>
-    public static ReminderDocument SampleDocument(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today, bool business = false)
+    /// <paramref name="currency"/>: the invoices' currency (default the creditor's); in another currency than NOK the fee
+    /// and, for a business, the § 3a compensation are NOK charges with their own total.
+    public static ReminderDocument SampleDocument(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today, bool business = false, string? currency = null)
     {
+        var foreign = currency is not null && currency != RateTables.Currency;
         const decimal InterestRate = 0.12m;
         const decimal ReminderFee = 37.50m;
         var nb = language == "nb";
@@ -143,7 +168,15 @@ internal static class RenderSamplesCommand
         if (template is MessageTemplates.Reminder or MessageTemplates.CollectionNotice)
         {
             var notice = template == MessageTemplates.CollectionNotice;
-            charges.Add(new ReminderCharge("reminder-fee", nb ? (notice ? "Gebyr for inkassovarsel" : "Purregebyr") : (notice ? "Collection notice fee" : "Reminder fee"), ReminderFee, nb ? "1/20 av inkassosatsen på 750 kr, jf. inkassoforskriften § 1-1" : "1/20 of the collection rate (inkassosats) of NOK 750, cf. inkassoforskriften § 1-1"));
+            charges.Add(new ReminderCharge("reminder-fee", nb ? (notice ? "Gebyr for inkassovarsel" : "Purregebyr") : (notice ? "Collection notice fee" : "Reminder fee"), ReminderFee, nb ? "1/20 av inkassosatsen på 750 kr, jf. inkassoforskriften § 1-1" : "1/20 of the collection rate (inkassosats) of NOK 750, cf. inkassoforskriften § 1-1")
+            {
+                Currency = foreign ? RateTables.Currency : null,
+            });
+            if (foreign && business)
+            {
+                charges.Add(new ReminderCharge(ReminderContent.CompensationCharge, nb ? "Standardkompensasjon" : "Standard compensation", 460m - ReminderFee, nb ? "460,00 − 37,50 gebyr (forsinkelsesrenteloven § 3a)" : "460.00 − 37.50 fees charged (forsinkelsesrenteloven § 3a)") { Currency = RateTables.Currency });
+            }
+
             foreach (var invoice in invoices)
             {
                 var interest = Rounding.ToMinorUnit(invoice.OpenAmount * InterestRate * invoice.DaysOverdue / 365m);
@@ -201,7 +234,7 @@ internal static class RenderSamplesCommand
             : new Debtor(creditorId, "K-1001", "Kari Nordmann", "kari.nordmann@example.no", CustomerType.Consumer, null, language);
         return CaseDocuments.Create(
             template, language, creditorId, creditor, debtor, $"{creditorId}/{debtor.DebtorId}/sample", ReminderContent.ReplyAddress(creditor.Email, "sample"),
-            null, invoices, charges, today, deadline, extra);
+            currency, invoices, charges, today, deadline, extra);
 
         ReminderInvoice Invoice(string number, DateOnly invoiceDate, DateOnly dueDate, decimal amount, decimal open, string kid) =>
             new(number, invoiceDate, dueDate, amount, open, kid, today.DayNumber - dueDate.DayNumber);

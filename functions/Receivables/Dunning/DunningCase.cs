@@ -50,7 +50,11 @@ public sealed record PendingMessage(
     string Template,
     DateOnly CycleDate,
     DateOnly Deadline,
-    IReadOnlyList<string> InvoiceNumbers);
+    IReadOnlyList<string> InvoiceNumbers)
+{
+    /// <summary>Where each invoice stood before this message moved it (to put it back when the message cannot be sent).</summary>
+    public IReadOnlyList<StepBefore> Before { get; init; } = [];
+}
 
 /// <summary>
 /// A dispute upheld in full or in part: <see cref="Invoices"/> stay held until the ledger shows their open amount (net of
