@@ -23,6 +23,9 @@ internal static class RenderSamplesCommand
 
     public static string Audience(bool business) => business ? "business" : "consumer";
 
+    /// <summary>The letters that charge fees, also written for a business invoiced in US dollars (<c>{template}.{language}.business-usd.eml</c>).</summary>
+    public static readonly IReadOnlyList<string> UsdTemplates = [MessageTemplates.Reminder, MessageTemplates.CollectionNotice];
+
     public static IReadOnlyList<string> Languages => SampleLetters.Languages;
 
     /// <summary>Where the samples' page link points (a token of the real length that was never issued opens nothing).</summary>
@@ -98,6 +101,25 @@ internal static class RenderSamplesCommand
                     var agreement = Path.Combine(folder, $"plan-agreement.{language}.{Audience(business)}.pdf");
                     await File.WriteAllBytesAsync(agreement, PlanAgreementPdf.Render(SampleLetters.SamplePlan(creditorId, today, business), words, language, creditor, debtor), cancellationToken);
                     files.Add(Path.GetFullPath(agreement));
+                }
+            }
+        }
+
+        foreach (var template in UsdTemplates)
+        {
+            foreach (var language in Languages)
+            {
+                // The invoices in USD; the fee and the compensation stay NOK amounts with their own total.
+                var document = SampleLetters.Document(template, language, creditorId, creditor, today, business: true, currency: "USD");
+                var email = await messenger.ComposeAsync(new CaseMessage(document, $"sample/{creditorId}/{template}/{language}/business-usd", Actors.System), cancellationToken);
+                var path = Path.Combine(folder, $"{template}.{language}.business-usd.eml");
+                await File.WriteAllBytesAsync(path, MimeMessages.ToBytes(MimeMessages.Build(email, now)), cancellationToken);
+                files.Add(Path.GetFullPath(path));
+                if (template == MessageTemplates.CollectionNotice)
+                {
+                    var post = Path.Combine(folder, $"{template}.{language}.business-usd.post.pdf");
+                    await File.WriteAllBytesAsync(post, Receivables.Channel.PrintedLetter.Render(creditor, document.DebtorName, email.Subject, email.TextBody, "sample", language == "en"), cancellationToken);
+                    files.Add(Path.GetFullPath(post));
                 }
             }
         }

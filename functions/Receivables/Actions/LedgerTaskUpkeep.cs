@@ -4,13 +4,14 @@ namespace Receivables.Actions;
 
 /// <summary>
 /// Closes tasks the ledger has made moot, after each case decision of the cycle: when nothing is overdue any more, the
-/// call, the escalation decision and the dispute review close as <c>paid</c> (a dispute hold on a paid case is released);
+/// call, the escalation decision, the dispute review and a failed reminder close as <c>paid</c> (a dispute hold or a
+/// failed-send hold on a paid case is released);
 /// a dispute review whose invoices are all settled closes as <c>paid</c>; a credit note task closes as <c>credited</c>
 /// when the ledger shows the credit. Looks at tasks only when the step settled invoices or released a credit hold.
 /// </summary>
 public sealed class LedgerTaskUpkeep(MootTasks moot, ICaseActions cases) : IDunningStepObserver
 {
-    private static readonly HashSet<string> PaidKinds = new(StringComparer.Ordinal) { TaskKinds.CallDebtor, TaskKinds.DecideEscalation, TaskKinds.ReviewDispute, TaskKinds.BookCreditNote };
+    private static readonly HashSet<string> PaidKinds = new(StringComparer.Ordinal) { TaskKinds.CallDebtor, TaskKinds.DecideEscalation, TaskKinds.ReviewDispute, TaskKinds.BookCreditNote, TaskKinds.SendFailed };
 
     public async Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
     {
@@ -39,6 +40,12 @@ public sealed class LedgerTaskUpkeep(MootTasks moot, ICaseActions cases) : IDunn
             closed.AddRange(await moot.CloseAsync(step.CreditorId, step.DebtorId,
                 t => t.Kind is TaskKinds.ReviewDispute or TaskKinds.BookCreditNote && t.Facts.Invoices.Count > 0 && t.Facts.Invoices.All(i => !open.Contains(i)), MootOutcomes.Paid,
                 $"the ledger of {date} shows the disputed invoice(s) paid or credited", cancellationToken));
+        }
+
+        if (closed.Any(t => t.Kind == TaskKinds.SendFailed))
+        {
+            // Paid while a failed reminder held the case: nothing is left to send, the hold ends.
+            await cases.ResumeAsync(step.CreditorId, step.DebtorId, PauseReason.SendFailed, Evidence.Actors.Rule, $"the ledger of {date} shows nothing overdue", $"upkeep:{step.CaseId}:{date}:send-failed", cancellationToken);
         }
 
         if (closed.Any(t => t.Kind is TaskKinds.ReviewDispute or TaskKinds.BookCreditNote)

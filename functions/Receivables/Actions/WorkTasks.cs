@@ -21,6 +21,9 @@ public static class TaskKinds
     public const string SendByPost = "send-by-post";
     public const string ApproveSetOff = "approve-set-off";
 
+    /// <summary>A reminder could not be sent; the case is held until a person fixes the cause or sends it another way.</summary>
+    public const string SendFailed = "send-failed";
+
     /// <summary>A dispute was upheld (in full or in part): the credit note must be booked; the invoices stay held until the ledger shows it.</summary>
     public const string BookCreditNote = "book-credit-note";
 }

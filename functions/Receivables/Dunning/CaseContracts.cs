@@ -11,6 +11,9 @@ public enum PauseReason
     PlanProposed,
     AwaitingLedger,
     Manual,
+
+    /// <summary>A reminder could not be sent (bad address or data): held until a person fixes it or sends it another way.</summary>
+    SendFailed,
 }
 
 /// <summary>The ladder stage a case has reached.</summary>

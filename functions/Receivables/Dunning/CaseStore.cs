@@ -58,6 +58,9 @@ public static class OutboundStates
     public const string Sent = "sent";
     public const string Archived = "archived";
     public const string Cancelled = "cancelled";
+
+    /// <summary>The message could not be sent (permanent failure): the case is held and a person decides.</summary>
+    public const string Failed = "failed";
 }
 
 public sealed record OutboundRecord(

@@ -17,6 +17,12 @@ public sealed class RateTables(IReadOnlyList<RatePeriodOptions> rates, IReadOnly
 {
     public static RateTables From(DunningOptions options) => new(options.Rates, options.Inkassosats, options.InterestDayBasis);
 
+    /// <summary>
+    /// The currency of the inkassosats, the fees derived from it and the § 3a compensation: Norwegian kroner by law,
+    /// whatever the invoice's currency. Letters state these amounts in NOK; they are never relabelled as another currency.
+    /// </summary>
+    public const string Currency = "NOK";
+
     /// <summary>The day-count basis of interest (365 or 360).</summary>
     public int DayBasis => dayBasis;
 

@@ -55,7 +55,20 @@ public sealed record ClaimStatement(
 
     public decimal Compensation => Invoices.Sum(i => i.CompensationNet);
 
-    public decimal Total => Principal + Fees + Interest + Compensation;
+    /// <summary>The currency of <see cref="Fees"/> and <see cref="Compensation"/>: NOK by Norwegian law, whatever <see cref="Currency"/> is.</summary>
+    public string ChargesCurrency => RateTables.Currency;
+
+    /// <summary>
+    /// What is owed in <see cref="Currency"/>: principal and interest, and the fees and compensation only when the claim
+    /// is in NOK too. NOK charges on a foreign-currency claim are never added to it (see <see cref="Totals"/>).
+    /// </summary>
+    public decimal Total => Principal + Interest + (Currency == ChargesCurrency ? Fees + Compensation : 0m);
+
+    /// <summary>One total per currency: the claim's, and NOK fees and compensation on a claim in another currency.</summary>
+    public IReadOnlyList<Email.CurrencyAmount> Totals =>
+        Currency == ChargesCurrency || Fees + Compensation == 0m
+            ? [new(Currency, Total)]
+            : [new(Currency, Total), new(ChargesCurrency, Fees + Compensation)];
 }
 
 /// <summary>The claim statement of a debtor for plans, hand-over and status: ledger lines plus what dunning charged.</summary>

@@ -57,6 +57,9 @@ public sealed record PendingMessage(
     /// <see cref="DunningOptions.RequeuePendingAfter"/> after that queues it again: its queue message is gone.
     /// </summary>
     public DateTimeOffset? QueuedAt { get; init; }
+
+    /// <summary>Where each invoice stood before this message moved it (to put it back when the message cannot be sent).</summary>
+    public IReadOnlyList<StepBefore> Before { get; init; } = [];
 }
 
 /// <summary>

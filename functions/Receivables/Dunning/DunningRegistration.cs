@@ -30,6 +30,8 @@ public static class DunningRegistration
         services.AddSingleton<DunningStatusReader>();
         services.TryAddSingleton<ISendStepHook, NoSendStepHook>();
         services.AddSingleton<SendReminderHandler>();
+        services.AddSingleton<SendFailures>();
+        services.AddSingleton<Receivables.Actions.ITaskOutcomeHandler>(sp => sp.GetRequiredService<SendFailures>());
         services.AddSingleton<Receivables.Status.IStatusContributor, DunningStatusContributor>();
         services.AddSingleton<Receivables.Status.IStatusContributor, RatesStatusContributor>();
         services.AddSingleton<IDunningStepObserver, MissingRateWarnings>();

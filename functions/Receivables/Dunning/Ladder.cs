@@ -61,6 +61,12 @@ public static class Ladder
 
     private static LadderDecision Decide(DunningCase state, DebtorLedger ledger, PolicyOptions? policy, DateOnly asOf, RateTables rates, CollectionNoticeMode noticeMode)
     {
+        if (state.Pause == PauseReason.SendFailed && ledger.Invoices.Where(i => i.OpenAmount != 0m).Sum(i => i.OpenAmount) <= 0m)
+        {
+            // Paid while a failed reminder held the case: nothing is left to send, so the hold ends and the case closes.
+            state.Pause = null;
+        }
+
         if (Resume(state, ledger, policy, asOf) is { } stillPaused)
         {
             return stillPaused;
@@ -92,8 +98,9 @@ public static class Ladder
         {
             var top = RideAlong(state, sendable, overdue, due, policy, asOf);
             var deadline = NorwegianCalendar.OnOrNextBusinessDay(asOf.AddDays(policy.Levels[top].DeadlineDays));
+            var before = sendable.Select(s => StepBefore.Of(s.Invoice.InvoiceNumber, s.Progress)).ToList();
             Charge(state, sendable, policy, rates, asOf, deadline);
-            message = ComposeMessage(state, policy, top, overdue, asOf, deadline);
+            message = ComposeMessage(state, policy, top, overdue, asOf, deadline, before);
         }
 
         state.Stage = StageOf(state, policy);
@@ -190,7 +197,9 @@ public static class Ladder
                 progress.OpenAtLastMessage = invoice.OpenAmount;
             }
 
-            if (progress.Level < policy.Levels.Count && EarliestNext(invoice, progress, policy) <= asOf)
+            // A level counts once its message is sent: an invoice whose message is still on its way takes no next step.
+            var unconfirmed = state.Pending.Any(p => p.InvoiceNumbers.Contains(invoice.InvoiceNumber, StringComparer.Ordinal));
+            if (!unconfirmed && progress.Level < policy.Levels.Count && EarliestNext(invoice, progress, policy) <= asOf)
             {
                 due.Add((invoice, progress, progress.Level));
             }
@@ -282,10 +291,10 @@ public static class Ladder
     }
 
     /// <summary>Step 6, compose: the pending message of the day, keyed once per (creditor, debtor, level, date).</summary>
-    private static PendingMessage ComposeMessage(DunningCase state, PolicyOptions policy, int top, List<OpenInvoice> overdue, DateOnly asOf, DateOnly deadline)
+    private static PendingMessage ComposeMessage(DunningCase state, PolicyOptions policy, int top, List<OpenInvoice> overdue, DateOnly asOf, DateOnly deadline, List<StepBefore> before)
     {
         var key = MessageKey(state.CreditorId, state.DebtorId, top + 1, asOf);
-        var message = new PendingMessage(key, top + 1, policy.Levels[top].Template!, asOf, deadline, [.. overdue.Select(i => i.InvoiceNumber)]);
+        var message = new PendingMessage(key, top + 1, policy.Levels[top].Template!, asOf, deadline, [.. overdue.Select(i => i.InvoiceNumber)]) { Before = before };
         if (!state.Pending.Any(p => p.Key == key))
         {
             state.Pending.Add(message);
@@ -464,7 +473,8 @@ public static class Ladder
         return next;
     }
 
-    private static string StageOf(DunningCase state, PolicyOptions policy)
+    /// <summary>The stage the highest level reached among the case's invoices gives.</summary>
+    public static string StageOf(DunningCase state, PolicyOptions policy)
     {
         var reached = state.Invoices.Values.Select(p => p.Level).DefaultIfEmpty(0).Max();
         return reached == 0 ? CaseStages.Current

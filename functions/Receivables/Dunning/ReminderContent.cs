@@ -57,11 +57,15 @@ public static class ReminderContent
             foreach (var fee in claim.Fees)
             {
                 var sats = rates.InkassosatsOn(fee.Date);
-                charges.Add(fee.Kind == FeeKind.PaymentDemand
+
+                // Fees are NOK amounts (inkassoforskriften), also on an invoice in another currency: stated in NOK, never relabelled.
+                charges.Add((fee.Kind == FeeKind.PaymentDemand
                     ? new ReminderCharge(PaymentDemandCharge, Text(english, $"Gebyr betalingsoppfordring, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Payment demand fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "3/20", sats, "§ 1-2"))
                     : new ReminderCharge(FeeCharge, IsNotice(fee)
                         ? Text(english, $"Gebyr for inkassovarsel, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Collection notice fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})")
-                        : Text(english, $"Purregebyr, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Reminder fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "1/20", sats, "§ 1-1")));
+                        : Text(english, $"Purregebyr, faktura {invoice.InvoiceNumber} ({fee.Date:dd.MM.yyyy})", $"Reminder fee, invoice {invoice.InvoiceNumber} ({fee.Date:yyyy-MM-dd})"), fee.Amount, Basis(english, "1/20", sats, "§ 1-1")))
+                    with
+                { Currency = RateTables.Currency });
             }
 
             if (level.Interest)
@@ -87,7 +91,11 @@ public static class ReminderContent
                     CompensationCharge,
                     Text(english, $"Standardkompensasjon, faktura {invoice.InvoiceNumber}", $"Standard compensation, invoice {invoice.InvoiceNumber}"),
                     claim.CompensationNet,
-                    string.Create(CultureOf(english), $"{claim.CompensationClaimed:N2} − {claim.FeesTotal:N2} {(english ? "fees charged" : "purregebyr")} (forsinkelsesrenteloven § 3a)")));
+                    string.Create(CultureOf(english), $"{claim.CompensationClaimed:N2} − {claim.FeesTotal:N2} {(english ? "fees charged" : "gebyr")} (forsinkelsesrenteloven § 3a)"))
+                {
+                    // EUR 40 set in NOK per half-year: a NOK amount whatever the invoice's currency.
+                    Currency = RateTables.Currency,
+                });
             }
         }
 

@@ -54,6 +54,7 @@ public sealed class SendReminderHandler(
     IEnumerable<ISentReminderObserver> observers,
     Channel.ContactHours hours,
     IHeldMessageStore held,
+    SendFailures failures,
     TimeProvider time,
     ILogger<SendReminderHandler> logger) : IQueueHandler<SendReminderMessage>
 {
@@ -74,20 +75,35 @@ public sealed class SendReminderHandler(
             // its own redelivery (or the next cycle's re-queue once the claim runs out) takes over. Nothing to do here.
             logger.LogInformation("Reminder {Key} is being sent by another delivery; this duplicate is dropped", message.Key);
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (SendFailures.IsPermanent(e) || delivery.DequeueCount >= StorageNames.Queues.MaxDequeueCount))
+        {
+            // It cannot be sent (or this was its last try): instead of the poison queue, the case is held and a person is
+            // told. A message that did go out is not a failed send: the runtime retries what is left.
+            if (!await failures.HoldAsync(message, e, cancellationToken))
+            {
+                throw;
+            }
+        }
     }
 
     private async Task SendAsync(SendReminderMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
         var record = await outbound.GetAsync(message.CreditorId, message.Key, cancellationToken);
-        if (record?.State is OutboundStates.Archived or OutboundStates.Cancelled)
+        var state = await cases.GetAsync(message.CreditorId, message.DebtorId, cancellationToken);
+        var pending = state?.Pending.FirstOrDefault(p => p.Key == message.Key);
+        if (record?.State == OutboundStates.Failed && pending is not null)
+        {
+            // Failed before, then a person fixed the cause and the cycle decided the same step again on the same day.
+            record = await outbound.MarkAsync(record, OutboundStates.Intended, cancellationToken);
+        }
+
+        if (record?.State is OutboundStates.Archived or OutboundStates.Cancelled or OutboundStates.Failed)
         {
             await ClearPendingAsync(message, record.MessageId, cancellationToken);
             logger.LogInformation("Reminder {Key} was already handled ({State}); nothing sent", message.Key, record.State);
             return;
         }
 
-        var state = await cases.GetAsync(message.CreditorId, message.DebtorId, cancellationToken);
-        var pending = state?.Pending.FirstOrDefault(p => p.Key == message.Key);
         if (record is null && (state is null || pending is null))
         {
             logger.LogInformation("Reminder {Key} is no longer pending for its case; nothing sent", message.Key);

@@ -82,7 +82,14 @@ public static class MessageTemplates
 public sealed record ReminderInvoice(string InvoiceNumber, DateOnly InvoiceDate, DateOnly DueDate, decimal Amount, decimal OpenAmount, string? Kid, int DaysOverdue);
 
 /// <summary>A fee, interest or compensation line, shown separately with how it was computed.</summary>
-public sealed record ReminderCharge(string Kind, string Description, decimal Amount, string? Basis = null);
+public sealed record ReminderCharge(string Kind, string Description, decimal Amount, string? Basis = null)
+{
+    /// <summary>
+    /// The currency of <see cref="Amount"/> when it is not the document's: Norwegian fees and the § 3a compensation are
+    /// NOK amounts also on a USD invoice (null: the document's currency).
+    /// </summary>
+    public string? Currency { get; init; }
+}
 
 /// <summary>
 /// Everything a reminder states, computed by the dunning rules. Templates only format it; they never compute
@@ -112,7 +119,20 @@ public sealed record ReminderDocument(
     DateOnly IssueDate,
     DateOnly? Deadline,
     string? Kid,
-    IReadOnlyDictionary<string, string>? Extra = null);
+    IReadOnlyDictionary<string, string>? Extra = null)
+{
+    /// <summary>
+    /// What is owed in currencies other than <see cref="Currency"/> (NOK fees on a foreign-currency invoice), one total
+    /// per currency: never added to <see cref="Total"/>, which is in the invoices' currency only.
+    /// </summary>
+    public IReadOnlyList<CurrencyAmount> OtherTotals => [.. Charges
+        .Where(c => c.Currency is { } other && other != Currency)
+        .GroupBy(c => c.Currency!, StringComparer.Ordinal)
+        .Select(g => new CurrencyAmount(g.Key, Common.Rounding.ToMinorUnit(g.Sum(c => c.Amount))))];
+}
+
+/// <summary>An amount in a named currency (ISO 4217 code).</summary>
+public sealed record CurrencyAmount(string Currency, decimal Amount);
 
 /// <summary>A rendered message: subject, plain text and HTML.</summary>
 public sealed record RenderedMessage(string Subject, string Text, string Html);

@@ -208,6 +208,8 @@ public static class MessageModel
     {
         string Money(decimal amount) => LetterFormat.Money(amount, language);
         string Date(DateOnly date) => LetterFormat.Date(date, language);
+        string Label(string currency) => language != "en" && currency == "NOK" ? "kr" : currency;
+        var others = d.OtherTotals;
         var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in d.Extra ?? new Dictionary<string, string>())
         {
@@ -253,10 +255,24 @@ public static class MessageModel
                 ["description"] = c.Description,
                 ["amount"] = Money(c.Amount),
                 ["basis"] = c.Basis,
+                ["currency"] = c.Currency ?? d.Currency,
+                ["currency_label"] = Label(c.Currency ?? d.Currency),
+                ["other_currency"] = c.Currency is { } own && own != d.Currency,
             }).ToList(),
             ["principal"] = Money(d.Principal),
-            ["charges_total"] = Money(d.Charges.Sum(c => c.Amount)),
+            ["charges_total"] = Money(d.Charges.Where(c => c.Currency is null || c.Currency == d.Currency).Sum(c => c.Amount)),
             ["total"] = Money(d.Total),
+
+            // Per currency, never added together: NOK fees on a USD invoice are a second total ("12 345,00 USD + 37,50 kr").
+            ["other_totals"] = others.Select(t => new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["amount"] = Money(t.Amount),
+                ["currency"] = t.Currency,
+                ["currency_label"] = Label(t.Currency),
+                ["name"] = t.Currency == "NOK" ? (language == "en" ? "Norwegian kroner" : "norske kroner") : t.Currency,
+            }).ToList(),
+            ["has_other_totals"] = others.Count > 0,
+            ["total_text"] = Money(d.Total) + " " + Label(d.Currency) + string.Concat(others.Select(t => " + " + Money(t.Amount) + " " + Label(t.Currency))),
             ["has_total"] = d.Invoices.Count > 0,
             ["issue_date"] = Date(d.IssueDate),
             ["deadline"] = d.Deadline is { } deadline ? Date(deadline) : null,

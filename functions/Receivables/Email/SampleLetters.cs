@@ -45,8 +45,10 @@ public static class SampleLetters
     /// money or an answer carry a sample link to the debtor's page (as sent letters carry a real one), under
     /// <paramref name="pageLinkBase"/> or <see cref="SamplePageLinkBase"/>.
     /// </summary>
-    public static ReminderDocument Document(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today, bool business = false, string? pageLinkBase = null)
+    public static ReminderDocument Document(string template, string language, string creditorId, CreditorOptions creditor, DateOnly today, bool business = false, string? pageLinkBase = null, string? currency = null)
     {
+        // In another currency than NOK the fee and, for a business, the § 3a compensation are NOK charges with their own total.
+        var foreign = currency is not null && currency != RateTables.Currency;
         const decimal InterestRate = 0.12m;
         const decimal ReminderFee = 37.50m;
         var nb = language == "nb";
@@ -59,7 +61,15 @@ public static class SampleLetters
         if (template is MessageTemplates.Reminder or MessageTemplates.CollectionNotice)
         {
             var notice = template == MessageTemplates.CollectionNotice;
-            charges.Add(new ReminderCharge("reminder-fee", nb ? (notice ? "Gebyr for inkassovarsel" : "Purregebyr") : (notice ? "Collection notice fee" : "Reminder fee"), ReminderFee, nb ? "1/20 av inkassosatsen på 750 kr, jf. inkassoforskriften § 1-1" : "1/20 of the collection rate (inkassosats) of NOK 750, cf. inkassoforskriften § 1-1"));
+            charges.Add(new ReminderCharge("reminder-fee", nb ? (notice ? "Gebyr for inkassovarsel" : "Purregebyr") : (notice ? "Collection notice fee" : "Reminder fee"), ReminderFee, nb ? "1/20 av inkassosatsen på 750 kr, jf. inkassoforskriften § 1-1" : "1/20 of the collection rate (inkassosats) of NOK 750, cf. inkassoforskriften § 1-1")
+            {
+                Currency = foreign ? RateTables.Currency : null,
+            });
+            if (foreign && business)
+            {
+                charges.Add(new ReminderCharge(ReminderContent.CompensationCharge, nb ? "Standardkompensasjon" : "Standard compensation", 460m - ReminderFee, nb ? "460,00 − 37,50 gebyr (forsinkelsesrenteloven § 3a)" : "460.00 − 37.50 fees charged (forsinkelsesrenteloven § 3a)") { Currency = RateTables.Currency });
+            }
+
             foreach (var invoice in invoices)
             {
                 var interest = Rounding.ToMinorUnit(invoice.OpenAmount * InterestRate * invoice.DaysOverdue / 365m);
@@ -145,7 +155,7 @@ public static class SampleLetters
             : new Debtor(creditorId, "K-1001", "Kari Nordmann", "kari.nordmann@example.no", CustomerType.Consumer, null, language);
         return CaseDocuments.Create(
             template, language, creditorId, creditor, debtor, $"{creditorId}/{debtor.DebtorId}/sample", ReminderContent.ReplyAddress(creditor.Email, "sample"),
-            null, invoices, charges, today, deadline, extra);
+            currency, invoices, charges, today, deadline, extra);
 
         ReminderInvoice Invoice(string number, DateOnly invoiceDate, DateOnly dueDate, decimal amount, decimal open, string kid) =>
             new(number, invoiceDate, dueDate, amount, open, kid, today.DayNumber - dueDate.DayNumber);

@@ -15,7 +15,7 @@ public interface IEscalationAdvisor
 /// Facts from the ledger (overdue amounts, part-payments: open amount below the invoice amount), the evidence archive
 /// (reminders sent, reply classes archived by the replies feature) and <see cref="IPlanFacts"/> (broken plans).
 /// </summary>
-public sealed class EscalationAdvisor(IEvidenceReader evidence, IPlanFacts plans, IOptions<EscalationOptions> options) : IEscalationAdvisor
+public sealed class EscalationAdvisor(IEvidenceReader evidence, IPlanFacts plans, LegalNotices notices, IOptions<EscalationOptions> options) : IEscalationAdvisor
 {
     public async Task<EscalationAdvice> AdviseAsync(DebtorLedger lines, string caseId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,9 @@ public sealed class EscalationAdvisor(IEvidenceReader evidence, IPlanFacts plans
         var partly = overdue.Where(i => i.OpenAmount < i.Amount).ToList();
 
         var entries = await evidence.ReadCaseAsync(new EvidenceCaseRef(debtor.CreditorId, debtor.DebtorId, caseId), cancellationToken);
-        var reminders = entries.Count(e => e.Entry.Kind == EvidenceKinds.OutboundEmail && e.Entry.IdempotencyKey.StartsWith("email|", StringComparison.Ordinal));
+        // Letters that reached the debtor (by email, or another channel a person recorded); a level never sent does not count.
+        var sent = notices.Sent(entries.Select(e => e.Entry));
+        var reminders = sent.Count;
         var classes = entries
             .Where(e => e.Entry.Kind == EvidenceKinds.Decision && e.Entry.Metadata.ContainsKey("replyId") && e.Entry.Metadata.ContainsKey("class"))
             .Select(e => e.Entry.Metadata["class"])
@@ -46,7 +48,10 @@ public sealed class EscalationAdvisor(IEvidenceReader evidence, IPlanFacts plans
             classes.Count(c => c == "PromiseToPay"),
             classes.Count(c => c == "Dispute"),
             planFacts.Broken,
-            planFacts.HasPlanInForce);
+            planFacts.HasPlanInForce)
+        {
+            NoticeMissing = notices.Missing(debtor, sent, asOf),
+        };
         return EscalationGate.Recommend(facts, options.Value);
     }
 }

@@ -20,6 +20,7 @@ public sealed class EscalationDecisions(
     ICaseActions cases,
     IArrangementRequests arrangements,
     IEvidenceArchive archive,
+    LegalNotices notices,
     BusinessClock clock,
     ILogger<EscalationDecisions> logger) : ITaskOutcomeHandler
 {
@@ -40,6 +41,15 @@ public sealed class EscalationDecisions(
                 effect = "arrangement requested (" + await arrangements.RequestAsync(new ArrangementRequest(found.CreditorId, found.DebtorId, found.CaseId, ArrangementSource.EscalationGate, note, key), cancellationToken) + ")";
                 break;
             case EscalationOutcomes.Collection:
+                {
+                    var debtor = new Ledger.Debtor(found.CreditorId, found.DebtorId, found.DebtorName ?? found.DebtorId, found.DebtorEmail, found.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null);
+                    var sent = await notices.SentAsync(found.CreditorId, found.DebtorId, found.CaseId, cancellationToken);
+                    if (notices.Missing(debtor, sent, clock.Today) is { } missing)
+                    {
+                        throw new ReceivablesException($"Collection refused for debtor '{found.DebtorId}': {missing}. The task stays open: send the notice first, or choose another outcome.");
+                    }
+                }
+
                 effect = $"hand-over to a collection agency approved; export it with: handover export {found.DebtorId} --out <dir>";
                 break;
             case EscalationOutcomes.Extend:

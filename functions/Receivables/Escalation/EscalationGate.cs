@@ -33,7 +33,11 @@ public sealed record EscalationFacts(
     int PromiseReplies,
     int DisputeReplies,
     int PlansBroken,
-    bool PlanInForce);
+    bool PlanInForce)
+{
+    /// <summary>Why the claim may not go to collection yet (no inkassovarsel sent, or its deadline not passed); null when the law's notices are in place.</summary>
+    public string? NoticeMissing { get; init; }
+}
 
 /// <summary>The gate's answer: one recommendation and every reason that led to it, in words a person can check.</summary>
 public sealed record EscalationAdvice(EscalationRecommendation Recommendation, IReadOnlyList<string> Reasons, EscalationFacts Facts)
@@ -89,7 +93,28 @@ public sealed class EscalationOptions
 /// </summary>
 public static class EscalationGate
 {
+    /// <summary>
+    /// The recommendation. Collection is never recommended while the notices the law requires are missing
+    /// (<see cref="EscalationFacts.NoticeMissing"/>): the gate says why and recommends more time with a notice first.
+    /// </summary>
     public static EscalationAdvice Recommend(EscalationFacts facts, EscalationOptions options)
+    {
+        var advice = Weigh(facts, options);
+        if (advice.Recommendation != EscalationRecommendation.Collection || facts.NoticeMissing is not { } missing)
+        {
+            return advice;
+        }
+
+        List<string> reasons =
+        [
+            "collection is refused: " + missing,
+            "send the inkassovarsel first (by post if email cannot reach the debtor), giving at least 14 days, and decide again after its deadline",
+            .. advice.Reasons.Where(r => !r.Contains("nothing suggests the debtor cannot pay", StringComparison.Ordinal)),
+        ];
+        return new EscalationAdvice(EscalationRecommendation.ExtendCredit, reasons, facts);
+    }
+
+    private static EscalationAdvice Weigh(EscalationFacts facts, EscalationOptions options)
     {
         var reasons = new List<string>();
         var amount = Money(facts.OverdueAmount, facts.Currency);

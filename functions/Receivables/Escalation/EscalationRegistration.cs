@@ -13,6 +13,7 @@ public static class EscalationRegistration
             .BindConfiguration(EscalationOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<LegalNotices>();
         services.AddSingleton<IEscalationAdvisor, EscalationAdvisor>();
         services.AddSingleton<ITaskOutcomeHandler, EscalationDecisions>();
         services.AddSingleton<Receivables.Dunning.IDunningStepObserver, EscalationHandOver>();

@@ -26,6 +26,9 @@ public sealed record HandoverFile(
     IReadOnlyList<HandoverCollectionNotice>? CollectionNotices = null)
 {
     public const string Version = "receivables-collection-handover/1";
+
+    /// <summary>The currency of every fee and of the compensation: NOK by Norwegian law, also when <see cref="Currency"/> is another.</summary>
+    public string ChargesCurrency { get; init; } = RateTables.Currency;
 }
 
 public sealed record HandoverCreditor(string CreditorId, string Name, string? OrgNumber, string Email, string? BankAccount);
@@ -49,12 +52,20 @@ public sealed record HandoverClaim(
 /// A fee charged on the invoice: <c>Reminder</c> (purregebyr), <c>CollectionNotice</c> (the fee of the inkassovarsel,
 /// inkassoloven § 9, with the notice's deadline) or <c>PaymentDemand</c> (§ 10).
 /// </summary>
-public sealed record HandoverFee(string Kind, decimal Amount, DateOnly Date, DateOnly? Deadline = null);
+public sealed record HandoverFee(string Kind, decimal Amount, DateOnly Date, DateOnly? Deadline = null, string Currency = RateTables.Currency);
 
 /// <summary>The § 9 notice (inkassovarsel): when it went, how (email; post when a person posted it) and its deadline.</summary>
 public sealed record HandoverCollectionNotice(DateOnly Date, DateOnly? Deadline, string Channel, DateOnly? PostedOn, string? MessageId);
 
-public sealed record HandoverTotals(decimal Principal, decimal Fees, decimal Interest, decimal Compensation, decimal Total);
+/// <summary>
+/// Principal and interest are in the file's currency, fees and compensation in NOK (<see cref="HandoverFile.ChargesCurrency"/>).
+/// <see cref="Total"/> is in the file's currency: it includes fees and compensation only when that currency is NOK;
+/// <see cref="ByCurrency"/> gives one total per currency, never NOK added to another currency.
+/// </summary>
+public sealed record HandoverTotals(decimal Principal, decimal Fees, decimal Interest, decimal Compensation, decimal Total)
+{
+    public IReadOnlyList<Email.CurrencyAmount> ByCurrency { get; init; } = [];
+}
 
 /// <summary>A message sent to the debtor, from the evidence archive.</summary>
 public sealed record HandoverReminder(DateOnly Date, string Title, string? Level, string? MessageId);
@@ -73,6 +84,7 @@ public sealed class HandoverExporter(
     IEvidenceReader evidence,
     IEvidenceArchive archive,
     EvidenceExporter bundles,
+    LegalNotices legalNotices,
     IOptions<ReceivablesOptions> receivables,
     BusinessClock clock)
 {
@@ -118,6 +130,13 @@ public sealed class HandoverExporter(
 
         var caseRef = new EvidenceCaseRef(creditorId, debtorId, state.CaseId);
         var entries = await evidence.ReadCaseAsync(caseRef, cancellationToken);
+        var sentSteps = legalNotices.Sent(entries.Select(e => e.Entry));
+        if (legalNotices.Missing(lines.Debtor, sentSteps, today) is { } missing)
+        {
+            // Approved or not: an agency gets no claim the law's notices have not prepared.
+            throw new ReceivablesException($"Debtor '{debtorId}' cannot be handed over to collection: {missing}.");
+        }
+
         var reminders = entries
             .Where(e => e.Entry.Kind == EvidenceKinds.OutboundEmail)
             .Select(e => new HandoverReminder(
@@ -125,6 +144,8 @@ public sealed class HandoverExporter(
                 e.Entry.Title,
                 e.Entry.IdempotencyKey.Split('|').FirstOrDefault(p => p.Length > 1 && p[0] == 'L' && char.IsAsciiDigit(p[1]))?[1..],
                 e.Entry.Metadata.GetValueOrDefault(EvidenceMetadata.MessageId)))
+            .Concat(sentSteps.Where(s => s.Channel != "email").Select(s => new HandoverReminder(s.Date, s.Title, s.Level.ToString(CultureInfo.InvariantCulture), null)))
+            .OrderBy(r => r.Date)
             .ToList();
 
         var notices = new List<HandoverCollectionNotice>();
@@ -148,6 +169,12 @@ public sealed class HandoverExporter(
         var fees = claims.Sum(c => c.Fees.Sum(f => f.Amount));
         var interest = claims.Sum(c => c.InterestToDate);
         var compensation = claims.Sum(c => c.Compensation);
+        var currency = lines.Invoices.FirstOrDefault()?.Currency ?? creditor.Currency;
+        var inNok = currency == RateTables.Currency;
+        var total = principal + interest + (inNok ? fees + compensation : 0m);
+        IReadOnlyList<Email.CurrencyAmount> byCurrency = inNok || fees + compensation == 0m
+            ? [new(currency, total)]
+            : [new(currency, total), new(RateTables.Currency, fees + compensation)];
         var recommendation = approval.Details.IndexOf("Recommendation:", StringComparison.Ordinal) is var at and >= 0 ? approval.Details[at..] : "";
         Directory.CreateDirectory(outDirectory);
         var stem = string.Create(CultureInfo.InvariantCulture, $"handover-{creditorId}-{debtorId}-{today:yyyy-MM-dd}");
@@ -157,9 +184,9 @@ public sealed class HandoverExporter(
             today,
             new HandoverCreditor(creditorId, creditor.Name, creditor.OrgNumber, creditor.Email, creditor.BankAccount),
             new HandoverDebtor(debtorId, lines.Debtor.Name, lines.Debtor.OrgNumber, lines.Debtor.Email, lines.Debtor.Phone, lines.Debtor.Type == CustomerType.Business, state.CaseId),
-            lines.Invoices.FirstOrDefault()?.Currency ?? creditor.Currency,
+            currency,
             claims,
-            new HandoverTotals(principal, fees, interest, compensation, principal + fees + interest + compensation),
+            new HandoverTotals(principal, fees, interest, compensation, total) { ByCurrency = byCurrency },
             reminders,
             new HandoverApproval(approval.TaskId, approval.Note ?? "", approval.CompletedAt, recommendation),
             Path.GetFileName(bundlePath),
@@ -171,7 +198,7 @@ public sealed class HandoverExporter(
             JsonSerializer.SerializeToUtf8Bytes(content, Json.Indented), Actors.System, "handover:" + stem, clock.Now,
             new Dictionary<string, string>
             {
-                [EvidenceMetadata.Summary] = string.Create(CultureInfo.InvariantCulture, $"Handed over: {content.Totals.Total:0.00} {content.Currency}"),
+                [EvidenceMetadata.Summary] = "Handed over: " + string.Join(" + ", byCurrency.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Amount:0.00} {t.Currency}"))),
                 [EvidenceMetadata.Amount] = content.Totals.Total.ToString("0.00", CultureInfo.InvariantCulture),
                 [EvidenceMetadata.Currency] = content.Currency,
             }), cancellationToken);

@@ -72,10 +72,14 @@ public sealed class CaseDocuments(ILedgerReader ledger, Microsoft.Extensions.Opt
     {
         var open = invoices.Where(i => i.OpenAmount > 0m).ToList();
         var principal = Rounding.ToMinorUnit(invoices.Sum(i => i.OpenAmount));
+        var letterCurrency = currency ?? creditor.Currency;
+
+        // The total is in the invoices' currency: a charge in another currency (NOK fees on a USD invoice) has its own total.
+        var sameCurrency = charges.Where(c => c.Currency is null || c.Currency == letterCurrency).Sum(c => c.Amount);
         return new ReminderDocument(
             template, language, creditorId, creditor.Name, creditor.OrgNumber, creditor.Email, creditor.Phone, creditor.BankAccount,
             creditor.Address, debtor.DebtorId, debtor.Name, debtor.Email ?? "", debtor.Type == CustomerType.Business, caseId, replyAddress,
-            currency ?? creditor.Currency, invoices, charges, principal, Rounding.ToMinorUnit(principal + charges.Sum(c => c.Amount)),
+            letterCurrency, invoices, charges, principal, Rounding.ToMinorUnit(principal + sameCurrency),
             issueDate, deadline, open.Count == 1 ? open[0].Kid : null, extra);
     }
 

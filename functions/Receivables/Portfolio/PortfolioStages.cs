@@ -36,7 +36,7 @@ public static class PortfolioStages
     {
         PauseReason.PlanInForce or PauseReason.PlanProposed => Plan,
         PauseReason.Dispute => Disputed,
-        PauseReason.Manual or PauseReason.PromiseToPay or PauseReason.AwaitingLedger => OnHold,
+        PauseReason.Manual or PauseReason.PromiseToPay or PauseReason.AwaitingLedger or PauseReason.SendFailed => OnHold,
         _ => ladderStage switch
         {
             CaseStages.Friendly => Friendly,

@@ -21,7 +21,7 @@ public sealed class RenderSamplesTests
         var files = await RenderSamplesCommand.RenderAsync(host.Get<Receivables.Messaging.CaseMessenger>(), host.Get<IMessageRenderer>(), TestSettings.Creditor, creditor, today, new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), folder, CancellationToken.None);
 
         // Every letter for a consumer and a business in both languages, the agreement PDFs and the posted inkassovarsel.
-        files.Count.ShouldBe((RenderSamplesCommand.Templates.Count + 2) * RenderSamplesCommand.Languages.Count * 2);
+        files.Count.ShouldBe(((RenderSamplesCommand.Templates.Count + 2) * RenderSamplesCommand.Languages.Count * 2) + ((RenderSamplesCommand.UsdTemplates.Count + 1) * RenderSamplesCommand.Languages.Count));
         foreach (var pdf in files.Where(f => f.EndsWith(".pdf", StringComparison.Ordinal)))
         {
             (await File.ReadAllBytesAsync(pdf)).AsSpan(0, 5).SequenceEqual("%PDF-"u8).ShouldBeTrue(pdf);
