@@ -35,6 +35,7 @@ internal static class BenchCycleCommand
         bench.Subcommands.Add(BenchIngestCommand.Build());
         bench.Subcommands.Add(BenchWorkspaceCommand.Build());
         bench.Subcommands.Add(BenchPaymentsCommand.Build());
+        bench.Subcommands.Add(BenchSaftCommand.Build());
         return bench;
     }
 
