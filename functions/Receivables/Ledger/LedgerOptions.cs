@@ -65,7 +65,13 @@ public sealed class LedgerOptions : IValidatableObject
     /// <summary>The latest invoice or due date a ledger may state (yyyy-MM-dd).</summary>
     public DateOnly LatestDate { get; init; } = new(2100, 12, 31);
 
-    /// <summary>Deepest XML nesting a SAF-T or EHF file may have (real files nest less than 15 levels).</summary>
+    /// <summary>
+    /// The first day a late-payment rate is configured for (the earliest <c>Receivables:Dunning:Rates</c> row, set at
+    /// start): an open invoice due before it imports with a warning, since its interest cannot be computed. Null: not checked.
+    /// </summary>
+    public DateOnly? InterestRatesFrom { get; set; }
+
+    /// <summary>Deepest XML nesting a SAF-T file may have (real files nest less than 15 levels).</summary>
     [Range(10, 1_000)]
     public int MaxXmlDepth { get; init; } = 64;
 

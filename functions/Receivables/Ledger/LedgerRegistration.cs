@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Receivables.Dunning;
 using Receivables.Ledger;
 using Receivables.Ledger.Storage;
 using Receivables.Status;
@@ -14,6 +16,7 @@ public static class LedgerRegistration
         _ = configuration;
         services.AddOptions<LedgerOptions>()
             .BindConfiguration(LedgerOptions.Section)
+            .Configure<IOptions<DunningOptions>>((ledger, dunning) => ledger.InterestRatesFrom ??= dunning.Value.Rates.Count == 0 ? null : dunning.Value.Rates.Min(r => r.From))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ILedgerStore, AzureLedgerStore>();

@@ -185,6 +185,11 @@ public sealed class LedgerRowRules(LedgerOptions options)
                 diagnostics.Error(row.Line, column(field), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"a date between {options.EarliestDate:yyyy-MM-dd} and {options.LatestDate:yyyy-MM-dd} ({LedgerOptions.Section}:EarliestDate/LatestDate)");
             }
         }
+
+        if (options.InterestRatesFrom is { } from && row.OpenAmount > 0m && from.DayNumber - row.DueDate.DayNumber > 1 && row.DueDate >= options.EarliestDate)
+        {
+            diagnostics.Warning(row.Line, column("due_date"), row.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"a due date from {DateOnly.FromDayNumber(from.DayNumber - 1):yyyy-MM-dd}: the first late-payment rate (Receivables:Dunning:Rates) is from {from:yyyy-MM-dd}, so interest and compensation for this open invoice cannot be computed until older rate rows are added");
+        }
     }
 
     private void Amount(decimal amount, string field, int line, Func<string, string> column, LedgerDiagnostics diagnostics)

@@ -75,6 +75,7 @@ internal static class HostileCorpus
         yield return Accept(K, "email-with-display-name", Canonical(Row(email: "Kari <kari@example.no>")), "line 3", "customer_email", "dropped");
         yield return Accept(K, "no-debtor-has-an-email", Encoding.UTF8.GetBytes(LedgerKit.Header + "\n" + Good.Replace("post@fjellheim.example", "", StringComparison.Ordinal) + "\n" + Row(email: "") + "\n"), "NO DEBTOR HAS AN EMAIL", "customer_email");
         yield return Accept(K, "no-email-column", Encoding.UTF8.GetBytes("customer_id,customer_name,invoice_number,invoice_date,due_date,amount,open_amount\nD1,Fjellheim Bygg AS,F-1,2026-10-01,2026-10-31,1000.00,400.00\n"), "NO DEBTOR HAS AN EMAIL");
+        yield return Accept(K, "due-before-the-first-late-payment-rate", Canonical(Row(invoiceDate: "2019-11-01", dueDate: "2019-12-01")), "line 3", "due_date", "Receivables:Dunning:Rates");
         yield return Accept(K, "kid-bad-check-digit", Canonical(Row(kid: "12345")), "line 3", "kid", "12345");
         yield return Accept(K, "due-before-invoice-date", Canonical(Row(invoiceDate: "2026-10-20", dueDate: "2026-10-01")), "line 3", "due_date");
         yield return Accept(K, "names-with-emoji-and-aeoeaa", Canonical(Row(name: "Bjørn Ærlig Åsheim 🐟")));
