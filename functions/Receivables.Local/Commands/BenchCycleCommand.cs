@@ -36,6 +36,7 @@ internal static class BenchCycleCommand
         bench.Subcommands.Add(BenchWorkspaceCommand.Build());
         bench.Subcommands.Add(BenchPaymentsCommand.Build());
         bench.Subcommands.Add(BenchCrashCommand.Build());
+        bench.Subcommands.Add(BenchSaftCommand.Build());
         return bench;
     }
 

@@ -71,10 +71,9 @@ public static class EvidenceChain
     /// <summary>Rejects ids that cannot name a folder of the archive (and a table key of its head record).</summary>
     public static void ValidateId(string value, string name)
     {
-        if (string.IsNullOrWhiteSpace(value) || value != value.Trim() || value is "." or ".." || value.Length > 200
-            || value.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?' or '|'))
+        if (StorageIds.Problem(value) is { } problem)
         {
-            throw new ReceivablesException($"Evidence {name} '{value}' cannot name an archive folder: it must be non-empty, at most 200 characters, without '/', '\\', '#', '?', '|' or control characters.");
+            throw new ReceivablesException($"Evidence {name} '{value}' cannot name an archive folder ({problem}): it must be non-empty, at most {StorageIds.MaxLength} characters, without {StorageIds.ForbiddenText}.");
         }
     }
 

@@ -11,6 +11,9 @@ public sealed record LedgerFileFormat(string Description, Func<Stream, LedgerDia
     /// with the file's rows into the next snapshot's rows. Null: the file is the whole ledger.
     /// </summary>
     public Func<IEnumerable<LedgerRow>, IReadOnlyList<LedgerRow>, LedgerDiagnostics, IEnumerable<LedgerRow>>? AddToLatest { get; init; }
+
+    /// <summary>The file's own name of a canonical field (<see cref="CsvProfile.Fields"/>), so that reports name what the user sees.</summary>
+    public Func<string, string> Column { get; init; } = field => field;
 }
 
 /// <summary>
@@ -39,12 +42,12 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
         if (start < prefix.Length && prefix[start] == (byte)'<' && Parsing.EhfLedgerParser.Looks(prefix[start..]))
         {
             var ehf = new Parsing.EhfLedgerParser();
-            return new LedgerFileFormat("EHF / PEPPOL BIS Billing 3.0 (UBL 2.1)", ehf.Read) { AddToLatest = ehf.AddTo };
+            return new LedgerFileFormat("EHF / PEPPOL BIS Billing 3.0 (UBL 2.1)", ehf.Read) { AddToLatest = ehf.AddTo, Column = Parsing.EhfLedgerParser.ColumnFor };
         }
 
         if (start < prefix.Length && prefix[start] == (byte)'<')
         {
-            return new LedgerFileFormat("SAF-T Financial (XML)", (stream, d) => new SaftLedgerParser().Read(stream, d));
+            return new LedgerFileFormat("SAF-T Financial (XML)", (stream, d) => new SaftLedgerParser(options.Value.MaxXmlDepth, options.Value.MaxAmount).Read(stream, d)) { Column = SaftLedgerParser.ColumnFor };
         }
 
         var named = ProfileForFolder(blobName);
@@ -100,7 +103,10 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
         var chosen = encoding;
         return new LedgerFileFormat(
             $"CSV, profile '{named}', {chosen.WebName}",
-            (stream, d) => new CsvLedgerParser(profile).Read(new StreamReader(stream, chosen, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true), d));
+            (stream, d) => new CsvLedgerParser(profile).Read(new StreamReader(stream, chosen, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true), d))
+        {
+            Column = field => profile.ColumnsFor(field)[0],
+        };
     }
 
     private string? ProfileForFolder(string blobName)

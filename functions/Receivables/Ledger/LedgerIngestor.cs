@@ -89,33 +89,23 @@ public sealed class LedgerIngestor(
         }
 
         await using var latestRows = format.AddToLatest is null || latest is null ? null : await store.ReadPartAsync(creditorId, latest.Info.SnapshotId, SnapshotPart.Ledger, cancellationToken: cancellationToken);
-        await Task.Run(
-            () =>
-            {
-                var rows = format.Read(content, diagnostics);
-                if (format.AddToLatest is { } addTo)
-                {
-                    using var reader = latestRows is null ? null : new StreamReader(latestRows, SnapshotFormat.Utf8, false, 1 << 16);
-                    foreach (var row in addTo(reader is null ? [] : SnapshotFormat.ReadRows(reader), [.. rows], diagnostics))
-                    {
-                        sorter.Add(row);
-                    }
+        var rules = new LedgerRowRules(options.Value);
+        try
+        {
+            await ReadAsync(format, content, rules, latestRows, sorter, diagnostics, cancellationToken);
+        }
+        catch (OverflowException)
+        {
+            diagnostics.Error(0, format.Column("amount"), null, $"amounts whose totals can be computed; the file's amounts are so large that a sum overflows (at most {options.Value.MaxAmount:0.##} per invoice, {LedgerOptions.Section}:MaxAmount)");
+        }
 
-                    return;
-                }
-
-                foreach (var row in rows)
-                {
-                    sorter.Add(row);
-                }
-            },
-            cancellationToken);
         if (diagnostics.HasErrors)
         {
             return await RejectAsync(file, creditorId, format.Description, diagnostics, now, cancellationToken);
         }
 
         var sha = hashing.Finish();
+
         if (latest is not null && string.Equals(latest.Info.Sha256, sha, StringComparison.Ordinal))
         {
             logger.LogInformation("Ledger file {Blob} has the same content as snapshot {SnapshotId}; nothing changed", blobName, latest.Info.SnapshotId);
@@ -139,6 +129,13 @@ public sealed class LedgerIngestor(
         try
         {
             diff = await WriteSnapshotAsync(creditorId, snapshotId, blobName, latest, sorter, diagnostics, cancellationToken);
+        }
+        catch (OverflowException)
+        {
+            // Checked decimal arithmetic: totals that cannot be represented reject the file with a report, never a poison message.
+            await store.DeleteSnapshotAsync(creditorId, snapshotId, CancellationToken.None);
+            diagnostics.Error(0, format.Column("open_amount"), null, $"open amounts whose totals per currency can be computed; their sum overflows ({LedgerOptions.Section}:MaxAmount is {options.Value.MaxAmount:0.##} per invoice)");
+            return await RejectAsync(file, creditorId, format.Description, diagnostics, now, cancellationToken);
         }
         catch
         {
@@ -192,6 +189,30 @@ public sealed class LedgerIngestor(
             null,
             diagnostics.Warnings.Take(10).Select(w => "warning: " + w).ToList());
     }
+
+    /// <summary>Parses the file, checks every row against <see cref="LedgerRowRules"/> and feeds the sort (off the request thread).</summary>
+    private static Task ReadAsync(LedgerFileFormat format, Stream content, LedgerRowRules rules, Stream? latestRows, ExternalSorter sorter, LedgerDiagnostics diagnostics, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var rows = rules.Check(format.Read(content, diagnostics), format.Column, diagnostics, wholeLedger: format.AddToLatest is null);
+                if (format.AddToLatest is { } addTo)
+                {
+                    using var reader = latestRows is null ? null : new StreamReader(latestRows, SnapshotFormat.Utf8, false, 1 << 16);
+                    foreach (var row in addTo(reader is null ? [] : SnapshotFormat.ReadRows(reader), [.. rows], diagnostics))
+                    {
+                        sorter.Add(row);
+                    }
+
+                    return;
+                }
+
+                foreach (var row in rows)
+                {
+                    sorter.Add(row);
+                }
+            },
+            cancellationToken);
 
     private async Task<DiffResult> WriteSnapshotAsync(string creditorId, string snapshotId, string blobName, StoredSnapshot? latest, ExternalSorter sorter, LedgerDiagnostics diagnostics, CancellationToken cancellationToken)
     {

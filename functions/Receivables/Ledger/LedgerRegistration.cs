@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Receivables.Dunning;
 using Receivables.Ledger;
 using Receivables.Ledger.Storage;
 using Receivables.Status;
@@ -12,6 +14,7 @@ public static class LedgerRegistration
     {
         services.AddOptions<LedgerOptions>()
             .BindConfiguration(LedgerOptions.Section)
+            .Configure<IOptions<DunningOptions>>((ledger, dunning) => ledger.InterestRatesFrom ??= dunning.Value.Rates.Count == 0 ? null : dunning.Value.Rates.Min(r => r.From))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ILedgerStore, AzureLedgerStore>();

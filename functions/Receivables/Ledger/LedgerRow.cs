@@ -22,6 +22,9 @@ public sealed record LedgerRow(
     int Line,
     string? Phone = null)
 {
+    /// <summary>Where the file describes the debtor, when elsewhere than <see cref="Line"/> (a SAF-T Customer element); 0 otherwise.</summary>
+    public int DebtorLine { get; init; }
+
     /// <summary>The debtor's place in the hash space (<see cref="DebtorShards.Hash"/>): snapshots are ordered by it first.</summary>
     public uint DebtorHash { get; } = DebtorShards.Hash(DebtorId);
 
@@ -62,7 +65,17 @@ public sealed record LedgerProblem(int Line, string? Column, string? Value, stri
         return $"{where}{column}{value}: {Expected}";
     }
 
-    private static string Truncate(string value) => value.Length <= 80 ? value : value[..77] + "...";
+    private static string Truncate(string value)
+    {
+        var shown = value.Length <= 80 || value.EndsWith(" characters)", StringComparison.Ordinal) ? value : value[..77] + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"... ({value.Length:N0} characters)");
+        return string.Create(shown.Length, shown, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = char.IsControl(text[i]) ? '\uFFFD' : text[i];
+            }
+        });
+    }
 }
 
 /// <summary>Errors and warnings found while reading one file. Errors reject the whole file.</summary>
@@ -86,7 +99,7 @@ public sealed class LedgerDiagnostics(int maxReported = 200)
         ErrorCount++;
         if (errors.Count < maxReported)
         {
-            errors.Add(new LedgerProblem(line, column, value, expected));
+            errors.Add(new LedgerProblem(line, column, Keep(value), expected));
         }
     }
 
@@ -95,7 +108,14 @@ public sealed class LedgerDiagnostics(int maxReported = 200)
         WarningCount++;
         if (warnings.Count < maxReported)
         {
-            warnings.Add(new LedgerProblem(line, column, value, expected));
+            warnings.Add(new LedgerProblem(line, column, Keep(value), expected));
         }
     }
+
+    /// <summary>
+    /// A reported value is kept short (a 10 MiB field must not be held 200 times); the report shows 80 characters and,
+    /// for a longer value, its length.
+    /// </summary>
+    private static string? Keep(string? value) =>
+        value is null || value.Length <= 200 ? value : string.Concat(value.AsSpan(0, 77), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"... ({value.Length:N0} characters)"));
 }

@@ -19,6 +19,9 @@ public sealed record LedgerStatusSection(
     /// <summary>Whole days since the export was taken (never negative).</summary>
     public int? AgeDays => AgeHours is { } hours ? (int)(hours / 24) : null;
 
+    /// <summary>Debtors with an email address in the latest snapshot (null when not counted, before this was stored).</summary>
+    public int? DebtorsWithEmail { get; init; }
+
     /// <summary>Set when the export's time lies after the clock: by how many hours (the age then shows 0).</summary>
     public double? AheadOfClockHours { get; init; }
 
@@ -50,6 +53,10 @@ public sealed record LedgerStatusSection(
             writer.WriteLine($"{indent}Warning: the export says it was taken {AgeText(ahead)} after this machine's clock; check the export's time stamp (takenat) or the clock.");
         }
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{indent}Debtors: {Debtors}, open items: {OpenItems}"));
+        if (DebtorsWithEmail == 0 && Debtors > 0)
+        {
+            writer.WriteLine($"{indent}Warning: no debtor in this ledger has an email address, so no reminder can be sent by email. Check the export's email column (a misnamed column is not read).");
+        }
         foreach (var c in Currencies)
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{indent}{c.Currency}: {c.OpenInvoices} open invoices {c.OpenAmount:N2}, overdue {c.OverdueInvoices} {c.OverdueAmount:N2}, credit notes {c.CreditNotes} {c.CreditAmount:N2}, balance {c.Balance:N2}"));
@@ -79,6 +86,6 @@ public sealed class LedgerStatusContributor(LedgerReader reader, BusinessClock c
             latest.Debtors,
             latest.Invoices,
             summary.StatusAsOf(asOf).ToList())
-        { AheadOfClockHours = hours < 0 ? -hours : null });
+        { AheadOfClockHours = hours < 0 ? -hours : null, DebtorsWithEmail = summary.DebtorsWithEmail });
     }
 }

@@ -12,6 +12,9 @@ public sealed class LedgerSummary
 
     public int Invoices { get; set; }
 
+    /// <summary>Debtors with an email address (null in summaries written before it was counted).</summary>
+    public int? DebtorsWithEmail { get; set; }
+
     public SortedDictionary<string, CurrencySummary> Currencies { get; set; } = new(StringComparer.Ordinal);
 
     public void Add(LedgerRow row)

@@ -160,6 +160,7 @@ public sealed class SnapshotDiff(string creditorId, string snapshotId, string so
 
                 debtor = row.DebtorId;
                 summary.Debtors++;
+                summary.DebtorsWithEmail = (summary.DebtorsWithEmail ?? 0) + (row.Email is null ? 0 : 1);
                 Line(SnapshotFormat.DebtorLine(row));
             }
 

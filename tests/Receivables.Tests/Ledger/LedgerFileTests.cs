@@ -29,7 +29,7 @@ public sealed class LedgerFileTests
         { "a last line cut mid-field", LedgerKit.Header + "\n" + GoodRow1 + "\nD2,Kari Nordmann,kari@ex", ["line 3", "value 'D2,Kari Nordmann,kari@ex'", "truncated"] },
         { "an unbalanced quote", LedgerKit.Header + "\n" + GoodRow1 + "\nD2,\"Kari Nordmann,kari@example.no,consumer,,F-2,2026-10-10,2026-10-24,NOK,500.00,500.00,\n", ["line 3"] },
         { "XML that is not SAF-T", "<?xml version=\"1.0\"?>\n<Order xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Order-2\"><ID>1</ID></Order>", ["line 2", "'Order'", "AuditFile"] },
-        { "SAF-T cut off in the middle", "<?xml version=\"1.0\"?>\n<AuditFile>\n<Header><DefaultCurrencyCode>NOK</DefaultCurrencyCode></Header>\n<MasterFiles><Customers><Customer><CustomerID>1", ["line 4", "well-formed XML"] },
+        { "SAF-T cut off in the middle", "<?xml version=\"1.0\"?>\n<AuditFile xmlns=\"urn:StandardAuditFile-Taxation-Financial:NO\">\n<Header><DefaultCurrencyCode>NOK</DefaultCurrencyCode></Header>\n<MasterFiles><Customers><Customer><CustomerID>1", ["line 4", "well-formed XML"] },
     };
 
     [Theory]

@@ -57,10 +57,35 @@ public sealed class SaftImportTests
         var path = RepoFiles.Sample("saft", "SAF-T_Financial_v1.30_xmlspy_sample.xml");
         await using var host = await TestHost.StartHostAsync();
 
-        var asIs = await LedgerKit.DropAsync(host, "acme/saft-130.xml", await File.ReadAllBytesAsync(path), Taken);
+        // XMLSpy's generated sample is not a real export: no namespace on its elements, version "a", currency "aaa",
+        // every date 1957-08-13. As it is, it is refused; made real (namespace, 1.30, NOK, 2026) it imports.
+        var raw = await LedgerKit.DropAsync(host, "acme/saft-130-raw.xml", await File.ReadAllBytesAsync(path), Taken.AddDays(-1));
+        raw.Result.ShouldBe(LedgerUploadResult.Rejected);
+        (await LedgerKit.ReportAsync(host, raw)).ShouldContain(SaftLedgerParser.Namespace);
+        var document = XDocument.Load(path, LoadOptions.SetLineInfo);
+        foreach (var element in document.Descendants().ToList())
+        {
+            element.Name = XName.Get(element.Name.LocalName, SaftLedgerParser.Namespace);
+            if (!element.HasElements && element.Value == "1957-08-13")
+            {
+                element.Value = "2026-08-13";
+            }
+            else if (!element.HasElements && element.Name.LocalName.EndsWith("CurrencyCode", StringComparison.Ordinal))
+            {
+                element.Value = "NOK";
+            }
+            else if (element.Name.LocalName == "AuditFileVersion")
+            {
+                element.Value = "1.30";
+            }
+        }
+
+        document.Root!.Name = XName.Get("AuditFile", SaftLedgerParser.Namespace);
+        using var real = new MemoryStream();
+        document.Save(real);
+        var asIs = await LedgerKit.DropAsync(host, "acme/saft-130.xml", real.ToArray(), Taken);
 
         asIs.Result.ShouldBe(LedgerUploadResult.Accepted, asIs.Message + string.Join("\n", asIs.FirstProblems ?? []));
-        var document = XDocument.Load(path, LoadOptions.SetLineInfo);
         var customerLines = document.Descendants().Where(e => e.Name.LocalName == "Line" && e.Elements().Any(c => c.Name.LocalName == "CustomerID")).ToList();
         var debits = customerLines.Sum(l => Amount(l, "DebitAmount"));
         (await host.Get<ILedgerReader>().GetLatestSnapshotAsync(TestSettings.Creditor))!.Invoices.ShouldBe(debits > 0m ? 1 : 0, "the sample's only customer line carries its debit amount");

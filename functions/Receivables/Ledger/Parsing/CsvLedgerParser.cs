@@ -29,6 +29,9 @@ public sealed class CsvLedgerParser(CsvProfile profile)
             : null;
     }
 
+    /// <summary>Longest field read at all (far beyond any configured maximum: what is longer cannot be a ledger value).</summary>
+    public const int MaxFieldSize = 16 * 1024 * 1024;
+
     public IEnumerable<LedgerRow> Read(TextReader reader, LedgerDiagnostics diagnostics)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -39,6 +42,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
             MissingFieldFound = null,
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.Trim,
+            MaxFieldSize = MaxFieldSize,
             BadDataFound = args => diagnostics.Error(args.Context.Parser?.RawRow ?? 0, null, args.Field, "a well-formed CSV field (a stray or unclosed quote)"),
         };
         using var csv = new CsvReader(reader, config);
@@ -75,6 +79,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
             }
         }
 
+        UnknownColumnsNearKnownOnes(header, columns, diagnostics);
         if (diagnostics.HasErrors)
         {
             yield break;
@@ -126,6 +131,85 @@ public sealed class CsvLedgerParser(CsvProfile profile)
         }
     }
 
+    /// <summary>
+    /// A header column the profile does not know, whose name is close to a column of a field the file lacks
+    /// (<c>custmer_email</c>, <c>customer_typ</c>, <c>Epost</c>): almost certainly a typo that would silently drop the
+    /// field, so it is an error naming both.
+    /// </summary>
+    private void UnknownColumnsNearKnownOnes(string[] header, int[] columns, LedgerDiagnostics diagnostics)
+    {
+        for (var h = 0; h < header.Length; h++)
+        {
+            var name = header[h].Trim().TrimStart('\uFEFF');
+            if (name.Length == 0 || Array.IndexOf(columns, h) >= 0)
+            {
+                continue;
+            }
+
+            for (var f = 0; f < CsvProfile.Fields.Count; f++)
+            {
+                if (columns[f] >= 0)
+                {
+                    continue;
+                }
+
+                var near = profile.ColumnsFor(CsvProfile.Fields[f]).FirstOrDefault(c => IsNear(name, c));
+                if (near is not null)
+                {
+                    diagnostics.Error(1, name, name, $"a known column: '{name}' is not one, and the file has no column '{near}' (field {CsvProfile.Fields[f]}); is '{name}' meant to be '{near}'? Rename the column (or map it in a profile)");
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether an unknown column name is a likely typo of <paramref name="known"/>: a cut-off prefix or a small edit distance.</summary>
+    public static bool IsNear(string name, string known)
+    {
+        var a = Normalise(name);
+        var b = Normalise(known);
+        if (a.Length >= 4 && b.Length - a.Length <= 3 && b.StartsWith(a, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var allowed = Math.Min(a.Length, b.Length) switch { < 4 => 0, < 8 => 1, _ => 2 };
+        return a == b || (allowed > 0 && Math.Abs(a.Length - b.Length) <= allowed && Distance(a, b) <= allowed);
+    }
+
+    private static string Normalise(string column) =>
+        new(column.Trim().ToLowerInvariant().Where(c => c is not ('_' or '-' or ' ' or '.')).ToArray());
+
+    /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
     private static bool TryRead(CsvReader csv, LedgerDiagnostics diagnostics, out bool more)
     {
         try
@@ -158,7 +242,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
             }
 
             var value = csv.GetField(index);
-            return string.IsNullOrWhiteSpace(value) ? null : Clean(value);
+            return string.IsNullOrWhiteSpace(value) ? null : field == 2 ? value : Clean(value);
         }
 
         var debtorId = Get(0);
@@ -205,11 +289,6 @@ public sealed class CsvLedgerParser(CsvProfile profile)
         var amount = ParseAmount(Get(9), 9, line, d);
         var open = ParseAmount(Get(10), 10, line, d);
 
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-        {
-            d.Error(line, Column(8), currency, "a three-letter ISO currency code such as NOK");
-        }
-
         if (amount is { } a && open is { } o)
         {
             if (a >= 0m && (o < 0m || o > a))
@@ -230,12 +309,6 @@ public sealed class CsvLedgerParser(CsvProfile profile)
         if (kid is not null && !Kid.IsValid(kid))
         {
             d.Warning(line, Column(11), kid, "a KID whose last digit is a valid MOD10 or MOD11 check digit (payments with it may not be matched)");
-        }
-
-        if (email is not null && !email.Contains('@', StringComparison.Ordinal))
-        {
-            d.Warning(line, Column(2), email, "an email address");
-            email = null;
         }
 
         if (d.ErrorCount != errors)

@@ -20,6 +20,23 @@ public sealed class EhfLedgerParser
     private static readonly XNamespace Cbc = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     private static readonly XNamespace Cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
 
+    /// <summary>The element that holds a canonical field (<see cref="CsvProfile.Fields"/>), for reports.</summary>
+    public static string ColumnFor(string field) => field switch
+    {
+        "customer_id" => "cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID",
+        "customer_name" => "cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName",
+        "customer_email" => "cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ElectronicMail",
+        "customer_phone" => "cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:Telephone",
+        "org_number" => "cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID",
+        "invoice_number" => "cbc:ID",
+        "invoice_date" => "cbc:IssueDate",
+        "due_date" => "cbc:DueDate",
+        "currency" => "cbc:DocumentCurrencyCode",
+        "amount" or "open_amount" => "cac:LegalMonetaryTotal/cbc:PayableAmount",
+        "kid" => "cac:PaymentMeans/cbc:PaymentID",
+        _ => field,
+    };
+
     /// <summary>The invoice a parsed credit note corrects (null for an invoice, or a credit note without a reference).</summary>
     public string? ReferencedInvoice { get; private set; }
 
