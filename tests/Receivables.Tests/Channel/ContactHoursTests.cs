@@ -6,7 +6,6 @@ using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Messaging;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 
 namespace Receivables.Tests.Channel;
 

@@ -3,7 +3,6 @@ using Receivables.Channel;
 using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 using UglyToad.PdfPig;
 
 namespace Receivables.Tests.Channel;

@@ -12,19 +12,10 @@ namespace Receivables.Tests.Dunning;
 
 public sealed class DunningSettingsTests
 {
-    private static IHost BuildHost(IDictionary<string, string?> settings)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(TestSettings.Defaults) { [StorageNames.Connection] = "UseDevelopmentStorage=true" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddReceivables(builder.Configuration);
-        return builder.Build();
-    }
-
     [Fact]
     public void Without_settings_the_Norwegian_defaults_apply()
     {
-        using var host = BuildHost(new Dictionary<string, string?>());
+        using var host = SettingsHost.WithDefaults(new Dictionary<string, string?>());
 
         var options = host.Services.GetRequiredService<IOptions<DunningOptions>>().Value;
 
@@ -41,7 +32,7 @@ public sealed class DunningSettingsTests
         var sample = LocalHost.LocalSettingsFile(RepoFiles.Root)
             .Where(kv => kv.Key.StartsWith("Receivables:Dunning", StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key, kv => kv.Value);
-        using var host = BuildHost(sample);
+        using var host = SettingsHost.WithDefaults(sample);
 
         var options = host.Services.GetRequiredService<IOptions<DunningOptions>>().Value;
 
@@ -53,7 +44,7 @@ public sealed class DunningSettingsTests
     [Fact]
     public async Task A_collection_notice_giving_less_than_14_days_stops_start_up_naming_the_setting()
     {
-        using var host = BuildHost(new Dictionary<string, string?>
+        using var host = SettingsHost.WithDefaults(new Dictionary<string, string?>
         {
             ["Receivables:Dunning:Policies:strict:Levels:0:Stage"] = CaseStages.CollectionNotice,
             ["Receivables:Dunning:Policies:strict:Levels:0:Template"] = "collection-notice",
@@ -70,7 +61,7 @@ public sealed class DunningSettingsTests
     [Fact]
     public async Task A_debtor_override_naming_an_unknown_policy_stops_start_up()
     {
-        using var host = BuildHost(new Dictionary<string, string?> { ["Receivables:Dunning:DebtorOverrides:acme:10001"] = "gentle" });
+        using var host = SettingsHost.WithDefaults(new Dictionary<string, string?> { ["Receivables:Dunning:DebtorOverrides:acme:10001"] = "gentle" });
 
         var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
 

@@ -6,7 +6,6 @@ using Receivables.Escalation;
 using Receivables.Evidence;
 using Receivables.Handover;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 
 namespace Receivables.Tests.Dunning;
 

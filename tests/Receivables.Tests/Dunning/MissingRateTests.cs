@@ -4,7 +4,6 @@ using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Status;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 
 namespace Receivables.Tests.Dunning;
 

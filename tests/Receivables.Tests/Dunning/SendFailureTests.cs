@@ -10,7 +10,6 @@ using Receivables.Handover;
 using Receivables.Ledger;
 using Receivables.Storage;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 using static Receivables.Tests.Dunning.LadderWorld;
 
 namespace Receivables.Tests.Dunning;

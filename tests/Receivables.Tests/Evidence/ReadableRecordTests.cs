@@ -4,7 +4,6 @@ using Receivables.Escalation;
 using Receivables.Evidence;
 using Receivables.Handover;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 
 namespace Receivables.Tests.Evidence;
 

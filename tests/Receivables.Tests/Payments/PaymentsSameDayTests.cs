@@ -7,7 +7,6 @@ using Receivables.Ledger;
 using Receivables.Local.Bench;
 using Receivables.Plans;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 using Receivables.Tests.Plans;
 
 namespace Receivables.Tests.Payments;

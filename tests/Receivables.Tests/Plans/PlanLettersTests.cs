@@ -6,7 +6,6 @@ using Receivables.Evidence;
 using Receivables.Ledger;
 using Receivables.Plans;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 using UglyToad.PdfPig;
 
 namespace Receivables.Tests.Plans;

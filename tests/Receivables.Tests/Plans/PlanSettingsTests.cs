@@ -13,15 +13,6 @@ namespace Receivables.Tests.Plans;
 
 public sealed class PlanSettingsTests
 {
-    private static IHost BuildHost(IDictionary<string, string?> settings)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(TestSettings.Defaults) { [StorageNames.Connection] = "UseDevelopmentStorage=true" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddReceivables(builder.Configuration);
-        return builder.Build();
-    }
-
     [Fact]
     public void The_sample_settings_bind_to_the_plan_policy()
     {
@@ -30,7 +21,7 @@ public sealed class PlanSettingsTests
             .ToDictionary(kv => kv.Key, kv => kv.Value);
         sample["Receivables:Plans:Frequency"] = "Fortnightly";
         sample["Receivables:Plans:MinInstallment"] = "750";
-        using var host = BuildHost(sample);
+        using var host = SettingsHost.WithDefaults(sample);
 
         var policy = host.Services.GetRequiredService<IOptions<PlanPolicy>>().Value;
 
@@ -43,7 +34,7 @@ public sealed class PlanSettingsTests
     [Fact]
     public async Task A_plan_longer_than_five_years_stops_start_up_naming_the_setting()
     {
-        using var host = BuildHost(new Dictionary<string, string?> { ["Receivables:Plans:MaxDurationMonths"] = "120" });
+        using var host = SettingsHost.WithDefaults(new Dictionary<string, string?> { ["Receivables:Plans:MaxDurationMonths"] = "120" });
 
         var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
 

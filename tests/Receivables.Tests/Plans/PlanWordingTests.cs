@@ -4,7 +4,6 @@ using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Plans;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -5,7 +5,6 @@ using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Plans;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 
 namespace Receivables.Tests.Plans;
 

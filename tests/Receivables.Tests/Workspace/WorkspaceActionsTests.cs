@@ -2,7 +2,6 @@ using Receivables.Actions;
 using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 using Receivables.Web.Actions;
 
 namespace Receivables.Tests.Workspace;

@@ -7,7 +7,6 @@ using Receivables.Actions;
 using Receivables.Evidence;
 using Receivables.Plans;
 using Receivables.Tests.Infrastructure;
-using Receivables.Tests.Levers;
 
 namespace Receivables.Tests.Workspace;
 

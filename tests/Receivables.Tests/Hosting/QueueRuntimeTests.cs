@@ -5,7 +5,7 @@ using Receivables.Local.Hosting;
 using Receivables.Storage;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Spine;
+namespace Receivables.Tests.Hosting;
 
 public sealed class QueueRuntimeTests
 {

@@ -11,7 +11,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace Receivables.Tests.Levers;
+namespace Receivables.Tests.CreditHold;
 
 /// <summary>Credit hold: raised once at the configured stage, lifted once when current or on a plan; queue and signed webhook.</summary>
 public sealed class CreditHoldTests

@@ -6,7 +6,7 @@ using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Levers;
+namespace Receivables.Tests.Contact;
 
 /// <summary>Call tasks at the configured ladder points, and what a recorded call outcome does to the case.</summary>
 public sealed class CallTaskTests

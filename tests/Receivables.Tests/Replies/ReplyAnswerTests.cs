@@ -4,7 +4,7 @@ using Receivables.Actions;
 using Receivables.Email;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Levers;
+namespace Receivables.Tests.Replies;
 
 /// <summary>What the debtor is told in writing after a reply: threaded to their message, with the facts they need.</summary>
 public sealed class ReplyAnswerTests

@@ -4,7 +4,7 @@ using Receivables.Dunning;
 using Receivables.Local.Hosting;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Spine;
+namespace Receivables.Tests.Hosting;
 
 public sealed class TimerTests
 {

@@ -5,7 +5,7 @@ using Receivables.Evidence;
 using Receivables.Handover;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Levers;
+namespace Receivables.Tests.Escalation;
 
 /// <summary>The gate at the manual stage, through the real cycle: a silent debtor and one who is short of money.</summary>
 public sealed class EscalationEndToEndTests

@@ -1,7 +1,7 @@
 using Receivables.Dunning;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Spine;
+namespace Receivables.Tests.Hosting;
 
 /// <summary>
 /// The timer's schedule is UTC (Linux Flex Consumption ignores WEBSITE_TIME_ZONE), but the cycle's business date is

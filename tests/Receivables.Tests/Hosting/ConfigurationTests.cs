@@ -6,18 +6,10 @@ using Receivables.Hosting;
 using Receivables.Storage;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Spine;
+namespace Receivables.Tests.Hosting;
 
 public sealed class ConfigurationTests
 {
-    private static IHost BuildHost(IDictionary<string, string?> settings)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddReceivables(builder.Configuration);
-        return builder.Build();
-    }
-
     private static Dictionary<string, string?> Valid() => new(TestSettings.Defaults)
     {
         [StorageNames.Connection] = "UseDevelopmentStorage=true",
@@ -28,7 +20,7 @@ public sealed class ConfigurationTests
     {
         var settings = Valid();
         settings.Remove(StorageNames.Connection);
-        using var host = BuildHost(settings);
+        using var host = SettingsHost.Build(settings);
 
         var error = await Should.ThrowAsync<ReceivablesException>(() => host.StartAsync());
 
@@ -40,7 +32,7 @@ public sealed class ConfigurationTests
     {
         var settings = Valid();
         settings["DunningSchedule"] = "0 6 * * *"; // five fields: NCRONTAB needs six
-        using var host = BuildHost(settings);
+        using var host = SettingsHost.Build(settings);
 
         var error = await Should.ThrowAsync<ReceivablesException>(() => host.StartAsync());
 
@@ -52,7 +44,7 @@ public sealed class ConfigurationTests
     {
         var settings = Valid();
         settings.Remove("Receivables:Creditors:acme:Email");
-        using var host = BuildHost(settings);
+        using var host = SettingsHost.Build(settings);
 
         var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
 

@@ -1,6 +1,6 @@
 using Receivables.Escalation;
 
-namespace Receivables.Tests.Levers;
+namespace Receivables.Tests.Escalation;
 
 /// <summary>The gate's pure rules: contrasting debtors get different recommendations, each with its reasons.</summary>
 public sealed class EscalationGateTests

@@ -14,7 +14,7 @@ using Receivables.Storage;
 using Receivables.Tests.Dunning;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Levers;
+namespace Receivables.Tests.Infrastructure;
 
 /// <summary>
 /// A creditor's world for the levers: real host on Azurite, real ledger import, the real renderer, a recording email

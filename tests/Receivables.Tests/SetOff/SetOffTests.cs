@@ -8,7 +8,7 @@ using Receivables.SetOff;
 using Receivables.Storage;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Levers;
+namespace Receivables.Tests.SetOff;
 
 /// <summary>Set-off (motregning): a debtor who is also our supplier, matched by organisation number.</summary>
 public sealed class SetOffTests

@@ -7,7 +7,7 @@ using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Tests.Infrastructure;
 
-namespace Receivables.Tests.Levers;
+namespace Receivables.Tests.Disputes;
 
 /// <summary>A dispute is never a dead end: a person resolves it as upheld, rejected or partly, and the case moves on.</summary>
 public sealed class DisputeResolutionTests
