@@ -4,19 +4,6 @@ using Receivables.Payments;
 
 namespace Receivables.Local.Bench;
 
-/// <summary>A payment to write into a generated bank file.</summary>
-public sealed record GeneratedPayment(
-    decimal Amount,
-    DateOnly Date,
-    string? Kid = null,
-    string? Text = null,
-    string? PayerAccount = null,
-    bool Reversal = false,
-    string? Rf = null,
-    string? Payer = null,
-    string? Reference = null,
-    string Currency = "NOK");
-
 /// <summary>
 /// Writes Nets OCR giro and camt.054.001.08 files as a bank would (the bench, the demo and the tests use them).
 /// Streams: the end records' counts and totals are summed while writing.

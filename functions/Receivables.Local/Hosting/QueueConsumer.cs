@@ -10,28 +10,6 @@ using Receivables.Storage;
 
 namespace Receivables.Local.Hosting;
 
-/// <summary>Settings of the local queue consumers, mirroring host.json's <c>extensions.queues</c>.</summary>
-public sealed class LocalQueueOptions
-{
-    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How long a received message stays invisible while it is processed.</summary>
-    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Delay before a failed message is visible again (host.json visibilityTimeout; Functions' default 0).</summary>
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.Zero;
-
-    public int MaxDequeueCount { get; init; } = StorageNames.Queues.MaxDequeueCount;
-
-    public int BatchSize { get; init; } = 16;
-
-    /// <summary>
-    /// How many consumers work the dunning-shard queue at once (as several Functions instances would); each takes one
-    /// shard at a time. <c>Receivables:Local:Queues:ShardConsumers</c>.
-    /// </summary>
-    public int ShardConsumers { get; init; } = 2;
-}
-
 /// <summary>
 /// Consumes one queue with the Functions queue trigger's semantics: a batch at a time, delete on success, visible
 /// again after a failure, and moved to <c>&lt;queue&gt;-poison</c> once a message has failed <c>MaxDequeueCount</c> times.
@@ -114,83 +92,6 @@ public sealed class QueueConsumer(
             {
                 logger.LogWarning(e, "Message {MessageId} on {Queue} failed (try {DequeueCount}); it will be retried", message.MessageId, queueName, message.DequeueCount);
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.RetryDelay, cancellationToken: cancellationToken);
-            }
-        }
-    }
-}
-
-/// <summary>Runs one <see cref="QueueConsumer"/> per queue the product consumes, with the handlers the Functions triggers call.</summary>
-public sealed class QueueConsumers(
-    LedgerUploadedHandler ledgerUploaded,
-    SendReminderHandler sendReminder,
-    ReplyProcessor processReply,
-    DunningShardHandler dunningShard,
-    Receivables.Messaging.HeldRelease heldRelease,
-    Payments.PaymentsUploadedHandler paymentsUploaded,
-    StorageClients storage,
-    LocalQueueOptions options,
-    ILogger<QueueConsumer> logger) : BackgroundService
-{
-    public IReadOnlyList<QueueConsumer> All { get; } =
-    [
-        QueueConsumer.For(ledgerUploaded, storage, options, logger),
-        QueueConsumer.For(sendReminder, storage, options, logger),
-        QueueConsumer.For(processReply, storage, options, logger),
-        QueueConsumer.For(paymentsUploaded, storage, options, logger),
-        .. Enumerable.Range(0, Math.Max(1, options.ShardConsumers)).Select(_ => QueueConsumer.For(dunningShard, storage, new LocalQueueOptions
-        {
-            MaxPollingInterval = options.MaxPollingInterval,
-            VisibilityTimeout = options.VisibilityTimeout,
-            RetryDelay = options.RetryDelay,
-            MaxDequeueCount = options.MaxDequeueCount,
-            BatchSize = 1,
-        }, logger)),
-    ];
-
-    /// <summary>Drains every queue until all are empty (the CLI and the demo run the work synchronously this way).</summary>
-    public async Task<int> DrainAllAsync(CancellationToken cancellationToken)
-    {
-        var total = 0;
-        int round;
-        do
-        {
-            // Messages held for the contact hours whose window has opened (by the host's clock) go out first.
-            round = await heldRelease.ReleaseAsync(cancellationToken);
-            foreach (var consumer in All)
-            {
-                round += await consumer.DrainAsync(cancellationToken);
-            }
-
-            total += round;
-        }
-        while (round > 0);
-        return total;
-    }
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(All.Select(c => c.RunAsync(stoppingToken)).Append(ReleaseHeldAsync(stoppingToken)));
-
-    /// <summary>The local stand-in of the <c>ReleaseHeld</c> timer function: once a minute.</summary>
-    private async Task ReleaseHeldAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await heldRelease.ReleaseAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Releasing the messages held for the contact hours failed; trying again in a minute");
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }

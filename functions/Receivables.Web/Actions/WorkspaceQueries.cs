@@ -11,38 +11,6 @@ using Receivables.Portfolio;
 
 namespace Receivables.Web.Actions;
 
-/// <summary>A task on Today with the debtor's line and the outcomes its kind accepts.</summary>
-public sealed record TodayItem(WorkTask Task, string CreditorName, PortfolioDebtor? Debtor, IReadOnlyList<string> Outcomes, int KindRank)
-{
-    /// <summary>For a call: the step of the last letter the debtor got and when (null: none sent yet).</summary>
-    public LastLetter? LastLetter { get; init; }
-}
-
-/// <summary>The last reminder a debtor was sent: its stage (friendly, reminder, collection notice) and date.</summary>
-public sealed record LastLetter(string Stage, DateOnly Sent);
-
-/// <summary>One page of Today's work queue.</summary>
-public sealed record TodayPage(IReadOnlyList<TodayItem> Items, int Total, int Page, int Pages);
-
-/// <summary>One page of the debtor list.</summary>
-public sealed record DebtorListPage(IReadOnlyList<PortfolioDebtor> Rows, int Total, int Page, int Pages);
-
-/// <summary>Everything the debtor page shows.</summary>
-public sealed record DebtorView(
-    string CreditorId,
-    string CreditorName,
-    Debtor Debtor,
-    PortfolioDebtor? Row,
-    IReadOnlyList<OpenInvoice> Invoices,
-    ClaimStatement? Claim,
-    DunningCase? Case,
-    IReadOnlyList<WorkTask> Tasks,
-    IReadOnlyList<RepaymentPlan> Plans,
-    IReadOnlyList<ArchivedEntry> Timeline);
-
-/// <summary>A sent letter as archived: subject, addresses, the text and the HTML part.</summary>
-public sealed record ArchivedLetter(string Subject, string From, string To, DateTimeOffset Date, string Text, string? Html, IReadOnlyList<string> Attachments);
-
 /// <summary>What the pages read. Lists and the overview come from the portfolio index; one debtor is read live.</summary>
 public sealed class WorkspaceQueries(
     PortfolioReader portfolio,

@@ -6,19 +6,6 @@ using Receivables.Storage;
 
 namespace Receivables.Actions;
 
-/// <summary>Outcomes the system records when the ledger or a reply made a task moot (never chosen by a person).</summary>
-public static class MootOutcomes
-{
-    /// <summary>The ledger shows what the task was about paid (or credited).</summary>
-    public const string Paid = "paid";
-
-    /// <summary>The debtor disputes the claim: the dispute review replaces the call or the escalation decision.</summary>
-    public const string SupersededByDispute = "superseded-by-dispute";
-
-    /// <summary>The ledger shows the credit note a person was asked to book.</summary>
-    public const string Credited = "credited";
-}
-
 /// <summary>
 /// Closes a debtor's open tasks that the ledger or a reply has made moot, with an outcome that says why, and records
 /// each closing in the case's evidence (actor <see cref="Actors.Rule"/>). Idempotent: a closed task is left alone.

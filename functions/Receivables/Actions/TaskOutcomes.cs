@@ -3,26 +3,6 @@ using Receivables.Common;
 namespace Receivables.Actions;
 
 /// <summary>
-/// What a person recorded for a task: the outcome word, a note, a date when the outcome needs one, and who;
-/// <paramref name="Amount"/> when the outcome needs one (the amount credited on a dispute upheld in part).
-/// </summary>
-public sealed record TaskOutcome(string Outcome, string? Note, DateOnly? Date, string Actor, decimal? Amount = null);
-
-/// <summary>
-/// What completing a task of one kind does (moves the case, sends a confirmation). Must be idempotent on the task id:
-/// a retry after a crash applies the same outcome again and changes nothing twice.
-/// </summary>
-public interface ITaskOutcomeHandler
-{
-    string Kind { get; }
-
-    IReadOnlyList<string> Outcomes { get; }
-
-    /// <summary>Applies the outcome; returns one line saying what it did.</summary>
-    Task<string> ApplyAsync(WorkTask task, TaskOutcome outcome, CancellationToken cancellationToken);
-}
-
-/// <summary>
 /// Completes tasks: checks the outcome against what the task's kind declares (a kind without a handler accepts
 /// nothing), lets the kind's handler act, then closes the task. Used by the CLI (<c>tasks done</c>) and any other host
 /// (the workspace): this is the one way a person completes a task.

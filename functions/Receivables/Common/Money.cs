@@ -23,13 +23,3 @@ public readonly record struct Money(decimal Amount, string Currency)
             ? a.Currency
             : throw new InvalidOperationException($"Cannot combine {a.Currency} and {b.Currency}.");
 }
-
-/// <summary>Named rounding rules, so that every place that rounds money says which rule it follows.</summary>
-public static class Rounding
-{
-    /// <summary>Two decimals, midpoint away from zero (commercial rounding of øre/cents).</summary>
-    public static decimal ToMinorUnit(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
-
-    /// <summary>Whole currency units, midpoint away from zero (used for installment amounts).</summary>
-    public static decimal ToWholeUnit(decimal amount) => Math.Round(amount, 0, MidpointRounding.AwayFromZero);
-}

@@ -8,17 +8,6 @@ using Receivables.Ledger;
 
 namespace Receivables.Contact;
 
-/// <summary>The outcome words of a call task (<c>tasks done &lt;id&gt; --outcome ...</c>).</summary>
-public static class CallOutcomes
-{
-    public const string Promise = "promise";
-    public const string Dispute = "dispute";
-    public const string Plan = "plan";
-    public const string NoAnswer = "no-answer";
-
-    public static readonly IReadOnlyList<string> All = [Promise, Dispute, Plan, NoAnswer];
-}
-
 /// <summary>
 /// Opens a call task (<see cref="TaskKinds.CallDebtor"/>) at the configured points of the ladder: when a large claim
 /// gets its friendly reminder (so a person calls before the formal reminder), and always at the collection notice

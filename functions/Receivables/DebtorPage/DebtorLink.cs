@@ -13,20 +13,3 @@ public sealed record DebtorLink(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? RevokedAt,
     string Purpose);
-
-/// <summary>A link issued for a letter: the address to print and when it stops working.</summary>
-public sealed record IssuedLink(string Url, string Token, string TokenId, DateTimeOffset ExpiresAt);
-
-/// <summary>Stored links (table <c>DebtorLinks</c>).</summary>
-public interface IDebtorLinkStore
-{
-    Task AddAsync(DebtorLink link, CancellationToken cancellationToken = default);
-
-    Task<DebtorLink?> GetAsync(string tokenId, CancellationToken cancellationToken = default);
-
-    /// <summary>Marks the link revoked (idempotent). False when there is no such link.</summary>
-    Task<bool> RevokeAsync(string tokenId, DateTimeOffset at, CancellationToken cancellationToken = default);
-
-    /// <summary>The links issued for a debtor's case.</summary>
-    IAsyncEnumerable<DebtorLink> ListAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default);
-}

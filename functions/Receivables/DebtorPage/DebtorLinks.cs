@@ -3,9 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Receivables.DebtorPage;
 
-/// <summary>What a token opens: the link when it is valid, else nothing (wrong, altered, expired and revoked alike).</summary>
-public sealed record LinkCheck(DebtorLink? Valid, DebtorLink? Known);
-
 /// <summary>
 /// Issues, checks and revokes the links to debtors' pages. A link is per debtor and case, expires after
 /// <see cref="DebtorPageOptions.LinkDays"/>, and can be revoked by its id.

@@ -16,9 +16,6 @@ using Receivables.Storage;
 
 namespace Receivables.DebtorPage;
 
-/// <summary>What a posted form led to: the action done (redirect to its notice) or the page again with errors.</summary>
-public sealed record ActionResult(string? Done, string? Page);
-
 /// <summary>
 /// The debtor's answers from the page. Each is checked (antiforgery token, values, policy), archived as evidence with
 /// the time, the link id and the client address, stored as a reply, and handed to the same <see cref="ReplyActions"/>

@@ -1,8 +1,5 @@
 namespace Receivables.Dunning;
 
-/// <summary>The body of a <see cref="Storage.StorageNames.Queues.SendReminder"/> message: which decided message to send.</summary>
-public sealed record SendReminderMessage(string CreditorId, string DebtorId, string Key);
-
 /// <summary>
 /// The daily cycle run here and now (the <c>cycle</c> command, the demo, tests): a new run of the date is planned as
 /// the timer plans it (<see cref="DunningPlanner"/>), and this process works every shard itself with the same

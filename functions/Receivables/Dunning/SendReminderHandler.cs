@@ -13,28 +13,6 @@ using Receivables.Storage;
 
 namespace Receivables.Dunning;
 
-/// <summary>Named points between the handler's steps; tests inject a failure at each to prove exactly-once sending.</summary>
-public static class SendSteps
-{
-    public const string IntentRecorded = "intent-recorded";
-    public const string EmailSent = "email-sent";
-    public const string SentRecorded = "sent-recorded";
-    public const string Archived = "archived";
-}
-
-/// <summary>A hook between steps of the send-reminder handler (no-op in production; tests crash here).</summary>
-public interface ISendStepHook
-{
-    void Reached(string step, string key);
-}
-
-internal sealed class NoSendStepHook : ISendStepHook
-{
-    public void Reached(string step, string key)
-    {
-    }
-}
-
 /// <summary>
 /// Sends one decided reminder exactly once in effect. Order: intent recorded in the Outbound table (ETag-guarded claim)
 /// → decision archived → email sent with the message key as idempotency key → "sent" recorded with the provider's

@@ -1,13 +1,5 @@
 namespace Receivables.Email;
 
-public enum EmailMode
-{
-    /// <summary>SendGrid when <c>Receivables:Email:SendGrid:ApiKey</c> is set, else the outbox.</summary>
-    Auto,
-    Outbox,
-    SendGrid,
-}
-
 /// <summary>Settings of <c>Receivables:Email</c>.</summary>
 public sealed class EmailOptions
 {

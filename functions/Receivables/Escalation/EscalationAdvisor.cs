@@ -5,12 +5,6 @@ using Receivables.Plans;
 
 namespace Receivables.Escalation;
 
-/// <summary>Gathers a debtor's <see cref="EscalationFacts"/> and asks the <see cref="EscalationGate"/>.</summary>
-public interface IEscalationAdvisor
-{
-    Task<EscalationAdvice> AdviseAsync(DebtorLedger lines, string caseId, DateOnly asOf, CancellationToken cancellationToken = default);
-}
-
 /// <summary>
 /// Facts from the ledger (overdue amounts, part-payments: open amount below the invoice amount), the evidence archive
 /// (reminders sent, reply classes archived by the replies feature) and <see cref="IPlanFacts"/> (broken plans).

@@ -7,9 +7,6 @@ using Receivables.Ledger;
 
 namespace Receivables.Escalation;
 
-/// <summary>A letter of the ladder that reached the debtor: by email (the outbound email in the evidence) or another channel a person recorded.</summary>
-public sealed record SentStep(int Level, DateOnly Date, string Channel, string Key, string? MessageId, string Title);
-
 /// <summary>
 /// What the law requires before a claim goes to collection, checked against what was actually sent: with the creditor
 /// sending its own notices (<see cref="CollectionNoticeMode.Send"/>), an inkassovarsel (inkassoloven § 9) or the

@@ -11,67 +11,6 @@ using Receivables.Storage;
 
 namespace Receivables.Handover;
 
-/// <summary>The hand-over file for a collection agency (format <see cref="HandoverFile.Format"/>, documented in docs/levers.md).</summary>
-public sealed record HandoverFile(
-    string Format,
-    DateOnly AsOf,
-    HandoverCreditor Creditor,
-    HandoverDebtor Debtor,
-    string Currency,
-    IReadOnlyList<HandoverClaim> Claims,
-    HandoverTotals Totals,
-    IReadOnlyList<HandoverReminder> Reminders,
-    HandoverApproval Approval,
-    string EvidenceBundle,
-    IReadOnlyList<HandoverCollectionNotice>? CollectionNotices = null)
-{
-    public const string Version = "receivables-collection-handover/1";
-
-    /// <summary>The currency of every fee and of the compensation: NOK by Norwegian law, also when <see cref="Currency"/> is another.</summary>
-    public string ChargesCurrency { get; init; } = RateTables.Currency;
-}
-
-public sealed record HandoverCreditor(string CreditorId, string Name, string? OrgNumber, string Email, string? BankAccount);
-
-public sealed record HandoverDebtor(string DebtorId, string Name, string? OrgNumber, string? Email, string? Phone, bool IsBusiness, string CaseId);
-
-/// <summary>One invoice: principal still open, the fees charged on it (with dates), interest to the export date, and the § 3a compensation less those fees.</summary>
-public sealed record HandoverClaim(
-    string InvoiceNumber,
-    DateOnly InvoiceDate,
-    DateOnly DueDate,
-    decimal Amount,
-    decimal OpenPrincipal,
-    string? Kid,
-    IReadOnlyList<HandoverFee> Fees,
-    decimal InterestToDate,
-    IReadOnlyList<string> InterestBasis,
-    decimal Compensation);
-
-/// <summary>
-/// A fee charged on the invoice: <c>Reminder</c> (purregebyr), <c>CollectionNotice</c> (the fee of the inkassovarsel,
-/// inkassoloven § 9, with the notice's deadline) or <c>PaymentDemand</c> (§ 10).
-/// </summary>
-public sealed record HandoverFee(string Kind, decimal Amount, DateOnly Date, DateOnly? Deadline = null, string Currency = RateTables.Currency);
-
-/// <summary>The § 9 notice (inkassovarsel): when it went, how (email; post when a person posted it) and its deadline.</summary>
-public sealed record HandoverCollectionNotice(DateOnly Date, DateOnly? Deadline, string Channel, DateOnly? PostedOn, string? MessageId);
-
-/// <summary>
-/// Principal and interest are in the file's currency, fees and compensation in NOK (<see cref="HandoverFile.ChargesCurrency"/>).
-/// <see cref="Total"/> is in the file's currency: it includes fees and compensation only when that currency is NOK;
-/// <see cref="ByCurrency"/> gives one total per currency, never NOK added to another currency.
-/// </summary>
-public sealed record HandoverTotals(decimal Principal, decimal Fees, decimal Interest, decimal Compensation, decimal Total)
-{
-    public IReadOnlyList<Email.CurrencyAmount> ByCurrency { get; init; } = [];
-}
-
-/// <summary>A message sent to the debtor, from the evidence archive.</summary>
-public sealed record HandoverReminder(DateOnly Date, string Title, string? Level, string? MessageId);
-
-public sealed record HandoverApproval(string TaskId, string Note, DateTimeOffset? DecidedAt, string Recommendation);
-
 /// <summary>
 /// Exports an approved hand-over (a <see cref="TaskKinds.DecideEscalation"/> task done with outcome
 /// <c>collection</c>): the claim file (JSON) and the debtor's evidence bundle (zip), and archives that it was handed over.

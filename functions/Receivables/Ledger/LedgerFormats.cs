@@ -3,19 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Receivables.Ledger;
 
-/// <summary>How one uploaded file is read: a description for reports and the row reader.</summary>
-public sealed record LedgerFileFormat(string Description, Func<Stream, LedgerDiagnostics, IEnumerable<LedgerRow>> Read)
-{
-    /// <summary>
-    /// For a file that adds documents to the ledger rather than replacing it (EHF): combines the latest snapshot's rows
-    /// with the file's rows into the next snapshot's rows. Null: the file is the whole ledger.
-    /// </summary>
-    public Func<IEnumerable<LedgerRow>, IReadOnlyList<LedgerRow>, LedgerDiagnostics, IEnumerable<LedgerRow>>? AddToLatest { get; init; }
-
-    /// <summary>The file's own name of a canonical field (<see cref="CsvProfile.Fields"/>), so that reports name what the user sees.</summary>
-    public Func<string, string> Column { get; init; } = field => field;
-}
-
 /// <summary>
 /// Recognises an upload from its first bytes and its folder: XML is SAF-T Financial; anything else is CSV read with
 /// the profile named by its folder (<c>&lt;creditor&gt;/&lt;profile&gt;/...</c> or <c>Receivables:Ledger:Folders</c>), or
@@ -145,76 +132,5 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
         }
 
         return all;
-    }
-}
-
-/// <summary>Reads a stream while computing its SHA-256 (the content hash that makes re-uploads idempotent).</summary>
-public sealed class HashingStream(Stream inner) : Stream
-{
-    private readonly System.Security.Cryptography.IncrementalHash hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-
-    public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-    /// <summary>Reads what is left and returns the hex SHA-256 of everything.</summary>
-    public string Finish()
-    {
-        var buffer = new byte[1 << 16];
-        while (Read(buffer, 0, buffer.Length) > 0)
-        {
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        var n = inner.Read(buffer);
-        hash.AppendData(buffer[..n]);
-        BytesRead += n;
-        return n;
-    }
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var n = await inner.ReadAsync(buffer, cancellationToken);
-        hash.AppendData(buffer.Span[..n]);
-        BytesRead += n;
-        return n;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            hash.Dispose();
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -2,20 +2,6 @@ using System.Globalization;
 
 namespace Receivables.Ledger;
 
-/// <summary>What a diff found: counts per change, debtors touched, totals of the new snapshot.</summary>
-public sealed class DiffResult
-{
-    public Dictionary<LedgerChangeKind, int> Changes { get; } = [];
-
-    public int DebtorsChanged { get; set; }
-
-    public int Rows { get; set; }
-
-    public LedgerSummary Summary { get; } = new();
-
-    public int TotalChanges => Changes.Values.Sum();
-}
-
 /// <summary>
 /// Compares the previous accepted snapshot with a new upload in one pass over both (each sorted by debtor and
 /// invoice), writes the new snapshot (only open items), its sparse debtor index and its change events.

@@ -2,14 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Receivables.Plans;
 
-/// <summary>How often installments fall due.</summary>
-public enum PlanFrequency
-{
-    Weekly,
-    Fortnightly,
-    Monthly,
-}
-
 /// <summary>
 /// The creditor's rules for repayment plans, bound from <c>Receivables:Plans</c>. Defaults are the ones a careful
 /// Norwegian creditor would start with: first payment within two weeks, at most a year, no interest charged.

@@ -2,26 +2,6 @@ using Receivables.Common;
 
 namespace Receivables.Plans;
 
-/// <summary>What a plan is drawn up for: the debtor's claim and the debtor's wishes.</summary>
-public sealed record PlanInput(
-    decimal Principal,
-    decimal Fees,
-    decimal Interest,
-    string Currency,
-    DateOnly StartDate,
-    decimal DownPayment = 0m,
-    decimal? ProposedInstallment = null,
-    PlanFrequency? Frequency = null);
-
-/// <summary>One payment of a plan. <see cref="Amount"/> = <see cref="Principal"/> + <see cref="Interest"/>.</summary>
-public sealed record PlanInstallment(int Number, DateOnly DueDate, decimal Principal, decimal Interest, bool IsDownPayment)
-{
-    public decimal Amount => Principal + Interest;
-}
-
-/// <summary>A lump sum that settles the whole claim when paid by the date.</summary>
-public sealed record SettlementOffer(decimal Amount, DateOnly PayBy, decimal Percent);
-
 /// <summary>A repayment plan's figures: what is owed, what is paid when, and what else is offered.</summary>
 public sealed record PlanSchedule(
     string Currency,

@@ -1,8 +1,5 @@
 namespace Receivables.Portfolio;
 
-/// <summary>A stored index with the storage version it was read at (to tell whether a cached copy is current).</summary>
-public sealed record StoredPortfolio(PortfolioIndex Index, string Version);
-
 /// <summary>Where the per-creditor <see cref="PortfolioIndex"/> is kept (one compressed blob per creditor).</summary>
 public interface IPortfolioStore
 {

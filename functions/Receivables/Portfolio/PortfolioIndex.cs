@@ -36,26 +36,3 @@ public sealed class PortfolioIndex
     /// <summary>Snapshots whose changes are already counted in <see cref="InvoicedByMonth"/> and <see cref="PaidByDay"/> (most recent last).</summary>
     public List<string> CountedSnapshots { get; set; } = [];
 }
-
-/// <summary>One debtor's line in the index.</summary>
-public sealed record PortfolioDebtor(
-    string Id,
-    string Name,
-    string? Email,
-    string? OrgNumber,
-    string? Phone,
-    bool IsBusiness,
-    string Currency,
-    decimal Open,
-    decimal Overdue,
-    int DaysOverdue,
-    int Invoices,
-    string InvoiceNumbers,
-    string Stage,
-    DateOnly? NextAction);
-
-/// <summary>Open and overdue amounts of one currency, aged in buckets of days past due.</summary>
-public sealed record CurrencyTotals(string Currency, decimal Open, decimal Overdue, int Debtors, IReadOnlyList<decimal> Buckets, decimal? DsoDays);
-
-/// <summary>Cases and their open amount per workspace stage and currency.</summary>
-public sealed record StageTotal(string Stage, string Currency, int Debtors, decimal Open);

@@ -13,29 +13,6 @@ using Receivables.Storage;
 
 namespace Receivables.Replies;
 
-/// <summary>How a reply was tied to its case.</summary>
-public sealed record ReplyMatch(CaseView? Case, string MatchedBy, IReadOnlyList<CaseView> Candidates);
-
-/// <summary>What the reply led to, archived with the decision.</summary>
-public sealed record ReplyDecision(
-    string ReplyId,
-    string? CaseId,
-    string MatchedBy,
-    string Class,
-    double Confidence,
-    ExtractedValues Values,
-    IReadOnlyList<string> Flags,
-    string Action,
-    string Actor,
-    string ActionActor)
-{
-    /// <summary>Why this class (the deciding cues) or why the classifier abstained.</summary>
-    public string Reason { get; init; } = "";
-
-    /// <summary>Every class's score with its cues: the candidates a person weighs.</summary>
-    public IReadOnlyList<ClassScore> Candidates { get; init; } = [];
-}
-
 /// <summary>
 /// Processes a stored reply (queue <see cref="StorageNames.Queues.ProcessReply"/>): match to a case, triage, act within
 /// the rules, archive the reply and the decision. Idempotent: every effect is keyed on the reply id, and a processed

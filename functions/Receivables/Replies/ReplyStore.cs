@@ -5,9 +5,6 @@ using Receivables.Storage;
 
 namespace Receivables.Replies;
 
-/// <summary>The state of one stored reply (row of <see cref="StorageNames.Tables.Replies"/>).</summary>
-public sealed record StoredReply(string ReplyId, string DedupeKey, string ContentType, string BlobPath, DateTimeOffset ReceivedAt, bool Queued, string State, string? Class, string? CaseId);
-
 /// <summary>
 /// Raw payloads in the <see cref="StorageNames.Containers.Inbound"/> container and one row per reply in the
 /// Replies table (partition "reply", row = reply id = hash of the dedupe key).

@@ -3,18 +3,6 @@ using Receivables.Ledger;
 
 namespace Receivables.SetOff;
 
-/// <summary>A proposed set-off for one debtor who is also a supplier, in one currency.</summary>
-public sealed record SetOffCandidate(
-    string DebtorId,
-    string DebtorName,
-    string OrgNumber,
-    string SupplierId,
-    string Currency,
-    decimal Amount,
-    IReadOnlyList<OpenInvoice> Receivables,
-    IReadOnlyList<PayableInvoice> Payables,
-    IReadOnlyList<string> Conditions);
-
 /// <summary>
 /// Set-off (motregning) by customary law: the same parties both ways (matched by organisation number), claims of the
 /// same kind (same currency), our claim on the debtor due, and what we owe them payable (we may always pay early).

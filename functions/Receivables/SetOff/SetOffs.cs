@@ -18,30 +18,6 @@ using Receivables.Storage;
 
 namespace Receivables.SetOff;
 
-/// <summary>A stored set-off proposal (<see cref="StorageNames.Tables.SetOffs"/>: partition creditor, row proposal id).</summary>
-public sealed record SetOffProposal(
-    string CreditorId,
-    string ProposalId,
-    string DebtorId,
-    string SupplierId,
-    string Currency,
-    decimal Amount,
-    string ReceivableInvoices,
-    string PayableInvoices,
-    string Conditions,
-    string DraftSubject,
-    string DraftText,
-    string State,
-    string? TaskId,
-    string SourceFile);
-
-public static class SetOffStates
-{
-    public const string Proposed = "proposed";
-    public const string Approved = "approved";
-    public const string Rejected = "rejected";
-}
-
 /// <summary>
 /// Set-off (motregning): reads the newest payables file of a creditor (<c>ledger/&lt;creditor&gt;/payables/*.csv</c>),
 /// matches suppliers to debtors by organisation number, and for each match proposes a set-off: a stored proposal with

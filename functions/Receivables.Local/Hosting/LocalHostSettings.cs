@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Receivables.Hosting;
+using Receivables.Storage;
+using Receivables.Web;
+
+namespace Receivables.Local.Hosting;
+
+/// <summary>How to start the local host: which settings file, which overrides, whether to run the background services.</summary>
+public sealed record LocalHostSettings
+{
+    /// <summary>Folder for the local host's own data (Azurite's files, the email outbox). Default: <c>.receivables</c> under RECEIVABLES_HOME or the working directory.</summary>
+    public string? DataPath { get; init; }
+
+    /// <summary>Settings that win over the file and the environment (tests, command-line options).</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Run the queue consumers, the ledger watcher, the timer and the HTTP endpoint (the <c>serve</c> mode).</summary>
+    public bool Serve { get; init; }
+
+    /// <summary>Serve the workspace (and the webhooks) on 127.0.0.1 without the background services (tests, benches).</summary>
+    public bool Workspace { get; init; }
+
+    /// <summary>Replace registrations after <c>AddReceivables</c> (tests: a fake clock, a failing handler).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>A running Azurite to use instead of starting one (tests share one emulator).</summary>
+    public string? StorageConnectionString { get; init; }
+}

@@ -1,0 +1,29 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Receivables.Storage;
+
+namespace Receivables.Actions;
+
+public interface ITaskStore
+{
+    /// <summary>
+    /// Opens a task once per <paramref name="idempotencyKey"/>; a retry returns the existing task. <paramref name="facts"/>
+    /// left out are filled from the debtor's latest ledger (amount, days overdue, phone) and the priority rules.
+    /// </summary>
+    Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null);
+
+    /// <summary>
+    /// Opens a task for <paramref name="groupKey"/>, or, while the task opened for it is still open, adds this occurrence
+    /// (<paramref name="itemKey"/>, counted once however often it is retried) to that task: the count goes up and the
+    /// details gain a line. Once the task is closed the next occurrence opens a new one.
+    /// </summary>
+    Task<WorkTask> OpenOrFoldAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string groupKey, string itemKey, CancellationToken cancellationToken = default, TaskFacts? facts = null);
+
+    Task<WorkTask?> GetAsync(string creditorId, string taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>Tasks of a creditor (or all), open ones only by default; <paramref name="debtorId"/> narrows to one debtor (filtered by the store).</summary>
+    IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, CancellationToken cancellationToken = default, string? debtorId = null);
+
+    Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,214 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Receivables.Storage;
+
+namespace Receivables.Actions;
+
+/// <summary>Tasks in the <see cref="StorageNames.Tables.Tasks"/> table: partition = creditor, row = task id.</summary>
+public sealed class TableTaskStore(StorageClients storage, TaskFactsSource factsSource, TimeProvider time, ILogger<TableTaskStore> logger) : ITaskStore
+{
+    private TableClient Table => storage.Table(StorageNames.Tables.Tasks);
+
+    public Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null) =>
+        OpenAsync(creditorId, kind, debtorId, caseId, title, details, idempotencyKey, null, cancellationToken, facts);
+
+    private async Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, string? firstItem, CancellationToken cancellationToken, TaskFacts? facts)
+    {
+        var taskId = TaskIdFor(idempotencyKey);
+        if (await GetAsync(creditorId, taskId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var complete = await factsSource.CompleteAsync(creditorId, kind, debtorId, facts, cancellationToken);
+        var entity = new TableEntity(creditorId, taskId)
+        {
+            ["Kind"] = kind,
+            ["DebtorId"] = debtorId,
+            ["CaseId"] = caseId,
+            ["Title"] = title,
+            ["Details"] = details,
+            ["CreatedAt"] = time.GetUtcNow(),
+            ["IsOpen"] = true,
+            ["Amount"] = complete.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Currency"] = complete.Currency,
+            ["DaysOverdue"] = complete.DaysOverdue,
+            ["Invoices"] = complete.Invoices.Count == 0 ? null : string.Join(",", complete.Invoices),
+            ["Phone"] = complete.Phone,
+            ["Quote"] = complete.Quote is { Length: > 4000 } longQuote ? longQuote[..4000] + "…" : complete.Quote,
+            ["DueDate"] = complete.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Priority"] = complete.Priority,
+            ["Thread"] = complete.Thread?.ToStored(),
+        };
+        if (firstItem is not null)
+        {
+            entity["Count"] = 1;
+            entity["BaseTitle"] = title;
+            entity["FoldedItems"] = firstItem;
+        }
+
+        try
+        {
+            await Table.AddEntityAsync(entity, cancellationToken);
+            logger.LogInformation("Opened task {TaskId} ({Kind}) for {CreditorId}/{DebtorId}", taskId, kind, creditorId, debtorId);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Already opened by an earlier try of the same work.
+        }
+
+        return (await GetAsync(creditorId, taskId, cancellationToken))!;
+    }
+
+    public async Task<WorkTask> OpenOrFoldAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string groupKey, string itemKey, CancellationToken cancellationToken = default, TaskFacts? facts = null)
+    {
+        // Round n is the n-th task of the group: closed ones are passed over, the first open (or new) one takes the item.
+        for (var round = 1; round <= MaxFoldRounds; round++)
+        {
+            var task = await OpenAsync(creditorId, kind, debtorId, caseId, title, details, groupKey + ":" + round, itemKey, cancellationToken, facts);
+            if (task.IsOpen)
+            {
+                return await FoldAsync(creditorId, task.TaskId, title, details, itemKey, cancellationToken) ?? task;
+            }
+        }
+
+        throw new InvalidOperationException($"More than {MaxFoldRounds} closed tasks for '{groupKey}'.");
+    }
+
+    private const int MaxFoldRounds = 10_000;
+
+    private const string CountedOnly = "… (further replies are counted in the title; every one is kept in the inbound archive)";
+
+    /// <summary>Beyond this many characters of details a folded occurrence is counted but not written out.</summary>
+    private const int MaxFoldedDetails = 16_000;
+
+    /// <summary>The item keys kept (for retries); beyond, occurrences are counted without one.</summary>
+    private const int MaxFoldedItems = 1_000;
+
+    /// <summary>Adds the item to the open task (ETag-checked; concurrent folds re-read and try again). Null when the task closed meanwhile.</summary>
+    private async Task<WorkTask?> FoldAsync(string creditorId, string taskId, string title, string details, string itemKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var entity = (await Table.GetEntityAsync<TableEntity>(creditorId, taskId, cancellationToken: cancellationToken)).Value;
+            if (entity.GetBoolean("IsOpen") != true)
+            {
+                return null;
+            }
+
+            var items = entity.GetString("FoldedItems") is { Length: > 0 } list ? list.Split('\n').ToList() : [];
+            if (items.Contains(itemKey, StringComparer.Ordinal))
+            {
+                return ToTask(entity);
+            }
+
+            // The first occurrence is the task as opened (its own details); each further one adds a line.
+            var next = (entity.GetInt32("Count") ?? 1) + 1;
+            entity["Count"] = next;
+            entity["Title"] = $"{entity.GetString("BaseTitle") ?? title} ({next} replies)";
+            var current = entity.GetString("Details") ?? "";
+            entity["Details"] = current.Length < MaxFoldedDetails
+                ? current + $"\n\n[{next}] {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC: {title}: {(details.Length <= 600 ? details : details[..600] + "…")}"
+                : current.EndsWith(CountedOnly, StringComparison.Ordinal) ? current : current + "\n\n" + CountedOnly;
+
+            if (items.Count < MaxFoldedItems)
+            {
+                items.Add(itemKey);
+                entity["FoldedItems"] = string.Join("\n", items);
+            }
+
+            try
+            {
+                await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return ToTask(entity);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                await Task.Delay(Random.Shared.Next(5, 25 + attempt * 10), cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"Task {taskId}: too many concurrent changes; the occurrence is retried later.");
+    }
+
+    public async Task<WorkTask?> GetAsync(string creditorId, string taskId, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(creditorId, taskId, cancellationToken: cancellationToken);
+        return response.HasValue ? ToTask(response.Value!) : null;
+    }
+
+    public async IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default, string? debtorId = null)
+    {
+        var filters = new List<string>();
+        if (creditorId is not null)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}"));
+        }
+
+        if (debtorId is not null)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"DebtorId eq {debtorId}"));
+        }
+
+        if (openOnly)
+        {
+            filters.Add("IsOpen eq true");
+        }
+
+        var filter = filters.Count == 0 ? null : string.Join(" and ", filters);
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ToTask(entity);
+        }
+    }
+
+    public async Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(creditorId, taskId, cancellationToken: cancellationToken);
+        if (!response.HasValue)
+        {
+            throw new Common.ReceivablesException($"No task '{taskId}' for creditor '{creditorId}'.");
+        }
+
+        var entity = response.Value!;
+        entity["IsOpen"] = false;
+        entity["Outcome"] = outcome;
+        entity["Note"] = note;
+        entity["CompletedAt"] = time.GetUtcNow();
+        await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        return ToTask(entity);
+    }
+
+    private static string TaskIdFor(string idempotencyKey) =>
+        "T" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..10].ToLowerInvariant();
+
+    private static WorkTask ToTask(TableEntity e) => new(
+        e.PartitionKey,
+        e.RowKey,
+        e.GetString("Kind") ?? "",
+        e.GetString("DebtorId"),
+        e.GetString("CaseId"),
+        e.GetString("Title") ?? "",
+        e.GetString("Details") ?? "",
+        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        e.GetBoolean("IsOpen") ?? false,
+        e.GetString("Outcome"),
+        e.GetString("Note"),
+        e.GetDateTimeOffset("CompletedAt"))
+    {
+        Facts = new TaskFacts
+        {
+            Amount = decimal.TryParse(e.GetString("Amount"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount) ? amount : null,
+            Currency = e.GetString("Currency"),
+            DaysOverdue = e.GetInt32("DaysOverdue"),
+            Invoices = e.GetString("Invoices") is { Length: > 0 } invoices ? invoices.Split(',') : [],
+            Phone = e.GetString("Phone"),
+            Quote = e.GetString("Quote"),
+            DueDate = DateOnly.TryParseExact(e.GetString("DueDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var due) ? due : null,
+            Priority = e.GetString("Priority"),
+            Thread = Email.ReplyThread.FromStored(e.GetString("Thread")),
+        },
+        Count = e.GetInt32("Count") ?? 1,
+    };
+}

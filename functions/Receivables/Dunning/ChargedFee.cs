@@ -1,0 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
+using Receivables.Ledger;
+
+namespace Receivables.Dunning;
+
+/// <summary>A fee charged on one claim by one message (kept by us: the ledger does not know our fees).</summary>
+public sealed record ChargedFee(FeeKind Kind, decimal Amount, DateOnly Date, int Level, DateOnly Deadline);

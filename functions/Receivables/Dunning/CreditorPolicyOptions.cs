@@ -1,0 +1,11 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Receivables.Dunning;
+
+public sealed class CreditorPolicyOptions
+{
+    public string Business { get; set; } = "b2b";
+
+    public string Consumer { get; set; } = "b2c";
+}

@@ -1,0 +1,11 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Receivables.Dunning;
+
+public sealed class InkassosatsOptions
+{
+    public DateOnly From { get; set; }
+
+    public decimal Amount { get; set; }
+}

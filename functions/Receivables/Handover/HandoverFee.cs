@@ -1,0 +1,18 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Dunning;
+using Receivables.Escalation;
+using Receivables.Evidence;
+using Receivables.Ledger;
+using Receivables.Storage;
+
+namespace Receivables.Handover;
+
+/// <summary>
+/// A fee charged on the invoice: <c>Reminder</c> (purregebyr), <c>CollectionNotice</c> (the fee of the inkassovarsel,
+/// inkassoloven § 9, with the notice's deadline) or <c>PaymentDemand</c> (§ 10).
+/// </summary>
+public sealed record HandoverFee(string Kind, decimal Amount, DateOnly Date, DateOnly? Deadline = null, string Currency = RateTables.Currency);

@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Receivables.Plans;
+
+/// <summary>How often installments fall due.</summary>
+public enum PlanFrequency
+{
+    Weekly,
+    Fortnightly,
+    Monthly,
+}

@@ -1,0 +1,34 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Contact;
+using Receivables.Dunning;
+using Receivables.Evidence;
+using Receivables.Hosting;
+using Receivables.Plans;
+using Receivables.Storage;
+
+namespace Receivables.Replies;
+
+/// <summary>What the reply led to, archived with the decision.</summary>
+public sealed record ReplyDecision(
+    string ReplyId,
+    string? CaseId,
+    string MatchedBy,
+    string Class,
+    double Confidence,
+    ExtractedValues Values,
+    IReadOnlyList<string> Flags,
+    string Action,
+    string Actor,
+    string ActionActor)
+{
+    /// <summary>Why this class (the deciding cues) or why the classifier abstained.</summary>
+    public string Reason { get; init; } = "";
+
+    /// <summary>Every class's score with its cues: the candidates a person weighs.</summary>
+    public IReadOnlyList<ClassScore> Candidates { get; init; } = [];
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Receivables.Actions;
+using Receivables.Common;
+using Receivables.Contact;
+using Receivables.Dunning;
+using Receivables.Email;
+using Receivables.Evidence;
+using Receivables.Ledger;
+using Receivables.Messaging;
+using Receivables.Storage;
+
+namespace Receivables.SetOff;
+
+/// <summary>A stored set-off proposal (<see cref="StorageNames.Tables.SetOffs"/>: partition creditor, row proposal id).</summary>
+public sealed record SetOffProposal(
+    string CreditorId,
+    string ProposalId,
+    string DebtorId,
+    string SupplierId,
+    string Currency,
+    decimal Amount,
+    string ReceivableInvoices,
+    string PayableInvoices,
+    string Conditions,
+    string DraftSubject,
+    string DraftText,
+    string State,
+    string? TaskId,
+    string SourceFile);

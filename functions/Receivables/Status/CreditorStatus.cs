@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Receivables.Common;
+
+namespace Receivables.Status;
+
+/// <summary>One creditor's status; features append their sections.</summary>
+public sealed class CreditorStatus(string creditorId, string name)
+{
+    private readonly List<IStatusSection> sections = [];
+
+    public string CreditorId { get; } = creditorId;
+
+    public string Name { get; } = name;
+
+    public IReadOnlyList<IStatusSection> Sections => sections;
+
+    public void Add(IStatusSection section) => sections.Add(section);
+}
