@@ -14,7 +14,7 @@ public static class LedgerRegistration
     {
         services.AddOptions<LedgerOptions>()
             .BindConfiguration(LedgerOptions.Section)
-            .Configure<IOptions<DunningOptions>>((ledger, dunning) => ledger.InterestRatesFrom ??= dunning.Value.Rates.Count == 0 ? null : dunning.Value.Rates.Min(r => r.From))
+            .Configure<IOptions<DunningOptions>>((ledger, dunning) => ledger.InterestRatesFrom ??= FirstRateDate(dunning))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ILedgerStore, AzureLedgerStore>();
@@ -25,5 +25,21 @@ public static class LedgerRegistration
         services.AddSingleton<LedgerUploadedHandler>();
         services.AddSingleton<IStatusContributor, LedgerStatusContributor>();
         return services;
+    }
+
+    /// <summary>
+    /// The first date the late-payment rate table covers (the ledger warns about invoices due before it). Invalid dunning
+    /// settings leave it unknown here: their own validation stops start-up and names them, once.
+    /// </summary>
+    private static DateOnly? FirstRateDate(IOptions<DunningOptions> dunning)
+    {
+        try
+        {
+            return dunning.Value.Rates.Count == 0 ? null : dunning.Value.Rates.Min(r => r.From);
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }

@@ -45,8 +45,8 @@ public sealed class CaseMessengerTests
     {
         await using var host = await TestHost.StartHostAsync(time: TestHost.ClockAt("2026-11-20T09:00:00Z"));
         await LedgerKit.DropAsync(host, "acme/2026-11-20.csv", LedgerKit.Canonical(
-            "D8,Kari Nordmann,kari@example.no,consumer,,F-80,2026-09-01,2026-09-30,EUR,120.00,120.00,KID80",
-            "D8,Kari Nordmann,kari@example.no,consumer,,F-81,2026-09-05,2026-10-05,EUR,80.00,80.00,KID81"));
+            "D8,Kari Nordmann,kari@example.no,consumer,,F-80,2026-09-01,2026-09-30,EUR,120.00,120.00,8000",
+            "D8,Kari Nordmann,kari@example.no,consumer,,F-81,2026-09-05,2026-10-05,EUR,80.00,80.00,8100"));
         var found = Case("D8", held: "F-81");
 
         var stillOpen = await host.Get<CaseDocuments>().ForCaseAsync(found, MessageTemplates.StillOpen, _ => new Dictionary<string, string>(), CancellationToken.None);
@@ -56,7 +56,7 @@ public sealed class CaseMessengerTests
         stillOpen.Currency.ShouldBe("EUR");
         stillOpen.ReplyAddress.ShouldBe(ReminderContent.ReplyAddress("regnskap@acme.example", found.ReplyToken));
         stillOpen.Invoices.Select(i => i.InvoiceNumber).ShouldBe(["F-80"], "an invoice held for a dispute is not asked for");
-        stillOpen.Kid.ShouldBe("KID80");
+        stillOpen.Kid.ShouldBe("8000");
         stillOpen.Principal.ShouldBe(120.00m);
         confirmation!.Invoices.Count.ShouldBe(2);
         confirmation.Kid.ShouldBeNull("two open invoices have no single KID");
