@@ -48,6 +48,7 @@ public sealed class SetOffTests
         proposal.DraftSubject.ShouldStartWith("Motregningserklæring");
         proposal.DraftText.Replace('\u00A0', ' ').ShouldContain("med 8 000,00 kr", customMessage: "the amount is written as a Norwegian reader reads it");
         proposal.DraftText.ShouldContain("gjelden vår til dere (deres faktura L-77)", customMessage: "a business is addressed as dere");
+        proposal.DraftText.Replace('\u00A0', ' ').ShouldContain("etter motregningen er det 8 000,00 kr mindre å betale", customMessage: "the statement shown is before the set-off, and the letter says so");
         var task = (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, proposal.TaskId!)).ShouldNotBeNull();
         task.Kind.ShouldBe(TaskKinds.ApproveSetOff);
         world.Sender.Sends.ShouldNotContain(s => s.CustomArgs.GetValueOrDefault("template") == SetOffs.Template, "nothing is sent before approval");
