@@ -11,7 +11,6 @@ namespace Receivables.DebtorPage;
 public sealed class PdfWriter
 {
     private const double Margin = 56;
-    private static readonly Lock FontGate = new();
     private readonly PdfDocument document = new();
     private readonly XFont regular;
     private readonly XFont bold;
@@ -25,9 +24,9 @@ public sealed class PdfWriter
         EnsureFonts();
         document.Info.Title = title;
         document.Info.Creator = "Receivables";
-        regular = new XFont(EmbeddedFonts.Family, 10, XFontStyleEx.Regular);
-        bold = new XFont(EmbeddedFonts.Family, 10, XFontStyleEx.Bold);
-        heading = new XFont(EmbeddedFonts.Family, 15, XFontStyleEx.Bold);
+        regular = new XFont(Printing.EmbeddedFontResolver.Family, 10, XFontStyleEx.Regular);
+        bold = new XFont(Printing.EmbeddedFontResolver.Family, 10, XFontStyleEx.Bold);
+        heading = new XFont(Printing.EmbeddedFontResolver.Family, 15, XFontStyleEx.Bold);
         NewPage();
     }
 
@@ -124,12 +123,6 @@ public sealed class PdfWriter
         y = Margin;
     }
 
-    private static void EnsureFonts()
-    {
-        lock (FontGate)
-        {
-            // One resolver per process (PDFsharp's rule); another feature's resolver may already be in place.
-            GlobalFontSettings.FontResolver ??= new EmbeddedFonts();
-        }
-    }
+    /// <summary>One resolver per process (PDFsharp's rule): the one every printed document uses.</summary>
+    private static void EnsureFonts() => Printing.EmbeddedFontResolver.EnsureInstalled();
 }
