@@ -80,7 +80,7 @@ public sealed class SendFailureTests
         found.Pause.ShouldBe(PauseReason.SendFailed);
         found.Stage.ShouldBe(CaseStages.Current, "the first level was not reached: its message never went out");
         var entries = await EvidenceAsync(world, "C-300");
-        entries.ShouldNotContain(e => e.Kind == EvidenceKinds.OutboundEmail);
+        entries.ShouldNotContain(e => e.Kind == EvidenceKinds.OutboundEmail, string.Join("\n", entries.Select(e => $"{e.Kind} {e.Title} {e.Actor} {e.OccurredAt:O}")));
         entries.ShouldContain(e => e.Title == "Reminder level 1 could not be sent; case held");
         var poison = world.Get<StorageClients>().Queue(StorageNames.Queues.Poison(StorageNames.Queues.SendReminder));
         (await poison.PeekMessagesAsync(maxMessages: 10)).Value.ShouldBeEmpty("the failure is handled, not left in the poison queue");
