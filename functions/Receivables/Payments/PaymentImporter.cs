@@ -86,7 +86,7 @@ public sealed class PaymentImporter(
             await Task.Run(
                 () =>
                 {
-                    foreach (var transaction in PaymentFormats.Read(hashing, blobName, check))
+                    foreach (var transaction in PaymentFormats.Read(hashing, blobName, check, options.Value.MaxAmount))
                     {
                         _ = transaction;
                     }
@@ -119,7 +119,7 @@ public sealed class PaymentImporter(
         var batch = new List<BankTransaction>(options.Value.BatchSize);
         await using (var content = await store.OpenUploadAsync(file, cancellationToken))
         {
-            foreach (var transaction in PaymentFormats.Read(content, blobName, summary))
+            foreach (var transaction in PaymentFormats.Read(content, blobName, summary, options.Value.MaxAmount))
             {
                 if (!transaction.IsIncomingPayment && !transaction.IsPaymentReversal)
                 {

@@ -17,4 +17,14 @@ public sealed class PaymentsOptions
     /// <summary>Transactions matched and stored per batch (one table transaction per batch and partition).</summary>
     [Range(10, 100)]
     public int BatchSize { get; init; } = 100;
+
+    /// <summary>The default of <see cref="MaxAmount"/>: the ledger's maximum per invoice.</summary>
+    public const double DefaultMaxAmount = 1_000_000_000d;
+
+    /// <summary>
+    /// The largest amount one bank transaction may have; a file with a larger one is refused with its record and field
+    /// (an absurd amount is a corrupt or hostile file, and sums of such amounts overflow).
+    /// </summary>
+    [Range(typeof(decimal), "1", "1000000000000")]
+    public decimal MaxAmount { get; init; } = (decimal)DefaultMaxAmount;
 }

@@ -170,7 +170,7 @@ public sealed class PaymentsEndToEndTests
         var outcome = await world.BankFileAsync("bad.xml", bad);
 
         outcome.Result.ShouldBe(PaymentImportResult.Rejected);
-        outcome.Message.ShouldContain("acme/bad.xml: record ");
+        outcome.Message.ShouldContain("acme/bad.xml: line ");
         outcome.Message.ShouldContain("field 'Ntry/Amt'");
         outcome.Message.ShouldContain("-200.00");
         (await world.OpenItemsAsync("C-200"))!.Invoices.Single().OpenAmount.ShouldBe(700m, "the earlier file's payment is kept as it was");

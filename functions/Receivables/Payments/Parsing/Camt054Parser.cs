@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Receivables.Common;
 
 namespace Receivables.Payments.Parsing;
 
@@ -18,7 +19,15 @@ public static class Camt054Parser
 {
     public const string Namespace = "urn:iso:std:iso:20022:tech:xsd:camt.054.";
 
-    public static IEnumerable<BankTransaction> Read(Stream stream, string file, PaymentFileSummary summary)
+    /// <summary>The deepest nesting of elements read (a camt.054 notification nests about 12 deep).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Booking and value dates outside these are refused (the ledger's default bounds).</summary>
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1);
+
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    public static IEnumerable<BankTransaction> Read(Stream stream, string file, PaymentFileSummary summary, decimal maxAmount = (decimal)PaymentsOptions.DefaultMaxAmount)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true, CloseInput = false };
         using var reader = XmlReader.Create(stream, settings);
@@ -28,7 +37,7 @@ public static class Camt054Parser
         if (reader.LocalName != "Document" || !ns.StartsWith(Namespace, StringComparison.Ordinal))
         {
             var found = string.IsNullOrEmpty(ns) ? reader.LocalName : $"{reader.LocalName} in {ns}";
-            throw new PaymentFileException(file, xml.Line, "Document", found, "an ISO 20022 camt.054 notification (a Document in urn:iso:std:iso:20022:tech:xsd:camt.054.001.NN)"
+            throw Fail(file, xml.Line, "Document", found, "an ISO 20022 camt.054 notification (a Document in urn:iso:std:iso:20022:tech:xsd:camt.054.001.NN)"
                 + (ns.Contains("camt.053", StringComparison.Ordinal) ? "; this is a camt.053 account statement" : ns.Contains("camt.052", StringComparison.Ordinal) ? "; this is a camt.052 account report" : ""));
         }
 
@@ -43,7 +52,7 @@ public static class Camt054Parser
 
             if (reader.Depth == 1 && reader.LocalName != "BkToCstmrDbtCdtNtfctn")
             {
-                throw new PaymentFileException(file, xml.Line, reader.LocalName, null, "BkToCstmrDbtCdtNtfctn under Document (a camt.054 notification)");
+                throw Fail(file, xml.Line, reader.LocalName, null, "BkToCstmrDbtCdtNtfctn under Document (a camt.054 notification)");
             }
 
             if (reader.LocalName == "Ntfctn")
@@ -57,7 +66,7 @@ public static class Camt054Parser
             }
 
             summary.Records++;
-            foreach (var transaction in ReadEntry(xml, reader, file, summary))
+            foreach (var transaction in ReadEntry(xml, reader, file, summary, maxAmount))
             {
                 if (transaction.IsIncomingPayment || transaction.IsPaymentReversal)
                 {
@@ -74,18 +83,18 @@ public static class Camt054Parser
 
         if (!sawNotification)
         {
-            throw new PaymentFileException(file, 0, "Ntfctn", null, "at least one notification (BkToCstmrDbtCdtNtfctn/Ntfctn)");
+            throw Fail(file, 0, "Ntfctn", null, "at least one notification (BkToCstmrDbtCdtNtfctn/Ntfctn)");
         }
     }
 
-    private static IEnumerable<BankTransaction> ReadEntry(SafeXml xml, XmlReader reader, string file, PaymentFileSummary summary)
+    private static IEnumerable<BankTransaction> ReadEntry(SafeXml xml, XmlReader reader, string file, PaymentFileSummary summary, decimal maxAmount)
     {
         var entryLine = xml.Line;
         var depth = reader.Depth;
-        var entry = new Entry(entryLine);
+        var entry = new Entry(entryLine, maxAmount);
         if (reader.IsEmptyElement)
         {
-            throw new PaymentFileException(file, entryLine, "Ntry", "", "an entry with Amt, CdtDbtInd and Sts");
+            throw Fail(file, entryLine, "Ntry", "", "an entry with Amt, CdtDbtInd and Sts");
         }
 
         xml.Read();
@@ -123,10 +132,10 @@ public static class Camt054Parser
                     index++;
                     if (waiting is not null)
                     {
-                        throw new PaymentFileException(file, waiting.Line, "TxDtls/Amt", null, "an amount for each transaction of an entry that has several (TxDtls/Amt or TxDtls/AmtDtls/TxAmt/Amt)");
+                        throw Fail(file, waiting.Line, "TxDtls/Amt", null, "an amount for each transaction of an entry that has several (TxDtls/Amt or TxDtls/AmtDtls/TxAmt/Amt)");
                     }
 
-                    var amount = AmountOf(details, file, line);
+                    var amount = AmountOf(details, file, line, maxAmount);
                     if (amount is null && entry.IsIncoming)
                     {
                         waiting = new Pending(details, line, index);
@@ -175,7 +184,7 @@ public static class Camt054Parser
         string? rf = null;
         foreach (var element in remittance?.Elements() ?? [])
         {
-            if (element.Name.LocalName == "Ustrd" && element.Value.Trim() is { Length: > 0 } u)
+            if (element.Name.LocalName == "Ustrd" && Flat(element.Value) is { Length: > 0 } u)
             {
                 texts.Add(u);
             }
@@ -209,7 +218,7 @@ public static class Camt054Parser
 
                 foreach (var extra in element.Elements().Where(x => x.Name.LocalName == "AddtlRmtInf"))
                 {
-                    texts.Add(extra.Value.Trim());
+                    texts.Add(Flat(extra.Value));
                 }
             }
         }
@@ -239,37 +248,48 @@ public static class Camt054Parser
             raw);
     }
 
-    private static (decimal Amount, string Currency)? AmountOf(XElement details, string file, int line)
+    private static (decimal Amount, string Currency)? AmountOf(XElement details, string file, int line, decimal maxAmount)
     {
         var amount = Child(details, "Amt") ?? Child(Child(Child(details, "AmtDtls"), "TxAmt"), "Amt");
-        return amount is null ? null : ParseAmount(amount, file, line, "TxDtls/Amt");
+        return amount is null ? null : ParseAmount(amount, file, line, "TxDtls/Amt", maxAmount);
     }
 
-    private static (decimal Amount, string Currency) ParseAmount(XElement amount, string file, int line, string field)
+    private static (decimal Amount, string Currency) ParseAmount(XElement amount, string file, int line, string field, decimal maxAmount)
     {
         var text = amount.Value.Trim();
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            throw new PaymentFileException(file, line, field, text, "an amount such as 1250.00");
+            throw Fail(file, line, field, text, "an amount such as 1250.00");
         }
 
         if (value <= 0m)
         {
-            throw new PaymentFileException(file, line, field, text, "a positive amount; the direction is given by CdtDbtInd, never by a sign");
+            throw Fail(file, line, field, text, "a positive amount; the direction is given by CdtDbtInd, never by a sign");
+        }
+
+        if (value > maxAmount)
+        {
+            throw Fail(file, line, field, text, string.Create(CultureInfo.InvariantCulture, $"an amount of at most {maxAmount:0.##} ({PaymentsOptions.Section}:MaxAmount); this is not a plausible payment"));
         }
 
         var currency = amount.Attribute("Ccy")?.Value;
-        if (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        if (currency is null || !Iso4217.IsActive(currency))
         {
-            throw new PaymentFileException(file, line, field + "/@Ccy", currency, "a three-letter ISO 4217 currency code");
+            throw Fail(file, line, field + "/@Ccy", currency, "an active three-letter ISO 4217 currency code such as NOK or EUR");
         }
 
         return (value, currency);
     }
 
+    /// <summary>A fault located by the XML line of the element (the entry, the transaction, the field).</summary>
+    private static PaymentFileException Fail(string file, int line, string? field, string? value, string expected) => new(file, line, field, value, expected, "line");
+
     private static XElement? Child(XElement? parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
-    private static string? Text(XElement? parent, string name) => Child(parent, name)?.Value.Trim() is { Length: > 0 } v ? v : null;
+    private static string? Text(XElement? parent, string name) => Child(parent, name) is { } child && Flat(child.Value) is { Length: > 0 } v ? v : null;
+
+    /// <summary>Text as one line: tabs, carriage returns and line feeds (allowed in XML) become spaces, so a payer's name cannot break a task or a letter.</summary>
+    private static string Flat(string text) => text.AsSpan().IndexOfAny('\t', '\r', '\n') < 0 ? text.Trim() : string.Join(' ', text.Split(['\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static DateOnly? DateOf(XElement element, string file, int line, string field)
     {
@@ -281,15 +301,17 @@ public static class Camt054Parser
 
         if (text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            return date >= EarliestDate && date <= LatestDate
+                ? date
+                : throw Fail(file, line, field, text, $"a date between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}");
         }
 
-        throw new PaymentFileException(file, line, field, text, "an ISO date (yyyy-MM-dd) or date-time");
+        throw Fail(file, line, field, text, "an ISO date (yyyy-MM-dd) or date-time");
     }
 
     private sealed record Pending(XElement Details, int Line, int Index);
 
-    private sealed class Entry(int line)
+    private sealed class Entry(int line, decimal maxAmount)
     {
         public decimal Amount { get; private set; }
 
@@ -317,14 +339,14 @@ public static class Camt054Parser
             switch (element.Name.LocalName)
             {
                 case "Amt":
-                    (Amount, Currency) = ParseAmount(element, file, line, "Ntry/Amt");
+                    (Amount, Currency) = ParseAmount(element, file, line, "Ntry/Amt", maxAmount);
                     hasAmount = true;
                     break;
                 case "CdtDbtInd":
                     direction = element.Value.Trim();
                     if (direction is not ("CRDT" or "DBIT"))
                     {
-                        throw new PaymentFileException(file, line, "Ntry/CdtDbtInd", direction, "CRDT or DBIT");
+                        throw Fail(file, line, "Ntry/CdtDbtInd", direction, "CRDT or DBIT");
                     }
 
                     IsCredit = direction == "CRDT";
@@ -351,17 +373,17 @@ public static class Camt054Parser
         {
             if (!hasAmount)
             {
-                throw new PaymentFileException(file, line, "Ntry/Amt", null, "the entry's amount with its currency (Ccy)");
+                throw Fail(file, line, "Ntry/Amt", null, "the entry's amount with its currency (Ccy)");
             }
 
             if (direction is null)
             {
-                throw new PaymentFileException(file, line, "Ntry/CdtDbtInd", null, "CRDT or DBIT");
+                throw Fail(file, line, "Ntry/CdtDbtInd", null, "CRDT or DBIT");
             }
 
             if (IsBooked && Booking is null)
             {
-                throw new PaymentFileException(file, line, "Ntry/BookgDt", null, "the booking date of a booked entry");
+                throw Fail(file, line, "Ntry/BookgDt", null, "the booking date of a booked entry");
             }
         }
     }
@@ -373,7 +395,7 @@ public static class Camt054Parser
 
         public void MoveToContent() => Guard(() => reader.MoveToContent());
 
-        public bool Read() => Guard(reader.Read);
+        public bool Read() => Guard(() => Deep(reader.Read()));
 
         public void Skip() => Guard(() =>
         {
@@ -381,7 +403,40 @@ public static class Camt054Parser
             return true;
         });
 
-        public XElement Load() => Guard(() => (XElement)XNode.ReadFrom(reader));
+        /// <summary>Loads the element at the reader (an entry field or one TxDtls), refusing nesting deeper than <see cref="MaxDepth"/> in it.</summary>
+        public XElement Load()
+        {
+            var line = Line;
+            var depth = reader.Depth;
+            var element = Guard(() => (XElement)XNode.ReadFrom(reader));
+            var open = new Stack<(XElement Element, int Depth)>();
+            open.Push((element, depth));
+            while (open.TryPop(out var next))
+            {
+                if (next.Depth > MaxDepth)
+                {
+                    throw Fail(file, line, element.Name.LocalName, null, string.Create(CultureInfo.InvariantCulture, $"elements nested at most {MaxDepth} deep; a camt.054 notification nests about 12"));
+                }
+
+                foreach (var child in next.Element.Elements())
+                {
+                    open.Push((child, next.Depth + 1));
+                }
+            }
+
+            return element;
+        }
+
+        /// <summary>Refuses nesting deeper than <see cref="MaxDepth"/> (a file of 100,000 nested elements is not a notification).</summary>
+        private bool Deep(bool read)
+        {
+            if (read && reader.Depth > MaxDepth)
+            {
+                throw Fail(file, Line, reader.LocalName, null, string.Create(CultureInfo.InvariantCulture, $"elements nested at most {MaxDepth} deep; a camt.054 notification nests about 12"));
+            }
+
+            return read;
+        }
 
         private T Guard<T>(Func<T> action)
         {
@@ -391,7 +446,7 @@ public static class Camt054Parser
             }
             catch (XmlException e)
             {
-                throw new PaymentFileException(file, e.LineNumber, null, null, "well-formed XML: " + e.Message);
+                throw Fail(file, e.LineNumber, null, null, "well-formed XML: " + e.Message);
             }
         }
     }

@@ -22,11 +22,11 @@ public static class OcrGiroParser
     public static bool Looks(ReadOnlySpan<byte> prefix) =>
         prefix.Length >= 6 && prefix[..6].SequenceEqual("NY0000"u8);
 
-    public static IEnumerable<BankTransaction> Read(Stream stream, string file, PaymentFileSummary summary)
+    public static IEnumerable<BankTransaction> Read(Stream stream, string file, PaymentFileSummary summary, decimal maxAmount = (decimal)PaymentsOptions.DefaultMaxAmount)
     {
         summary.Format = Description;
         using var reader = new StreamReader(stream, Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-        var state = new State(file);
+        var state = new State(file, maxAmount);
         string? line;
         var number = 0;
         var trailingBlank = 0;
@@ -52,7 +52,7 @@ public static class OcrGiroParser
             }
         }
 
-        if (state.Pending(number + 1) is { } last)
+        if (state.Pending(number, endOfFile: true) is { } last)
         {
             summary.Add(last);
             yield return last;
@@ -61,7 +61,7 @@ public static class OcrGiroParser
         state.Finish(number);
     }
 
-    private sealed class State(string file)
+    private sealed class State(string file, decimal maxAmount)
     {
         private readonly HashSet<string> assignmentNumbers = new(StringComparer.Ordinal);
         private bool started;
@@ -89,6 +89,14 @@ public static class OcrGiroParser
             if (line.Length != 80)
             {
                 throw Fail(number, "record length", Shorten(line), $"exactly 80 characters; this record has {line.Length}");
+            }
+
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (char.IsControl(line[i]))
+                {
+                    throw Fail(number, $"position {i + 1}", $"U+{(int)line[i]:X4}", "printable characters (ISO-8859-1); a control character is not part of an OCR giro record");
+                }
             }
 
             if (ended)
@@ -206,7 +214,7 @@ public static class OcrGiroParser
         }
 
         /// <summary>Completes the transaction in progress (if any) when the next record shows it is whole.</summary>
-        public BankTransaction? Pending(int number)
+        public BankTransaction? Pending(int number, bool endOfFile = false)
         {
             if (item1 is null)
             {
@@ -215,7 +223,9 @@ public static class OcrGiroParser
 
             if (item2 is null)
             {
-                throw Fail(number, "record type", null, $"amount item 2 (31) of transaction {item1.Number} (record {item1.Line})");
+                throw Fail(number, "record type", null, endOfFile
+                    ? $"amount item 2 (31) of transaction {item1.Number} (record {item1.Line}), then the ends of assignment and transmission (NY090088, NY000089); the file ends here and may be cut off"
+                    : $"amount item 2 (31) of transaction {item1.Number} (record {item1.Line})");
             }
 
             var i1 = item1;
@@ -296,6 +306,11 @@ public static class OcrGiroParser
             if (ore == 0)
             {
                 throw Fail(number, "amount", line.Substring(32, 17), "an amount above zero (in øre)");
+            }
+
+            if (ore / 100m > maxAmount)
+            {
+                throw Fail(number, "amount (positions 33-49)", line.Substring(32, 17), string.Create(CultureInfo.InvariantCulture, $"an amount of at most {maxAmount:0.##} NOK ({PaymentsOptions.Section}:MaxAmount); {ore / 100m:0.00} is not a plausible payment"));
             }
 
             var kidField = line.Substring(49, 25);

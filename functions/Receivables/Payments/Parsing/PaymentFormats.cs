@@ -3,8 +3,11 @@ namespace Receivables.Payments.Parsing;
 /// <summary>Recognises a bank file by its first bytes and reads it with the matching streaming parser.</summary>
 public static class PaymentFormats
 {
-    /// <summary>Reads every transaction of the file; throws <see cref="PaymentFileException"/> at the first fault.</summary>
-    public static IEnumerable<BankTransaction> Read(Stream stream, string file, PaymentFileSummary summary)
+    /// <summary>
+    /// Reads every transaction of the file; throws <see cref="PaymentFileException"/> at the first fault, an amount above
+    /// <paramref name="maxAmount"/> (<see cref="PaymentsOptions.MaxAmount"/>) included.
+    /// </summary>
+    public static IEnumerable<BankTransaction> Read(Stream stream, string file, PaymentFileSummary summary, decimal maxAmount = (decimal)PaymentsOptions.DefaultMaxAmount)
     {
         var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 1 << 16);
         var prefix = new byte[64];
@@ -19,7 +22,7 @@ public static class PaymentFormats
         var content = new PrefixedStream(prefix, read, buffered);
         if (OcrGiroParser.Looks(head))
         {
-            return OcrGiroParser.Read(content, file, summary);
+            return OcrGiroParser.Read(content, file, summary, maxAmount);
         }
 
         var start = 0;
@@ -35,7 +38,7 @@ public static class PaymentFormats
 
         if (start < head.Length && head[start] == (byte)'<')
         {
-            return Camt054Parser.Read(content, file, summary);
+            return Camt054Parser.Read(content, file, summary, maxAmount);
         }
 
         throw new PaymentFileException(file, read == 0 ? 0 : 1, "format", read == 0 ? "" : System.Text.Encoding.Latin1.GetString(head[..Math.Min(head.Length, 20)]),
