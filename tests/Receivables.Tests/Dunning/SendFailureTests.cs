@@ -124,6 +124,42 @@ public sealed class SendFailureTests
     }
 
     [Fact]
+    public async Task A_letter_that_cannot_be_computed_holds_the_case_and_a_letter_posted_instead_counts_as_the_level()
+    {
+        // Only a rate row from 2026: the claim's interest from November 2025 cannot be computed.
+        var (world, ledger) = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Receivables:Dunning:Rates:0:From"] = "2026-01-01",
+            ["Receivables:Dunning:Rates:0:Rate"] = "12.00",
+            ["Receivables:Dunning:Rates:0:Compensation"] = "460",
+        });
+        await using var _ = world;
+        ledger.Set(Kari("kari@example.no", Invoice("3001", "2025-11-20", 12_500m)));
+
+        await world.RunUntilAsync("2026-04-30");
+
+        var entries = await EvidenceAsync(world, "C-300");
+        entries.ShouldNotContain(e => e.Kind == EvidenceKinds.OutboundEmail, string.Join("\n", entries.Select(e => $"{e.Kind} {e.Title} {e.Actor} {e.OccurredAt:O}")));
+        var failed = (await TasksAsync(world, TaskKinds.SendFailed)).ShouldHaveSingleItem();
+        failed.Details.ShouldContain("No late-payment rate configured for 2025-11-21");
+        (await TasksAsync(world, TaskKinds.DecideEscalation)).ShouldBeEmpty();
+        var found = (await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, "C-300")).ShouldNotBeNull();
+        found.Stage.ShouldBe(CaseStages.Current);
+        found.Pause.ShouldBe(PauseReason.SendFailed);
+
+        var outcomes = world.Get<TaskOutcomes>();
+        var missingDate = await Should.ThrowAsync<ReceivablesException>(() => outcomes.CompleteAsync(TestSettings.Creditor, failed.TaskId, new TaskOutcome(SendFailures.SentOtherChannel, null, null, Actors.Person("ola"))));
+        missingDate.Message.ShouldContain("--date");
+        var (_, effect) = await outcomes.CompleteAsync(TestSettings.Creditor, failed.TaskId, new TaskOutcome(SendFailures.SentOtherChannel, "Posted a reminder by hand", new DateOnly(2026, 4, 30), Actors.Person("ola")));
+
+        effect.ShouldContain("level 1 counted as sent on 2026-04-30 by another channel");
+        found = (await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, "C-300")).ShouldNotBeNull();
+        found.Stage.ShouldBe(CaseStages.Friendly);
+        found.Pause.ShouldBeNull();
+        (await EvidenceAsync(world, "C-300")).ShouldContain(e => e.Title == "Reminder level 1 sent by another channel on 2026-04-30 (person:ola)");
+    }
+
+    [Fact]
     public async Task Without_an_inkassovarsel_the_gate_refuses_collection_and_the_handover_is_refused_with_the_reason()
     {
         // A creditor's ladder with one reminder and then a person: no inkassovarsel ever goes out.
