@@ -47,6 +47,7 @@ var tables = [
   'SetOffs'
   'Creditors'
   'DebtorLinks'
+  'TodayIndex'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
