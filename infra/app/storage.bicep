@@ -48,6 +48,7 @@ var tables = [
   'Creditors'
   'DebtorLinks'
   'TodayIndex'
+  'TaskDebtors'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

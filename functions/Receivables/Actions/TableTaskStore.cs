@@ -17,6 +17,8 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
 
     private TodayIndexTable Today => new(storage.Table(StorageNames.Tables.TodayIndex));
 
+    private readonly TaskDebtorsTable debtors = new(storage.Table(StorageNames.Tables.TaskDebtors));
+
     public Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null) =>
         OpenAsync(creditorId, kind, debtorId, caseId, title, details, idempotencyKey, null, cancellationToken, facts);
 
@@ -58,6 +60,11 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         // Indexed first: a crash between the two writes leaves a row whose task is missing (skipped by Today, written by the retry), never an open task Today does not show.
         var todayKey = TodayIndexTable.RowKey(TaskUrgency.SortKey(ToTask(entity)), taskId);
         entity["TodayKey"] = todayKey;
+        if (debtorId is not null)
+        {
+            await debtors.AddAsync(creditorId, debtorId, taskId, cancellationToken);
+        }
+
         await Today.AddAsync(creditorId, todayKey, cancellationToken);
         try
         {
@@ -156,6 +163,31 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
 
     public async IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default, string? debtorId = null)
     {
+        if (creditorId is not null && debtorId is not null)
+        {
+            // One debtor: the ids from the debtor index, then those tasks only.
+            await EnsureDebtorIndexAsync(creditorId, cancellationToken);
+            var ids = await debtors.TaskIdsAsync(creditorId, debtorId, cancellationToken);
+            var found = await Task.WhenAll(ids.Select(id => Table.GetEntityIfExistsAsync<TableEntity>(creditorId, id, cancellationToken: cancellationToken)));
+            foreach (var response in found)
+            {
+                if (response.HasValue && (!openOnly || response.Value!.GetBoolean("IsOpen") == true))
+                {
+                    yield return ToTask(response.Value!);
+                }
+            }
+
+            yield break;
+        }
+
+        await foreach (var entity in QueryAsync(creditorId, openOnly, debtorId, cancellationToken))
+        {
+            yield return ToTask(entity);
+        }
+    }
+
+    private IAsyncEnumerable<TableEntity> QueryAsync(string? creditorId, bool openOnly, string? debtorId, CancellationToken cancellationToken)
+    {
         var filters = new List<string>();
         if (creditorId is not null)
         {
@@ -173,10 +205,29 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         }
 
         var filter = filters.Count == 0 ? null : string.Join(" and ", filters);
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        return Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Tasks of the creditor from before the debtor index: added once (one read of the creditor's tasks).</summary>
+    private async Task EnsureDebtorIndexAsync(string creditorId, CancellationToken cancellationToken)
+    {
+        if (await debtors.IsBuiltAsync(creditorId, cancellationToken))
         {
-            yield return ToTask(entity);
+            return;
         }
+
+        var added = 0;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}"), select: ["RowKey", "DebtorId"], cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("DebtorId") is { } debtorId)
+            {
+                await debtors.AddAsync(creditorId, debtorId, entity.RowKey, cancellationToken);
+                added++;
+            }
+        }
+
+        await debtors.MarkBuiltAsync(creditorId, cancellationToken);
+        logger.LogInformation("Debtor index of the tasks of {CreditorId} built from {Tasks} task(s)", creditorId, added);
     }
 
     public async Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default)

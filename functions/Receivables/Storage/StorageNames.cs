@@ -102,6 +102,9 @@ public static class StorageNames
         /// <summary>The open tasks of each creditor ordered by urgency (what Today reads a page of), with their count.</summary>
         public const string TodayIndex = "TodayIndex";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors, Payments, DebtorLinks, TodayIndex];
+        /// <summary>The ids of each debtor's tasks (what a debtor's page and the one-call-at-a-time check read).</summary>
+        public const string TaskDebtors = "TaskDebtors";
+
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors, Payments, DebtorLinks, TodayIndex, TaskDebtors];
     }
 }
