@@ -46,9 +46,9 @@ internal static class CaseSeed
     /// <summary>
     /// A call task (through the task store, so the Today index is kept) for every seeded case the cycle would have
     /// opened one for (<see cref="CallTasks"/>): a large claim at the large-claim stage, every case at the always-call
-    /// stage. Returns how many were opened.
+    /// stage; at most <paramref name="max"/>. Returns how many were opened.
     /// </summary>
-    public static async Task<int> CallTasksAsync(LocalHost host, string creditorId, DateOnly day, CancellationToken cancellationToken)
+    public static async Task<int> CallTasksAsync(LocalHost host, string creditorId, DateOnly day, int max, CancellationToken cancellationToken)
     {
         var contact = host.Get<IOptions<ContactOptions>>().Value;
         var cases = host.Get<ICaseStore>();
@@ -66,7 +66,7 @@ internal static class CaseSeed
         var opened = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (lines, ct) =>
         {
-            if (await cases.GetAsync(creditorId, lines.Debtor.DebtorId, ct) is not { } state)
+            if (Volatile.Read(ref opened) >= max || await cases.GetAsync(creditorId, lines.Debtor.DebtorId, ct) is not { } state)
             {
                 return;
             }
@@ -78,11 +78,16 @@ internal static class CaseSeed
                 return;
             }
 
+            if (Interlocked.Increment(ref opened) > max)
+            {
+                Interlocked.Decrement(ref opened);
+                return;
+            }
+
             var step = new DunningStep(creditorId, state.CaseId, state.ReplyToken, lines, state.Stage, null, day, "seeded", null, [], false);
             var why = large ? "large claim (seeded by the bench)" : "last step before escalation (seeded by the bench)";
             await tasks.OpenAsync(creditorId, TaskKinds.CallDebtor, lines.Debtor.DebtorId, state.CaseId, $"Call {lines.Debtor.Name}", CallTasks.Details(lines.Debtor, overdue, step, why),
                 $"call|{creditorId}|{lines.Debtor.DebtorId}|{state.Stage}|{overdue[0].InvoiceNumber}", ct);
-            Interlocked.Increment(ref opened);
         });
 
         return opened;
