@@ -47,6 +47,8 @@ var tables = [
   'SetOffs'
   'Creditors'
   'DebtorLinks'
+  'TodayIndex'
+  'TaskDebtors'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

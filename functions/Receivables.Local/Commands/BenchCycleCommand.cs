@@ -74,7 +74,7 @@ internal static class BenchCycleCommand
             counter.Reset();
             var seeded = 0;
             await Parallel.ForEachAsync(ledgers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (l, ct) =>
-                Interlocked.Add(ref seeded, await SeedAsync(host, l.Id, seedDay, ct)));
+                Interlocked.Add(ref seeded, await CaseSeed.CasesAsync(host, l.Id, seedDay, ct)));
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: case state of {seeded:N0} debtors as after the {seedDay:yyyy-MM-dd} cycle, written in {watch.Elapsed.TotalSeconds:0.0} s ({counter.Tables:N0} table operations, batched)."));
             var scale = host.Get<DunningPolicies>().Options.Scale;
@@ -160,36 +160,6 @@ internal static class BenchCycleCommand
         {
             throw new InvalidOperationException($"The generated ledger {blobName} was not accepted: {outcome.Message}");
         }
-    }
-
-    /// <summary>Case state of every debtor as after the cycle of <paramref name="day"/>, read from the imported ledger.</summary>
-    private static async Task<int> SeedAsync(LocalHost host, string creditorId, DateOnly day, CancellationToken cancellationToken)
-    {
-        var store = host.Get<ICaseStore>();
-        var policies = host.Get<DunningPolicies>();
-        var reader = host.Get<ILedgerReader>();
-        var buffer = new List<DunningCase>(1000);
-        var seeded = 0;
-        await foreach (var lines in reader.ReadDebtorsAsync(creditorId, cancellationToken))
-        {
-            var state = store.New(creditorId, lines.Debtor.DebtorId);
-            Ladder.Evaluate(state, lines, policies.For(creditorId, lines.Debtor), day, policies.Rates, policies.Options.CollectionNotice);
-            state.Pending.Clear(); // as if the handler had sent them
-            state.LedgerHash = DunningCase.LedgerHashOf(lines);
-            buffer.Add(state);
-            if (buffer.Count == 1000)
-            {
-                await store.InsertManyAsync(buffer, cancellationToken);
-                seeded += buffer.Count;
-                buffer.Clear();
-            }
-        }
-
-        await store.InsertManyAsync(buffer, cancellationToken);
-        seeded += buffer.Count;
-        var snapshot = await reader.GetLatestSnapshotAsync(creditorId, cancellationToken);
-        await store.SaveRunStateAsync(new DunningRunState(creditorId, snapshot!.SnapshotId, day, false, null), cancellationToken);
-        return seeded;
     }
 
     /// <summary>Plans the day for <paramref name="creditorIds"/> (as the timer does) and works the shard queue with <paramref name="workers"/> consumers; returns cases per second.</summary>

@@ -12,7 +12,8 @@ using Receivables.Storage;
 namespace Receivables.Local.Commands;
 
 /// <summary>
-/// <c>bench workspace --debtors N</c>: seeds a creditor with N debtors through the real importer and the daily cycle,
+/// <c>bench workspace --debtors N</c>: seeds a creditor with N debtors through the real importer, then the case state
+/// and call tasks as one day's cycle leaves them (written directly, or with <c>--cycle</c> by running the first cycle),
 /// then requests each workspace page repeatedly over loopback and prints the median and 95th percentile.
 /// </summary>
 internal static class BenchWorkspaceCommand
@@ -21,16 +22,18 @@ internal static class BenchWorkspaceCommand
     {
         var debtors = new Option<int>("--debtors") { Description = "How many debtors the generated ledger has.", DefaultValueFactory = _ => 100_000 };
         var requests = new Option<int>("--requests") { Description = "Requests per page (after one warm-up).", DefaultValueFactory = _ => 40 };
-        var command = new Command("workspace", "Time per workspace page (median, p95) for a creditor with many debtors, seeded through the importer and the cycle.") { debtors, requests };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(debtors), parse.GetValue(requests), ct));
+        var cycle = new Option<bool>("--cycle") { Description = "Run the first daily cycle over every debtor instead of writing the case state and call tasks directly (slow: about an hour at 100,000 debtors)." };
+        var calls = new Option<int>("--calls") { Description = "At most this many call tasks are opened (each is a real open through the task store; on Azurite with 100,000 debtors a few per second).", DefaultValueFactory = _ => int.MaxValue };
+        var command = new Command("workspace", "Time per workspace page (median, p95) for a creditor with many debtors, seeded through the importer and the case state and call tasks of one cycle.") { debtors, requests, cycle, calls };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(debtors), parse.GetValue(requests), parse.GetValue(cycle), parse.GetValue(calls), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(int count, int requests, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int count, int requests, bool runCycle, int maxCalls, CancellationToken cancellationToken)
     {
-        if (count < 1 || requests < 1)
+        if (count < 1 || requests < 1 || maxCalls < 0)
         {
-            await Console.Error.WriteLineAsync("error: --debtors and --requests must be at least 1.");
+            await Console.Error.WriteLineAsync("error: --debtors and --requests must be at least 1, --calls at least 0.");
             return 1;
         }
 
@@ -50,10 +53,25 @@ internal static class BenchWorkspaceCommand
             var outcome = await BenchUploads.ProcessAsync(host, creditorId + "/bench.csv", cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench workspace: {count:N0} debtors, {ledger.InvoiceCount:N0} invoices imported ({outcome.Result}) in {watch.Elapsed.TotalSeconds:0.0} s, index built with it"));
             watch.Restart();
-            var cycle = await host.Get<DunningCycle>().RunAsync(today, creditorId, cancellationToken);
-            await host.Get<StorageClients>().Queue(StorageNames.Queues.SendReminder).ClearMessagesAsync(cancellationToken);
+            if (runCycle)
+            {
+                var cycle = await host.Get<DunningCycle>().RunAsync(today, creditorId, cancellationToken);
+                await host.Get<StorageClients>().Queue(StorageNames.Queues.SendReminder).ClearMessagesAsync(cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cycle {today:yyyy-MM-dd}: {cycle.DebtorsConsidered:N0} considered, {cycle.RemindersQueued:N0} reminders queued (not sent), index rebuilt, in {watch.Elapsed.TotalSeconds:0.0} s"));
+            }
+            else
+            {
+                var seeded = await CaseSeed.CasesAsync(host, creditorId, today, cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: case state of {seeded:N0} debtors as after the {today:yyyy-MM-dd} cycle, written directly in {watch.Elapsed.TotalSeconds:0.0} s"));
+                watch.Restart();
+                var calls = await CaseSeed.CallTasksAsync(host, creditorId, today, maxCalls, cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: {calls:N0} call tasks opened through the task store (Today index kept) in {watch.Elapsed.TotalSeconds:0.0} s"));
+                watch.Restart();
+                await host.Get<PortfolioMaintainer>().RebuildAsync(creditorId, cancellationToken, asOf: today);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portfolio index rebuilt (as after a cycle) in {watch.Elapsed.TotalSeconds:0.0} s"));
+            }
+
             var index = await host.Get<PortfolioReader>().GetAsync(creditorId, cancellationToken);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cycle {today:yyyy-MM-dd}: {cycle.DebtorsConsidered:N0} considered, {cycle.RemindersQueued:N0} reminders queued (not sent), index rebuilt, in {watch.Elapsed.TotalSeconds:0.0} s"));
 
             var sample = index.Debtors[index.Debtors.Count / 3];
             var pages = new (string Name, string Url)[]

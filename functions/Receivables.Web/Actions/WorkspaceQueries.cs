@@ -28,14 +28,6 @@ public sealed class WorkspaceQueries(
 {
     private static readonly ConditionalWeakTable<PortfolioIndex, Dictionary<string, PortfolioDebtor>> Lookups = new();
 
-    /// <summary>Within a priority and due date: decisions that hold money or a promise come before housekeeping.</summary>
-    private static readonly string[] KindOrder =
-    [
-        TaskKinds.CallDebtor, TaskKinds.ReviewDispute, TaskKinds.ApprovePlan, TaskKinds.DecideEscalation, TaskKinds.ApproveSetOff,
-        Payments.PaymentTaskKinds.UnplacedPayment, Payments.PaymentTaskKinds.Overpayment, Payments.PaymentTaskKinds.UnplacedReversal, Payments.PaymentTaskKinds.ReconcilePayment,
-        TaskKinds.InvalidEmail, TaskKinds.ReviewReply, TaskKinds.UnmatchedReply, TaskKinds.ContactChange, TaskKinds.BookCreditNote,
-    ];
-
     /// <summary>Every active creditor: app settings and the creditor registry (<c>creditors add</c>), by id.</summary>
     public async Task<IReadOnlyList<(string Id, string Name)>> CreditorsAsync(CancellationToken cancellationToken) =>
         [.. (await creditors.ActiveAsync(cancellationToken)).Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => (c.Id, c.Profile.Name))];
@@ -59,46 +51,41 @@ public sealed class WorkspaceQueries(
     public const int TodayPageSize = 30;
 
     /// <summary>
-    /// The open tasks of every creditor, most urgent first as <c>tasks list</c> orders them: priority (high, normal,
-    /// low), then the date the task is due, then the kind (money and promises before housekeeping), then the largest
-    /// amount. One filtered query per creditor; only the page shown is enriched (a call's last letter: one case read).
+    /// The open tasks of every creditor, most urgent first as <c>tasks list</c> orders them (<see cref="TaskUrgency"/>):
+    /// priority (high, normal, low), then the date the task is due, then the kind (money and promises before
+    /// housekeeping), then the largest amount. Read from the Today index: the count per creditor and the rows up to the
+    /// page shown, then only the page's tasks, their debtors' lines and (for a call) its last letter (one case read).
     /// </summary>
     public async Task<TodayPage> TodayAsync(int page, CancellationToken cancellationToken)
     {
-        var items = new List<TodayItem>();
-        foreach (var (id, name) in await CreditorsAsync(cancellationToken))
+        var creditorList = await CreditorsAsync(cancellationToken);
+        var ids = creditorList.Select(c => c.Id).ToList();
+        var total = (await Task.WhenAll(ids.Select(id => tasks.CountOpenAsync(id, cancellationToken)))).Sum();
+        var pages = Math.Max(1, (total + TodayPageSize - 1) / TodayPageSize);
+        page = Math.Clamp(page, 1, pages);
+        var open = await tasks.MostUrgentAsync(ids, (page - 1) * TodayPageSize, TodayPageSize, cancellationToken);
+        var names = creditorList.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        var lookups = new Dictionary<string, Dictionary<string, PortfolioDebtor>>(StringComparer.Ordinal);
+        foreach (var id in open.Select(t => t.CreditorId).Distinct(StringComparer.Ordinal))
         {
-            var index = await portfolio.GetAsync(id, cancellationToken);
-            var lookup = Lookup(index);
-            await foreach (var task in tasks.ListAsync(id, openOnly: true, cancellationToken))
-            {
-                var rank = Array.IndexOf(KindOrder, task.Kind);
-                items.Add(new TodayItem(task, name, task.DebtorId is null ? null : lookup.GetValueOrDefault(task.DebtorId), OutcomesOf(task.Kind), rank < 0 ? KindOrder.Length : rank));
-            }
+            lookups[id] = Lookup(await portfolio.GetAsync(id, cancellationToken));
         }
 
-        var ordered = items
-            .OrderBy(i => TaskPriorities.Rank(i.Task.Facts.Priority))
-            .ThenBy(i => i.Task.Facts.DueDate ?? DateOnly.MaxValue)
-            .ThenBy(i => i.KindRank)
-            .ThenByDescending(i => i.Task.Facts.Amount ?? i.Debtor?.Overdue ?? 0m)
-            .ThenBy(i => i.Task.CreatedAt)
-            .ToList();
-        var pages = Math.Max(1, (ordered.Count + TodayPageSize - 1) / TodayPageSize);
-        page = Math.Clamp(page, 1, pages);
-        var shown = ordered.Skip((page - 1) * TodayPageSize).Take(TodayPageSize).ToList();
-        for (var i = 0; i < shown.Count; i++)
+        var shown = await Task.WhenAll(open.Select(async task =>
         {
-            if (shown[i].Task is { Kind: TaskKinds.CallDebtor, DebtorId: { } debtorId } call
-                && await cases.GetAsync(call.CreditorId, debtorId, cancellationToken) is { } found
+            var item = new TodayItem(task, names[task.CreditorId], task.DebtorId is null ? null : lookups[task.CreditorId].GetValueOrDefault(task.DebtorId), OutcomesOf(task.Kind), TaskUrgency.KindRank(task.Kind));
+            if (task is { Kind: TaskKinds.CallDebtor, DebtorId: { } debtorId }
+                && await cases.GetAsync(task.CreditorId, debtorId, cancellationToken) is { } found
                 && found.Invoices.Values.Max(p => p.LastSent) is { } sent)
             {
                 // The case's stage is the ladder step its last letter took.
-                shown[i] = shown[i] with { LastLetter = new LastLetter(PortfolioStages.Of(found.Stage, null), sent) };
+                item = item with { LastLetter = new LastLetter(PortfolioStages.Of(found.Stage, null), sent) };
             }
-        }
 
-        return new TodayPage(shown, ordered.Count, page, pages);
+            return item;
+        }));
+
+        return new TodayPage(shown, total, page, pages);
     }
 
     public Task<PortfolioIndex> PortfolioAsync(string creditorId, CancellationToken cancellationToken) => portfolio.GetAsync(creditorId, cancellationToken);

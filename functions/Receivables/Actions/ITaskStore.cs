@@ -26,4 +26,13 @@ public interface ITaskStore
     IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, CancellationToken cancellationToken = default, string? debtorId = null);
 
     Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default);
+
+    /// <summary>How many open tasks the creditor has (from the Today index: no task is read).</summary>
+    Task<int> CountOpenAsync(string creditorId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The open tasks of <paramref name="creditorIds"/> in <see cref="TaskUrgency"/> order, after the first
+    /// <paramref name="skip"/>, at most <paramref name="take"/>: reads the index rows up to that point and those tasks only.
+    /// </summary>
+    Task<IReadOnlyList<WorkTask>> MostUrgentAsync(IReadOnlyList<string> creditorIds, int skip, int take, CancellationToken cancellationToken = default);
 }

@@ -1,14 +1,23 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Receivables.Actions.Storage;
 using Receivables.Storage;
 
 namespace Receivables.Actions;
 
-/// <summary>Tasks in the <see cref="StorageNames.Tables.Tasks"/> table: partition = creditor, row = task id.</summary>
+/// <summary>
+/// Tasks in the <see cref="StorageNames.Tables.Tasks"/> table: partition = creditor, row = task id. Each open task also
+/// has a row in the <see cref="TodayIndexTable"/>, added before the task is written and removed after it is completed,
+/// so that Today reads one page of the open tasks, most urgent first, instead of all of them.
+/// </summary>
 public sealed class TableTaskStore(StorageClients storage, TaskFactsSource factsSource, TimeProvider time, ILogger<TableTaskStore> logger) : ITaskStore
 {
     private TableClient Table => storage.Table(StorageNames.Tables.Tasks);
+
+    private TodayIndexTable Today => new(storage.Table(StorageNames.Tables.TodayIndex));
+
+    private readonly TaskDebtorsTable debtors = new(storage.Table(StorageNames.Tables.TaskDebtors));
 
     public Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null) =>
         OpenAsync(creditorId, kind, debtorId, caseId, title, details, idempotencyKey, null, cancellationToken, facts);
@@ -48,6 +57,15 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             entity["FoldedItems"] = firstItem;
         }
 
+        // Indexed first: a crash between the two writes leaves a row whose task is missing (skipped by Today, written by the retry), never an open task Today does not show.
+        var todayKey = TodayIndexTable.RowKey(TaskUrgency.SortKey(ToTask(entity)), taskId);
+        entity["TodayKey"] = todayKey;
+        if (debtorId is not null)
+        {
+            await debtors.AddAsync(creditorId, debtorId, taskId, cancellationToken);
+        }
+
+        await Today.AddAsync(creditorId, todayKey, cancellationToken);
         try
         {
             await Table.AddEntityAsync(entity, cancellationToken);
@@ -55,7 +73,12 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Already opened by an earlier try of the same work.
+            // Already opened by an earlier try of the same work, maybe at another moment (another key): only its own row stays.
+            var stored = (await Table.GetEntityAsync<TableEntity>(creditorId, taskId, cancellationToken: cancellationToken)).Value;
+            if (TodayKeyOf(stored) != todayKey)
+            {
+                await Today.RemoveAsync(creditorId, todayKey, cancellationToken);
+            }
         }
 
         return (await GetAsync(creditorId, taskId, cancellationToken))!;
@@ -140,6 +163,31 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
 
     public async IAsyncEnumerable<WorkTask> ListAsync(string? creditorId = null, bool openOnly = true, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default, string? debtorId = null)
     {
+        if (creditorId is not null && debtorId is not null)
+        {
+            // One debtor: the ids from the debtor index, then those tasks only.
+            await EnsureDebtorIndexAsync(creditorId, cancellationToken);
+            var ids = await debtors.TaskIdsAsync(creditorId, debtorId, cancellationToken);
+            var found = await Task.WhenAll(ids.Select(id => Table.GetEntityIfExistsAsync<TableEntity>(creditorId, id, cancellationToken: cancellationToken)));
+            foreach (var response in found)
+            {
+                if (response.HasValue && (!openOnly || response.Value!.GetBoolean("IsOpen") == true))
+                {
+                    yield return ToTask(response.Value!);
+                }
+            }
+
+            yield break;
+        }
+
+        await foreach (var entity in QueryAsync(creditorId, openOnly, debtorId, cancellationToken))
+        {
+            yield return ToTask(entity);
+        }
+    }
+
+    private IAsyncEnumerable<TableEntity> QueryAsync(string? creditorId, bool openOnly, string? debtorId, CancellationToken cancellationToken)
+    {
         var filters = new List<string>();
         if (creditorId is not null)
         {
@@ -157,10 +205,29 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         }
 
         var filter = filters.Count == 0 ? null : string.Join(" and ", filters);
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        return Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Tasks of the creditor from before the debtor index: added once (one read of the creditor's tasks).</summary>
+    private async Task EnsureDebtorIndexAsync(string creditorId, CancellationToken cancellationToken)
+    {
+        if (await debtors.IsBuiltAsync(creditorId, cancellationToken))
         {
-            yield return ToTask(entity);
+            return;
         }
+
+        var added = 0;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}"), select: ["RowKey", "DebtorId"], cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("DebtorId") is { } debtorId)
+            {
+                await debtors.AddAsync(creditorId, debtorId, entity.RowKey, cancellationToken);
+                added++;
+            }
+        }
+
+        await debtors.MarkBuiltAsync(creditorId, cancellationToken);
+        logger.LogInformation("Debtor index of the tasks of {CreditorId} built from {Tasks} task(s)", creditorId, added);
     }
 
     public async Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default)
@@ -177,8 +244,71 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         entity["Note"] = note;
         entity["CompletedAt"] = time.GetUtcNow();
         await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        await Today.RemoveAsync(creditorId, TodayKeyOf(entity), cancellationToken);
         return ToTask(entity);
     }
+
+    public async Task<int> CountOpenAsync(string creditorId, CancellationToken cancellationToken = default)
+    {
+        var (count, built) = await Today.CountAsync(creditorId, cancellationToken);
+        if (built)
+        {
+            return count;
+        }
+
+        // Open tasks from before the index: added once (a row there already is left as it is).
+        var added = 0;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId} and IsOpen eq true"), cancellationToken: cancellationToken))
+        {
+            await Today.AddAsync(creditorId, TodayKeyOf(entity), cancellationToken);
+            added++;
+        }
+
+        await Today.MarkBuiltAsync(creditorId, cancellationToken);
+        logger.LogInformation("Today index of {CreditorId} built from {Open} open task(s)", creditorId, added);
+        return (await Today.CountAsync(creditorId, cancellationToken)).Count;
+    }
+
+    public async Task<IReadOnlyList<WorkTask>> MostUrgentAsync(IReadOnlyList<string> creditorIds, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var index = Today;
+        var firsts = await Task.WhenAll(creditorIds.Select(c => index.FirstAsync(c, skip + take, cancellationToken)));
+
+        // Across creditors: by sort key, then in the order the creditors were given, then by task id (as one stable sort of them all).
+        var rows = firsts
+            .SelectMany((keys, c) => keys.Select(key => (Creditor: c, Key: key)))
+            .OrderBy(r => TodayIndexTable.SortKeyOf(r.Key), StringComparer.Ordinal)
+            .ThenBy(r => r.Creditor)
+            .ThenBy(r => TodayIndexTable.TaskIdOf(r.Key), StringComparer.Ordinal)
+            .Skip(skip)
+            .Take(take)
+            .ToList();
+        var found = await Task.WhenAll(rows.Select(r => Table.GetEntityIfExistsAsync<TableEntity>(creditorIds[r.Creditor], TodayIndexTable.TaskIdOf(r.Key), cancellationToken: cancellationToken)));
+        var tasks = new List<WorkTask>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!found[i].HasValue)
+            {
+                continue; // being opened (the row is written first), or its opening failed and is retried
+            }
+
+            var entity = found[i].Value!;
+            if (entity.GetBoolean("IsOpen") != true || TodayKeyOf(entity) != rows[i].Key)
+            {
+                // Completed after a crash before its row was removed, or a second row of a task opened twice at once.
+                await index.RemoveAsync(creditorIds[rows[i].Creditor], rows[i].Key, cancellationToken);
+                continue;
+            }
+
+            tasks.Add(ToTask(entity));
+        }
+
+        return tasks;
+    }
+
+    /// <summary>The task's row in the Today index: as written when it opened, or (opened before the index) from its facts.</summary>
+    private static string TodayKeyOf(TableEntity entity) =>
+        entity.GetString("TodayKey") ?? TodayIndexTable.RowKey(TaskUrgency.SortKey(ToTask(entity)), entity.RowKey);
 
     private static string TaskIdFor(string idempotencyKey) =>
         "T" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..10].ToLowerInvariant();

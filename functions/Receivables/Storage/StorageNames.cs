@@ -99,6 +99,12 @@ public static class StorageNames
         /// <summary>Links to debtors' pages (random id → debtor and case, expiry, revocation).</summary>
         public const string DebtorLinks = "DebtorLinks";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors, Payments, DebtorLinks];
+        /// <summary>The open tasks of each creditor ordered by urgency (what Today reads a page of), with their count.</summary>
+        public const string TodayIndex = "TodayIndex";
+
+        /// <summary>The ids of each debtor's tasks (what a debtor's page and the one-call-at-a-time check read).</summary>
+        public const string TaskDebtors = "TaskDebtors";
+
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors, Payments, DebtorLinks, TodayIndex, TaskDebtors];
     }
 }

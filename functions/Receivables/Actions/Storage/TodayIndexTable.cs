@@ -1,0 +1,124 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Receivables.Actions.Storage;
+
+/// <summary>
+/// The Today index in the <see cref="Receivables.Storage.StorageNames.Tables.TodayIndex"/> table: partition = creditor;
+/// one row per open task whose row key is the task's <see cref="TaskUrgency.SortKey"/> followed by its id, so a range
+/// query returns the open tasks most urgent first and a page reads only its rows. The number of rows is kept in
+/// <see cref="Shards"/> counter rows (row keys from <c>~count-</c>, after every task row), each changed in the same
+/// transaction as the row it counts, so the count is exact; a task's shard follows from its id.
+/// </summary>
+public sealed class TodayIndexTable(TableClient table)
+{
+    /// <summary>Counter rows per creditor: concurrent openers of one creditor rarely change the same one.</summary>
+    public const int Shards = 16;
+
+    /// <summary>Every task row sorts before this; the counters and the marker after it.</summary>
+    private const string MetaPrefix = "~";
+
+    private const string CountPrefix = "~count-";
+
+    /// <summary>Written once the creditor's open tasks from before the index were added to it.</summary>
+    private const string BuiltMarker = "~built";
+
+    public static string RowKey(string sortKey, string taskId) => sortKey + taskId;
+
+    public static string TaskIdOf(string rowKey) => rowKey[TaskUrgency.SortKeyLength..];
+
+    public static string SortKeyOf(string rowKey) => rowKey[..TaskUrgency.SortKeyLength];
+
+    /// <summary>Adds the task's row and counts it; nothing when the row is there already.</summary>
+    public Task AddAsync(string creditorId, string rowKey, CancellationToken cancellationToken) =>
+        ChangeAsync(creditorId, rowKey, add: true, cancellationToken);
+
+    /// <summary>Removes the task's row and uncounts it; nothing when the row is gone already.</summary>
+    public Task RemoveAsync(string creditorId, string rowKey, CancellationToken cancellationToken) =>
+        ChangeAsync(creditorId, rowKey, add: false, cancellationToken);
+
+    private async Task ChangeAsync(string creditorId, string rowKey, bool add, CancellationToken cancellationToken)
+    {
+        var shardKey = CountPrefix + (Convert.ToInt32(rowKey[^1..], 16) % Shards).ToString("D2", CultureInfo.InvariantCulture);
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var shard = await table.GetEntityIfExistsAsync<TableEntity>(creditorId, shardKey, cancellationToken: cancellationToken);
+            var count = (shard.HasValue ? shard.Value!.GetInt32("Count") ?? 0 : 0) + (add ? 1 : -1);
+            var counter = new TableEntity(creditorId, shardKey) { ["Count"] = count };
+            var actions = new List<TableTransactionAction>
+            {
+                add
+                    ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(creditorId, rowKey) { ["TaskId"] = TaskIdOf(rowKey) })
+                    : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(creditorId, rowKey), ETag.All),
+                shard.HasValue
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, shard.Value!.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, counter),
+            };
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status is 409 or 404)
+            {
+                return; // the row is there (add) or gone (remove) already
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                await Task.Delay(Random.Shared.Next(5, 25 + (attempt * 10)), cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"Today index of {creditorId}: too many concurrent changes of one counter; the change is retried later.");
+    }
+
+    /// <summary>The first <paramref name="take"/> row keys of the creditor, most urgent first.</summary>
+    public async Task<IReadOnlyList<string>> FirstAsync(string creditorId, int take, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>(take);
+        if (take <= 0)
+        {
+            return keys;
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creditorId} and RowKey lt {MetaPrefix}");
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, take), select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
+        {
+            foreach (var entity in page.Values)
+            {
+                keys.Add(entity.RowKey);
+                if (keys.Count == take)
+                {
+                    return keys;
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>How many task rows the creditor has, and whether its open tasks from before the index were added.</summary>
+    public async Task<(int Count, bool Built)> CountAsync(string creditorId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var built = false;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creditorId} and RowKey ge {MetaPrefix}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey.StartsWith(CountPrefix, StringComparison.Ordinal))
+            {
+                count += entity.GetInt32("Count") ?? 0;
+            }
+            else if (entity.RowKey == BuiltMarker)
+            {
+                built = true;
+            }
+        }
+
+        return (Math.Max(0, count), built);
+    }
+
+    public Task MarkBuiltAsync(string creditorId, CancellationToken cancellationToken) =>
+        table.UpsertEntityAsync(new TableEntity(creditorId, BuiltMarker), TableUpdateMode.Replace, cancellationToken);
+}
