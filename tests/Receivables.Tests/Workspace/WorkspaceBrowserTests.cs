@@ -314,7 +314,9 @@ public sealed class WorkspaceBrowserTests
         await page.Locator(".flash.ok").WaitForAsync();
         var marked = (await cases.GetAsync(TestSettings.Creditor, "B-100"))!;
         marked.NeverAutomatic.ShouldBeTrue();
-        (await page.Locator("section[aria-labelledby=case-h]").InnerTextAsync()).ShouldContain("Aldri automatisk.");
+        var caseCard = await page.Locator("section[aria-labelledby=case-h]").InnerTextAsync();
+        caseCard.ShouldContain("Aldri automatisk.");
+        caseCard.ShouldContain("Ingen planlagte steg");
         (await page.Locator("section[aria-labelledby=case-h] .stage").InnerTextAsync()).ShouldBe("Manuell");
         violations.AddRange(await Browser.SeriousViolationsAsync(page));
         await Browser.ShotAsync(page, "debtor-never-automatic.nb");
