@@ -13,6 +13,7 @@ internal static class Commands
         CreditorsCommand.Build(),
         BenchCycleCommand.Build(),
         TasksCommand.Build(),
+        CasesCommand.Build(),
         EvidenceCommand.Build(),
         PlansCommand.Build(),
         SetOffCommand.Build(),

@@ -8,7 +8,7 @@ using Receivables.Plans;
 
 namespace Receivables.Local.Commands;
 
-/// <summary><c>plans list|show|draft|approve|reject|accept|security</c>: the repayment plan workflow for a person.</summary>
+/// <summary><c>plans list|show|draft|adjust|approve|reject|accept|security</c>: the repayment plan workflow for a person.</summary>
 internal static class PlansLifecycleCommands
 {
     public static void AddTo(Command plans)
@@ -78,6 +78,21 @@ internal static class PlansLifecycleCommands
             return 0;
         }, ct));
 
+        var adjustInstallment = new Option<decimal?>("--installment") { Description = "The installment (whole units), at least Receivables:Plans:MinInstallment." };
+        var count = new Option<int?>("--count") { Description = "The number of installments instead of an amount (the amount follows)." };
+        var first = new Option<string?>("--first") { Description = "yyyy-MM-dd: the first due date, at most Receivables:Plans:FirstPaymentDays from today." };
+        var adjustKey = new Option<string?>("--key") { Description = "Idempotency key: the same key twice adjusts once (default: a new key per run)." };
+        var adjust = new Command("adjust", "Adjust a drafted plan within the plan policy (installment or count, frequency, first due date); the letter is re-rendered, nothing is sent.") { id, adjustInstallment, count, frequency, first, adjustKey, by };
+        adjust.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
+        {
+            var plan = await FindAsync(host, parse.GetValue(id)!, token);
+            var change = new PlanAdjustment(parse.GetValue(adjustInstallment), parse.GetValue(count), parse.GetValue(frequency), Cli.ParseDate(parse.GetValue(first), "--first"));
+            plan = await host.Get<PlanService>().AdjustAsync(plan.CreditorId, plan.PlanId, change, Actors.Person(parse.GetValue(by)!), "cli:" + (parse.GetValue(adjustKey) ?? Guid.NewGuid().ToString("N")), token);
+            Console.WriteLine($"{plan.PlanId} {plan.Status}: {PlanText.Describe(plan)}");
+            Console.WriteLine(PlanText.ScheduleText(plan, "en"));
+            return 0;
+        }, ct));
+
         var reason = new Option<string>("--reason") { Description = "Why the draft is rejected (required).", Required = true };
         var reject = new Command("reject", "Reject a drafted plan; nothing is sent.") { id, reason, by };
         reject.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
@@ -126,6 +141,7 @@ internal static class PlansLifecycleCommands
         plans.Subcommands.Add(list);
         plans.Subcommands.Add(show);
         plans.Subcommands.Add(draft);
+        plans.Subcommands.Add(adjust);
         plans.Subcommands.Add(approve);
         plans.Subcommands.Add(reject);
         plans.Subcommands.Add(accept);

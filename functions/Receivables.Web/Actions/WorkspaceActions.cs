@@ -9,7 +9,7 @@ namespace Receivables.Web.Actions;
 
 /// <summary>
 /// What a person does in the workspace, each through the same library handler as the CLI: task outcomes
-/// (<see cref="TaskOutcomes"/>), case pauses and holds (<see cref="ICaseActions"/>), plans (<see cref="PlanService"/>),
+/// (<see cref="TaskOutcomes"/>), case pauses, holds, releases and never-automatic (<see cref="ICaseActions"/>), plans (<see cref="PlanService"/>),
 /// evidence. Every action carries the person (<c>person:&lt;name&gt;</c>) and an idempotency key from the form, so a
 /// double submit does nothing twice, and is archived as evidence.
 /// </summary>
@@ -76,6 +76,13 @@ public sealed class WorkspaceActions(
     public Task HoldInvoiceAsync(string creditorId, string debtorId, string invoiceNumber, string? note, string person, string key, CancellationToken cancellationToken) =>
         cases.PauseAsync(creditorId, debtorId, PauseReason.Manual, null, [invoiceNumber], Actors.Person(person), Blank(note) ?? $"Invoice {invoiceNumber} held", "web:" + key, cancellationToken);
 
+    public Task ReleaseInvoiceAsync(string creditorId, string debtorId, string invoiceNumber, string? note, string person, string key, CancellationToken cancellationToken) =>
+        cases.ReleaseInvoiceAsync(creditorId, debtorId, invoiceNumber, Actors.Person(person), Blank(note) ?? $"Invoice {invoiceNumber} released", "web:" + key, cancellationToken);
+
+    /// <summary>Sets never-automatic (or undoes it, <paramref name="on"/> false), as <c>cases never-automatic</c> does.</summary>
+    public Task SetNeverAutomaticAsync(string creditorId, string debtorId, bool on, string? note, string person, string key, CancellationToken cancellationToken) =>
+        cases.SetNeverAutomaticAsync(creditorId, debtorId, on, Actors.Person(person), Blank(note) ?? (on ? "Never automatic: a person follows the case up" : "Automatic again"), "web:" + key, cancellationToken);
+
     public async Task ResumeAsync(string creditorId, string debtorId, string? note, string person, string key, CancellationToken cancellationToken)
     {
         var view = await cases.GetAsync(creditorId, debtorId, cancellationToken)
@@ -98,6 +105,9 @@ public sealed class WorkspaceActions(
 
     public Task<RepaymentPlan> ApprovePlanAsync(string creditorId, string planId, string person, CancellationToken cancellationToken) =>
         plans.ApproveAsync(creditorId, planId, Actors.Person(person), cancellationToken);
+
+    public Task<RepaymentPlan> AdjustPlanAsync(string creditorId, string planId, PlanAdjustment adjustment, string person, string key, CancellationToken cancellationToken) =>
+        plans.AdjustAsync(creditorId, planId, adjustment, Actors.Person(person), "web:" + key, cancellationToken);
 
     public Task<RepaymentPlan> RejectPlanAsync(string creditorId, string planId, string reason, string person, CancellationToken cancellationToken) =>
         plans.RejectAsync(creditorId, planId, Actors.Person(person), reason, cancellationToken);

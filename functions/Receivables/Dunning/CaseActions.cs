@@ -149,6 +149,50 @@ public sealed class CaseActions(
             return new { released };
         }, cancellationToken);
 
+    public Task ReleaseInvoiceAsync(string creditorId, string debtorId, string invoiceNumber, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ApplyAsync(creditorId, debtorId, "release-invoice", actor, note, idempotencyKey, c =>
+        {
+            var invoice = invoiceNumber.Trim();
+            if (!c.HeldInvoices.Contains(invoice, StringComparer.Ordinal))
+            {
+                throw new ReceivablesException(c.HeldInvoices.Count == 0
+                    ? $"Invoice '{invoice}' of debtor '{debtorId}' is not held: no invoice of the case is held."
+                    : $"Invoice '{invoice}' of debtor '{debtorId}' is not held; held are: {string.Join(", ", c.HeldInvoices)}.");
+            }
+
+            c.HeldInvoices.Remove(invoice);
+            if (c.AwaitedCredit is { } awaited && awaited.Invoices.Contains(invoice, StringComparer.Ordinal))
+            {
+                // Released before the awaited credit note was booked: the rest still waits for it.
+                var rest = awaited.Invoices.Where(i => i != invoice).ToList();
+                c.AwaitedCredit = rest.Count == 0 ? null : awaited with { Invoices = rest };
+            }
+
+            c.NextAction = clock.Today;
+            return new { released = invoice, stillHeld = c.HeldInvoices.ToList() };
+        }, cancellationToken);
+
+    public Task SetNeverAutomaticAsync(string creditorId, string debtorId, bool neverAutomatic, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ApplyAsync(creditorId, debtorId, neverAutomatic ? "never-automatic" : "automatic-again", actor, note, idempotencyKey, c =>
+        {
+            var before = c.NeverAutomatic;
+            c.NeverAutomatic = neverAutomatic;
+            if (neverAutomatic)
+            {
+                c.Stage = CaseStages.Manual;
+            }
+            else if (before && c.Stage == CaseStages.Manual)
+            {
+                // Back on the ladder: the stage the invoices' levels reach under the debtor's policy.
+                var debtor = new Debtor(creditorId, debtorId, c.DebtorName, c.DebtorEmail, c.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null);
+                c.Stage = policies.For(creditorId, debtor) is { } policy ? Ladder.StageOf(c, policy) : CaseStages.Manual;
+            }
+
+            // The next cycle looks at the case at once (it decides nothing automatic while the flag is set).
+            c.NextAction = clock.Today;
+            return new { neverAutomatic, before };
+        }, cancellationToken);
+
     public Task RestartFriendlyStepAsync(string creditorId, string debtorId, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default) =>
         ApplyAsync(creditorId, debtorId, "restart-friendly-step", actor, note, idempotencyKey, c =>
         {

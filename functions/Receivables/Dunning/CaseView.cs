@@ -20,6 +20,9 @@ public sealed record CaseView(
 
     public bool IsBusiness { get; init; }
 
+    /// <summary>A person set the case to never-automatic: nothing is sent by the cycle until a person undoes it.</summary>
+    public bool NeverAutomatic { get; init; }
+
     /// <summary>Held for a dispute: the whole case or some of its invoices.</summary>
     public bool IsHeld => Pause == PauseReason.Dispute || HeldInvoices.Count > 0;
 }

@@ -29,6 +29,12 @@ public sealed class DunningCase
 
     public List<string> HeldInvoices { get; set; } = [];
 
+    /// <summary>
+    /// A person set the case to never-automatic: the cycle sends this debtor nothing by itself (no reminder, no automatic
+    /// escalation) and the case stays at the manual stage until a person undoes it.
+    /// </summary>
+    public bool NeverAutomatic { get; set; }
+
     /// <summary>The credit note a resolved dispute waits for (null: none).</summary>
     public AwaitedCredit? AwaitedCredit { get; set; }
 
@@ -56,7 +62,7 @@ public sealed class DunningCase
     /// <summary>Storage concurrency token (opaque to the domain).</summary>
     public string? Version { get; set; }
 
-    public CaseView ToView() => new(CreditorId, DebtorId, CaseId, ReplyToken, Stage, DebtorEmail, Pause, PausedUntil, [.. HeldInvoices]) { AwaitedCredit = AwaitedCredit, DebtorName = DebtorName, IsBusiness = IsBusiness };
+    public CaseView ToView() => new(CreditorId, DebtorId, CaseId, ReplyToken, Stage, DebtorEmail, Pause, PausedUntil, [.. HeldInvoices]) { AwaitedCredit = AwaitedCredit, DebtorName = DebtorName, IsBusiness = IsBusiness, NeverAutomatic = NeverAutomatic };
 
     public static string CaseIdFor(string creditorId, string debtorId) =>
         "case-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(creditorId + "/" + debtorId)))[..16].ToLowerInvariant();

@@ -304,7 +304,8 @@ public sealed class DunningShardRunner(
     {
         context.Tally.Count();
         var date = context.Shard.Date;
-        var policy = policies.For(state.CreditorId, lines.Debtor, context.Policies);
+        // A case a person set to never-automatic is decided as a never-automatic debtor is: no ladder, a person follows it.
+        var policy = state.NeverAutomatic ? null : policies.For(state.CreditorId, lines.Debtor, context.Policies);
         var decision = Ladder.Evaluate(state, lines, policy, date, policies.Rates, policies.Options.CollectionNotice);
         state.LedgerHash = DunningCase.LedgerHashOf(lines);
         if (state.Pending.Count > 0 && (state.NextAction is null || state.NextAction > date))

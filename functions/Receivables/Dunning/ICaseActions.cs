@@ -28,6 +28,19 @@ public interface ICaseActions
     /// <summary>Releases invoices held for a dispute or an awaited credit note: the ladder resumes on them from where it stood.</summary>
     Task ReleaseHoldAsync(string creditorId, string debtorId, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Releases one held invoice (held by a person or for a dispute): the ladder goes on with it on the next cycle, from
+    /// where it stood; the other held invoices stay held. An invoice that is not held is refused.
+    /// </summary>
+    Task ReleaseInvoiceAsync(string creditorId, string debtorId, string invoiceNumber, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets (or, with <paramref name="neverAutomatic"/> false, undoes) never-automatic: while set, the cycle sends this
+    /// debtor nothing by itself — no reminder, no automatic escalation — and a person follows the case up. After an undo
+    /// the ladder goes on from where it stood on the next cycle.
+    /// </summary>
+    Task SetNeverAutomaticAsync(string creditorId, string debtorId, bool neverAutomatic, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default);
+
     /// <summary>Restarts the friendly step's deadline (invoice not received / copy sent).</summary>
     Task RestartFriendlyStepAsync(string creditorId, string debtorId, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default);
 }

@@ -8,9 +8,7 @@ public static class PlanFigures
     public static void Compute(RepaymentPlan plan, ClaimStatement statement, DateOnly today, PlanPolicy policy)
     {
         var compensationWaived = policy.WaiveCompensation ? statement.Compensation : 0m;
-        var schedule = PlanSchedule.Build(
-            new PlanInput(statement.Principal, statement.Fees, statement.Interest + statement.Compensation - compensationWaived, statement.Currency, today, 0m, plan.ProposedInstallment, plan.ProposedFrequency),
-            policy);
+        var schedule = PlanSchedule.Build(InputOf(plan, statement, today, policy), policy);
         plan.StartDate = today;
         plan.Currency = statement.Currency;
         plan.CoveredInvoices = [.. statement.Invoices.Select(i => i.InvoiceNumber)];
@@ -30,4 +28,15 @@ public static class PlanFigures
         plan.RequiresSecurity = schedule.RequiresSecurity;
         plan.Kid = PlanReference.KidFor(plan.PlanId);
     }
+
+    /// <summary>What the schedule is drawn up from: the statement's claim (compensation left out when waived) and the plan's proposals.</summary>
+    public static PlanInput InputOf(RepaymentPlan plan, ClaimStatement statement, DateOnly today, PlanPolicy policy)
+    {
+        var compensationWaived = policy.WaiveCompensation ? statement.Compensation : 0m;
+        return new PlanInput(statement.Principal, statement.Fees, statement.Interest + statement.Compensation - compensationWaived, statement.Currency, today, 0m, plan.ProposedInstallment, plan.ProposedFrequency, plan.ProposedFirstDueDate);
+    }
+
+    /// <summary>The amount the installments repay: principal, interest and compensation, and the fees unless the policy waives them if kept.</summary>
+    public static decimal ScheduledAmount(PlanInput input, PlanPolicy policy) =>
+        input.Principal + input.Interest + (policy.WaiveFeesIfKept ? 0m : input.Fees) - input.DownPayment;
 }

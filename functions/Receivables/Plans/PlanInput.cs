@@ -2,7 +2,10 @@ using Receivables.Common;
 
 namespace Receivables.Plans;
 
-/// <summary>What a plan is drawn up for: the debtor's claim and the debtor's wishes.</summary>
+/// <summary>
+/// What a plan is drawn up for: the debtor's claim and the debtor's wishes (or a person's adjustment). A first due date
+/// before the start date is ignored (the policy's <see cref="PlanPolicy.FirstPaymentDays"/> applies).
+/// </summary>
 public sealed record PlanInput(
     decimal Principal,
     decimal Fees,
@@ -11,4 +14,5 @@ public sealed record PlanInput(
     DateOnly StartDate,
     decimal DownPayment = 0m,
     decimal? ProposedInstallment = null,
-    PlanFrequency? Frequency = null);
+    PlanFrequency? Frequency = null,
+    DateOnly? FirstDueDate = null);

@@ -50,7 +50,7 @@ public sealed record PlanSchedule(
                 $"Down payment {input.DownPayment:0.00} {input.Currency} is more than the amount to schedule ({scheduled:0.00} {input.Currency}).");
         }
 
-        var firstDue = input.StartDate.AddDays(policy.FirstPaymentDays);
+        var firstDue = input.FirstDueDate is { } chosen && chosen >= input.StartDate ? chosen : input.StartDate.AddDays(policy.FirstPaymentDays);
         var latestDue = input.StartDate.AddMonths(policy.MaxDurationMonths);
         var downPayment = input.DownPayment;
         var installments = new List<PlanInstallment>();

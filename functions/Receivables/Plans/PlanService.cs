@@ -10,7 +10,7 @@ namespace Receivables.Plans;
 /// (<see cref="PlanAcceptance"/>), letters (<see cref="PlanLetters"/>, wording in Liquid templates), evidence
 /// (<see cref="PlanEvidence"/>); monitoring is <see cref="PlanMonitor"/>.
 /// </summary>
-public sealed class PlanService(IPlanStore plans, PlanDrafting drafting, PlanApproval approval, PlanAcceptance acceptance, PlanLetters letters) : IArrangementRequests
+public sealed class PlanService(IPlanStore plans, PlanDrafting drafting, PlanApproval approval, PlanAcceptance acceptance, PlanAdjusting adjusting, PlanLetters letters) : IArrangementRequests
 {
     public Task<string> RequestAsync(ArrangementRequest request, CancellationToken cancellationToken = default) =>
         drafting.RequestAsync(request, cancellationToken);
@@ -20,6 +20,10 @@ public sealed class PlanService(IPlanStore plans, PlanDrafting drafting, PlanApp
 
     public Task<RepaymentPlan> ApproveAsync(string creditorId, string planId, string actor, CancellationToken cancellationToken = default) =>
         approval.ApproveAsync(creditorId, planId, actor, cancellationToken);
+
+    /// <summary>Adjusts a draft within the plan policy (<see cref="PlanAdjusting"/>); the preview then shows the adjusted plan.</summary>
+    public Task<RepaymentPlan> AdjustAsync(string creditorId, string planId, PlanAdjustment adjustment, string actor, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        adjusting.AdjustAsync(creditorId, planId, adjustment, actor, idempotencyKey, cancellationToken);
 
     public Task<RepaymentPlan> RejectAsync(string creditorId, string planId, string actor, string reason, CancellationToken cancellationToken = default) =>
         approval.RejectAsync(creditorId, planId, actor, reason, cancellationToken);

@@ -23,6 +23,7 @@ public static class PlansRegistration
         services.AddSingleton<IPlanWording, ModelPlanWording>();
         services.AddSingleton<PlanLetters>();
         services.AddSingleton<PlanApproval>();
+        services.AddSingleton<PlanAdjusting>();
         services.AddSingleton<PlanDrafting>();
         services.AddSingleton<PlanAcceptance>();
         services.AddSingleton<PlanService>();

@@ -77,6 +77,12 @@ public sealed class RepaymentPlan
 
     public PlanFrequency? ProposedFrequency { get; set; }
 
+    /// <summary>The first due date a person chose when adjusting the draft (null: the policy's first-payment days).</summary>
+    public DateOnly? ProposedFirstDueDate { get; set; }
+
+    /// <summary>Idempotency keys of adjustments already applied to the draft (most recent last).</summary>
+    public List<string> AdjustmentKeys { get; set; } = [];
+
     public string? ApprovalTaskId { get; set; }
 
     public string? DecidedBy { get; set; }

@@ -78,6 +78,18 @@ internal sealed class RecordingCases : ICaseActions
         return Task.CompletedTask;
     }
 
+    public Task ReleaseInvoiceAsync(string creditorId, string debtorId, string invoiceNumber, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        Record(idempotencyKey + ":release-invoice", $"release-invoice {debtorId} {invoiceNumber} by {actor}");
+        return Task.CompletedTask;
+    }
+
+    public Task SetNeverAutomaticAsync(string creditorId, string debtorId, bool neverAutomatic, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        Record(idempotencyKey + ":never-automatic", $"never-automatic={neverAutomatic} {debtorId} by {actor}");
+        return Task.CompletedTask;
+    }
+
     private void Record(string key, string call)
     {
         if (keys.TryAdd(key, true))

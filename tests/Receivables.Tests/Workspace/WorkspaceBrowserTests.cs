@@ -272,6 +272,91 @@ public sealed class WorkspaceBrowserTests
         entries.ShouldContain(e => e.Entry.Actor == "person:kari@acme.example" && e.Entry.Kind == EvidenceKinds.Decision);
     }
 
+    [Fact]
+    public async Task Controller_sets_never_automatic_holds_and_releases_an_invoice_and_adjusts_a_plan_while_a_viewer_is_refused()
+    {
+        var (world, baseUrl) = await SeededAsync(new Dictionary<string, string?> { ["Receivables:Workspace:Authentication"] = "AppService" });
+        await using var _ = world;
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var __ = playwright;
+        await using var ___ = browser;
+        var cases = world.Get<Receivables.Dunning.ICaseActions>();
+        var violations = new List<string>();
+
+        // A viewer posting the new actions anyway is refused on the server; nothing changes.
+        var viewer = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ExtraHTTPHeaders = new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL"] = Principal("vera@acme.example", "viewer") } });
+        var never = await viewer.APIRequest.PostAsync("/Debtors/acme/B-100?handler=NeverAutomatic", new() { Form = viewer.APIRequest.CreateFormData().Set("on", "true").Set("key", "viewer-1") });
+        never.Status.ShouldBe(403);
+        var release = await viewer.APIRequest.PostAsync("/Debtors/acme/B-100?handler=Release", new() { Form = viewer.APIRequest.CreateFormData().Set("invoice", "2001").Set("key", "viewer-2") });
+        release.Status.ShouldBe(403);
+        var adjust = await viewer.APIRequest.PostAsync("/Plans/acme/x?handler=Adjust", new() { Form = viewer.APIRequest.CreateFormData().Set("count", "6").Set("key", "viewer-3") });
+        adjust.Status.ShouldBe(403);
+        (await cases.GetAsync(TestSettings.Creditor, "B-100"))!.NeverAutomatic.ShouldBeFalse();
+
+        var controller = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, ExtraHTTPHeaders = new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL"] = Principal("kari@acme.example", "controller") } });
+        var page = await controller.NewPageAsync();
+
+        // Hold the invoice, then release it: one button each, the case shows it at once.
+        await page.GotoAsync("/Debtors/acme/B-100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hold tilbake 2001" }).ClickAsync();
+        await page.Locator(".flash.ok").WaitForAsync();
+        (await cases.GetAsync(TestSettings.Creditor, "B-100"))!.HeldInvoices.ShouldBe(["2001"]);
+        (await page.Locator("section[aria-labelledby=case-h]").InnerTextAsync()).ShouldContain("Holdt tilbake: 2001");
+        violations.AddRange(await Browser.SeriousViolationsAsync(page));
+        await Browser.ShotAsync(page, "debtor-held.nb");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Frigi 2001" }).ClickAsync();
+        await page.Locator(".flash.ok").WaitForAsync();
+        (await cases.GetAsync(TestSettings.Creditor, "B-100"))!.HeldInvoices.ShouldBeEmpty();
+        (await page.GetByRole(AriaRole.Button, new() { Name = "Hold tilbake 2001" }).CountAsync()).ShouldBe(1);
+
+        // Never automatic: shown on the case as manual only, and undone by a person.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Merk: aldri automatisk" }).ClickAsync();
+        await page.Locator(".flash.ok").WaitForAsync();
+        var marked = (await cases.GetAsync(TestSettings.Creditor, "B-100"))!;
+        marked.NeverAutomatic.ShouldBeTrue();
+        var caseCard = await page.Locator("section[aria-labelledby=case-h]").InnerTextAsync();
+        caseCard.ShouldContain("Aldri automatisk.");
+        caseCard.ShouldContain("Ingen planlagte steg");
+        (await page.Locator("section[aria-labelledby=case-h] .stage").InnerTextAsync()).ShouldBe("Manuell");
+        violations.AddRange(await Browser.SeriousViolationsAsync(page));
+        await Browser.ShotAsync(page, "debtor-never-automatic.nb");
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        (await page.Locator("section[aria-labelledby=case-h]").InnerTextAsync()).ShouldContain("Manual only.");
+        violations.AddRange(await Browser.SeriousViolationsAsync(page));
+        await Browser.ShotAsync(page, "debtor-never-automatic.en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo never-automatic" }).ClickAsync();
+        await page.Locator(".flash.ok").WaitForAsync();
+        (await cases.GetAsync(TestSettings.Creditor, "B-100"))!.NeverAutomatic.ShouldBeFalse();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Norsk" }).ClickAsync();
+
+        var entries = await world.Get<IEvidenceReader>().ReadCaseAsync(new EvidenceCaseRef(TestSettings.Creditor, "B-100", marked.CaseId));
+        entries.Where(e => e.Entry.Actor == "person:kari@acme.example").Select(e => e.Entry.Metadata.GetValueOrDefault("action")).ShouldBe(["pause", "release-invoice", "never-automatic", "automatic-again"]);
+
+        // Adjust the drafted plan: outside the policy it is refused with the rule; within it the preview shows the new plan.
+        RepaymentPlan? draft = null;
+        await foreach (var plan in world.Get<PlanService>().ListAsync(TestSettings.Creditor))
+        {
+            draft = plan;
+        }
+
+        await page.GotoAsync($"/Plans/acme/{draft!.PlanId}");
+        await page.Locator("#adj-installment").FillAsync("100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Juster og forhåndsvis" }).ClickAsync();
+        (await page.Locator(".flash.bad").InnerTextAsync()).ShouldContain("MinInstallment");
+        await page.Locator("#adj-count").FillAsync("6");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Juster og forhåndsvis" }).ClickAsync();
+        (await page.Locator(".flash.ok").InnerTextAsync()).ShouldContain("6 avdrag");
+        (await page.Locator("section[aria-labelledby=sched-h] tbody tr").CountAsync()).ShouldBe(6);
+        var adjusted = (await world.Get<PlanService>().FindAsync(TestSettings.Creditor, draft.PlanId))!;
+        adjusted.Installments.Count.ShouldBe(6);
+        (await FrameHtmlAsync(page)).ShouldContain(Receivables.Email.LetterFormat.Amount(adjusted.Installments[0].Amount, "NOK", "nb"));
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        violations.AddRange(await Browser.SeriousViolationsAsync(page));
+        await Browser.ShotAsync(page, "plan-adjusted.nb");
+
+        violations.ShouldBeEmpty(string.Join("\n", violations));
+    }
+
     /// <summary>
     /// The HTML the page's letter frame shows. The frame is sandboxed without scripts (so Playwright cannot script
     /// inside it): its document is fetched with the page's cookies, and the frame is checked to point at it.

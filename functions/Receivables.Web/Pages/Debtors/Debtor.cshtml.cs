@@ -56,6 +56,13 @@ public sealed class DebtorModel(WorkspaceQueries queries, WorkspaceActions actio
     public Task<IActionResult> OnPostHoldAsync(string creditor, string debtor, string invoice, string key, CancellationToken cancellationToken) =>
         ActAsync(async () => { await actions.HoldInvoiceAsync(creditor, debtor, invoice, null, Person, key, cancellationToken); return Texts(); }, Back);
 
+    public Task<IActionResult> OnPostReleaseAsync(string creditor, string debtor, string invoice, string key, CancellationToken cancellationToken) =>
+        ActAsync(async () => { await actions.ReleaseInvoiceAsync(creditor, debtor, invoice, null, Person, key, cancellationToken); return Texts(); }, Back);
+
+    /// <summary>Sets never-automatic (<paramref name="on"/> true) or undoes it.</summary>
+    public Task<IActionResult> OnPostNeverAutomaticAsync(string creditor, string debtor, bool on, string key, CancellationToken cancellationToken) =>
+        ActAsync(async () => { await actions.SetNeverAutomaticAsync(creditor, debtor, on, null, Person, key, cancellationToken); return Texts(); }, Back);
+
     /// <summary>The outcomes a call may have (what <c>tasks done</c> accepts for a call task).</summary>
     public IReadOnlyList<string> CallOutcomes => queries.OutcomesOf(Receivables.Actions.TaskKinds.CallDebtor);
 

@@ -6,7 +6,7 @@ using Receivables.Web.Actions;
 namespace Receivables.Web.Pages.Plans;
 
 /// <summary>One plan: its schedule, and for a draft the letter and agreement exactly as approval will send them.</summary>
-public sealed class PlanModel(WorkspaceQueries queries, WorkspaceActions actions, PlanService plans) : WorkspacePage
+public sealed class PlanModel(WorkspaceQueries queries, WorkspaceActions actions, PlanService plans, Text.Texts texts) : WorkspacePage
 {
     public RepaymentPlan Plan { get; private set; } = null!;
 
@@ -45,6 +45,16 @@ public sealed class PlanModel(WorkspaceQueries queries, WorkspaceActions actions
 
     public Task<IActionResult> OnPostApproveAsync(string creditor, string plan, CancellationToken cancellationToken) =>
         ActAsync(async () => $"{(await actions.ApprovePlanAsync(creditor, plan, Person, cancellationToken)).PlanId}: {PlanStatus.Proposed}", $"/Plans/{creditor}/{plan}");
+
+    /// <summary>Adjusts the draft within the policy; the page then previews the adjusted letter and agreement.</summary>
+    public Task<IActionResult> OnPostAdjustAsync(string creditor, string plan, decimal? installment, int? count, PlanFrequency? frequency, DateOnly? first, string key, CancellationToken cancellationToken) =>
+        ActAsync(
+            async () =>
+            {
+                var adjusted = await actions.AdjustPlanAsync(creditor, plan, new PlanAdjustment(installment, count, frequency, first), Person, key, cancellationToken);
+                return texts.Format("plan.adjusted", adjusted.Installments.Count, Text.Texts.Date(adjusted.Installments.FirstOrDefault()?.DueDate));
+            },
+            $"/Plans/{creditor}/{plan}");
 
     public Task<IActionResult> OnPostRejectAsync(string creditor, string plan, string reason, CancellationToken cancellationToken) =>
         ActAsync(async () => $"{(await actions.RejectPlanAsync(creditor, plan, reason, Person, cancellationToken)).PlanId}: {PlanStatus.Rejected}", $"/Plans/{creditor}/{plan}");
