@@ -118,7 +118,7 @@ public sealed class SendReminderHandler(
                 {
                     await outbound.MarkAsync(record, OutboundStates.Cancelled, cancellationToken);
                     await ClearPendingAsync(message, null, cancellationToken);
-                    logger.LogInformation("Reminder {Key} cancelled: nothing it concerned is still unpaid, or the debtor has no email address", message.Key);
+                    logger.LogInformation("Reminder {Key} cancelled: nothing it concerned is still unpaid, the debtor has no email address, or the case was set to never-automatic", message.Key);
                     return;
                 }
 
@@ -156,7 +156,8 @@ public sealed class SendReminderHandler(
 
     private async Task<CaseMessage?> BuildAsync(DunningCase? state, PendingMessage? pending, SendReminderMessage message, CancellationToken cancellationToken)
     {
-        if (state is null || pending is null)
+        // A person set the case to never-automatic after this reminder was queued: it is not sent.
+        if (state is null || pending is null || state.NeverAutomatic)
         {
             return null;
         }
