@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Receivables.Dunning;
 using Receivables.Hosting;
+using Receivables.Hosting.Storage;
 using Receivables.Ledger;
 using Receivables.Replies;
 using Receivables.Storage;

@@ -29,7 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => StorageClients.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IMessageQueue, StorageMessageQueue>();
         services.AddSingleton<ITaskStore, TableTaskStore>();
-        services.AddSingleton<TimerSlots>();
+        services.AddSingleton<ITimerSlots, Storage.BlobTimerSlots>();
 
         services.AddCreditorsFeature();
         services.AddLedgerFeature();

@@ -18,7 +18,7 @@ public static class RepliesRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RepliesOptions>, RepliesSecretValidation>();
-        services.AddSingleton<ReplyStore>();
+        services.AddSingleton<IReplyStore, Storage.TableReplyStore>();
         services.AddSingleton<ReplyTasks>();
         services.AddSingleton<ReplyIntake>();
         services.AddSingleton<ReplyMail>();

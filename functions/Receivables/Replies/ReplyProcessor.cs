@@ -19,7 +19,7 @@ namespace Receivables.Replies;
 /// reply is skipped.
 /// </summary>
 public sealed class ReplyProcessor(
-    ReplyStore store,
+    IReplyStore store,
     ICaseActions cases,
     IEvidenceArchive archive,
     ReplyMail mail,

@@ -33,4 +33,8 @@ public sealed record SetOffProposal(
     string DraftText,
     string State,
     string? TaskId,
-    string SourceFile);
+    string SourceFile)
+{
+    /// <summary>The stored version this proposal was read at (an ETag); a change in between makes a save fail.</summary>
+    public string? Version { get; init; }
+}
