@@ -1,7 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Receivables.Dunning;
-using Receivables.Hosting;
 using Receivables.Hosting.Storage;
 using Receivables.Storage;
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Receivables.Ledger;
 using Receivables.Storage;
 
 namespace Receivables.Local.Hosting;

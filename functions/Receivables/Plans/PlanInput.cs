@@ -1,5 +1,3 @@
-using Receivables.Common;
-
 namespace Receivables.Plans;
 
 /// <summary>What a plan is drawn up for: the debtor's claim and the debtor's wishes.</summary>

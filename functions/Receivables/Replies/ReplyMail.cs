@@ -1,4 +1,3 @@
-using Receivables.Common;
 using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Evidence;

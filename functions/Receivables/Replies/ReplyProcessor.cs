@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
-using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Hosting;

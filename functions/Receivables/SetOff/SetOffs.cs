@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Receivables.Actions;
 using Receivables.Common;
-using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
