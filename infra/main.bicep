@@ -295,6 +295,8 @@ var appSettings = {
   Receivables__Email__SendGrid__MaxRetries: '4'
   Receivables__Email__SendGrid__InitialBackoff: '00:00:01'
   Receivables__Email__SendGrid__MaxRetryAfter: '00:01:00'
+  Receivables__Email__SendGrid__ActivityLookup: 'false'
+  Receivables__Email__SendGrid__ActivitySettle: '00:02:00'
   Receivables__Email__SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
   Receivables__Replies__Secret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.inboundSecretUri})'
   Receivables__OpenAI__Endpoint: deployOpenAi ? openAi!.outputs.endpoint : ''

@@ -1,6 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
-using Receivables.Hosting;
+using Receivables.Hosting.Storage;
 using Receivables.Replies;
 using Receivables.Storage;
 

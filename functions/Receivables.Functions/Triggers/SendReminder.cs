@@ -1,7 +1,7 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Receivables.Dunning;
-using Receivables.Hosting;
+using Receivables.Hosting.Storage;
 using Receivables.Storage;
 
 namespace Receivables.Functions.Triggers;

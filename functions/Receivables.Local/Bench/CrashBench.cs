@@ -35,6 +35,10 @@ public sealed class CrashBench(CrashBenchOptions options, TextWriter log)
             ["Receivables:Email:SendGrid:ApiKey"] = "bench-crash",
             ["Receivables:Email:SendGrid:BaseUrl"] = provider.BaseUrl,
             ["Receivables:Email:SendGrid:MaxRetries"] = "0",
+
+            // After a kill between the 202 and the proof, the sender asks the (fake) Email Activity API before sending again.
+            ["Receivables:Email:SendGrid:ActivityLookup"] = options.ActivityLookup ? "true" : "false",
+            ["Receivables:Email:SendGrid:ActivitySettle"] = "00:00:00",
             ["Receivables:Dunning:MaxLedgerAgeDays"] = "400",
             ["Receivables:Dunning:RequeuePendingAfter"] = options.Visibility.ToString("c", CultureInfo.InvariantCulture),
             ["Receivables:Local:Queues:VisibilityTimeout"] = options.Visibility.ToString("c", CultureInfo.InvariantCulture),
@@ -92,7 +96,7 @@ public sealed class CrashBench(CrashBenchOptions options, TextWriter log)
         }
 
         TryDelete(folder);
-        return new CrashBenchResult(debtors, kills, whileSending, runs, provider.Accepted, provider.Messages, provider.Duplicates, pending, intents, queued, poisoned, mostEmulators, clock.Elapsed);
+        return new CrashBenchResult(debtors, kills, whileSending, runs, provider.Accepted, provider.Messages, provider.Duplicates, pending, intents, queued, poisoned, mostEmulators, clock.Elapsed) { Lookups = provider.Lookups, ActivityLookup = options.ActivityLookup };
     }
 
     public static string Describe(CrashBenchResult r) => string.Create(
@@ -100,6 +104,7 @@ public sealed class CrashBench(CrashBenchOptions options, TextWriter log)
         $"""
         bench crash: {r.Kills} kill -9 of `cycle` ({r.KillsWhileSending} while emails were being sent), {r.Runs} CLI runs, {r.Debtors:N0} debtors, {r.Elapsed.TotalSeconds:0} s
           emails accepted by the provider: {r.EmailsAccepted:N0} for {r.Messages:N0} distinct messages; duplicate emails: {r.Duplicates}
+          Email Activity lookup before re-sending a try left without proof: {(r.ActivityLookup ? "on" : "off")}; lookups made: {r.Lookups}
           after recovery: stuck (pending without a queue message): {r.StuckPending}; intents not finished: {r.IntentsLeft}; messages still queued: {r.QueuedLeft}; poisoned: {r.Poisoned}
           Azurite processes on the data folder, most at any time: {r.MostEmulators} (a killed run's emulator is reused by the next run, not doubled)
         """);

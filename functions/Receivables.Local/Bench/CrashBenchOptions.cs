@@ -1,12 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
-using Receivables.Dunning;
-using Receivables.Ledger;
-using Receivables.Local.Commands;
 using Receivables.Local.Hosting;
-using Receivables.Storage;
 
 namespace Receivables.Local.Bench;
 
@@ -21,6 +13,9 @@ public sealed record CrashBenchOptions
     public int Dates { get; init; } = 3;
 
     public int Seed { get; init; } = 2026;
+
+    /// <summary>Whether the sender asks the (fake) Email Activity API before sending a message a killed run had tried.</summary>
+    public bool ActivityLookup { get; init; } = true;
 
     /// <summary>The queue's visibility timeout in the CLI runs, and the cycle's <c>RequeuePendingAfter</c>.</summary>
     public TimeSpan Visibility { get; init; } = TimeSpan.FromSeconds(10);

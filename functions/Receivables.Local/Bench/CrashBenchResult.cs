@@ -1,13 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
-using Receivables.Dunning;
-using Receivables.Ledger;
-using Receivables.Local.Commands;
-using Receivables.Local.Hosting;
-using Receivables.Storage;
-
 namespace Receivables.Local.Bench;
 
 /// <summary>What the crash bench measured.</summary>
@@ -24,4 +14,10 @@ public sealed record CrashBenchResult(
     int QueuedLeft,
     int Poisoned,
     int MostEmulators,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Email Activity lookups made (sends that found a try a killed run had left without proof).</summary>
+    public int Lookups { get; init; }
+
+    public bool ActivityLookup { get; init; }
+}

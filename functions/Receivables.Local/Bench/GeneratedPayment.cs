@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security;
-using Receivables.Payments;
-
 namespace Receivables.Local.Bench;
 
 /// <summary>A payment to write into a generated bank file.</summary>

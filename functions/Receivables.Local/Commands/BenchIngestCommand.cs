@@ -1,19 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Azure.Storage.Blobs.Models;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Receivables.Common;
 using Receivables.Ledger;
 using Receivables.Local.Bench;
 using Receivables.Local.Hosting;
-using Receivables.Storage;
 
 namespace Receivables.Local.Commands;
 

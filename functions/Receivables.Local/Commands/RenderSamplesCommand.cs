@@ -1,10 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
-using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
-using Receivables.Ledger;
 using Receivables.Messaging;
 using Receivables.Plans;
 

@@ -3,9 +3,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
-using Receivables.Actions;
 using Receivables.Dunning;
-using Receivables.Evidence;
 using Receivables.Local.Hosting;
 using Receivables.Storage;
 

@@ -1,12 +1,5 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Receivables.Hosting;
-using Receivables.Storage;
-using Receivables.Web;
 
 namespace Receivables.Local.Hosting;
 

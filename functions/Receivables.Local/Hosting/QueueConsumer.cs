@@ -1,11 +1,8 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Receivables.Dunning;
 using Receivables.Hosting;
-using Receivables.Ledger;
-using Receivables.Replies;
+using Receivables.Hosting.Storage;
 using Receivables.Storage;
 
 namespace Receivables.Local.Hosting;

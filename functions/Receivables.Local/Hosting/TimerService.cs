@@ -9,10 +9,10 @@ namespace Receivables.Local.Hosting;
 
 /// <summary>
 /// The dunning timer on one machine: the <c>DunningSchedule</c> NCRONTAB (UTC, as Functions on Linux), one run per
-/// slot across hosts (<see cref="TimerSlots"/>), and a missed slot run once at start-up, as the Functions schedule
+/// slot across hosts (<see cref="ITimerSlots"/>), and a missed slot run once at start-up, as the Functions schedule
 /// monitor does. The cycle itself catches up days it missed.
 /// </summary>
-public sealed class TimerService(IConfiguration configuration, TimerSlots slots, IDunningCycle cycle, TimeProvider time, ILogger<TimerService> logger) : BackgroundService
+public sealed class TimerService(IConfiguration configuration, ITimerSlots slots, IDunningCycle cycle, TimeProvider time, ILogger<TimerService> logger) : BackgroundService
 {
     public const string Job = "dunning-cycle";
 

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Receivables.Common;
-using Receivables.Evidence;
-using Receivables.Storage;
-
 namespace Receivables.Actions;
 
 /// <summary>Outcomes the system records when the ledger or a reply made a task moot (never chosen by a person).</summary>

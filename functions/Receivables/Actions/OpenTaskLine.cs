@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using Receivables.Status;
-
 namespace Receivables.Actions;
 
 public sealed record OpenTaskLine(string TaskId, string Kind, string? DebtorId, string Title, DateTimeOffset CreatedAt)

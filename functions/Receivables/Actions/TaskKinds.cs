@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
-using Receivables.Storage;
-
 namespace Receivables.Actions;
 
 /// <summary>Kinds of work for a person. Strings, so that features can add their own.</summary>

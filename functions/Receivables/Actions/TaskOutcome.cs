@@ -1,5 +1,3 @@
-using Receivables.Common;
-
 namespace Receivables.Actions;
 
 /// <summary>

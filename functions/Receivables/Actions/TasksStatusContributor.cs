@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Receivables.Status;
 
 namespace Receivables.Actions;

@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
-using Receivables.Storage;
-
 namespace Receivables.Actions;
 
 /// <summary>A task for a person (call the customer, review a dispute, decide an escalation).</summary>

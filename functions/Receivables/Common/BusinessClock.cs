@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Receivables.Common;
 
 /// <summary>Dates of the business calendar in the configured time zone.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Receivables.Common;
 
 /// <summary>Named rounding rules, so that every place that rounds money says which rule it follows.</summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Receivables.Actions;
-using Receivables.Dunning;
-using Receivables.Ledger;
-
 namespace Receivables.Contact;
 
 /// <summary>The outcome words of a call task (<c>tasks done &lt;id&gt; --outcome ...</c>).</summary>

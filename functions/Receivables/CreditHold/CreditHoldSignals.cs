@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-
 namespace Receivables.CreditHold;
 
 /// <summary>The two signals: hold deliveries to the debtor, or lift that hold.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Receivables.Actions;
 using Receivables.Status;
 
 namespace Receivables.CreditHold;

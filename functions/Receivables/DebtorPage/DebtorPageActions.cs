@@ -24,7 +24,7 @@ namespace Receivables.DebtorPage;
 public sealed class DebtorPageActions(
     PageReader reader,
     ReplyActions replies,
-    ReplyStore replyStore,
+    IReplyStore replyStore,
     DebtorLinks links,
     CaseMessenger mail,
     ICaseActions cases,

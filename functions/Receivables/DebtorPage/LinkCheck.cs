@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Receivables.DebtorPage;
 
 /// <summary>What a token opens: the link when it is valid, else nothing (wrong, altered, expired and revoked alike).</summary>

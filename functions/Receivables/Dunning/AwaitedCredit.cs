@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Receivables.Ledger;
-
 namespace Receivables.Dunning;
 
 /// <summary>

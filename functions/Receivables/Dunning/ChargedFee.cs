@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Receivables.Ledger;
-
 namespace Receivables.Dunning;
 
 /// <summary>A fee charged on one claim by one message (kept by us: the ledger does not know our fees).</summary>

@@ -1,5 +1,3 @@
-using Receivables.Ledger;
-
 namespace Receivables.Dunning;
 
 /// <summary>What a debtor owes on a date: every open invoice's claim, credits, and the totals.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using Receivables.Common;
-using Receivables.Ledger;
-
 namespace Receivables.Dunning;
 
 /// <summary>One creditor's dunning figures for <c>status</c>.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Receivables.Common;
 using Receivables.Ledger;
 

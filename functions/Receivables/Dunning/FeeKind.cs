@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-
 namespace Receivables.Dunning;
 
 /// <summary>What a level's fee is (inkassoforskriften §§ 1-1 to 1-3).</summary>

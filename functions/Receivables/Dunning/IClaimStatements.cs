@@ -1,5 +1,3 @@
-using Receivables.Ledger;
-
 namespace Receivables.Dunning;
 
 /// <summary>The claim statement of a debtor for plans, hand-over and status: ledger lines plus what dunning charged.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Receivables.Common;
-
 namespace Receivables.Dunning;
 
 /// <summary>

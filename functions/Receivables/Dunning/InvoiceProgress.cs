@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Receivables.Ledger;
-
 namespace Receivables.Dunning;
 
 /// <summary>How far one invoice has come on the ladder.</summary>

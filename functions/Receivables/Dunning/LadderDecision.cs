@@ -1,6 +1,3 @@
-using System.Globalization;
-using Receivables.Ledger;
-
 namespace Receivables.Dunning;
 
 /// <summary>What the ladder decided for one debtor on one date.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-
 namespace Receivables.Dunning;
 
 /// <summary>One ladder: ordered levels, a minimum amount and grace days.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Receivables.Common;
 
 namespace Receivables.Dunning;

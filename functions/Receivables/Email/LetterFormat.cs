@@ -1,13 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Azure;
-using Fluid;
-using Fluid.Values;
-using Microsoft.Extensions.Logging;
-using Receivables.Common;
-using Receivables.Storage;
 
 namespace Receivables.Email;
 

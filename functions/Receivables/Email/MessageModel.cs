@@ -1,14 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Azure;
-using Fluid;
-using Fluid.Values;
-using Microsoft.Extensions.Logging;
-using Receivables.Common;
-using Receivables.Storage;
-
 namespace Receivables.Email;
 
 /// <summary>What templates see: the document's values formatted for the language (snake_case names); the HTML encoder encodes them on output.</summary>

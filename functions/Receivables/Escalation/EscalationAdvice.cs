@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-
 namespace Receivables.Escalation;
 
 /// <summary>The gate's answer: one recommendation and every reason that led to it, in words a person can check.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-
 namespace Receivables.Escalation;
 
 /// <summary>The facts the gate decides from, gathered from the ledger, the evidence archive and the plans feature.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-
 namespace Receivables.Escalation;
 
 /// <summary>The outcome words of a decide-escalation task.</summary>

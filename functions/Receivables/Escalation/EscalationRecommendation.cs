@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-
 namespace Receivables.Escalation;
 
 /// <summary>What the escalation gate recommends at the last automatic level of the ladder.</summary>

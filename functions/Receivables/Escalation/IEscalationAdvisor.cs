@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
-using Receivables.Evidence;
 using Receivables.Ledger;
-using Receivables.Plans;
 
 namespace Receivables.Escalation;
 

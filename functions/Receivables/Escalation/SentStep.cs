@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-using Receivables.Common;
-using Receivables.Dunning;
-using Receivables.Evidence;
-using Receivables.Ledger;
-
 namespace Receivables.Escalation;
 
 /// <summary>A letter of the ladder that reached the debtor: by email (the outbound email in the evidence) or another channel a person recorded.</summary>

@@ -1,11 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Receivables.Common;
-using Receivables.Storage;
-
 namespace Receivables.Evidence;
 
 /// <summary>manifest.json of an export bundle: every file with its SHA-256, and each chain's head.</summary>

@@ -1,11 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Receivables.Common;
-using Receivables.Storage;
-
 namespace Receivables.Evidence;
 
 /// <summary>The result of checking a bundle: each case's chain, and problems of the bundle itself (manifest, timeline).</summary>

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
-using Receivables.Storage;
 
 namespace Receivables.Evidence;
 

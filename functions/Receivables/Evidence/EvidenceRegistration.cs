@@ -12,9 +12,9 @@ public static class EvidenceRegistration
             .BindConfiguration(EvidenceOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<BlobEvidenceArchive>();
-        services.AddSingleton<IEvidenceArchive>(sp => sp.GetRequiredService<BlobEvidenceArchive>());
-        services.AddSingleton<IEvidenceReader>(sp => sp.GetRequiredService<BlobEvidenceArchive>());
+        services.AddSingleton<Evidence.Storage.BlobEvidenceArchive>();
+        services.AddSingleton<IEvidenceArchive>(sp => sp.GetRequiredService<Evidence.Storage.BlobEvidenceArchive>());
+        services.AddSingleton<IEvidenceReader>(sp => sp.GetRequiredService<Evidence.Storage.BlobEvidenceArchive>());
         services.AddSingleton<EvidenceExporter>();
         return services;
     }

@@ -1,14 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-using Receivables.Actions;
-using Receivables.Common;
-using Receivables.Dunning;
-using Receivables.Escalation;
-using Receivables.Evidence;
-using Receivables.Ledger;
-using Receivables.Storage;
-
 namespace Receivables.Handover;
 
 /// <summary>One invoice: principal still open, the fees charged on it (with dates), interest to the export date, and the § 3a compensation less those fees.</summary>

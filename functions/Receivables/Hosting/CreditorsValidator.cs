@@ -1,13 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Receivables.Actions;
 using Receivables.Common;
-using Receivables.Messaging;
-using Receivables.Storage;
 
 namespace Receivables.Hosting;
 

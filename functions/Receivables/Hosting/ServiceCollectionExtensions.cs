@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
@@ -29,7 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => StorageClients.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IMessageQueue, StorageMessageQueue>();
         services.AddSingleton<ITaskStore, TableTaskStore>();
-        services.AddSingleton<TimerSlots>();
+        services.AddSingleton<ITimerSlots, Storage.BlobTimerSlots>();
 
         services.AddCreditorsFeature();
         services.AddLedgerFeature();

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Receivables.Ledger;
 
 /// <summary>Open and overdue (due date before the as-of date) invoices in one currency; credit notes apart.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Receivables.Ledger;
 
 /// <summary>What a diff found: counts per change, debtors touched, totals of the new snapshot.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Receivables.Ledger;
 
 public sealed class DueBucket

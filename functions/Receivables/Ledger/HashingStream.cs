@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace Receivables.Ledger;
 
 /// <summary>Reads a stream while computing its SHA-256 (the content hash that makes re-uploads idempotent).</summary>

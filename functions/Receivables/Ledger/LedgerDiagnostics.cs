@@ -1,5 +1,3 @@
-using Receivables.Common;
-
 namespace Receivables.Ledger;
 
 /// <summary>Errors and warnings found while reading one file. Errors reject the whole file.</summary>

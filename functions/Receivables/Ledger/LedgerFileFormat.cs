@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace Receivables.Ledger;
 
 /// <summary>How one uploaded file is read: a description for reports and the row reader.</summary>

@@ -1,5 +1,3 @@
-using Receivables.Common;
-
 namespace Receivables.Ledger;
 
 /// <summary>Something wrong (or suspicious, when a warning) in a ledger file, located so a person can fix it.</summary>

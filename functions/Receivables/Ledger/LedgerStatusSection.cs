@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Receivables.Common;
 using Receivables.Status;
 
 namespace Receivables.Ledger;

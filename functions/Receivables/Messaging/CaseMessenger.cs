@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Receivables.Channel;
-using Receivables.Common;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;

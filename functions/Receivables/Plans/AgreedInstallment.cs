@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Receivables.Plans;
 
 /// <summary>One payment of a plan as agreed: due date and amount (principal part plus any plan interest).</summary>

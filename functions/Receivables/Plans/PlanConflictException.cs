@@ -1,10 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Receivables.Common;
-using Receivables.Storage;
-
 namespace Receivables.Plans;
 
 /// <summary>Thrown when a plan changed since it was read (another host or a retry got there first).</summary>

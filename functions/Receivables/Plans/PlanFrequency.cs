@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Receivables.Plans;
 
 /// <summary>How often installments fall due.</summary>

@@ -1,5 +1,3 @@
-using Receivables.Common;
-
 namespace Receivables.Plans;
 
 /// <summary>One payment of a plan. <see cref="Amount"/> = <see cref="Principal"/> + <see cref="Interest"/>.</summary>

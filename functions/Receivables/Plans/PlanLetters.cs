@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Common;
-using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;

@@ -3,12 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
-using Receivables.Contact;
 using Receivables.Dunning;
-using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Ledger;
-using Receivables.Messaging;
 
 namespace Receivables.Plans;
 

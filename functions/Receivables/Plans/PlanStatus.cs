@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Receivables.Plans;
 
 /// <summary>Where a repayment plan is in its life.</summary>

@@ -19,7 +19,7 @@ public static class PlansRegistration
             .BindConfiguration(PlanPolicy.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IPlanStore, TablePlanStore>();
+        services.AddSingleton<IPlanStore, Plans.Storage.TablePlanStore>();
         services.AddSingleton<IPlanWording, ModelPlanWording>();
         services.AddSingleton<PlanLetters>();
         services.AddSingleton<PlanApproval>();

@@ -1,5 +1,3 @@
-using Receivables.Common;
-
 namespace Receivables.Plans;
 
 /// <summary>A lump sum that settles the whole claim when paid by the date.</summary>

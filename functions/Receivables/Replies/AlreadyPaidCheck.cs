@@ -11,7 +11,7 @@ namespace Receivables.Replies;
 /// nothing to do); still open -> tell the debtor politely what is still open, and resume.
 /// </summary>
 public sealed class AlreadyPaidCheck(
-    ReplyStore store,
+    IReplyStore store,
     ICaseActions cases,
     ILedgerReader reader,
     ReplyMail mail,
@@ -30,9 +30,9 @@ public sealed class AlreadyPaidCheck(
     {
         await foreach (var row in store.ListByStateAsync(AwaitingLedger, cancellationToken))
         {
-            if (row.GetString("CreditorId") == creditorId && row.GetString("DebtorId") is { } debtorId && debtorIds.Contains(debtorId))
+            if (row.CreditorId == creditorId && row.DebtorId is { } debtorId && debtorIds.Contains(debtorId))
             {
-                await CheckAsync(row, creditorId, debtorId, $"reply:{row.RowKey}:payment", "the bank's payment file", null, onlyWhenPaid: true, cancellationToken);
+                await CheckAsync(row, creditorId, debtorId, $"reply:{row.ReplyId}:payment", "the bank's payment file", null, onlyWhenPaid: true, cancellationToken);
             }
         }
     }
@@ -41,12 +41,12 @@ public sealed class AlreadyPaidCheck(
     {
         await foreach (var row in store.ListByStateAsync(AwaitingLedger, cancellationToken))
         {
-            if (row.GetString("CreditorId") != snapshot.CreditorId || row.GetDateTimeOffset("ReceivedAt") is not { } receivedAt || receivedAt > snapshot.TakenAt)
+            if (row.CreditorId != snapshot.CreditorId || row.DebtorId is not { } debtorId || row.ReceivedAt > snapshot.TakenAt)
             {
                 continue;
             }
 
-            await CheckAsync(row, snapshot.CreditorId, row.GetString("DebtorId")!, $"reply:{row.RowKey}:ledger:{snapshot.SnapshotId}", $"ledger {snapshot.SnapshotId}", snapshot.SnapshotId, onlyWhenPaid: false, cancellationToken);
+            await CheckAsync(row, snapshot.CreditorId, debtorId, $"reply:{row.ReplyId}:ledger:{snapshot.SnapshotId}", $"ledger {snapshot.SnapshotId}", snapshot.SnapshotId, onlyWhenPaid: false, cancellationToken);
         }
     }
 
@@ -55,7 +55,7 @@ public sealed class AlreadyPaidCheck(
     /// (threaded to the reply) and resume, so the ladder finds nothing to do; still open -> tell the debtor what is
     /// still open and ask for the date and reference, and resume (unless <paramref name="onlyWhenPaid"/>: then wait).
     /// </summary>
-    private async Task CheckAsync(Azure.Data.Tables.TableEntity row, string creditorId, string debtorId, string key, string source, string? snapshotId, bool onlyWhenPaid, CancellationToken cancellationToken)
+    private async Task CheckAsync(StoredReply row, string creditorId, string debtorId, string key, string source, string? snapshotId, bool onlyWhenPaid, CancellationToken cancellationToken)
     {
         var ledger = await reader.GetDebtorAsync(creditorId, debtorId, cancellationToken);
         var stillOpen = ledger?.Invoices.Where(i => i.OpenAmount > 0m).ToList() ?? [];
@@ -64,9 +64,9 @@ public sealed class AlreadyPaidCheck(
             return;
         }
 
-        var replyId = row.RowKey;
+        var replyId = row.ReplyId;
         var found = await cases.GetAsync(creditorId, debtorId, cancellationToken);
-        var thread = Email.ReplyThread.FromStored(row.GetString("Thread"));
+        var thread = Email.ReplyThread.FromStored(row.Thread);
         // The letters say where the payment was found: the ledger (a snapshot) or the bank's file of incoming payments.
         var facts = snapshotId is null ? new Dictionary<string, string> { ["source"] = "bank" } : new Dictionary<string, string> { ["snapshot"] = snapshotId, ["source"] = "ledger" };
         string outcome;

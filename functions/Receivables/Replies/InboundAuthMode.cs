@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Receivables.Replies;
 
 /// <summary>How inbound posts are authenticated.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using MimeKit;
-using Receivables.Common;
-
 namespace Receivables.Replies;
 
 /// <summary>A reply as SendGrid Inbound Parse (default or raw mode) or an .eml file delivered it.</summary>

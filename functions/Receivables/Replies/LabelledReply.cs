@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Receivables.Common;
-
 namespace Receivables.Replies;
 
 /// <summary>One labelled reply: what a person says the reply is (and the date it states, and whether it tries to instruct the system).</summary>

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Receivables.Common;
 using Receivables.Ledger;
-using Receivables.Plans;
 using Receivables.Replies;
 using Receivables.Replies.OpenAI;
 
@@ -18,7 +17,7 @@ public static class RepliesRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RepliesOptions>, RepliesSecretValidation>();
-        services.AddSingleton<ReplyStore>();
+        services.AddSingleton<IReplyStore, Replies.Storage.TableReplyStore>();
         services.AddSingleton<ReplyTasks>();
         services.AddSingleton<ReplyIntake>();
         services.AddSingleton<ReplyMail>();

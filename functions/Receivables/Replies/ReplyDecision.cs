@@ -1,16 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Receivables.Actions;
-using Receivables.Common;
-using Receivables.Contact;
-using Receivables.Dunning;
-using Receivables.Evidence;
-using Receivables.Hosting;
-using Receivables.Plans;
-using Receivables.Storage;
-
 namespace Receivables.Replies;
 
 /// <summary>What the reply led to, archived with the decision.</summary>

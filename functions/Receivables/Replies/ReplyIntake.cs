@@ -1,15 +1,12 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Receivables.Common;
 using Receivables.Storage;
 
 namespace Receivables.Replies;
 
 /// <summary>Stores a reply durably (payload blob + row) and queues it once, whichever way it arrived.</summary>
-public sealed class ReplyIntake(ReplyStore store, IMessageQueue queue, TimeProvider time, ILogger<ReplyIntake> logger)
+public sealed class ReplyIntake(IReplyStore store, IMessageQueue queue, TimeProvider time, ILogger<ReplyIntake> logger)
 {
     /// <summary>Stores and queues the reply; a repeated payload (same Message-ID or same bytes) is not queued twice.</summary>
     public async Task<StoredReply> AcceptAsync(string contentType, byte[] payload, InboundEmail parsed, CancellationToken cancellationToken)

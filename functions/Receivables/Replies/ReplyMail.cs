@@ -1,4 +1,3 @@
-using Receivables.Common;
 using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Evidence;
@@ -11,7 +10,7 @@ namespace Receivables.Replies;
 /// check), written through the <see cref="CaseMessenger"/> under the reply's key and the template, and threaded to the
 /// debtor's message (<see cref="LetterContent.Thread"/>).
 /// </summary>
-public sealed class ReplyMail(CaseMessenger messenger, ReplyStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<RepliesOptions> options)
+public sealed class ReplyMail(CaseMessenger messenger, IReplyStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<RepliesOptions> options)
 {
     /// <summary>
     /// Acknowledges a debtor's reply (promise confirmation, dispute acknowledgement, invoice copy, an answer) unless the

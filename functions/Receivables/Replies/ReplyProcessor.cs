@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Receivables.Actions;
 using Receivables.Common;
-using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Evidence;
 using Receivables.Hosting;
@@ -19,7 +18,7 @@ namespace Receivables.Replies;
 /// reply is skipped.
 /// </summary>
 public sealed class ReplyProcessor(
-    ReplyStore store,
+    IReplyStore store,
     ICaseActions cases,
     IEvidenceArchive archive,
     ReplyMail mail,

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Receivables.Common;
-
 namespace Receivables.Replies;
 
 /// <summary>One reply's result.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-using Receivables.Common;
-
 namespace Receivables.SetOff;
 
 /// <summary>An open supplier invoice: what the creditor owes a supplier (the payables file's line <see cref="Line"/>).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Receivables.Ledger;
 
 namespace Receivables.SetOff;

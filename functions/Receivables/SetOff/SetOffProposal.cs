@@ -1,19 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Logging;
-using Receivables.Actions;
-using Receivables.Common;
-using Receivables.Contact;
-using Receivables.Dunning;
-using Receivables.Email;
-using Receivables.Evidence;
-using Receivables.Ledger;
-using Receivables.Messaging;
 using Receivables.Storage;
 
 namespace Receivables.SetOff;
@@ -33,4 +17,8 @@ public sealed record SetOffProposal(
     string DraftText,
     string State,
     string? TaskId,
-    string SourceFile);
+    string SourceFile)
+{
+    /// <summary>The stored version this proposal was read at (an ETag); a change in between makes a save fail.</summary>
+    public string? Version { get; init; }
+}

@@ -10,6 +10,7 @@ public static class SetOffRegistration
     /// <summary>Registers set-off (motregning): proposals after each cycle from the payables file, approval and the declaration.</summary>
     public static IServiceCollection AddSetOffFeature(this IServiceCollection services)
     {
+        services.AddSingleton<ISetOffStore, SetOff.Storage.TableSetOffStore>();
         services.AddSingleton<SetOffs>();
         services.AddSingleton<IDunningStepObserver>(sp => sp.GetRequiredService<SetOffs>());
         services.AddSingleton<ITaskOutcomeHandler>(sp => sp.GetRequiredService<SetOffs>());

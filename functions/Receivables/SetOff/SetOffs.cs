@@ -2,13 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Receivables.Actions;
 using Receivables.Common;
-using Receivables.Contact;
 using Receivables.Dunning;
 using Receivables.Email;
 using Receivables.Evidence;
@@ -25,7 +21,7 @@ namespace Receivables.SetOff;
 /// A person approves; the declaration is then sent once, threaded to the case, and archived.
 /// </summary>
 public sealed class SetOffs(
-    StorageClients storage,
+    ISetOffStore store,
     ILedgerReader ledger,
     ICaseActions cases,
     ITaskStore tasks,
@@ -37,8 +33,6 @@ public sealed class SetOffs(
 {
     public const string Template = "set-off-notice";
     public const string Folder = "payables/";
-
-    private TableClient Table => storage.Table(StorageNames.Tables.SetOffs);
 
     public string Kind => TaskKinds.ApproveSetOff;
 
@@ -62,24 +56,13 @@ public sealed class SetOffs(
     /// <summary>Proposes set-offs from the newest payables file; returns the proposals (new or already stored). Idempotent on the facts.</summary>
     public async Task<IReadOnlyList<SetOffProposal>> ProposeAsync(string creditorId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var container = storage.Container(StorageNames.Containers.Ledger);
-        BlobItem? newest = null;
-        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, creditorId + "/" + Folder, cancellationToken))
-        {
-            if (blob.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && (newest is null || blob.Properties.LastModified > newest.Properties.LastModified))
-            {
-                newest = blob;
-            }
-        }
-
-        if (newest is null)
+        if (await store.ReadNewestPayablesAsync(creditorId, Folder, cancellationToken) is not { } file)
         {
             return [];
         }
 
-        var content = await container.GetBlobClient(newest.Name).DownloadContentAsync(cancellationToken);
-        using var reader = new StringReader(content.Value.Content.ToString());
-        var payables = PayablesParser.Parse(reader, "ledger/" + newest.Name);
+        using var reader = new StringReader(file.Text);
+        var payables = PayablesParser.Parse(reader, file.Name);
         if (payables.All(p => p.OrgNumber is null))
         {
             return [];
@@ -103,7 +86,7 @@ public sealed class SetOffs(
                 continue;
             }
 
-            proposals.Add(await StoreAsync(creditorId, found, candidate, "ledger/" + newest.Name, cancellationToken));
+            proposals.Add(await StoreAsync(creditorId, found, candidate, file.Name, cancellationToken));
         }
 
         return proposals;
@@ -112,9 +95,9 @@ public sealed class SetOffs(
     public async Task<IReadOnlyList<SetOffProposal>> ListAsync(string creditorId, CancellationToken cancellationToken = default)
     {
         var list = new List<SetOffProposal>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}"), cancellationToken: cancellationToken))
+        await foreach (var proposal in store.ListAsync(creditorId, cancellationToken))
         {
-            list.Add(ToProposal(row));
+            list.Add(proposal);
         }
 
         return list;
@@ -123,8 +106,7 @@ public sealed class SetOffs(
     /// <summary>Sends the declaration (once) and records the approval. Approving again changes nothing.</summary>
     public async Task<SetOffProposal> ApproveAsync(string creditorId, string proposalId, string actor, CancellationToken cancellationToken = default)
     {
-        var row = await RowAsync(creditorId, proposalId, cancellationToken);
-        var proposal = ToProposal(row);
+        var proposal = await RowAsync(creditorId, proposalId, cancellationToken);
         if (proposal.State == SetOffStates.Rejected)
         {
             throw new ReceivablesException($"Set-off {proposalId} was rejected; it cannot be approved.");
@@ -148,11 +130,7 @@ public sealed class SetOffs(
 
         if (proposal.State != SetOffStates.Approved)
         {
-            row["State"] = SetOffStates.Approved;
-            row["ApprovedBy"] = actor;
-            row["ApprovedAt"] = clock.Now;
-            row["MessageId"] = sent.MessageId;
-            await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            await store.SetStateAsync(proposal, SetOffStates.Approved, new SetOffDecision(actor, clock.Now, sent.MessageId), cancellationToken);
         }
 
         if (proposal.TaskId is { } taskId && await tasks.GetAsync(creditorId, taskId, cancellationToken) is { IsOpen: true })
@@ -161,7 +139,7 @@ public sealed class SetOffs(
         }
 
         logger.LogInformation("Set-off {ProposalId} for {CreditorId}/{DebtorId} approved by {Actor}", proposalId, creditorId, proposal.DebtorId, actor);
-        return ToProposal((await Table.GetEntityAsync<TableEntity>(creditorId, proposalId, cancellationToken: cancellationToken)).Value);
+        return await RowAsync(creditorId, proposalId, cancellationToken);
     }
 
     /// <summary><c>tasks done &lt;id&gt; --outcome approve|reject</c> on an approve-set-off task.</summary>
@@ -175,14 +153,12 @@ public sealed class SetOffs(
             return "set-off declared to the debtor";
         }
 
-        var row = await RowAsync(task.CreditorId, proposal.ProposalId, cancellationToken);
         if (proposal.State == SetOffStates.Approved)
         {
             throw new ReceivablesException($"Set-off {proposal.ProposalId} was already declared; it cannot be rejected.");
         }
 
-        row["State"] = SetOffStates.Rejected;
-        await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        await store.SetStateAsync(proposal, SetOffStates.Rejected, new SetOffDecision(outcome.Actor, clock.Now, null), cancellationToken);
         return "set-off rejected; nothing sent";
     }
 
@@ -192,10 +168,9 @@ public sealed class SetOffs(
             string.Join(",", candidate.Receivables.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.InvoiceNumber}:{i.OpenAmount:0.00}"))),
             string.Join(",", candidate.Payables.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.SupplierId}/{p.InvoiceNumber}:{p.OpenAmount:0.00}")))]);
         var id = "S" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(facts)))[..10].ToLowerInvariant();
-        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(creditorId, id, cancellationToken: cancellationToken);
-        if (existing.HasValue)
+        if (await store.GetAsync(creditorId, id, cancellationToken) is { } existing)
         {
-            return ToProposal(existing.Value!);
+            return existing;
         }
 
         var proposal = new SetOffProposal(creditorId, id, candidate.DebtorId, candidate.SupplierId, candidate.Currency, candidate.Amount,
@@ -207,33 +182,19 @@ public sealed class SetOffs(
             string.Create(CultureInfo.InvariantCulture, $"Approve set-off of {candidate.Amount:0.00} {candidate.Currency} with {candidate.DebtorName}"),
             $"Proposal {id} from {sourceFile}. Conditions checked: {string.Join("; ", candidate.Conditions)}. Review the drafted declaration with 'setoff list', then 'setoff approve {id}' (or tasks done <id> --outcome approve|reject).",
             "setoff:" + id, cancellationToken);
-        var entity = new TableEntity(creditorId, id)
+        var stored = proposal with
         {
-            ["DebtorId"] = candidate.DebtorId,
-            ["SupplierId"] = candidate.SupplierId,
-            ["Currency"] = candidate.Currency,
-            ["Amount"] = candidate.Amount.ToString(CultureInfo.InvariantCulture),
-            ["Receivables"] = proposal.ReceivableInvoices,
-            ["Payables"] = proposal.PayableInvoices,
-            ["Conditions"] = proposal.Conditions,
-            ["DraftSubject"] = draft?.Subject ?? "",
-            ["DraftText"] = draft?.Text ?? "(no draft: the debtor has no email address in the ledger)",
-            ["State"] = SetOffStates.Proposed,
-            ["TaskId"] = task.TaskId,
-            ["SourceFile"] = sourceFile,
-            ["ProposedAt"] = clock.Now,
+            DraftSubject = draft?.Subject ?? "",
+            DraftText = draft?.Text ?? "(no draft: the debtor has no email address in the ledger)",
+            TaskId = task.TaskId,
         };
-        try
+        var (added, created) = await store.AddAsync(stored, clock.Now, cancellationToken);
+        if (created)
         {
-            await Table.AddEntityAsync(entity, cancellationToken);
             logger.LogInformation("Set-off {ProposalId} proposed for {CreditorId}/{DebtorId}: {Amount} {Currency}", id, creditorId, candidate.DebtorId, candidate.Amount, candidate.Currency);
         }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Proposed by a concurrent run with the same facts.
-        }
 
-        return ToProposal((await Table.GetEntityAsync<TableEntity>(creditorId, id, cancellationToken: cancellationToken)).Value);
+        return added;
     }
 
     /// <summary>
@@ -256,25 +217,7 @@ public sealed class SetOffs(
         };
     }
 
-    private async Task<TableEntity> RowAsync(string creditorId, string proposalId, CancellationToken cancellationToken)
-    {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(creditorId, proposalId, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value! : throw new ReceivablesException($"No set-off proposal '{proposalId}' for creditor '{creditorId}'. See 'setoff list'.");
-    }
-
-    private static SetOffProposal ToProposal(TableEntity e) => new(
-        e.PartitionKey,
-        e.RowKey,
-        e.GetString("DebtorId") ?? "",
-        e.GetString("SupplierId") ?? "",
-        e.GetString("Currency") ?? "",
-        decimal.Parse(e.GetString("Amount") ?? "0", CultureInfo.InvariantCulture),
-        e.GetString("Receivables") ?? "",
-        e.GetString("Payables") ?? "",
-        e.GetString("Conditions") ?? "",
-        e.GetString("DraftSubject") ?? "",
-        e.GetString("DraftText") ?? "",
-        e.GetString("State") ?? "",
-        e.GetString("TaskId"),
-        e.GetString("SourceFile") ?? "");
+    private async Task<SetOffProposal> RowAsync(string creditorId, string proposalId, CancellationToken cancellationToken) =>
+        await store.GetAsync(creditorId, proposalId, cancellationToken)
+        ?? throw new ReceivablesException($"No set-off proposal '{proposalId}' for creditor '{creditorId}'. See 'setoff list'.");
 }

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
-using Receivables.Common;
-
 namespace Receivables.Status;
 
 /// <summary>A feature's part of a creditor's status: serialised as JSON under <see cref="Key"/>, printed as text.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Receivables.Storage;
 
 /// <summary>Sends a typed message to one of the app's queues (JSON body, base64 on the wire).</summary>

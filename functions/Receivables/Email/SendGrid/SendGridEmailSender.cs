@@ -1,7 +1,5 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -42,15 +40,25 @@ public sealed class SendGridEmailSender(
             return already;
         }
 
-        var messageId = MessageIdFor(email);
-        var requestJson = SendGridRequest.Build(email, messageId);
-        var rawMime = RenderMime(email, messageId);
-
         var client = new SendGridClient(httpClients.CreateClient(HttpClientName), new SendGridClientOptions
         {
             ApiKey = settings.ApiKey,
             Host = settings.BaseUrl.TrimEnd('/'),
         });
+
+        // An earlier try that left no proof: the process may have died after SendGrid's 202 and before the proof.
+        if (await ReadTryAsync(email.IdempotencyKey, cancellationToken) is { } earlier)
+        {
+            if (await FindInActivityAsync(client, earlier, settings, cancellationToken) is { } found)
+            {
+                return found;
+            }
+        }
+
+        var messageId = MessageIdFor(email);
+        var requestJson = SendGridRequest.Build(email, messageId);
+        var rawMime = RenderMime(email, messageId);
+        await WriteTryAsync(new SendGridTry(email.IdempotencyKey, messageId, Convert.ToBase64String(rawMime), requestJson, time.GetUtcNow()), cancellationToken);
 
         // Retries of 429/5xx happen inside the HTTP client (SendGridRetry); what comes back here is final.
         var response = await client.RequestAsync(BaseClient.Method.POST, requestBody: requestJson, urlPath: "mail/send", cancellationToken: cancellationToken);
@@ -85,6 +93,72 @@ public sealed class SendGridEmailSender(
             return null;
         }
     }
+
+    /// <summary>
+    /// Asks the Email Activity API whether a message of an unfinished try went out (by the idempotency key in its
+    /// custom_args), after the feed had <see cref="SendGridOptions.ActivitySettle"/> to show it. Found: its proof is
+    /// recorded from the try and returned, and nothing is sent again. Not found, or the lookup off: null (send again).
+    /// </summary>
+    private async Task<SentEmail?> FindInActivityAsync(SendGridClient client, SendGridTry earlier, SendGridOptions settings, CancellationToken cancellationToken)
+    {
+        if (!settings.ActivityLookup)
+        {
+            logger.LogWarning("Message {IdempotencyKey} was tried at {TriedAt} without a proof of acceptance (a crash in between?); sending again may send it twice. Turn on {Setting} to ask SendGrid first.", earlier.IdempotencyKey, earlier.TriedAt, SendGridOptions.Section + ":ActivityLookup");
+            return null;
+        }
+
+        var wait = earlier.TriedAt + settings.ActivitySettle - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
+        var query = $"unique_args['{EmailCustomArgs.Key}']=\"{earlier.IdempotencyKey.Replace("\"", "", StringComparison.Ordinal)}\"";
+        var response = await client.RequestAsync(BaseClient.Method.GET, urlPath: "messages", queryParams: JsonSerializer.Serialize(new Dictionary<string, string> { ["query"] = query, ["limit"] = "10" }), cancellationToken: cancellationToken);
+        var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SendGridRejectedException((int)response.StatusCode, body,
+                $"SendGrid's Email Activity API answered HTTP {(int)response.StatusCode} when asked whether message {earlier.IdempotencyKey} went out; it is not sent again until SendGrid can say (or turn off {SendGridOptions.Section}:ActivityLookup): {body}");
+        }
+
+        using var json = JsonDocument.Parse(body);
+        var messages = json.RootElement.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array ? list : default;
+        var hit = messages.ValueKind == JsonValueKind.Array
+            ? messages.EnumerateArray().Select(m => m.TryGetProperty("msg_id", out var id) ? id.GetString() : null).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id))
+            : null;
+        if (hit is null)
+        {
+            logger.LogInformation("Message {IdempotencyKey}, tried at {TriedAt}, is not in SendGrid's Email Activity; sending it", earlier.IdempotencyKey, earlier.TriedAt);
+            return null;
+        }
+
+        logger.LogInformation("Message {IdempotencyKey} was accepted by SendGrid as {MessageId} before a crash (Email Activity); recording it, not sending again", earlier.IdempotencyKey, hit);
+        var sent = new SentEmail(hit, Provider, Convert.FromBase64String(earlier.RawMimeBase64), earlier.ProviderRequestJson);
+        return await RecordAsync(earlier.IdempotencyKey, sent, cancellationToken);
+    }
+
+    private async Task<SendGridTry?> ReadTryAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await storage.Container(StorageNames.Containers.Outbox).GetBlobClient(TryPath(idempotencyKey)).DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToObjectFromJson<SendGridTry>(Json.Options);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task WriteTryAsync(SendGridTry attempt, CancellationToken cancellationToken) =>
+        await storage.Container(StorageNames.Containers.Outbox).GetBlobClient(TryPath(attempt.IdempotencyKey)).UploadAsync(
+            BinaryData.FromObjectAsJson(attempt, Json.Options),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+            cancellationToken);
+
+    /// <summary>Where the record of a try (written just before the request) lies in the outbox container.</summary>
+    public static string TryPath(string idempotencyKey) => $"sendgrid/{Sha256Hex(idempotencyKey)}.try.json";
 
     /// <summary>Where the proof of acceptance of a message lies in the outbox container.</summary>
     public static string ProofPath(string idempotencyKey) => $"sendgrid/{Sha256Hex(idempotencyKey)}.json";
@@ -146,6 +220,8 @@ public sealed class SendGridEmailSender(
 
     internal static string Sha256Hex(string value) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    private sealed record SendGridTry(string IdempotencyKey, string MessageId, string RawMimeBase64, string ProviderRequestJson, DateTimeOffset TriedAt);
 
     private sealed record SendGridProof(string IdempotencyKey, string MessageId, string RawMimeBase64, string ProviderRequestJson, DateTimeOffset AcceptedAt);
 }

@@ -27,6 +27,16 @@ public sealed class SendGridOptions
     /// <summary>Longest wait honoured from a Retry-After header.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// After a crash between SendGrid's acceptance and the stored proof, ask SendGrid's Email Activity API (a paid add-on;
+    /// the API key needs Email Activity read access) whether the message went out before sending it again. Off: such a
+    /// message is sent again (a possible duplicate, logged as a warning).
+    /// </summary>
+    public bool ActivityLookup { get; set; }
+
+    /// <summary>How long after an unfinished try the Email Activity API is trusted to show it (its feed lags).</summary>
+    public TimeSpan ActivitySettle { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Event webhook verification key: base64 DER SubjectPublicKeyInfo (ECDSA P-256), as SendGrid shows it.</summary>
     public string EventWebhookPublicKey { get; set; } = "";
 
@@ -45,6 +55,11 @@ public sealed class SendGridOptions
         if (MaxRetries is < 0 or > 10)
         {
             throw new ReceivablesException($"Setting '{Section}:MaxRetries' is {MaxRetries}: use 0 to 10.");
+        }
+
+        if (ActivitySettle < TimeSpan.Zero || ActivitySettle > TimeSpan.FromMinutes(10))
+        {
+            throw new ReceivablesException($"Setting '{Section}:ActivitySettle' is {ActivitySettle}: use 00:00:00 to 00:10:00.");
         }
 
         if (InitialBackoff < TimeSpan.Zero)

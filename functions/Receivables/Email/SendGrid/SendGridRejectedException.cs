@@ -1,17 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using MimeKit;
-using Receivables.Common;
-using Receivables.Storage;
-using SendGrid;
-
 namespace Receivables.Email.SendGrid;
 
 /// <summary>SendGrid refused a message (4xx other than 429, or retries used up). Names the status and SendGrid's error body.</summary>

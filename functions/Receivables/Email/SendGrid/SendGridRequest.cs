@@ -1,16 +1,6 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using MimeKit;
-using Receivables.Common;
-using Receivables.Storage;
-using SendGrid;
 
 namespace Receivables.Email.SendGrid;
 
@@ -70,16 +60,20 @@ internal static class SendGridRequest
             }
             json.WriteEndObject();
 
-            if (email.CustomArgs.Count > 0)
+            // custom_args come back in every event and in the Email Activity API; the idempotency key lets a sender that
+            // crashed after SendGrid's 202 find out whether the message went out (SendGridEmailSender).
+            json.WriteStartObject("custom_args");
+            foreach (var (key, value) in email.CustomArgs)
             {
-                json.WriteStartObject("custom_args");
-                foreach (var (key, value) in email.CustomArgs)
-                {
-                    json.WriteString(key, value);
-                }
-
-                json.WriteEndObject();
+                json.WriteString(key, value);
             }
+
+            if (!email.CustomArgs.ContainsKey(EmailCustomArgs.Key))
+            {
+                json.WriteString(EmailCustomArgs.Key, email.IdempotencyKey);
+            }
+
+            json.WriteEndObject();
 
             json.WriteEndObject();
         }

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using Receivables.Common;
 using Receivables.Storage;
 
 namespace Receivables.Payments.Storage;

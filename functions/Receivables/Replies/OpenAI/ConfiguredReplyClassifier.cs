@@ -1,9 +1,6 @@
 using System.ClientModel;
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
-using Azure.AI.OpenAI;
-using Azure.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;

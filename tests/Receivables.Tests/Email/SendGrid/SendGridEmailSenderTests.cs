@@ -161,6 +161,88 @@ public sealed class SendGridEmailSenderTests : IDisposable
         Encoding.UTF8.GetString(found.RawMime).ShouldContain(SendGridEmailSender.MessageIdFor(email));
     }
 
+    [Fact]
+    public async Task After_a_crash_between_SendGrids_acceptance_and_the_proof_the_activity_api_finds_the_message_and_it_is_not_sent_again()
+    {
+        Accept("sg-msg-3");
+        server.Given(Request.Create().WithPath(Messages).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"messages":[{"from_email":"regnskap@acme.example","msg_id":"sg-msg-3.filterdrecv-1","subject":"Påminnelse: faktura 1001","to_email":"ola@kunde.example","status":"delivered","opens_count":0,"clicks_count":0,"last_event_time":"2026-12-02T10:00:00Z"}]}"""));
+        await using var host = await SendGridWorld.StartAsync(server, Lookup);
+        var sender = host.Get<SendGridEmailSender>();
+        var email = SendGridWorld.Reminder("acme:10001:INV-1003:reminder");
+        var first = await sender.SendAsync(email);
+        await LoseProofAsync(host, email.IdempotencyKey);
+
+        var again = await sender.SendAsync(email);
+
+        server.LogEntries.Count(e => e.RequestMessage!.Path == MailSend).ShouldBe(1, "the email went out once");
+        var lookup = server.LogEntries.Single(e => e.RequestMessage!.Path == Messages).RequestMessage!;
+        lookup.Query!["query"].ShouldHaveSingleItem().ShouldBe("unique_args['receivables_key']=\"acme:10001:INV-1003:reminder\"");
+        again.MessageId.ShouldBe("sg-msg-3.filterdrecv-1");
+        again.RawMime.ShouldBe(first.RawMime, "the proof keeps the email as it was sent");
+        (await sender.FindSentAsync(email.IdempotencyKey)).ShouldNotBeNull().MessageId.ShouldBe("sg-msg-3.filterdrecv-1");
+        JsonDocument.Parse(first.ProviderRequestJson!).RootElement.GetProperty("custom_args").GetProperty("receivables_key").GetString().ShouldBe(email.IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task After_such_a_crash_a_message_the_activity_api_does_not_know_is_sent_again()
+    {
+        Accept("sg-msg-4");
+        server.Given(Request.Create().WithPath(Messages).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"messages":[]}"""));
+        await using var host = await SendGridWorld.StartAsync(server, Lookup);
+        var sender = host.Get<SendGridEmailSender>();
+        var email = SendGridWorld.Reminder("acme:10001:INV-1004:reminder");
+        await sender.SendAsync(email);
+        await LoseProofAsync(host, email.IdempotencyKey);
+
+        await sender.SendAsync(email);
+
+        server.LogEntries.Count(e => e.RequestMessage!.Path == MailSend).ShouldBe(2);
+        server.LogEntries.Count(e => e.RequestMessage!.Path == Messages).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Without_the_activity_lookup_an_unfinished_try_is_sent_again_and_an_activity_error_never_sends()
+    {
+        Accept("sg-msg-5");
+        await using (var host = await SendGridWorld.StartAsync(server))
+        {
+            var email = SendGridWorld.Reminder("acme:10001:INV-1005:reminder");
+            await host.Get<SendGridEmailSender>().SendAsync(email);
+            await LoseProofAsync(host, email.IdempotencyKey);
+
+            await host.Get<SendGridEmailSender>().SendAsync(email);
+        }
+
+        server.LogEntries.Count(e => e.RequestMessage!.Path == MailSend).ShouldBe(2);
+        server.LogEntries.ShouldNotContain(e => e.RequestMessage!.Path == Messages);
+
+        // With the lookup on and the Activity API refusing (no add-on, a key without access), nothing is sent blind.
+        server.Given(Request.Create().WithPath(Messages).UsingGet()).RespondWith(Response.Create().WithStatusCode(403).WithBody("""{"errors":[{"message":"access forbidden"}]}"""));
+        await using var strict = await SendGridWorld.StartAsync(server, Lookup);
+        var other = SendGridWorld.Reminder("acme:10001:INV-1006:reminder");
+        await strict.Get<SendGridEmailSender>().SendAsync(other);
+        await LoseProofAsync(strict, other.IdempotencyKey);
+
+        var refused = await Should.ThrowAsync<SendGridRejectedException>(() => strict.Get<SendGridEmailSender>().SendAsync(other));
+
+        refused.Message.ShouldContain("Email Activity API answered HTTP 403");
+        server.LogEntries.Count(e => e.RequestMessage!.Path == MailSend).ShouldBe(3, "the second message went out once, not again blind");
+    }
+
+    private const string Messages = "/v3/messages";
+
+    private static readonly Dictionary<string, string?> Lookup = new()
+    {
+        ["Receivables:Email:SendGrid:ActivityLookup"] = "true",
+        ["Receivables:Email:SendGrid:ActivitySettle"] = "00:00:00",
+    };
+
+    /// <summary>What a crash right after SendGrid's 202 leaves: the try is recorded, its proof is not.</summary>
+    private static async Task LoseProofAsync(Receivables.Local.Hosting.LocalHost host, string key) =>
+        await host.Get<Receivables.Storage.StorageClients>().Container(Receivables.Storage.StorageNames.Containers.Outbox).GetBlobClient(SendGridEmailSender.ProofPath(key)).DeleteAsync();
+
     private void Accept(string messageId) =>
         server.Given(Request.Create().WithPath(MailSend).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", messageId));

@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 using Receivables.Common;
 using Receivables.Storage;
 
-namespace Receivables.Plans;
+namespace Receivables.Plans.Storage;
 
 /// <summary>
 /// Plans in the <see cref="StorageNames.Tables.Plans"/> table: partition = creditor, row = plan id; the plan as JSON

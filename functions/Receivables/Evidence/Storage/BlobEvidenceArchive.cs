@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 using Receivables.Common;
 using Receivables.Storage;
 
-namespace Receivables.Evidence;
+namespace Receivables.Evidence.Storage;
 
 /// <summary>
 /// The archive in the <see cref="StorageNames.Containers.Evidence"/> container. Every blob is created once with

@@ -1,17 +1,16 @@
 using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 using Receivables.Storage;
 
-namespace Receivables.Hosting;
+namespace Receivables.Hosting.Storage;
 
 /// <summary>
 /// Runs a scheduled job at most once per slot across hosts, the way the Functions runtime's singleton lock does: a
 /// blob lease on <c>locks/&lt;job&gt;/&lt;slot&gt;</c> while running, then a "completed" marker on that blob.
 /// </summary>
-public sealed class TimerSlots(StorageClients storage, ILogger<TimerSlots> logger)
+public sealed class BlobTimerSlots(StorageClients storage, ILogger<BlobTimerSlots> logger) : ITimerSlots
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
 

@@ -1,15 +1,14 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Receivables.Storage;
 
-namespace Receivables.Replies;
+namespace Receivables.Replies.Storage;
 
 /// <summary>
 /// Raw payloads in the <see cref="StorageNames.Containers.Inbound"/> container and one row per reply in the
 /// Replies table (partition "reply", row = reply id = hash of the dedupe key).
 /// </summary>
-public sealed class ReplyStore(StorageClients storage)
+public sealed class TableReplyStore(StorageClients storage) : IReplyStore
 {
     private const string Partition = "reply";
 
@@ -76,12 +75,12 @@ public sealed class ReplyStore(StorageClients storage)
     }
 
     /// <summary>Replies with the given state (e.g. "awaiting-ledger").</summary>
-    public async IAsyncEnumerable<TableEntity> ListByStateAsync(string state, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StoredReply> ListByStateAsync(string state, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and State eq {state}");
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return entity;
+            yield return ToReply(entity);
         }
     }
 
@@ -176,5 +175,10 @@ public sealed class ReplyStore(StorageClients storage)
         e.GetBoolean("Queued") ?? false,
         e.GetString("State") ?? "",
         e.GetString("Class"),
-        e.GetString("CaseId"));
+        e.GetString("CaseId"))
+    {
+        CreditorId = e.GetString("CreditorId"),
+        DebtorId = e.GetString("DebtorId"),
+        Thread = e.GetString("Thread"),
+    };
 }

@@ -1,6 +1,6 @@
 using Azure.Storage.Queues.Models;
 
-namespace Receivables.Hosting;
+namespace Receivables.Hosting.Storage;
 
 /// <summary>Hands a storage queue message to its typed handler: the same call for the Functions trigger and the local consumer.</summary>
 public static class QueueDispatch
