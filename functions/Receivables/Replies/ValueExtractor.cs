@@ -90,9 +90,9 @@ public static partial class ValueExtractor
     private static readonly Regex Today = new(@"\b(?:i\s*dag|today|i\s*kveld|tonight|this morning|i\s*morges|na nettopp|just now)\b", RegexOptions.CultureInvariant);
     private static readonly Regex Yesterday = new(@"\b(?:i\s*gar|yesterday)\b", RegexOptions.CultureInvariant);
     private static readonly Regex NextWeek = new(@"\b(?:neste|next|kommende)\s+(?:uke|veke|week)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex ThisWeek = new(@"\b(?:denne\s+(?:uka|uken|veka)|this\s+week|(?:utgangen|slutten)\s+av\s+(?:uka|uken|veka)|end\s+of\s+(?:the|this)\s+week)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex InWeeks = new(@"\b(?:om|in|innen|innan|within)\s+(?<n>en|ei|ein|one|a|1|to|two|2|tre|three|3|fire|four|4)\s+(?:uke|uker|veke|veker|week|weeks)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex InDays = new(@"\b(?:om|in|innen|innan|within)\s+(?<n>\d{1,2}|to|two|tre|three|fem|five|ti|ten)\s+(?:dager|dagar|days)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex ThisWeek = new(@"\b(?:denne\s+(?:uka|uken|veka)|this\s+week|(?:utgangen|slutten)\s+av\s+(?:uka|uken|veka)|end\s+of\s+(?:the|this)\s+week|(?:for|forr|innen|innan|before)\s+(?:helga|helgen|helgi|the weekend))\b", RegexOptions.CultureInvariant);
+    private static readonly Regex InWeeks = new(@"\b(?:om|in|innen|innan|within|i lopet av)\s+(?<n>en|ei|ein|one|a|1|to|two|2|tre|three|3|fire|four|4)\s+(?:uke|uker|veke|veker|week|weeks)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex InDays = new(@"\b(?:om|in|innen|innan|within|i lopet av)\s+(?<n>\d{1,2}|to|two|tre|three|fem|five|ti|ten)\s+(?:dager|dagar|days)\b", RegexOptions.CultureInvariant);
     private static readonly Regex EndOfNamedMonth = new(@"\b(?:(?:utgangen|slutten)\s+av|end\s+of)\s+(?<mon>" + MonthAlternation + @")\b", RegexOptions.CultureInvariant);
     private static readonly Regex EndOfMonth = new(@"\b(?:(?:utgangen|slutten)\s+av\s+(?:maneden|mnd|manaden|denne maneden)|end\s+of\s+(?:the\s+|this\s+)?month|manedsslutt|manadsslutt|manedsskiftet|manadsskiftet)\b", RegexOptions.CultureInvariant);
     private static readonly Regex YearEnd = new(@"\b(?:(?:for|innen|innan)\s+(?:nyttar|arsskiftet|arsskiftet)|(?:utgangen|slutten)\s+av\s+aret|before\s+(?:the\s+)?new\s+year|end\s+of\s+the\s+year)\b", RegexOptions.CultureInvariant);
