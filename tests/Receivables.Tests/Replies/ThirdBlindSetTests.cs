@@ -10,6 +10,9 @@ namespace Receivables.Tests.Replies;
 /// </summary>
 public sealed class ThirdBlindSetTests
 {
+    /// <summary>The holdout half's accuracy when it was measured once, blind (62/66, see docs/replies.md).</summary>
+    private const double HoldoutAccuracyFloor = 0.93;
+
     private static readonly DateOnly Wednesday = new(2026, 12, 2);
 
     private static readonly ReplyClass[] ActionableClasses =
@@ -153,6 +156,30 @@ public sealed class ThirdBlindSetTests
 
         result.UnsafeMisses.ShouldBe(0, "no dispute or liquidity reply may be read as a promise or as paid");
         result.Ratio.ShouldBeGreaterThanOrEqualTo(0.85, string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class}")));
+        foreach (var cls in ActionableClasses)
+        {
+            var (_, predicted, hits) = result.PerClass[cls];
+            if (predicted > 0)
+            {
+                ((double)hits / predicted).ShouldBeGreaterThanOrEqualTo(0.95, cls.ToString());
+            }
+        }
+
+        var (stated, exact) = result.Dates(ReplyClass.PromiseToPay);
+        ((double)exact / stated).ShouldBeGreaterThanOrEqualTo(0.9);
+    }
+
+    /// <summary>
+    /// The holdout half was measured once, blind, after the tuning on the dev half (see docs/replies.md): it met the
+    /// targets. This holds it to them and to its measured accuracy, so it cannot get worse unnoticed.
+    /// </summary>
+    [Fact]
+    public void The_third_blind_sets_holdout_half_meets_the_targets_and_does_not_get_worse()
+    {
+        var result = Measure("blind3-holdout.jsonl");
+
+        result.UnsafeMisses.ShouldBe(0, "no dispute or liquidity reply may be read as a promise or as paid");
+        result.Ratio.ShouldBeGreaterThanOrEqualTo(HoldoutAccuracyFloor, string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class}")));
         foreach (var cls in ActionableClasses)
         {
             var (_, predicted, hits) = result.PerClass[cls];
