@@ -28,17 +28,23 @@ public static partial class RuleClassifier
     private static readonly ReplyCue[] Cues =
     [
         // Promise: a payment ahead.
-        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:skal|vil|kommer(?: \w+)? til a|kjem(?: \w+)? til a|skal fa|ska|skall)\s+(?:\w+\s+){0,3}?(?:betale|betala|betalt|overfore|overfora|ordne|ordna|gjore opp|gjera opp|sende pengene|fa betalt)\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:skal|vil|kommer(?: \w+)? til a|kjem(?: \w+)? til a|skal fa|ska|skall)\s+(?:\w+\s+){0,3}?(?:betale|betala|betal|betalt|overfore|overfora|ordne|ordna|gjore opp|gjera opp|gjere opp|sende pengene|fa betalt)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:blir|vert|blir a|bli)\s+(?:\w+\s+){0,2}?(?:betalte?|overforte?|ordnet|ordna|gjort opp|utbetalte?|satt inn|sendt|trukket)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 1.5, true, @"\b(?:betaler|betalar|overforer|overforar|ordner|ordnar|betales|betalast|overfores|gjor opp)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:lagt|satt)\s+(?:inn\s+)?(?:til|pa|for)\s+betaling|lagt inn betaling|betalingen gar ut|betaling(?:en)? (?:er|blir) (?:sendt til godkjenning|lagt inn)|(?:pengene|pengane|belopet|beloepet)\s+(?:\w+\s+)?(?:kommer|kjem|gar inn|blir|vert|skal)|(?:dere|de|du)\s+(?:far|faar)\s+(?:pengene|pengane|betalt|belopet)"),
-        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:will|'ll|shall|going to|gonna|i'm going to|we're going to)\s+(?:\w+\s+){0,2}?(?:pay|settle|transfer|send (?:it|the money|payment|the payment)|clear|be paid|be settled|be released|go out|reach you|be with you|have it|get (?:this|it) sorted|take care of)\b"),
-        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:paying|sending)\s+(?:it|this|the|on|first|tomorrow|today|monday|tuesday|wednesday|thursday|friday)|\bpayment (?:will|should|is scheduled|is approved|is in our next|goes out)|scheduled for payment|(?:transfer|payment) (?:is )?going out|you'll have it|(?:our )?payment run|next batch|(?:will be|is) (?:paid|settled|released|transferred)\b|approved and (?:will|is)"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:will|'ll|shall|going to|gonna|i'm going to|we're going to)\s+(?:\w+\s+){0,2}?(?:pay|settle|transfer|release|send (?:it|the money|payment|the payment)|clear|be paid|be settled|be released|go out|reach you|be with you|have it|get (?:this|it) sorted|take care of)\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:paying|sending)\s+(?:it|this|the|on|first|before|by|next|within|tomorrow|today|monday|tuesday|wednesday|thursday|friday)|\bpayment (?:will|should|is scheduled|is approved|is in our next|goes out)|scheduled for payment|(?:transfer|payment) (?:is )?going out|you'll have it|(?:our )?payment run|next batch|(?:will be|is) (?:paid|settled|released|transferred)\b|approved and (?:will|is)"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 1, true, @"\b(?:senest|latest|at the latest|no later than)\b"),
         // A payment set up ahead ("satt opp betaling", "lagt inn overføring"), or going out ("betalinga går i dag").
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:lagt|lagd|satt|sett|registrert)\s+(?:opp|inn)\s+(?:\w+\s+)?(?:betaling\w*|overforing\w*|innbetaling\w*)|\b(?:betalingen|betalinga|innbetalingen|innbetalinga|overforingen|overforinga|pengene|pengane|belopet)\s+(?:gar|kommer|kjem)\b"),
         // "Dere har pengene på konto før jul": the money with the creditor by a time ahead.
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:dere|de|du)\s+(?:har|skal ha|vil ha)\s+(?:pengene|pengane|belopet|betalingen|betalinga|innbetalingen|innbetalinga)\b(?=(?:\s+\w+){0,4}?\s+(?:for|innen|innan|i morgen|i morgon|neste|til|om|senest))"),
+        // Intent and scheduling without a promise verb ("vi regner med å betale", "we intend to pay", "payment has been
+        // scheduled for", "I'll sort it", "expect payment on Monday", "lagt inn i nettbanken til betaling fredag").
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:regner med a|regnar med a|har tenkt a|planlegger a|planlegg a|tar sikte pa a|satser pa a)\s+(?:\w+\s+)?(?:betale|betala|overfore|overfora|gjore opp|gjere opp|ordne|ordna|fa betalt)\b|\b(?:intend|plan|planning|aim|aiming|expect|expecting)\s+(?:on\s+)?(?:to\s+)?(?:pay|paying|settle|settling|transfer|clear|make (?:the )?payment)\b|\bexpect (?:the )?(?:payment|money|funds|transfer)\b|\b(?:scheduled|queued|booked|set up|put through|lined up)\s+(?:\w+\s+){0,2}?(?:payment|transfer|for payment)\b|\b(?:payment|transfer)\s+(?:has been |is |was )?(?:scheduled|queued|booked|lined up)\b|\b(?:i'll|we'll|will)\s+(?:\w+\s+)?(?:sort|handle|arrange|process|action|do it|do this|get (?:the )?(?:money|payment|funds|it paid|this paid|it sorted|this sorted))\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:lagt|lagd|satt|sett|registrert)\s+(?:inn\s+)?(?:\w+\s+){0,3}?(?:til|pa|for|med)\s+(?:betaling|forfall|betalingsdato)\b|\b(?:betalingen|betalinga|overforingen|overforinga)\s+(?:er|vart|ble)\s+(?:\w+\s+)?(?:lagt|lagd|satt)\s+(?:\w+\s+)?(?:til|pa|med)\s+(?:forfall|betaling)|\b(?:jeg|eg|vi|me)\s+(?:skal\s+|ska\s+)?(?:fikser|fiksar|fikse|fiks|tar (?:meg|oss) av|gjer opp|gjere opp)\s+(?:\w+\s+)?(?:det|den|dette|denne|betalingen|betalinga|saken|rekninga|fakturaen)?\b|^\s*(?:fikser|fiksar|ordner|ordnar) (?:det|den|dette|denne|betalingen|betalinga)\b"),
+        // Money on its way ("payment coming Friday", "sending payment on Friday", "kommer innbetaling 18.12", "vi får betalt den").
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:payment|money|transfer|funds)\s+(?:is\s+)?(?:coming|on its way|on the way)\b|\bsending (?:the |you (?:the )?)?(?:payment|money|funds)\b|\b(?:kommer|kjem)\s+(?:\w+\s+)?(?:innbetaling|betaling|pengar|penger|overforing)\b|\b(?:far|fer)\s+betalt\s+(?:den|denne|dette|fakturaen|rekninga|regningen)\b"),
         // A payment run ahead ("our AP run is on Thursday so you'll see it then").
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:ap|pay|payables|supplier|bank|bacs) runs?\b|\byou'?ll (?:see|get|receive|have) (?:it|the money|the payment|payment|the funds|your money)\b"),
 
@@ -47,6 +53,8 @@ public static partial class RuleClassifier
         ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:har|hadde|har jo|har allerede|har na)\s+(?:\w+\s+){0,2}?(?:betalt|overfort|innbetalt|gjort opp)\b|\bbetalte\b|\ballerede betalt|(?<!\b(?:bli|blir|vert|vil|skal)\s)\bbetalt (?:den \d|via|med|fra|pa forfall)|^\s*(?:den |det |er )?betalt\s*$|\bkrysset|\bkryssa|\bgjort opp\b|\bpengene ble sendt"),
         ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"^\s*(?:(?:den|det|denne|dette|fakturaen|rekninga|alt)\s+)?(?:betalt|innbetalt|overfort|gjort opp)\b(?!\s+(?:innen|innan|senest|for|til|neste|i morgen|i morgon|om|pa (?:mandag|tirsdag|tysdag|onsdag|torsdag|fredag)))"),
         ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:already|have|has|had|i've|we've|was|were|been|it's|its)\s+(?:\w+\s+){0,2}?(?:paid|settled|sorted|transferred|cleared)\b|\bwe paid\b|\bi paid\b|\bpaid (?:it|this|on|yesterday|last|in full|the|weeks|days|already)\b|^\s*paid\b|payment (?:was|has been) (?:made|sent|completed)|went through|proof of payment|remittance|funds left|crossed"),
+        // "We settled this last Friday", "we transferred the money yesterday", "payment already sent", "this has been taken care of".
+        ReplyCue.Of(ReplyClass.AlreadyPaid, 2.5, true, @"\b(?:we|i)\s+(?:\w+\s+)?(?:settled|transferred|wired|remitted|sent (?:the |you |over )?(?:money|payment|funds|transfer))\b(?!\s+(?:on|for) (?:a|the) (?:price|amount|sum|discount|deal))|\b(?:payment|money|funds|transfer)\s+(?:already\s+)?(?:sent|made|done)\b|\b(?:has|have|had) (?:already )?been (?:taken care of|dealt with|handled)\b|\ballerede\s+(?:sendt|overfort|ordnet|ordna|gjort)\b|\balt\s+(?:sendt|overfort)\b|(?<!\b(?:vert|blir|bli|skal|vil|ska)\s)\boverforte\b|\b(?:pengene|pengane|belopet|betalingen|betalinga|overforingen|innbetalingen)\s+(?:\w+\s+)?(?:gikk|gjekk|ble trukket|vart trekt)\b|\b(?:have|has|had|already|i|we)\s+(?:\w+\s+)?made (?:the |this |a |that )?payment\b"),
 
         // Dispute: the claim or the delivery is contested.
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:bestrider|bestrid|omtvistet|omstridt|innsigelse|innsigelser|innvending|innvendinger|uenig|uenige|ueinig|ueinige|disagree|dispute|disputing|contest|contesting)\b"),
@@ -58,32 +66,44 @@ public static partial class RuleClassifier
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:skadet|skada|odelagt|odelagte|oydelagd|oydelagde|defekt|defective|damaged|mangelfull|mangelfullt|mangler ved|manglar|lekkasje|lekk|lek|stopped working|faulty|quality issues|returnert|returned|sendt tilbake|sent back|returnere)\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:fakturert (?:oss |meg )?(?:to ganger|dobbelt)|charged (?:us |me )?twice|billed (?:us )?twice|avvises|avviser|nekter|nektar|refuse|godtar ikke|godtek ikkje|aksepterer ikke|not accept|holder tilbake|halde tilbake|on hold until|is on hold|avbestilt|sagt opp|oppsagt|cancelled|canceled|avsluttet|avslutta|ekstra timene|extra charges|extra hours|ikke i henhold|hoyere enn i tilbudet|not what we)\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2.5, true, @"\b(?:fakturert|fakturerte|fakturerer|beregnet|berekna|rekna|priset|invoiced|billed|charged)\s+(?:\w+\s+)?(?:feil|wrong|incorrectly|too much|for mye|for mykje|for hoyt)\b|\b(?:skulle|skal|skulle jo) ha (?:\d+\s*%?\s*)?(?:rabatt|avslag)\b|\b(?:should|were supposed to) (?:have )?(?:had|get|got|been given|receive) (?:a |the )?(?:\d+\s*%?\s*)?discount\b|\b(?:rett|rette|korriger|korrigere|retta)\s+(?:\w+\s+)?opp\b"),
+        // Owing nothing, a service that does not work or was never provided, a claim to drop, a balance not yet due.
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\bnot our (?:invoice|bill|order|debt)\b|\bnever (?:had|opened|held) (?:an |a )?(?:account|agreement|contract|customer relationship)\b|\b(?:money|pengene|pengane) (?:back|tilbake)\b|\b(?:ikke|ikkje|aldri|never|not|n't)\s+(?:\w+\s+){0,2}?(?:i drift|provided|performed|installert|installed|montert|utfort|gjennomfort)\b|\b(?:det|what) (?:vi|we|i|jeg|eg|me) (?:betalte|paid|bestilte|ordered) for\b|\b(?:slett|slette|trekk|trekke|annuller|annullere|kanseller|kansellere)\s+(?:\w+\s+)?(?:kravet|fakturaen|rekninga|purringa|purringen)\b|\b(?:withdraw|cancel)\s+(?:the|this|your)\s+(?:claim|invoice|reminder)\b|\b(?:not|isn'?t|ikke|ikkje)\s+(?:yet\s+)?(?:due|forfalt|forfallen)\b|\b(?:aldri|never)\s+(?:\w+\s+)?(?:godkjent|godkjend|approved|agreed|avtalt|bestilt)\b|\b(?:ikke|ikkje|not)\s+(?:var\s+|vart\s+|was\s+|been\s+)?(?:avtalt|avtala|agreed)\b|\b(?:ingen|no)\s+(?:avtale|kontrakt|agreement|contract)\s+(?:med|with)\b|\b(?:faktura|fakturaen|rekninga|regningen|kravet|invoice|this|it)\w*(?:\s+\d+)?\s+(?:er|is)\s+(?:ikke|ikkje|not)\s+(?:var|vaar|mi|min|ours)\b"),
+        // Something delivered that does not work (not a link, an attachment or the bank's site).
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"(?<!\b(?:vedlegg\w*|attachment\w*|pdf|lenke\w*|link\w*|nettside\w*|siden|nettbank\w*|kid\w*|kontonummer\w*|website|portal|page|payment|betalingen|betalinga|e-?post\w*|e-?mail)\s(?:\w+\s){0,2})\b(?:(?:fungerer|fungerar|fungerte|virker|virke|verkar|virket|verka|funker|funke|funka)\s+(?:\w+\s+)?(?:ikke|ikkje|ikkj|ike|aldri)\b|(?:ikke|ikkje|ikkj|aldri)\s+(?:virker|virkar|verkar|fungerer|fungerar|funker)\b|(?:doesn'?t|does not|didn'?t|did not|never) work(?:ed|s)?\b|stopped working\b|(?:isn'?t|is not|wasn'?t|was not) working\b)"),
         // Goods that never arrived are a dispute (an invoice that never arrived is not received).
         ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:goods|items|parts|order|delivery|shipment|package|parcel|units|products|varene|varane|delene|pakken|pakka|leveransen|leveransa|sendingen|sendinga|bestillingen|bestillinga)\s+(?:\w+\s+){0,3}?(?:never|not|ikke|ikkje|aldri)\s+(?:\w+\s+)?(?:arrived|came|kom|kommet|kome)\b"),
         ReplyCue.Of(ReplyClass.Dispute, 2, true, @"\b(?:avtalt (?:pris|fastpris)|fastpris|agreed (?:on )?(?:a )?(?:fixed )?price|the quote said|quote said|tilbudet|i tilbodet|prisen pa fakturaen|corrected invoice|korrigert faktura|ny faktura|rettet fakturaen|retta|rettet|dokumentasjon pa)\b"),
 
         // Liquidity: cannot pay now, asks for time or installments.
-        ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:ikke|ikkje|ike)\s+(?:\w+\s+){0,2}?(?:rad|penger|pengar|midler|likviditet|mulighet til a betale|mogleg a betale|rad til|klarer a betale|klarar a betale|klarer ikke|dekning)\b|\b(?:klarer|klarar) (?:ikke|ikkje) a betale|tom for (?:midler|penger|pengar)|(?:darlig|darleg|trang) (?:rad|okonomi)|okonomien er (?:darlig|trang|darleg)|slit(?:er)? med|sliter|likviditet|likviditeten|likviditetsskvis|betalingsvansk|betalingsproblem|vanskelig situasjon|vanskeleg situasjon|tungt ar|store utgifter|mistet jobben|mista jobben|sykemeldt|sjukmeld|rekonstruksjon"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:ikke|ikkje|ike)\s+(?:\w+\s+){0,2}?(?:rad|penger|pengar|midler|likviditet|mulighet til a betale|mogleg a betale|rad til|klarer a betale|klarar a betale|klarer ikke|dekning)\b|\b(?:klarer|klarar) (?:ikke|ikkje) a betale|tom for (?:midler|penger|pengar)|(?:darlig|darleg|trang) (?:rad|okonomi)|okonomien er (?:darlig|trang|darleg)|slit(?:er)? med|sliter|likviditet|likviditeten|likviditetsskvis|betalingsvansk|betalingsproblem|vanskelig situasjon|vanskeleg situasjon|tungt ar|store utgifter|mistet jobben|mista jobben|sykemeldt|sjukmeld|rekonstruksjon|arbeidsledig|arbeidsledug|permittert|uforetrygd|(?:toft|tungt|vanskelig|vanskeleg|trangt|stramt|darlig|darleg) okonomisk|okonomiske (?:problemer|problem|vansker|utfordringer)|stram okonomi|(?:lite|lite med|darlig med|smatt med) penger|henstand|anstand"),
         ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:nedbetalingsplan|betalingsplan|betalingsordning|betalingsavtale|avdrag|avdraget|dele (?:\w+\s+){0,2}?opp|dela (?:\w+\s+){0,2}?opp|i deler|i delar|delbetal\w*|utsettelse|utsetjing|utsette|utsatt|utsett|mer tid|litt tid|vente (?:til|med)|venta (?:til|med)|hold off|halvparten (?:na|no)|resten (?:i|neste|om)|annenhver|annakvar|hver 14|kvar 14|(?:per|pr\.?|hver|kvar) (?:maned|mnd|manad|uke|veke)|i (?:maneden|mnd|manaden|uka|veka)|betale litt)\b(?!\s*\d)"),
         ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:can'?t|cannot|can not|unable to|not able to|don'?t have the|do not have the|couldn'?t)\s+(?:\w+\s+){0,2}?(?:afford|pay (?:it |this |the (?:full|whole) )?(?:in one go|in full|the full|the whole|all|at the moment|until|before|right now)|pay the whole|pay the full|funds)\b|cash ?flow|cash is (?:very )?tight|money is (?:really |very )?tight|struggling|afloat|lost my job|financial difficult\w*|difficult period|hasn'?t paid us|late paying us|(?:customer|client) (?:hasn'?t|has not|is late|settles)|until (?:our|my) customer"),
         ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:payment plan|repayment|instal+ments?|split (?:it|this|the)|in (?:two|three|four|parts)|(?:per|every|each) (?:month|week)|\d\s*(?:kr|nok)?\s*a (?:month|week)|monthly|every other week|extension|extra \d+ days|more time|half now|the rest next|rest (?:next|in)|arrangement|over (?:two|three|\d) months|anything you can do on the timing)\b"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:as soon as (?:i|we) (?:can|am able|are able)|(?:sa|so) snart (?:jeg|vi|eg|me) (?:kan|klarer|klarar|har mulighet|har moglegheit)|things are (?:difficult|hard|tough)|(?:difficult|hard|tough) (?:right now|at the moment|times)|no income|ingen inntekt|off work|on sick leave)\b"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:short (?:on|of) (?:money|cash|funds)|tight (?:on|for) (?:money|cash)|unemployed|out of work|laid off|made redundant|some now|(?:the )?rest later|resten (?:senere|seinare|etterpa|seinere)|litt (?:na|no) og resten|betale over (?:\w+\s+)?(?:maneder|manader|mnd|uker|veker)|pay (?:it |this )?over (?:\w+\s+)?(?:months|weeks))\b"),
 
         // Not received: the invoice never arrived.
-        ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\b(?:ikke|ikkje|aldri|never|not|n't|no|ingen)\s+(?:\w+\s+){0,3}?(?:mottatt|motteke|fatt|fikk|fekk|kommet|kome|sett|received|receive|got|get|had|seen|reached|record of receiving)\s+(?:\w+\s+){0,2}?(?:" + Invoice + @"|den|it|noen|nokon|nokon faktura|any)\b|\b" + Invoice + @"\s+(?:\w+\s+){0,3}?(?:aldri|never|ikke|ikkje)\s+(?:\w+\s+){0,2}?(?:kommet|kome|reached|received|arrived|sent)|\b(?:fikk|fekk|fatt) aldri|never (?:got|had|received|reached)|(?:ikke|ikkje) (?:kommet|kome) (?:inn|fram|frem)|first we've heard|det forste vi ser|no invoice was|we never had it|har ikke sett noen|haven'?t had any"),
+        ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\b(?:ikke|ikkje|aldri|never|not|n't|(?:don|didn|haven|hasn|hadn|doesn)'?t|no|ingen)\s+(?:\w+\s+){0,3}?(?:mottatt|motteke|fatt|fikk|fekk|kommet|kome|sett|received|receive|got|get|had|seen|reached|record of receiving)\s+(?:\w+\s+){0,2}?(?:" + Invoice + @"|den|it|noen|nokon|nokon faktura|any)\b|\b" + Invoice + @"\s+(?:\w+\s+){0,3}?(?:aldri|never|ikke|ikkje)\s+(?:\w+\s+){0,2}?(?:kommet|kome|reached|received|arrived|sent)|\b(?:fikk|fekk|fatt) aldri|never (?:got|had|received|reached)|(?:ikke|ikkje) (?:kommet|kome) (?:inn|fram|frem)|first we've heard|det forste vi ser|no record of (?:this|the|that|any|your)\s*(?:invoice|bill)|no invoice was|we never had it|har ikke sett noen|haven'?t had any"),
         ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:bare (?:denne )?purringen|only the reminder)\b"),
         ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\bfirst (?:we|i)(?:'ve| have)?\s+(?:hear|heard|see|seen)\b|\b(?:never|not|aldri|ikke|ikkje)\s+(?:\w+\s+)?(?:arrived|kommet|kome)\s+(?:\w+\s+){0,2}?(?:inbox|mailbox|innboks\w*|postkass\w*|e-?post\w*|by post|i posten|til oss|to us|fram|frem)\b"),
         ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:finner ikke|finn ikkje|finn ho ikkje|cannot find|can't find|feil adresse|wrong address)\b"),
 
         // Copy: send the invoice (again).
-        ReplyCue.Of(ReplyClass.CopyRequest, 2.5, true, @"\b(?:kopi|copy|fakturakopi|pdf|ehf|peppol|vedlegget mangler|vedlegg mangler|attachment (?:is |seems to be )?missing|resend|re-send)\b|\b(?:send|sende|senda|sendes|tilsendt|forward|attach)\s+(?:\w+\s+){0,3}?(?:" + Invoice + @"|den|ho)\b|\b(?:til)?(?:send|sende|senda|sendt|sender)\w*\s+(?:\w+\s+){0,3}?(?:pa nytt|pa ny|en gang til|ein gong til|igjen|att|again)\b|\b(?:fa|get|have)\s+(?:\w+\s+){0,2}?" + Invoice + @"\s+(?:\w+\s+)?(?:tilsendt|sendt|sent|resent|pa nytt|igjen|again)\b|\bthe original invoice\b"),
+        ReplyCue.Of(ReplyClass.CopyRequest, 2.5, true, @"\b(?:kopi|copy|fakturakopi|pdf|ehf|peppol|vedlegget mangler|vedlegg mangler|attachment (?:is |seems to be )?missing|resend|re-send)\b|\b(?:send|sende|senda|sendes|tilsendt|forward|attach)\s+(?:\w+\s+){0,3}?(?:" + Invoice + @"|den|ho)\b|\b(?:til)?(?:send|sende|senda|sendt|sender)\w*\s+(?:\w+\s+){0,3}?(?:pa nytt|pa ny|en gang til|ein gong til|igjen|att|again)\b|\b(?:fa|get|have)\s+(?:\w+\s+){0,2}?" + Invoice + @"\s+(?:\w+\s+)?(?:tilsendt|sendt|sent|resent|pa nytt|igjen|again)\b|\bthe original invoice\b|\b(?:e-?mail|mail|e-?post|epost|maile)\s+(?:me|us|meg|oss)\s+(?:\w+\s+)?" + Invoice + @"\b"),
 
         // Contact change: wrong person, new address.
         ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\b(?:sluttet|slutta|jobber ikke|jobbar ikkje|jobber ikkje|ikke (?:lenger )?ansatt|no longer (?:work|with)|left the company|feil (?:person|mottaker|mottakar)|wrong (?:person|recipient)|ikke riktig mottaker|not the right (?:contact|person)|ny kontaktperson|new (?:billing )?contact|byttet e-?post\w*|ny (?:e-?post)?adresse|new (?:e-?mail )?address|ny adresse|oppdater|update your records|overtatt av|endret navn|changed (?:our )?name|ikke noe med|not the owner|was sold|er solgt|styremedlem|istedenfor meg|instead of me|should go to|direct this to|no longer monitored|remove me(?! from (?:\w+\s+){0,2}?list)|nytt telefonnummer|new phone|flyttet fakturamottak|head office|hovedkontor|regnskapsbyra|ny e-?post|nytt (?:telefon)?nummer|mitt nye|from now on|fra na av|fra no av|heretter)\b"),
         ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\bnew\s+(?:\w+\s+){0,3}?(?:e-?mail(?: address)?|address|contact(?: person)?|phone(?: number)?|mailbox)\b|\bny(?:e|tt)?\s+(?:\w+\s+){0,2}?(?:e-?post\w*|adresse\w*|kontaktperson\w*|kontakt|telefonnummer|fakturaadresse|mottaker|mottakar)\b|\b(?:byttet|bytta|skiftet|skifta|endret|endra|changed|updated|oppdatert)\s+(?:\w+\s+){0,2}?(?:e-?post\w*|adresse\w*|e-?mail\w*|address\w*|kontaktperson|contact\w*|telefonnummer|fakturaadresse|phone)\b|\b(?:leaving|am leaving|is leaving) (?:the company|the firm|my job|my position|us)\b|\b(?:slutter|sluttar) (?:i|hos|her)\b"),
         ReplyCue.Of(ReplyClass.ContactChange, 1.5, false, @"\b(?:send|sende|senda|kontakt|contact|ta kontakt med|try|please direct|direct|to)\b[^.]{0,40}@|@[^.\s]+\.[a-z]{2,}[^.]{0,20}\b(?:istedenfor|instead|fra na|from now)"),
 
+        // Invoices from now on to another address; an address no longer read ("denne adressen er ikke i bruk lenger, bruk …").
+        ReplyCue.Of(ReplyClass.ContactChange, 3, false, @"@[\w.-]+\s+(?:\w+\s+)?(?:framover|fremover|heretter|going forward|in future|in the future|from now on|fra na av|fra no av|i framtida|i fremtiden|i fremtida)\b|\b(?:framover|fremover|heretter|going forward|in future|i framtida|i fremtiden)\b[^.]{0,40}@|\b(?:fakturaer|fakturaene|rekningar|rekningane|invoices|purringer|reminders)\b[^.?]{0,30}\b(?:til|to)\s+(?:\w+\s+){0,2}?[\w.+-]+@"),
+        ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\b(?:ikke|ikkje)\s+(?:i bruk|lest|aktiv|overvaket)\s+(?:lenger|lengre|lenger)?|\b(?:leses|lesast|brukes|brukast|sjekkes|overvakes|blir lest|blir brukt)\s+(?:ikke|ikkje)\b|\b(?:is|are)\s+(?:not|no longer)\s+(?:in use|monitored|read|checked|active)\b|\bisn'?t\s+(?:in use|monitored|read|checked|active)\b|\bno longer (?:in use|used|active|read|checked)\b"),
+        ReplyCue.Of(ReplyClass.ContactChange, 1.5, false, @"\b(?:bruk|bruke|use|skriv til|write to|reach (?:us|me) at|mail til|e-?post til)\b[^.]{0,30}@"),
+
         // Questions with a factual answer.
-        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvilket|hvilken|hva er|hva|kva er|kva|kvar|what is|what's|which|confirm|oppgi|send meg)\b[^.?]{0,30}\b(?:kontonummer|kontonr|konto|kid|kid-nummer|kidnummer|iban|bic|swift|account|bank account|reference)\b"),
+        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvilket|hvilken|hva er|hva|kva er|kva|kvar|what is|what's|which|confirm|oppgi|send meg)\b[^.?]{0,30}\b(?:kontonummer\w*|kontonr|konto\w*|kid|kid-nummer\w*|kidnummer\w*|iban|bic|swift|account|bank account|reference)\b"),
+        ReplyCue.Of(ReplyClass.Question, 3, false, @"^\s*(?:(?:og|and|men|hei|hi)\s+)?(?:nar|when|hva|kva|what)\b[^.?]{0,30}\b(?:forfall\w*|due|frist\w*|betalingsfrist\w*)|\b(?:how|where) (?:do|can|should|shall) (?:i|we) pay\b|\b(?:hvordan|korleis|hvor|kor) (?:kan|skal) (?:jeg|vi|eg|me) betale\b|\bkan (?:jeg|vi|eg|me) betale (?:med|via|gjennom)\b|\bcan (?:i|we) pay (?:by|with|via)\b"),
         ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvilken faktura|hvilke fakturaer|kva rekning|kva faktura|which invoice|what is this (?:about|for)|what's (?:it|this) for|gjelder dette|kva gjeld dette|hva gjelder)\b"),
         ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvorfor|kvifor|why|explain|forklare|hva er)\b[^.?]{0,50}\b(?:gebyr\w*|purregebyr\w*|rente\w*|forsinkelsesrente\w*|fee|fees|charge|interest)\b"),
         ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvor mye|kor mykje|how much|total outstanding|what's the total|hva er totalen|hva skylder)\b"),
@@ -191,7 +211,7 @@ public static partial class RuleClassifier
                     }
 
                     var negated = cue.Negatable && IsNegated(clause, m);
-                    if ((cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && uncertain) || (cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && SomeoneElse(clause, m)) || (question && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
+                    if ((cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && uncertain) || (cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && SomeoneElse(clause, m)) || (cue.Class == ReplyClass.AlreadyPaid && ReceivedPayment().IsMatch(m.Value)) || (question && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
                     {
                         continue;
                     }
@@ -229,6 +249,13 @@ public static partial class RuleClassifier
                     break;
                 }
             }
+        }
+
+        // "Vi skylder ingenting" / "we don't owe you anything": a dispute, unless the reply says it was paid ("we don't
+        // owe anything - this was paid weeks ago").
+        if (!totals.ContainsKey(ReplyClass.AlreadyPaid) && OwesNothing().Match(folded) is { Success: true } owes)
+        {
+            Add(ReplyClass.Dispute, 2.5, "owes nothing: " + Excerpt(owes.Value));
         }
 
         return totals.Select(t => new ClassScore(t.Key, t.Value.Score, t.Value.Cues.Distinct().Take(4).ToList())).ToList();
@@ -293,7 +320,7 @@ public static partial class RuleClassifier
 
         var notReceived = S(ReplyClass.NotReceived);
         var copy = S(ReplyClass.CopyRequest);
-        if (notReceived >= 2 || (notReceived >= WinAt && copy < WinAt && S(ReplyClass.AlreadyPaid) < WinAt && S(ReplyClass.PromiseToPay) < WinAt))
+        if (notReceived >= 2 || (notReceived >= WinAt && copy < WinAt && S(ReplyClass.AlreadyPaid) < WinAt && S(ReplyClass.PromiseToPay) < WinAt && S(ReplyClass.Question) < WinAt))
         {
             reason = "invoice not received: " + Cues(ReplyClass.NotReceived);
             return ReplyClass.NotReceived;
@@ -454,6 +481,9 @@ public static partial class RuleClassifier
     [GeneratedRegex(@"^\s*(?:(?:vi|jeg|eg|me|du|dere|de|han|hun|ho|vi jo)\s+)?(?:ikke|ikkje|ike|not|n't)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingNegator();
 
+    [GeneratedRegex(@"\b(?:skylder|skylda|skuldar|skulder)\s+(?:\w+\s+){0,2}?(?:ikke|ikkje|ingenting|ingen)\b|\b(?:ikke|ikkje)\s+(?:\w+\s+)?(?:skylder|skuldar|skyldig|skuldig)\b|\b(?:do not|don'?t|does not|doesn'?t)\s+owe\b|\bowe (?:you |them )?nothing\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OwesNothing();
+
     [GeneratedRegex(@"\b(?:ingen (?:problem|problemer)|no problem|not only|ikke bare|ikkje berre)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegatedPositive();
 
@@ -462,6 +492,10 @@ public static partial class RuleClassifier
 
     [GeneratedRegex(@"\b(?:som|who|which)\s+(?!(?:avtalt|avtala|lovet|lova|lovt|nevnt|nemnt|sagt|agreed|promised|discussed|mentioned|said)\b)(?:\w+\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeBefore();
+
+    /// <summary>Being paid ("når vi har fått betalt fra kunden", "once we've got paid"): money coming in, not a payment made.</summary>
+    [GeneratedRegex(@"\b(?:fatt|fenge|fengi)\s+(?:\w+\s+)?betalt\b|\b(?:got|get|gotten)\s+paid\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ReceivedPayment();
 
     [GeneratedRegex(@"^\s+(?:\w+\s+)?(?:oss|us|meg)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PaidToUs();
@@ -475,7 +509,7 @@ public static partial class RuleClassifier
     [GeneratedRegex(@"\b(?:nar|once|when|after|etter at|for|until|as soon as|sa snart|so snart|straks)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ConditionStart();
 
-    [GeneratedRegex(@"\b(?:kontonummer|kontonr|konto|kid|iban|bic|swift|account)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:kontonummer\w*|kontonr|konto\w*|kid|iban|bic|swift|account|how (?:do|can|should|shall) (?:i|we) pay|(?:hvordan|korleis|hvor|kor) (?:kan|skal) (?:jeg|vi|eg|me) betale)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AccountQuestion();
 
     [GeneratedRegex(@"\b(?:gebyr\w*|purregebyr\w*|rente\w*|fee|fees|charge|interest)\b", RegexOptions.CultureInvariant)]

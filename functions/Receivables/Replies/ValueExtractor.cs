@@ -90,12 +90,15 @@ public static partial class ValueExtractor
     private static readonly Regex Today = new(@"\b(?:i\s*dag|today|i\s*kveld|tonight|this morning|i\s*morges|na nettopp|just now)\b", RegexOptions.CultureInvariant);
     private static readonly Regex Yesterday = new(@"\b(?:i\s*gar|yesterday)\b", RegexOptions.CultureInvariant);
     private static readonly Regex NextWeek = new(@"\b(?:neste|next|kommende)\s+(?:uke|veke|week)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex ThisWeek = new(@"\b(?:denne\s+(?:uka|uken|veka)|this\s+week|(?:utgangen|slutten)\s+av\s+(?:uka|uken|veka)|end\s+of\s+(?:the|this)\s+week)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex InWeeks = new(@"\b(?:om|in|innen|innan|within)\s+(?<n>en|ei|ein|one|a|1|to|two|2|tre|three|3|fire|four|4)\s+(?:uke|uker|veke|veker|week|weeks)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex InDays = new(@"\b(?:om|in|innen|innan|within)\s+(?<n>\d{1,2}|to|two|tre|three|fem|five|ti|ten)\s+(?:dager|dagar|days)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex ThisWeek = new(@"\b(?:denne\s+(?:uka|uken|veka)|this\s+week|(?:utgangen|slutten)\s+av\s+(?:uka|uken|veka)|end\s+of\s+(?:the|this)\s+week|(?:for|forr|innen|innan|before)\s+(?:helga|helgen|helgi|the weekend))\b", RegexOptions.CultureInvariant);
+    private static readonly Regex InWeeks = new(@"\b(?:om|in|innen|innan|within|i lopet av)\s+(?<n>en|ei|ein|one|a|1|to|two|2|tre|three|3|fire|four|4)\s+(?:uke|uker|ukes|veke|veker|vekes|week|weeks|week's)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex InDays = new(@"\b(?:om|in|innen|innan|within|i lopet av)\s+(?<n>\d{1,2}|to|two|tre|three|fem|five|ti|ten)\s+(?:dager|dagar|days)\b", RegexOptions.CultureInvariant);
     private static readonly Regex EndOfNamedMonth = new(@"\b(?:(?:utgangen|slutten)\s+av|end\s+of)\s+(?<mon>" + MonthAlternation + @")\b", RegexOptions.CultureInvariant);
     private static readonly Regex EndOfMonth = new(@"\b(?:(?:utgangen|slutten)\s+av\s+(?:maneden|mnd|manaden|denne maneden)|end\s+of\s+(?:the\s+|this\s+)?month|manedsslutt|manadsslutt|manedsskiftet|manadsskiftet)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex YearEnd = new(@"\b(?:(?:for|innen|innan)\s+(?:nyttar|arsskiftet|arsskiftet)|(?:utgangen|slutten)\s+av\s+aret|before\s+(?:the\s+)?new\s+year|end\s+of\s+the\s+year)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex YearEnd = new(@"\b(?:(?:for|innen|innan)\s+(?:nyttar|arsskiftet|arsskiftet)|(?:utgangen|slutten)\s+av\s+aret|before\s+(?:the\s+)?new\s+year|end\s+of\s+the\s+year|(?:before|by)\s+(?:the\s+)?year[- ]end|arsslutt)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex AfterWeekend = new(@"\b(?:etter|over|after)\s+(?:helga|helgen|helgi|the weekend)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex MidMonth = new(@"\b(?:(?:i\s+)?midten\s+av|mid-?|the middle of)\s*(?<mon>" + MonthAlternation + @"|maneden|manaden|the month|month)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex ByDayNumber = new(@"\b(?:innen|innan|for|til|by|before)\s+(?<d>[0-3]?\d)\.(?![\d.])(?!\s*(?:[a-z]+\s+)?(?:dager|dagar|uker|veker|mnd|maneder))", RegexOptions.CultureInvariant);
     private static readonly Regex Negated = new(@"(?:ikke|ikkje|not|ikke pa|ikkje pa|not on)\s+$", RegexOptions.CultureInvariant);
 
     /// <summary>Values stated in <paramref name="text"/>, relative dates resolved from <paramref name="received"/> (local date), looking ahead.</summary>
@@ -168,6 +171,26 @@ public static partial class ValueExtractor
             var month = Months[m.Groups["mon"].Value];
             var year = month < received.Month && sense == DateSense.Future ? received.Year + 1 : received.Year;
             Add(m, new DateOnly(year, month, DateTime.DaysInMonth(year, month)), 3);
+        }
+
+        foreach (Match m in ByDayNumber.Matches(s))
+        {
+            Add(m, DayOfMonth(Int(m.Groups["d"].Value), received, sense), 3);
+        }
+
+        foreach (Match m in MidMonth.Matches(s))
+        {
+            var named = Months.TryGetValue(m.Groups["mon"].Value, out var mon);
+            var month = named ? mon : received.Month;
+            var year = month < received.Month && sense == DateSense.Future ? received.Year + 1 : received.Year;
+            var mid = new DateOnly(year, month, 15);
+            Add(m, !named && mid < received && sense == DateSense.Future ? mid.AddMonths(1) : mid, 3);
+        }
+
+        foreach (Match m in AfterWeekend.Matches(s))
+        {
+            // "etter helga" / "after the weekend": the Monday after.
+            Add(m, MondayOfWeek(received).AddDays(7), 2);
         }
 
         foreach (Match m in EndOfMonth.Matches(s))

@@ -172,7 +172,8 @@ public sealed class BlindSetPatternTests
 
     /// <summary>
     /// The holdout half missed the targets when measured blind (79.5 %, see docs/replies.md); this holds it to what it
-    /// reads now, so it cannot get worse unnoticed, and to the one target that must never slip: no unsafe misreading.
+    /// reads now (85.2 % after the #16 recall work, promise dates still below 90 %), so it cannot get worse unnoticed, and
+    /// to the one target that must never slip: no unsafe misreading.
     /// </summary>
     [Fact]
     public void The_second_blind_sets_holdout_half_never_reads_a_dispute_or_liquidity_as_promise_or_paid_and_does_not_get_worse()
@@ -180,13 +181,13 @@ public sealed class BlindSetPatternTests
         var result = Measure("blind2-holdout.jsonl");
 
         result.UnsafeMisses.ShouldBe(0, "no dispute or liquidity reply may be read as a promise or as paid");
-        result.Ratio.ShouldBeGreaterThanOrEqualTo(0.79, string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class}")));
+        result.Ratio.ShouldBeGreaterThanOrEqualTo(0.85, string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class}")));
         foreach (var cls in ActionableClasses)
         {
             var (_, predicted, hits) = result.PerClass[cls];
             if (predicted > 0)
             {
-                ((double)hits / predicted).ShouldBeGreaterThanOrEqualTo(0.9, cls.ToString());
+                ((double)hits / predicted).ShouldBeGreaterThanOrEqualTo(0.95, cls.ToString());
             }
         }
     }
