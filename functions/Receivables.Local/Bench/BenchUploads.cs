@@ -20,7 +20,7 @@ namespace Receivables.Local.Bench;
 internal static class BenchUploads
 {
     /// <summary>A started host whose storage requests <paramref name="counter"/> counts; returns it and the first creditor's id.</summary>
-    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, int? workspacePort = null)
+    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, int? workspacePort = null, bool storageInMemory = false)
     {
         var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageNames.Connection] = "UseDevelopmentStorage=true" };
         if (workspacePort is { } port)
@@ -35,6 +35,7 @@ internal static class BenchUploads
                 MinimumLogLevel = LogLevel.Warning,
                 Overrides = overrides,
                 Workspace = workspacePort is not null,
+                StorageInMemory = storageInMemory,
                 ConfigureServices = s =>
                 {
                     s.RemoveAll<StorageClients>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
@@ -14,6 +15,7 @@ public sealed class StorageOperationCounter
     private long queues;
     private long tables;
     private long writes;
+    private readonly ConcurrentDictionary<string, long> byKind = new(StringComparer.Ordinal);
 
     public long Blobs => Interlocked.Read(ref blobs);
 
@@ -26,8 +28,12 @@ public sealed class StorageOperationCounter
     /// <summary>Requests that change something (any method but GET and HEAD).</summary>
     public long Writes => Interlocked.Read(ref writes);
 
+    /// <summary>Requests per service, method and table/container ("table POST Payments"), for profiling.</summary>
+    public IReadOnlyDictionary<string, long> ByKind => byKind.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
     public void Reset()
     {
+        byKind.Clear();
         Interlocked.Exchange(ref blobs, 0);
         Interlocked.Exchange(ref queues, 0);
         Interlocked.Exchange(ref tables, 0);
@@ -38,26 +44,36 @@ public sealed class StorageOperationCounter
     public StorageClients Clients(string connectionString)
     {
         var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref blobs), this), HttpPipelinePosition.PerRetry);
+        blobOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref blobs), "blob", this), HttpPipelinePosition.PerRetry);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        queueOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref queues), this), HttpPipelinePosition.PerRetry);
+        queueOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref queues), "queue", this), HttpPipelinePosition.PerRetry);
         var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref tables), this), HttpPipelinePosition.PerRetry);
+        tableOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref tables), "table", this), HttpPipelinePosition.PerRetry);
         return new StorageClients(
             new BlobServiceClient(connectionString, blobOptions),
             new QueueServiceClient(connectionString, queueOptions),
             new TableServiceClient(connectionString, tableOptions));
     }
 
-    private sealed class Counting(Func<long> count, StorageOperationCounter owner) : HttpPipelineSynchronousPolicy
+    private sealed class Counting(Func<long> count, string service, StorageOperationCounter owner) : HttpPipelineSynchronousPolicy
     {
         public override void OnSendingRequest(HttpMessage message)
         {
             count();
+            owner.byKind.AddOrUpdate($"{service} {message.Request.Method} {Target(message.Request.Uri.Path)}", 1, (_, n) => n + 1);
             if (message.Request.Method != RequestMethod.Get && message.Request.Method != RequestMethod.Head)
             {
                 Interlocked.Increment(ref owner.writes);
             }
+        }
+
+        /// <summary>The table, container or queue a request goes to (the segment after the account), without keys.</summary>
+        private static string Target(string path)
+        {
+            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var target = segments.Length > 1 ? segments[1] : segments.Length == 1 ? segments[0] : "";
+            var paren = target.IndexOf('(', StringComparison.Ordinal);
+            return paren < 0 ? target : target[..paren];
         }
     }
 }

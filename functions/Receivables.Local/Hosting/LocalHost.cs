@@ -79,7 +79,7 @@ public sealed class LocalHost : IAsyncDisposable
             }
             else
             {
-                azurite = await Azurite.StartAsync(Path.Combine(dataPath, "azurite"), cancellationToken: cancellationToken);
+                azurite = await Azurite.StartAsync(Path.Combine(dataPath, "azurite"), cancellationToken: cancellationToken, inMemory: settings.StorageInMemory);
                 storage = azurite.ConnectionString;
                 if (settings.Serve)
                 {

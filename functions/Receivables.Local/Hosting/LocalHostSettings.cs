@@ -25,4 +25,7 @@ public sealed record LocalHostSettings
 
     /// <summary>A running Azurite to use instead of starting one (tests share one emulator).</summary>
     public string? StorageConnectionString { get; init; }
+
+    /// <summary>Starts Azurite with <c>--inMemoryPersistence</c> (benches: the emulator keeps nothing on disk).</summary>
+    public bool StorageInMemory { get; init; }
 }

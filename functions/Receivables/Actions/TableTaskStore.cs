@@ -31,25 +31,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         }
 
         var complete = await factsSource.CompleteAsync(creditorId, kind, debtorId, facts, cancellationToken);
-        var entity = new TableEntity(creditorId, taskId)
-        {
-            ["Kind"] = kind,
-            ["DebtorId"] = debtorId,
-            ["CaseId"] = caseId,
-            ["Title"] = title,
-            ["Details"] = details,
-            ["CreatedAt"] = time.GetUtcNow(),
-            ["IsOpen"] = true,
-            ["Amount"] = complete.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Currency"] = complete.Currency,
-            ["DaysOverdue"] = complete.DaysOverdue,
-            ["Invoices"] = complete.Invoices.Count == 0 ? null : string.Join(",", complete.Invoices),
-            ["Phone"] = complete.Phone,
-            ["Quote"] = complete.Quote is { Length: > 4000 } longQuote ? longQuote[..4000] + "…" : complete.Quote,
-            ["DueDate"] = complete.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Priority"] = complete.Priority,
-            ["Thread"] = complete.Thread?.ToStored(),
-        };
+        var entity = ToEntity(creditorId, taskId, kind, debtorId, caseId, title, details, complete);
         if (firstItem is not null)
         {
             entity["Count"] = 1;
@@ -83,6 +65,70 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
 
         return (await GetAsync(creditorId, taskId, cancellationToken))!;
     }
+
+    public async Task<int> OpenManyAsync(string creditorId, IReadOnlyList<NewTask> tasks, CancellationToken cancellationToken = default)
+    {
+        var entities = new List<TableEntity>(tasks.Count);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var task in tasks)
+        {
+            var taskId = TaskIdFor(task.IdempotencyKey);
+            if (ids.Add(taskId))
+            {
+                var complete = await factsSource.CompleteAsync(creditorId, task.Kind, task.DebtorId, task.Facts, cancellationToken);
+                entities.Add(ToEntity(creditorId, taskId, task.Kind, task.DebtorId, task.CaseId, task.Title, task.Details, complete));
+            }
+        }
+
+        var opened = 0;
+        foreach (var chunk in entities.Chunk(100))
+        {
+            try
+            {
+                await Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
+                opened += chunk.Length;
+            }
+            catch (TableTransactionFailedException)
+            {
+                // Some were opened by an earlier try of the same work (the transaction changed nothing): one by one.
+                foreach (var entity in chunk)
+                {
+                    try
+                    {
+                        await Table.AddEntityAsync(entity, cancellationToken);
+                        opened++;
+                    }
+                    catch (RequestFailedException e) when (e.Status == 409)
+                    {
+                        // Already open (or done): left as it is.
+                    }
+                }
+            }
+        }
+
+        logger.LogInformation("Opened {Opened} of {Count} task(s) for {CreditorId}", opened, entities.Count, creditorId);
+        return opened;
+    }
+
+    private TableEntity ToEntity(string creditorId, string taskId, string kind, string? debtorId, string? caseId, string title, string details, TaskFacts complete) => new(creditorId, taskId)
+    {
+        ["Kind"] = kind,
+        ["DebtorId"] = debtorId,
+        ["CaseId"] = caseId,
+        ["Title"] = title,
+        ["Details"] = details,
+        ["CreatedAt"] = time.GetUtcNow(),
+        ["IsOpen"] = true,
+        ["Amount"] = complete.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Currency"] = complete.Currency,
+        ["DaysOverdue"] = complete.DaysOverdue,
+        ["Invoices"] = complete.Invoices.Count == 0 ? null : string.Join(",", complete.Invoices),
+        ["Phone"] = complete.Phone,
+        ["Quote"] = complete.Quote is { Length: > 4000 } longQuote ? longQuote[..4000] + "…" : complete.Quote,
+        ["DueDate"] = complete.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Priority"] = complete.Priority,
+        ["Thread"] = complete.Thread?.ToStored(),
+    };
 
     public async Task<WorkTask> OpenOrFoldAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string groupKey, string itemKey, CancellationToken cancellationToken = default, TaskFacts? facts = null)
     {

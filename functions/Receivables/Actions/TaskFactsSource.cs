@@ -5,7 +5,9 @@ namespace Receivables.Actions;
 
 /// <summary>
 /// Completes a task's <see cref="TaskFacts"/> from the debtor's latest ledger lines: the amount and days overdue of the
-/// invoices it concerns (given, else every overdue invoice), the phone, the priority and the due date.
+/// invoices it concerns (given, else every overdue invoice), the phone, the priority and the due date. Facts that give
+/// the amount, the currency and the days overdue are the caller's own reading of the ledger (the phone included, when
+/// there is one): the ledger is not read again for them (a bank file's thousands of tasks).
 /// </summary>
 public sealed class TaskFactsSource(ILedgerReader ledger, BusinessClock clock)
 {
@@ -13,7 +15,8 @@ public sealed class TaskFactsSource(ILedgerReader ledger, BusinessClock clock)
     {
         var facts = given ?? new TaskFacts();
         var today = clock.Today;
-        if (debtorId is not null && await ledger.GetDebtorAsync(creditorId, debtorId, cancellationToken) is { } lines)
+        var known = given is { Amount: not null, Currency: not null, DaysOverdue: not null };
+        if (debtorId is not null && !known && await ledger.GetDebtorAsync(creditorId, debtorId, cancellationToken) is { } lines)
         {
             var open = lines.Invoices.Where(i => i.OpenAmount > 0m).ToList();
             var concerned = facts.Invoices.Count > 0

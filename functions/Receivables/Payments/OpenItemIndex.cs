@@ -20,7 +20,7 @@ public sealed class OpenItemIndex
         var items = new List<OpenItem>(ledger.Invoices.Count);
         foreach (var invoice in ledger.Invoices)
         {
-            var item = new OpenItem(ledger.Debtor.DebtorId, ledger.Debtor.Name, invoice.InvoiceNumber, invoice.Kid, invoice.Currency, invoice.DueDate, invoice.OpenAmount, rawOpen.GetValueOrDefault(invoice.InvoiceNumber, invoice.OpenAmount), snapshotId);
+            var item = new OpenItem(ledger.Debtor.DebtorId, ledger.Debtor.Name, invoice.InvoiceNumber, invoice.Kid, invoice.Currency, invoice.DueDate, invoice.OpenAmount, rawOpen.GetValueOrDefault(invoice.InvoiceNumber, invoice.OpenAmount), snapshotId, ledger.Debtor.Phone);
             items.Add(item);
             Count++;
             if (invoice.Kid is { Length: > 0 } kid)
@@ -65,7 +65,7 @@ public sealed class OpenItemIndex
 }
 
 /// <summary>One invoice in the index. <see cref="Open"/> is what is still open now; <see cref="RawOpen"/> what the snapshot says.</summary>
-public sealed class OpenItem(string debtorId, string debtorName, string invoiceNumber, string? kid, string currency, DateOnly dueDate, decimal open, decimal rawOpen, string snapshotId)
+public sealed class OpenItem(string debtorId, string debtorName, string invoiceNumber, string? kid, string currency, DateOnly dueDate, decimal open, decimal rawOpen, string snapshotId, string? phone = null)
 {
     public string DebtorId { get; } = debtorId;
 
@@ -84,4 +84,7 @@ public sealed class OpenItem(string debtorId, string debtorName, string invoiceN
     public decimal RawOpen { get; } = rawOpen;
 
     public string SnapshotId { get; } = snapshotId;
+
+    /// <summary>The debtor's phone as the ledger has it (for a task about this debtor, without reading the ledger again).</summary>
+    public string? Phone { get; } = phone;
 }

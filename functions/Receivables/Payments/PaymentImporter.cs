@@ -45,6 +45,13 @@ public sealed class PaymentImporter(
         blobName.Contains("/rejected/", StringComparison.Ordinal) || blobName.StartsWith("rejected/", StringComparison.Ordinal)
         || blobName.EndsWith(".errors.txt", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Transactions are claimed <see cref="PaymentsOptions.BatchSize"/> at a time (one table transaction each) and what
+    /// they cause is stored this many batches at a time: applied payments, tasks and decisions in table transactions of
+    /// up to 100, evidence once per debtor, so that the few tasks of each batch share a transaction.
+    /// </summary>
+    public const int BatchesPerFlush = 10;
+
     public async Task<PaymentImportOutcome> ImportAsync(string blobName, string eTag, CancellationToken cancellationToken)
     {
         if (await store.GetOutcomeAsync(blobName, eTag, cancellationToken) is { } done)
@@ -112,11 +119,12 @@ public sealed class PaymentImporter(
         }
 
         var snapshot = await snapshots.GetLatestSnapshotAsync(creditorId, cancellationToken);
-        var index = await IndexAsync(creditorId, snapshot, cancellationToken);
+        var index = await IndexAsync(run, snapshot, cancellationToken);
 
         // Pass 2: match and store, a batch at a time.
         var summary = new PaymentFileSummary();
-        var batch = new List<BankTransaction>(options.Value.BatchSize);
+        var group = options.Value.BatchSize * BatchesPerFlush;
+        var batch = new List<BankTransaction>(group);
         await using (var content = await store.OpenUploadAsync(file, cancellationToken))
         {
             foreach (var transaction in PaymentFormats.Read(content, blobName, summary, options.Value.MaxAmount))
@@ -127,7 +135,7 @@ public sealed class PaymentImporter(
                 }
 
                 batch.Add(transaction);
-                if (batch.Count >= options.Value.BatchSize)
+                if (batch.Count >= group)
                 {
                     await BatchAsync(run, batch, index, snapshot, cancellationToken);
                     batch.Clear();
@@ -153,17 +161,26 @@ public sealed class PaymentImporter(
     }
 
     /// <summary>The creditor's invoices (paid ones included, for overpayments) less the bank payments already applied.</summary>
-    private async Task<OpenItemIndex> IndexAsync(string creditorId, SnapshotInfo? snapshot, CancellationToken cancellationToken)
+    private async Task<OpenItemIndex> IndexAsync(Run run, SnapshotInfo? snapshot, CancellationToken cancellationToken)
     {
+        var creditorId = run.CreditorId;
         var index = new OpenItemIndex();
         if (snapshot is null)
         {
             return index;
         }
 
-        var applied = (await store.GetAllocationsAsync(creditorId, null, cancellationToken))
+        var loaded = await store.GetAllocationsAsync(creditorId, null, cancellationToken);
+        foreach (var allocation in loaded)
+        {
+            run.Applied.TryAdd(allocation.PaymentKey, []);
+            run.Applied[allocation.PaymentKey].Add(allocation);
+        }
+
+        var applied = loaded
             .GroupBy(a => a.DebtorId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        run.AppliedByDebtor = applied;
         await foreach (var debtor in snapshots.ReadDebtorsAsync(creditorId, cancellationToken))
         {
             var raw = debtor.Invoices.ToDictionary(i => i.InvoiceNumber, i => i.OpenAmount, StringComparer.Ordinal);
@@ -201,7 +218,15 @@ public sealed class PaymentImporter(
         }
 
         var keys = batch.Select(t => AzurePaymentStore.KeyOf(t.BankReference)).ToList();
-        var claims = await store.ClaimAsync(run.CreditorId, run.Sha, keys, cancellationToken);
+        var claims = new Dictionary<string, ClaimResult>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(options.Value.BatchSize))
+        {
+            foreach (var (claimed, result) in await store.ClaimAsync(run.CreditorId, run.Sha, chunk, cancellationToken))
+            {
+                claims[claimed] = result;
+            }
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var payments = new List<StoredPayment>();
         var allocations = new List<ActiveAllocation>();
@@ -226,11 +251,12 @@ public sealed class PaymentImporter(
             if (transaction.IsPaymentReversal)
             {
                 // A reversal may undo a payment of this same batch: store what is decided so far first.
-                await FlushAsync(run, payments, allocations, decided, cancellationToken);
+                await FlushAsync(run, payments, allocations, decided, index, cancellationToken);
                 await ReverseAsync(run, transaction, key, index, cancellationToken);
                 continue;
             }
 
+            Undo(run, key, index);
             var decision = PaymentMatcher.Match(transaction, index);
             var payment = new StoredPayment(run.CreditorId, key, run.BlobName, run.Sha, transaction.Record, transaction.BankReference, transaction.Amount, transaction.Currency, transaction.BookingDate,
                 transaction.Kid, transaction.CreditorReference, transaction.FreeText, transaction.PayerName, transaction.PayerAccount, false, decision.Rule, decision.DebtorId, decision.Allocations,
@@ -244,27 +270,28 @@ public sealed class PaymentImporter(
             }
         }
 
-        await FlushAsync(run, payments, allocations, decided, cancellationToken);
+        await FlushAsync(run, payments, allocations, decided, index, cancellationToken);
     }
 
-    private async Task FlushAsync(Run run, List<StoredPayment> payments, List<ActiveAllocation> allocations, List<(BankTransaction Transaction, StoredPayment Payment)> decided, CancellationToken cancellationToken)
+    private async Task FlushAsync(Run run, List<StoredPayment> payments, List<ActiveAllocation> allocations, List<(BankTransaction Transaction, StoredPayment Payment)> decided, OpenItemIndex index, CancellationToken cancellationToken)
     {
         if (payments.Count == 0)
         {
             return;
         }
 
-        // Applied payments first, then the transactions: a crash in between leaves claims that a retry decides again.
+        // Everything a decision causes is stored first, idempotently (applied payments, tasks, evidence); the decisions
+        // last: a crash before them leaves claims that a retry decides again, the same way (see Undo).
         await store.AddAllocationsAsync(allocations, cancellationToken);
-        await store.SavePaymentsAsync(payments, cancellationToken);
-        var toOpen = new List<(BankTransaction Transaction, StoredPayment Payment)>();
+        await RemoveStaleAsync(run, payments, allocations, cancellationToken);
+        var toOpen = new List<NewTask>();
         foreach (var (transaction, payment) in decided)
         {
             if (payment.Rule == MatchRule.None)
             {
                 run.Unmatched++;
                 run.Note($"record {transaction.Record}: {Amount(transaction)} not placed: {payment.Reason}");
-                toOpen.Add((transaction, payment));
+                toOpen.Add(TaskFor(run, transaction, payment, null));
                 continue;
             }
 
@@ -276,39 +303,107 @@ public sealed class PaymentImporter(
                 + (payment.Overpayment > 0m ? string.Create(CultureInfo.InvariantCulture, $"; overpaid {payment.Overpayment:0.00}") : ""));
             if (payment.Overpayment > 0m)
             {
-                toOpen.Add((transaction, payment));
+                toOpen.Add(TaskFor(run, transaction, payment, index));
             }
         }
 
-        // The batch's tasks (unplaced payments, overpayments) are independent and idempotent by key: opened a few at a
-        // time, as each costs storage round trips.
-        await Parallel.ForEachAsync(toOpen, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, (item, token) => new ValueTask(OpenTaskAsync(run, item.Transaction, item.Payment, token)));
+        // The batch's tasks (unplaced payments, overpayments): one table transaction, idempotent by key.
+        if (toOpen.Count > 0)
+        {
+            await tasks.OpenManyAsync(run.CreditorId, toOpen, cancellationToken);
+        }
+
         await ArchiveAsync(run, decided.Where(d => d.Payment.DebtorId is not null).ToList(), cancellationToken);
+        await store.SavePaymentsAsync(payments, cancellationToken);
         payments.Clear();
         allocations.Clear();
         decided.Clear();
     }
 
-    private Task<WorkTask> OpenTaskAsync(Run run, BankTransaction transaction, StoredPayment payment, CancellationToken cancellationToken) =>
-        payment.Rule == MatchRule.None
-            ? tasks.OpenAsync(
-                run.CreditorId,
+    /// <summary>
+    /// A claim this file made before and did not decide (a crash between storing a batch's applied payments and its
+    /// decisions): what that try applied is taken out of the index, so the payment is decided again as if for the
+    /// first time, not against its own earlier allocation. A new payment has nothing applied under its key.
+    /// </summary>
+    private static void Undo(Run run, string key, OpenItemIndex index)
+    {
+        if (!run.Applied.TryGetValue(key, out var mine) || run.AppliedByDebtor is null)
+        {
+            return;
+        }
+
+        foreach (var allocation in mine)
+        {
+            if (index.Find(allocation.DebtorId, allocation.InvoiceNumber) is not { } item || !run.AppliedByDebtor.TryGetValue(allocation.DebtorId, out var all))
+            {
+                continue;
+            }
+
+            var ofInvoice = all.Where(a => a.InvoiceNumber == allocation.InvoiceNumber).ToList();
+            var before = OpenItemAdjustment.NotYetInLedger(ofInvoice.Select(Adjustment), item.RawOpen);
+            var after = OpenItemAdjustment.NotYetInLedger(ofInvoice.Where(a => a.PaymentKey != key).Select(Adjustment), item.RawOpen);
+            item.Open += before - after;
+            all.RemoveAll(a => a.PaymentKey == key && a.InvoiceNumber == allocation.InvoiceNumber);
+        }
+
+        run.Applied.Remove(key);
+        run.Stale.AddRange(mine);
+    }
+
+    /// <summary>Deletes what an undecided earlier try applied and this decision did not apply again (the same rows are replaced).</summary>
+    private async Task RemoveStaleAsync(Run run, List<StoredPayment> payments, List<ActiveAllocation> allocations, CancellationToken cancellationToken)
+    {
+        if (run.Stale.Count == 0)
+        {
+            return;
+        }
+
+        var decidedKeys = payments.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var rewritten = allocations.Select(a => (a.DebtorId, a.InvoiceNumber, a.PaymentKey)).ToHashSet();
+        foreach (var stale in run.Stale.Where(a => decidedKeys.Contains(a.PaymentKey)).ToList())
+        {
+            if (!rewritten.Contains((stale.DebtorId, stale.InvoiceNumber, stale.PaymentKey)))
+            {
+                await store.UpdateAllocationAsync(stale with { ETag = null }, remove: true, cancellationToken);
+            }
+
+            run.Stale.Remove(stale);
+        }
+    }
+
+    private NewTask TaskFor(Run run, BankTransaction transaction, StoredPayment payment, OpenItemIndex? index)
+    {
+        if (payment.Rule == MatchRule.None)
+        {
+            return new NewTask(
                 PaymentTaskKinds.UnplacedPayment,
                 null,
                 null,
                 string.Create(CultureInfo.InvariantCulture, $"Payment we could not place: {transaction.Amount:0.00} {transaction.Currency} from {transaction.PayerName ?? transaction.PayerAccount ?? "unknown payer"}"),
                 Describe(run, transaction) + $" Why: {payment.Reason}. Find the invoice it pays and record it in the ledger, or refund it.",
-                "payment-unplaced|" + run.CreditorId + "|" + payment.Key,
-                cancellationToken)
-            : tasks.OpenAsync(
-                run.CreditorId,
-                PaymentTaskKinds.Overpayment,
-                payment.DebtorId,
-                null,
-                string.Create(CultureInfo.InvariantCulture, $"Overpayment of {payment.Overpayment:0.00} {transaction.Currency} from {payment.DebtorId}"),
-                Describe(run, transaction) + $" {payment.Reason}. Refund the difference or keep it as a credit in the ledger.",
-                "payment-overpaid|" + run.CreditorId + "|" + payment.Key,
-                cancellationToken);
+                "payment-unplaced|" + run.CreditorId + "|" + payment.Key);
+        }
+
+        // The facts from the index (the ledger as this import read it): the overpaid amount, the invoices it paid.
+        var items = payment.Allocations.Select(a => index!.Find(a.DebtorId, a.InvoiceNumber)).OfType<OpenItem>().ToList();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var facts = new TaskFacts
+        {
+            Amount = payment.Overpayment,
+            Currency = transaction.Currency,
+            DaysOverdue = items.Count == 0 ? 0 : Math.Max(0, items.Max(i => today.DayNumber - i.DueDate.DayNumber)),
+            Invoices = [.. payment.Allocations.Select(a => a.InvoiceNumber).Distinct(StringComparer.Ordinal)],
+            Phone = items.FirstOrDefault()?.Phone ?? index!.OfDebtor(payment.DebtorId!).FirstOrDefault()?.Phone,
+        };
+        return new NewTask(
+            PaymentTaskKinds.Overpayment,
+            payment.DebtorId,
+            null,
+            string.Create(CultureInfo.InvariantCulture, $"Overpayment of {payment.Overpayment:0.00} {transaction.Currency} from {payment.DebtorId}"),
+            Describe(run, transaction) + $" {payment.Reason}. Refund the difference or keep it as a credit in the ledger.",
+            "payment-overpaid|" + run.CreditorId + "|" + payment.Key,
+            facts);
+    }
 
     private async Task ReverseAsync(Run run, BankTransaction reversal, string key, OpenItemIndex index, CancellationToken cancellationToken)
     {
@@ -362,12 +457,13 @@ public sealed class PaymentImporter(
 
         var stored = new StoredPayment(run.CreditorId, key, run.BlobName, run.Sha, reversal.Record, reversal.BankReference, reversal.Amount, reversal.Currency, reversal.BookingDate, reversal.Kid,
             reversal.CreditorReference, reversal.FreeText, reversal.PayerName, reversal.PayerAccount, true, MatchRule.None, original?.DebtorId, [], 0m, PaymentStates.Reversal, reason);
-        await store.SavePaymentsAsync([stored], cancellationToken);
-        run.Note($"record {reversal.Record}: reversal of {Amount(reversal)}: {reason}");
         if (original?.DebtorId is not null)
         {
             await ArchiveAsync(run, [(reversal, stored)], cancellationToken);
         }
+
+        await store.SavePaymentsAsync([stored], cancellationToken);
+        run.Note($"record {reversal.Record}: reversal of {Amount(reversal)}: {reason}");
     }
 
     /// <summary>
@@ -383,12 +479,22 @@ public sealed class PaymentImporter(
             async (group, token) =>
             {
                 var debtorId = group.Key;
-                if (!run.WithCase.Contains(debtorId) || await cases.GetAsync(run.CreditorId, debtorId, token) is not { } found)
+                if (!run.WithCase.Contains(debtorId))
                 {
                     return;
                 }
 
-                var caseId = found.CaseId;
+                if (!run.CaseIds.TryGetValue(debtorId, out var caseId))
+                {
+                    caseId = (await cases.GetAsync(run.CreditorId, debtorId, token))?.CaseId;
+                    run.CaseIds[debtorId] = caseId;
+                }
+
+                if (caseId is null)
+                {
+                    return;
+                }
+
                 var items = group.Select(d => new
                 {
                     record = d.Transaction.Record,
@@ -483,6 +589,18 @@ public sealed class PaymentImporter(
         public HashSet<string> WithCase { get; } = new(StringComparer.Ordinal);
 
         public List<string> Lines { get; } = [];
+
+        /// <summary>The case of each debtor with one, read once per import (not once per batch).</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, string?> CaseIds { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Payments applied when the import began, by payment key (a key of this file among them: a retried claim).</summary>
+        public Dictionary<string, List<ActiveAllocation>> Applied { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The same, by debtor (what the index was built from).</summary>
+        public Dictionary<string, List<ActiveAllocation>>? AppliedByDebtor { get; set; }
+
+        /// <summary>What an undecided earlier try applied: deleted unless this try's decision applies it again.</summary>
+        public List<ActiveAllocation> Stale { get; } = [];
 
         /// <summary>Keeps the first lines for the outcome (a 100,000-transaction file is summed up, not listed).</summary>
         public void Note(string line)

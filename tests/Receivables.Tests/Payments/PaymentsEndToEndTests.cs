@@ -116,7 +116,11 @@ public sealed class PaymentsEndToEndTests
         task.Title.ShouldContain("123.45 NOK");
         task.Title.ShouldContain("Ola Ukjent");
         task.Details.ShouldContain("Vipps til Acme, gave");
-        (await world.TasksAsync(PaymentTaskKinds.Overpayment)).ShouldHaveSingleItem().Title.ShouldContain("450.00");
+        var overpaid = (await world.TasksAsync(PaymentTaskKinds.Overpayment)).ShouldHaveSingleItem();
+        overpaid.Title.ShouldContain("450.00");
+        overpaid.DebtorId.ShouldBe("C-300");
+        overpaid.Facts.Amount.ShouldBe(450m, "the task's amount is what to refund or keep as a credit");
+        overpaid.Facts.Invoices.ShouldBe(["1002"]);
     }
 
     [Fact]

@@ -26,11 +26,12 @@ internal sealed class PaymentsWorld(LocalHost host, RecordingSender sender) : IA
 
     public RecordingSender Sender { get; } = sender;
 
-    public static async Task<PaymentsWorld> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<PaymentsWorld> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var sender = new RecordingSender();
         var host = await TestHost.StartHostAsync(settings, s =>
         {
+            services?.Invoke(s);
             s.RemoveAll<IEmailSender>();
             s.AddSingleton<IEmailSender>(sender);
             s.RemoveAll<IMessageRenderer>();
