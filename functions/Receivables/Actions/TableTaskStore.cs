@@ -83,6 +83,19 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         var opened = 0;
         foreach (var chunk in entities.Chunk(100))
         {
+            // Indexed first, as OpenAsync does: Today and the debtor's list show every open task.
+            foreach (var entity in chunk)
+            {
+                var todayKey = TodayIndexTable.RowKey(TaskUrgency.SortKey(ToTask(entity)), entity.RowKey);
+                entity["TodayKey"] = todayKey;
+                if (entity.GetString("DebtorId") is { } debtorId)
+                {
+                    await debtors.AddAsync(creditorId, debtorId, entity.RowKey, cancellationToken);
+                }
+
+                await Today.AddAsync(creditorId, todayKey, cancellationToken);
+            }
+
             try
             {
                 await Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
@@ -100,7 +113,12 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
                     }
                     catch (RequestFailedException e) when (e.Status == 409)
                     {
-                        // Already open (or done): left as it is.
+                        // Already open (or done): left as it is, and only its own index row stays.
+                        var stored = (await Table.GetEntityAsync<TableEntity>(creditorId, entity.RowKey, cancellationToken: cancellationToken)).Value;
+                        if (TodayKeyOf(stored) != entity.GetString("TodayKey"))
+                        {
+                            await Today.RemoveAsync(creditorId, entity.GetString("TodayKey")!, cancellationToken);
+                        }
                     }
                 }
             }

@@ -19,6 +19,8 @@ public sealed class OpenManyTasksTests
         var opened = await ListAsync(tasks);
         opened.Count.ShouldBe(250);
         opened.ShouldContain(t => t.Title == "Payment we could not place: 250.00 NOK" && t.Details == "record 250" && t.IsOpen);
+        (await tasks.CountOpenAsync(TestSettings.Creditor)).ShouldBe(250, "Today counts every task opened in a batch");
+        (await tasks.MostUrgentAsync([TestSettings.Creditor], 240, 30)).Count.ShouldBe(10, "and pages through all of them");
 
         // A person finishes one; then the work is retried with ten more: only those ten are new, the finished one stays finished.
         var done = opened.Single(t => t.Title == "Payment we could not place: 120.00 NOK");
@@ -27,6 +29,7 @@ public sealed class OpenManyTasksTests
         var after = await ListAsync(tasks);
         after.Count.ShouldBe(260);
         after.Single(t => t.TaskId == done.TaskId).IsOpen.ShouldBeFalse();
+        (await tasks.CountOpenAsync(TestSettings.Creditor)).ShouldBe(259, "the retry left one index row per open task, none for the finished one");
 
         // The same key through OpenAsync is the same task.
         (await tasks.OpenAsync(TestSettings.Creditor, "unplaced-payment", null, null, "other title", "", "many|3")).Title.ShouldBe("Payment we could not place: 3.00 NOK");
