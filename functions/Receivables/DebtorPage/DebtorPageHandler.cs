@@ -68,6 +68,14 @@ public sealed class DebtorPageHandler(
             return await reader.LetterAsync(link, cancellationToken) is { } letter ? Pdf(letter, "letter.pdf") : NotValid(request.Token);
         }
 
+        if (resource.StartsWith("attachment/", StringComparison.Ordinal) && resource.EndsWith(".pdf", StringComparison.Ordinal)
+            && resource["attachment/".Length..^".pdf".Length].Split('/') is [var escaped, var position]
+            && int.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            var number = Uri.UnescapeDataString(escaped);
+            return await reader.AttachmentAsync(link, number, index, cancellationToken) is { } attachment ? Pdf(attachment, "attachment.pdf") : NotValid(request.Token);
+        }
+
         if (resource.StartsWith("invoice/", StringComparison.Ordinal) && resource.EndsWith(".pdf", StringComparison.Ordinal))
         {
             var number = Uri.UnescapeDataString(resource["invoice/".Length..^".pdf".Length]);

@@ -28,6 +28,7 @@ public static class DebtorPageRegistration
         services.AddSingleton<IDebtorLinkStore, TableDebtorLinkStore>();
         services.AddSingleton<DebtorLinks>();
         services.AddSingleton<ClientRateLimiter>();
+        services.AddSingleton<InvoiceCopies>();
         services.AddSingleton<PageReader>();
         services.AddSingleton<DebtorPageActions>();
         services.AddSingleton<IDebtorPage, DebtorPageHandler>();

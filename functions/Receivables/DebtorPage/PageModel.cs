@@ -30,5 +30,8 @@ public sealed record PageModel(
 
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>The open invoices that came in as EHF, by number: the page offers a copy of the document itself and its attachments.</summary>
+    public IReadOnlyDictionary<string, Ledger.Parsing.EhfDocument> Copies { get; init; } = new Dictionary<string, Ledger.Parsing.EhfDocument>();
+
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
 }

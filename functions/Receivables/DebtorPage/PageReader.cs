@@ -21,6 +21,7 @@ public sealed class PageReader(
     ILedgerReader ledger,
     IEvidenceReader evidence,
     DebtorLinks links,
+    InvoiceCopies copies,
     BusinessClock clock,
     ICreditorDirectory creditors,
     IOptions<RepliesOptions> replies,
@@ -41,6 +42,15 @@ public sealed class PageReader(
         var claim = await claims.GetAsync(link.CreditorId, link.DebtorId, today, cancellationToken);
         var language = (lines?.Debtor.Language ?? creditor.Language) is "en" ? "en" : "nb";
         var open = lines?.Invoices.Where(i => i.OpenAmount > 0m).OrderBy(i => i.DueDate).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal).ToList() ?? [];
+        var documents = new Dictionary<string, Ledger.Parsing.EhfDocument>(StringComparer.Ordinal);
+        foreach (var invoice in open)
+        {
+            if (await copies.FindAsync(link.CreditorId, invoice.InvoiceNumber, cancellationToken) is { } copy)
+            {
+                documents[invoice.InvoiceNumber] = copy.Document;
+            }
+        }
+
         return new PageModel(
             language,
             token,
@@ -55,7 +65,10 @@ public sealed class PageReader(
             plans.Value.MinInstallment,
             plans.Value.MaxDurationMonths,
             plans.Value.Frequency,
-            form => links.FormToken(token, form));
+            form => links.FormToken(token, form))
+        {
+            Copies = documents,
+        };
     }
 
     public async Task<string?> PageAsync(DebtorLink link, string token, string? done, CancellationToken cancellationToken) =>
@@ -86,8 +99,9 @@ public sealed class PageReader(
     }
 
     /// <summary>
-    /// The invoice's details as the ledger has them (number, dates, amounts, KID, where to pay). The ledger holds no
-    /// invoice document, so this is what a copy can say; the PDF says so.
+    /// A copy of one of the debtor's open invoices: for an invoice that came in as EHF, the EHF document itself rendered
+    /// (<see cref="EhfCopyPdf"/>); otherwise the invoice's details as the ledger has them (number, dates, amounts, KID,
+    /// where to pay), which the PDF says is not the original. Another debtor's invoice, or none, is null.
     /// </summary>
     public async Task<byte[]?> InvoiceAsync(DebtorLink link, string invoiceNumber, CancellationToken cancellationToken)
     {
@@ -99,6 +113,11 @@ public sealed class PageReader(
         }
 
         var l = (lines.Debtor.Language ?? creditor.Language) is "en" ? "en" : "nb";
+        if (await copies.FindAsync(link.CreditorId, invoice.InvoiceNumber, cancellationToken) is { } copy)
+        {
+            return EhfCopyPdf.Render(copy.Document, l, DateOnly.FromDateTime(copy.Source.UploadedAt.UtcDateTime));
+        }
+
         var en = l == "en";
         return new PdfWriter((en ? "Invoice details " : "Fakturaopplysninger ") + invoice.InvoiceNumber)
             .Heading((en ? "Invoice details " : "Fakturaopplysninger ") + invoice.InvoiceNumber)
@@ -116,6 +135,24 @@ public sealed class PageReader(
                 ? "These are the invoice's details as our accounts show them on " + LetterFormat.Date(clock.Today, l) + ". It is not the original invoice document; ask us for a copy if you need it."
                 : "Dette er fakturaens opplysninger slik regnskapet vårt viser dem " + LetterFormat.Date(clock.Today, l) + ". Det er ikke originalfakturaen; be oss om en kopi om du trenger den.")
             .ToBytes();
+    }
+
+    /// <summary>
+    /// The <paramref name="index"/>th (from 1) embedded attachment of one of the debtor's open EHF invoices, when its
+    /// bytes really are a PDF (whatever type the document claims); else null.
+    /// </summary>
+    public async Task<byte[]?> AttachmentAsync(DebtorLink link, string invoiceNumber, int index, CancellationToken cancellationToken)
+    {
+        var lines = await ledger.GetDebtorAsync(link.CreditorId, link.DebtorId, cancellationToken);
+        if (lines?.Invoices.Any(i => i.InvoiceNumber == invoiceNumber && i.OpenAmount > 0m) != true
+            || await copies.FindAsync(link.CreditorId, invoiceNumber, cancellationToken) is not { } copy
+            || index < 1 || index > copy.Document.Attachments.Count)
+        {
+            return null;
+        }
+
+        var attachment = copy.Document.Attachments[index - 1];
+        return attachment.IsPdf ? attachment.Content : null;
     }
 
     /// <summary>The link's creditor as the creditor directory has it (settings or registry), or null when it is gone or retired.</summary>

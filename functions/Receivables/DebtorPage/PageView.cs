@@ -179,11 +179,41 @@ public static class PageView
             : "<li>" + E(PageTexts.T(l, "no-letter")) + "</li>");
         foreach (var invoice in m.Invoices)
         {
-            html.Append("<li><a href=\"").Append(E(ActionUrl(m.Token, "invoice/" + Uri.EscapeDataString(invoice.InvoiceNumber) + ".pdf"))).Append("\">")
-                .Append(E(PageTexts.T(l, "invoice-details", invoice.InvoiceNumber))).Append("</a></li>");
+            var number = Uri.EscapeDataString(invoice.InvoiceNumber);
+            var copy = m.Copies.GetValueOrDefault(invoice.InvoiceNumber);
+            html.Append("<li><a href=\"").Append(E(ActionUrl(m.Token, "invoice/" + number + ".pdf"))).Append("\">")
+                .Append(E(PageTexts.T(l, copy is null ? "invoice-details" : "invoice-copy", invoice.InvoiceNumber))).Append("</a>");
+            if (copy is { Attachments.Count: > 0 })
+            {
+                html.Append("<ul>");
+                for (var i = 0; i < copy.Attachments.Count; i++)
+                {
+                    var attachment = copy.Attachments[i];
+                    html.Append("<li>").Append(E(PageTexts.T(l, "attachment"))).Append(' ');
+                    html.Append(attachment.IsPdf
+                        ? "<a href=\"" + E(ActionUrl(m.Token, "attachment/" + number + "/" + (i + 1).ToString(CultureInfo.InvariantCulture) + ".pdf")) + "\">" + E(attachment.FileName) + " (PDF)</a>"
+                        : E(attachment.FileName) + " – " + E(PageTexts.T(l, "attachment-not-pdf")));
+                    html.Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            html.Append("</li>");
         }
 
-        html.Append("</ul><p class=\"note\">").Append(E(PageTexts.T(l, "copies-note"))).Append("</p></section>");
+        html.Append("</ul>");
+        if (m.Copies.Count > 0)
+        {
+            html.Append("<p class=\"note\">").Append(E(PageTexts.T(l, "copies-ehf-note"))).Append("</p>");
+        }
+
+        if (m.Invoices.Any(i => !m.Copies.ContainsKey(i.InvoiceNumber)))
+        {
+            html.Append("<p class=\"note\">").Append(E(PageTexts.T(l, "copies-note"))).Append("</p>");
+        }
+
+        html.Append("</section>");
     }
 
     private static void Answers(StringBuilder html, PageModel m)

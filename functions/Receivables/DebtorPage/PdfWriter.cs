@@ -55,6 +55,47 @@ public sealed class PdfWriter
         return this;
     }
 
+    /// <summary>
+    /// One row of a table: each cell in its column (widths in points from the left margin, their sum at most the page
+    /// width), wrapped within it; numbers are given right-aligned. The row is as high as its tallest cell.
+    /// </summary>
+    public PdfWriter Row(IReadOnlyList<PdfCell> cells, bool header = false)
+    {
+        var font = header ? bold : regular;
+        const double lineHeight = 12.5;
+        var wrapped = cells.Select(c => Wrap(c.Text, font, c.Width - 4)).ToList();
+        var height = (wrapped.Max(w => w.Count) * lineHeight) + 3;
+        Ensure(height);
+        var x = Margin;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            for (var j = 0; j < wrapped[i].Count; j++)
+            {
+                var rect = new XRect(x, y + (j * lineHeight), cells[i].Width - 4, lineHeight);
+                graphics.DrawString(wrapped[i][j], font, XBrushes.Black, rect, cells[i].Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+            }
+
+            x += cells[i].Width;
+        }
+
+        y += height;
+        if (header)
+        {
+            graphics.DrawLine(XPens.Gray, Margin, y - 2, Margin + Width, y - 2);
+            y += 2;
+        }
+
+        return this;
+    }
+
+    /// <summary>A sub-heading (bold, body size).</summary>
+    public PdfWriter Subheading(string text)
+    {
+        y += 4;
+        Paragraph(text, bold, 14);
+        return this;
+    }
+
     public PdfWriter Space(double points = 8)
     {
         y += points;
@@ -69,7 +110,8 @@ public sealed class PdfWriter
         return stream.ToArray();
     }
 
-    private static double Width => XUnit.FromMillimeter(210).Point - (2 * Margin);
+    /// <summary>The width the page gives to rows and paragraphs, in points.</summary>
+    public static double Width => XUnit.FromMillimeter(210).Point - (2 * Margin);
 
     private void Paragraph(string text, XFont font, double lineHeight)
     {
@@ -96,6 +138,28 @@ public sealed class PdfWriter
         }
 
         Draw(line, font, lineHeight);
+    }
+
+    private List<string> Wrap(string text, XFont font, double width)
+    {
+        List<string> lines = [];
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && graphics.MeasureString(candidate, font).Width > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        lines.Add(line);
+        return lines;
     }
 
     private void Draw(string line, XFont font, double lineHeight)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Receivables.Email;
 using Receivables.Email.SendGrid;
+using Receivables.Email.Storage;
 
 namespace Receivables.Hosting;
 

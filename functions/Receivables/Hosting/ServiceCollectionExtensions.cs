@@ -26,7 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<StartupChecks>();
         services.AddSingleton(sp => StorageClients.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IMessageQueue, StorageMessageQueue>();
-        services.AddSingleton<ITaskStore, TableTaskStore>();
+        services.AddSingleton<ITaskStore, Actions.Storage.TableTaskStore>();
         services.AddSingleton<ITimerSlots, Storage.BlobTimerSlots>();
 
         services.AddCreditorsFeature();

@@ -9,6 +9,12 @@ public sealed record LedgerFileFormat(string Description, Func<Stream, LedgerDia
     /// </summary>
     public Func<IEnumerable<LedgerRow>, IReadOnlyList<LedgerRow>, LedgerDiagnostics, IEnumerable<LedgerRow>>? AddToLatest { get; init; }
 
+    /// <summary>
+    /// For a file of documents (EHF): the ledger keys its parsed documents are kept under, to record the file as their
+    /// source. Null: the file holds no documents of its own.
+    /// </summary>
+    public Func<IReadOnlyList<LedgerRow>, IEnumerable<string>>? DocumentKeys { get; init; }
+
     /// <summary>The file's own name of a canonical field (<see cref="CsvProfile.Fields"/>), so that reports name what the user sees.</summary>
     public Func<string, string> Column { get; init; } = field => field;
 }

@@ -28,7 +28,7 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
         if (start < prefix.Length && prefix[start] == (byte)'<' && Parsing.EhfLedgerParser.Looks(prefix[start..]))
         {
             var ehf = new Parsing.EhfLedgerParser();
-            return new LedgerFileFormat("EHF / PEPPOL BIS Billing 3.0 (UBL 2.1)", ehf.Read) { AddToLatest = ehf.AddTo, Column = Parsing.EhfLedgerParser.ColumnFor };
+            return new LedgerFileFormat("EHF / PEPPOL BIS Billing 3.0 (UBL 2.1)", ehf.Read) { AddToLatest = ehf.AddTo, Column = Parsing.EhfLedgerParser.ColumnFor, DocumentKeys = ehf.Keys };
         }
 
         if (start < prefix.Length && prefix[start] == (byte)'<')

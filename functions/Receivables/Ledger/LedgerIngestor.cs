@@ -15,6 +15,7 @@ namespace Receivables.Ledger;
 /// </summary>
 public sealed class LedgerIngestor(
     ILedgerStore store,
+    IEhfSourceStore sources,
     LedgerFormats formats,
     IOptions<LedgerOptions> options,
     ICreditorDirectory creditors,
@@ -90,9 +91,10 @@ public sealed class LedgerIngestor(
 
         await using var latestRows = format.AddToLatest is null || latest is null ? null : await store.ReadPartAsync(creditorId, latest.Info.SnapshotId, SnapshotPart.Ledger, cancellationToken: cancellationToken);
         var rules = new LedgerRowRules(options.Value);
+        IReadOnlyList<LedgerRow> documents = [];
         try
         {
-            await ReadAsync(format, content, rules, latestRows, sorter, diagnostics, cancellationToken);
+            documents = await ReadAsync(format, content, rules, latestRows, sorter, diagnostics, cancellationToken);
         }
         catch (OverflowException)
         {
@@ -109,6 +111,7 @@ public sealed class LedgerIngestor(
         if (latest is not null && string.Equals(latest.Info.Sha256, sha, StringComparison.Ordinal))
         {
             logger.LogInformation("Ledger file {Blob} has the same content as snapshot {SnapshotId}; nothing changed", blobName, latest.Info.SnapshotId);
+            await RecordSourcesAsync(format, documents, creditorId, file, cancellationToken);
             if (takenAt > latest.Info.TakenAt)
             {
                 // The same open items, confirmed by a newer export: the data is current as of this file, so dunning's
@@ -151,6 +154,7 @@ public sealed class LedgerIngestor(
 
         var info = new SnapshotInfo(creditorId, snapshotId, blobName, takenAt, now, diff.Summary.Debtors, diff.Summary.Invoices, sha);
         await store.CommitAsync(new StoredSnapshot(info, hashing.BytesRead, null), latest?.Version, cancellationToken);
+        await RecordSourcesAsync(format, documents, creditorId, file, cancellationToken);
         logger.LogInformation(
             "Ledger snapshot {SnapshotId} of {CreditorId} accepted from {Blob}: {Debtors} debtors, {Invoices} open items, {Changes} changes, {Warnings} warnings",
             snapshotId,
@@ -190,8 +194,29 @@ public sealed class LedgerIngestor(
             diagnostics.Warnings.Take(10).Select(w => "warning: " + w).ToList());
     }
 
-    /// <summary>Parses the file, checks every row against <see cref="LedgerRowRules"/> and feeds the sort (off the request thread).</summary>
-    private static Task ReadAsync(LedgerFileFormat format, Stream content, LedgerRowRules rules, Stream? latestRows, ExternalSorter sorter, LedgerDiagnostics diagnostics, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Records the accepted file as the source of the documents it holds (EHF), so that the debtor can be given the
+    /// document itself. After the commit: a crash in between leaves no outcome, so the redelivery records them.
+    /// </summary>
+    private async Task RecordSourcesAsync(LedgerFileFormat format, IReadOnlyList<LedgerRow> documents, string creditorId, LedgerUploadFile file, CancellationToken cancellationToken)
+    {
+        if (format.DocumentKeys is not { } keys)
+        {
+            return;
+        }
+
+        foreach (var key in keys(documents))
+        {
+            await sources.RecordAsync(new EhfSource(creditorId, key, file.BlobName, file.ETag, file.LastModified), cancellationToken);
+            logger.LogInformation("Document {DocumentNumber} of {CreditorId} has its EHF source in {Blob}", key, creditorId, file.BlobName);
+        }
+    }
+
+    /// <summary>
+    /// Parses the file, checks every row against <see cref="LedgerRowRules"/> and feeds the sort (off the request
+    /// thread). Returns the file's own documents (a file that adds to the ledger), else nothing.
+    /// </summary>
+    private static Task<IReadOnlyList<LedgerRow>> ReadAsync(LedgerFileFormat format, Stream content, LedgerRowRules rules, Stream? latestRows, ExternalSorter sorter, LedgerDiagnostics diagnostics, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
@@ -199,18 +224,21 @@ public sealed class LedgerIngestor(
                 if (format.AddToLatest is { } addTo)
                 {
                     using var reader = latestRows is null ? null : new StreamReader(latestRows, SnapshotFormat.Utf8, false, 1 << 16);
-                    foreach (var row in addTo(reader is null ? [] : SnapshotFormat.ReadRows(reader), [.. rows], diagnostics))
+                    IReadOnlyList<LedgerRow> documents = [.. rows];
+                    foreach (var row in addTo(reader is null ? [] : SnapshotFormat.ReadRows(reader), documents, diagnostics))
                     {
                         sorter.Add(row);
                     }
 
-                    return;
+                    return documents;
                 }
 
                 foreach (var row in rows)
                 {
                     sorter.Add(row);
                 }
+
+                return (IReadOnlyList<LedgerRow>)[];
             },
             cancellationToken);
 

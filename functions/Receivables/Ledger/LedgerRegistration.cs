@@ -18,6 +18,7 @@ public static class LedgerRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ILedgerStore, AzureLedgerStore>();
+        services.AddSingleton<IEhfSourceStore, TableEhfSourceStore>();
         services.AddSingleton<LedgerFormats>();
         services.AddSingleton<LedgerIngestor>();
         services.AddSingleton<LedgerReader>();

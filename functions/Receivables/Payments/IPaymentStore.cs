@@ -1,21 +1,5 @@
 namespace Receivables.Payments;
 
-/// <summary>An uploaded bank file as storage describes it.</summary>
-public sealed record PaymentUploadFile(string BlobName, string ETag, long Length, DateTimeOffset LastModified);
-
-/// <summary>What storage already knows about a transaction this import wants to count.</summary>
-public enum ClaimResult
-{
-    /// <summary>First seen: this import counts it.</summary>
-    New,
-
-    /// <summary>Counted before from another file (same bank reference): not counted again.</summary>
-    Duplicate,
-
-    /// <summary>Counted and decided by an earlier try of this same file (a retried import): left as it is.</summary>
-    AlreadyDone,
-}
-
 /// <summary>
 /// Where the payments feature keeps bank files, transactions and the payments applied to open invoices. The product's
 /// adapter is <see cref="Storage.AzurePaymentStore"/> (the <c>payments</c> container and the <c>Payments</c> table).

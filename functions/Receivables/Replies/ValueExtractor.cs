@@ -3,13 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace Receivables.Replies;
 
-/// <summary>Whether a reply's dates point ahead (a promise) or back (a payment already made).</summary>
-public enum DateSense
-{
-    Future,
-    Past,
-}
-
 /// <summary>
 /// Finds dates, amounts, installment frequency and invoice numbers in bokmål, nynorsk and English, with or without
 /// æøå. Numbers that are codes (SMTP status, phone, account, KID, org and invoice numbers, clock times) are masked

@@ -212,4 +212,36 @@ public sealed class DebtorPageBrowserTests(DebtorPageBrowser browser) : IClassFi
         (receipt.Subject ?? "").ShouldContain("Confirmation of your answer");
         (receipt.TextBody ?? "").ShouldContain(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{1000m:N2}"));
     }
+
+    [Fact]
+    public async Task A_buyer_whose_invoice_came_as_EHF_is_offered_the_invoice_copy_and_its_PDF_attachment()
+    {
+        var world = await DebtorPageWorld.StartAsync("2026-11-09");
+        await using var _ = world;
+        await world.UploadAsync(TwoInvoices);
+        var blob = world.Get<Receivables.Storage.StorageClients>().Container(Receivables.Storage.StorageNames.Containers.Ledger).GetBlobClient("acme/ehf/TOSL108.xml");
+        await blob.UploadAsync(BinaryData.FromString(DebtorPageInvoiceCopyTests.Ehf()));
+        await world.DrainAsync();
+        await world.RunUntilAsync("2026-11-09");
+        var link = DebtorPageWorld.LinkIn(world.LettersTo("john@buyercompany.no").ShouldHaveSingleItem());
+        world.SetDay("2026-11-10");
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(link);
+        var copy = page.GetByRole(AriaRole.Link, new() { Name = "Fakturakopi TOSL108 (PDF, fra EHF-fakturaen)" });
+        (await copy.CountAsync()).ShouldBe(1);
+        var attachment = page.GetByRole(AriaRole.Link, new() { Name = "Invoice <Seller & Co>.pdf (PDF)" });
+        (await attachment.CountAsync()).ShouldBe(1);
+        (await page.InnerTextAsync("#docs + ul")).ShouldContain("Hours-spent.csv – ikke en PDF");
+        (await page.InnerTextAsync("main")).ShouldContain("laget av den elektroniske fakturaen (EHF)");
+        (await DebtorPageBrowser.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await DebtorPageBrowser.ScreenshotAsync(page, "ehf-copy-nb");
+
+        var pdf = await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), await copy.GetAttributeAsync("href")).ToString());
+        pdf.Status.ShouldBe(200);
+        pdf.Headers["content-type"].ShouldBe("application/pdf");
+        var embedded = await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), await attachment.GetAttributeAsync("href")).ToString());
+        embedded.Status.ShouldBe(200);
+        System.Text.Encoding.ASCII.GetString(await embedded.BodyAsync(), 0, 5).ShouldBe("%PDF-");
+    }
 }

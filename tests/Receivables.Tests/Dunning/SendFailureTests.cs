@@ -4,6 +4,7 @@ using Receivables.Actions;
 using Receivables.Common;
 using Receivables.Dunning;
 using Receivables.Email;
+using Receivables.Email.Storage;
 using Receivables.Escalation;
 using Receivables.Evidence;
 using Receivables.Handover;

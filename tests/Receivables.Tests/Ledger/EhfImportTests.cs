@@ -1,6 +1,7 @@
 using Receivables.Ledger;
 using Receivables.Local.Bench;
 using Receivables.Payments;
+using Receivables.Storage;
 using Receivables.Tests.Infrastructure;
 using Receivables.Tests.Payments;
 
@@ -89,5 +90,30 @@ public sealed class EhfImportTests
         noDue.Result.ShouldBe(LedgerUploadResult.Accepted, "payment terms are given, so the due date is the issue date + 14 days (a warning)");
 
         (await LedgerKit.DebtorsAsync(host)).Select(d => d.Debtor.DebtorId).ShouldBe(["C-200", "FR23342"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Each_EHF_document_points_at_the_file_it_came_from_which_stays_and_a_later_file_of_the_number_takes_over()
+    {
+        await using var host = await TestHost.StartHostAsync();
+        var sources = host.Get<IEhfSourceStore>();
+        var invoice = Sample("examples_base-example.xml");
+        var first = await LedgerKit.DropAsync(host, "acme/ehf/invoice.xml", invoice);
+        first.Result.ShouldBe(LedgerUploadResult.Accepted);
+        (await sources.FindAsync(TestSettings.Creditor, "Snippet1", CancellationToken.None))!.BlobName.ShouldBe("acme/ehf/invoice.xml");
+        (await LedgerKit.DropAsync(host, "acme/ehf/credit.xml", Sample("examples_base-creditnote-correction.xml"))).Result.ShouldBe(LedgerUploadResult.Accepted);
+        (await sources.FindAsync(TestSettings.Creditor, "Snippet1", CancellationToken.None))!.BlobName.ShouldBe("acme/ehf/invoice.xml", "the credit note has its own number");
+
+        var redelivered = await host.Get<LedgerIngestor>().IngestAsync(first.BlobName, first.ETag, CancellationToken.None);
+        redelivered.Result.ShouldBe(LedgerUploadResult.Accepted);
+        var again = await LedgerKit.DropAsync(host, "acme/ehf/invoice-resent.xml", invoice.Replace("1656.25", "1600.00", StringComparison.Ordinal));
+        again.Result.ShouldBe(LedgerUploadResult.Accepted);
+        (await sources.FindAsync(TestSettings.Creditor, "Snippet1", CancellationToken.None))!.BlobName.ShouldBe("acme/ehf/invoice-resent.xml", "a later EHF of the same number replaces the pointer");
+        await host.Get<LedgerIngestor>().IngestAsync(first.BlobName, first.ETag, CancellationToken.None);
+        (await sources.FindAsync(TestSettings.Creditor, "Snippet1", CancellationToken.None))!.BlobName.ShouldBe("acme/ehf/invoice-resent.xml", "a redelivered older upload does not take it back");
+
+        var kept = await host.Get<StorageClients>().Container(StorageNames.Containers.Ledger).GetBlobClient("acme/ehf/invoice.xml").DownloadContentAsync();
+        kept.Value.Content.ToString().ShouldBe(invoice, "the EHF file stays where it was uploaded, unchanged");
+        (await sources.FindAsync(TestSettings.Creditor, "no-such-invoice", CancellationToken.None)).ShouldBeNull();
     }
 }

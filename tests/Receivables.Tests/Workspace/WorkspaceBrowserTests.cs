@@ -32,7 +32,7 @@ public sealed class WorkspaceBrowserTests
         var world = await LeversWorld.StartAsync("2026-01-20", all, s =>
         {
             s.RemoveAll<Receivables.Email.IEmailSender>();
-            s.AddSingleton<Receivables.Email.IEmailSender, Receivables.Email.OutboxEmailSender>();
+            s.AddSingleton<Receivables.Email.IEmailSender, Receivables.Email.Storage.OutboxEmailSender>();
         }, workspace: true);
         await world.UploadAsync(Big, Per, Hostile);
         await world.RunUntilAsync("2026-01-20");

@@ -117,6 +117,10 @@ public sealed class EhfLedgerParser
         }
     }
 
+    /// <summary>The keys the parsed documents have in the ledger (<see cref="AddTo"/>: a credit note numbered like its invoice gets "-CN").</summary>
+    public IEnumerable<string> Keys(IReadOnlyList<LedgerRow> parsed) =>
+        parsed.Select(d => d.IsCreditNote && d.InvoiceNumber == ReferencedInvoice ? d.InvoiceNumber + "-CN" : d.InvoiceNumber);
+
     public IEnumerable<LedgerRow> Read(Stream stream, LedgerDiagnostics diagnostics)
     {
         XDocument document;

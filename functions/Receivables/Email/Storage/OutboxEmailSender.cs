@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Receivables.Storage;
 
-namespace Receivables.Email;
+namespace Receivables.Email.Storage;
 
 /// <summary>
 /// The default sender when no SendGrid key is configured: writes each message as a real .eml file to the outbox folder

@@ -1,10 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Receivables.Actions.Storage;
 using Receivables.Storage;
 
-namespace Receivables.Actions;
+namespace Receivables.Actions.Storage;
 
 /// <summary>
 /// Tasks in the <see cref="StorageNames.Tables.Tasks"/> table: partition = creditor, row = task id. Each open task also

@@ -1,0 +1,10 @@
+namespace Receivables.Ledger;
+
+public enum LedgerChangeKind
+{
+    InvoiceAdded,
+    PartiallyPaid,
+    Paid,
+    CreditNoteAdded,
+    OpenAmountIncreased,
+}
