@@ -12,6 +12,7 @@ public static class EmailRegistration
     public static IServiceCollection AddEmailFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+        services.AddSingleton<ITemplateStore, BlobTemplateStore>();
         services.AddSingleton<IMessageRenderer, LiquidMessageRenderer>();
         services.AddSingleton<OutboxEmailSender>();
         services.AddSendGridEmail();

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Azure;
 using Fluid;
 using Fluid.Values;
 using Microsoft.Extensions.Logging;
@@ -20,13 +19,13 @@ namespace Receivables.Email;
 /// rendered with an HTML encoder, so every value a template prints is encoded by the engine (letters such as æøå stay
 /// as they are, and the no-break space that groups Norwegian thousands is written as the character, as before); the captured parts, already encoded when captured, are printed into the layout as they are.
 /// </summary>
-public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<LiquidMessageRenderer> logger) : IMessageRenderer
+public sealed class LiquidMessageRenderer(ITemplateStore uploads, ILogger<LiquidMessageRenderer> logger) : IMessageRenderer
 {
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = new() { CultureInfo = CultureInfo.InvariantCulture };
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly string[] Parts = ["subject", "intro", "closing"];
-    private readonly ConcurrentDictionary<string, (ETag? ETag, IFluidTemplate Template)> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string? Version, IFluidTemplate Template)> cache = new(StringComparer.Ordinal);
 
     public async Task<RenderedMessage> RenderAsync(ReminderDocument document, CancellationToken cancellationToken = default)
     {
@@ -122,25 +121,26 @@ public sealed class LiquidMessageRenderer(StorageClients storage, ILogger<Liquid
 
     private async Task<IFluidTemplate> LoadAsync(string name, CancellationToken cancellationToken)
     {
-        var blob = storage.Container(StorageNames.Containers.Templates).GetBlobClient(name);
-        try
-        {
-            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            if (cache.TryGetValue("blob:" + name, out var cached) && cached.ETag == properties.Value.ETag)
-            {
-                return cached.Template;
-            }
-
-            var content = await blob.DownloadContentAsync(cancellationToken);
-            var parsed = Parse(content.Value.Content.ToString(), $"{StorageNames.Containers.Templates}/{name}");
-            cache["blob:" + name] = (properties.Value.ETag, parsed);
-            logger.LogInformation("Using the uploaded template {Template}", name);
-            return parsed;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+        if (await uploads.VersionOfAsync(name, cancellationToken) is not { } version)
         {
             return cache.GetOrAdd("embedded:" + name, _ => (null, Parse(Embedded(name), "embedded " + name))).Template;
         }
+
+        if (cache.TryGetValue("upload:" + name, out var cached) && cached.Version == version)
+        {
+            return cached.Template;
+        }
+
+        if (await uploads.ReadAsync(name, cancellationToken) is not { } uploaded)
+        {
+            // Deleted in between: the shipped default again.
+            return cache.GetOrAdd("embedded:" + name, _ => (null, Parse(Embedded(name), "embedded " + name))).Template;
+        }
+
+        var parsed = Parse(uploaded.Text, $"{StorageNames.Containers.Templates}/{name}");
+        cache["upload:" + name] = (uploaded.Version, parsed);
+        logger.LogInformation("Using the uploaded template {Template}", name);
+        return parsed;
     }
 
     private static IFluidTemplate Parse(string source, string where) =>

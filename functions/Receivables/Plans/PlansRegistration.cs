@@ -20,7 +20,7 @@ public static class PlansRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IPlanStore, Plans.Storage.TablePlanStore>();
-        services.AddSingleton<IPlanWording, ModelPlanWording>();
+        services.AddSingleton<IPlanWording, Plans.OpenAI.ModelPlanWording>();
         services.AddSingleton<PlanLetters>();
         services.AddSingleton<PlanApproval>();
         services.AddSingleton<PlanAdjusting>();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenAI.Chat;
 using Receivables.Replies.OpenAI;
 
-namespace Receivables.Plans;
+namespace Receivables.Plans.OpenAI;
 
 /// <summary>
 /// Azure OpenAI rewrites the prose when <c>Receivables:OpenAI</c> is configured; otherwise the template's words stand.
