@@ -127,13 +127,18 @@ public sealed class SendFailureTests
     [Fact]
     public async Task A_letter_that_cannot_be_computed_holds_the_case_and_a_letter_posted_instead_counts_as_the_level()
     {
-        // Only a rate row from 2026: the claim's interest from November 2025 cannot be computed.
-        var (world, ledger) = await StartAsync(new Dictionary<string, string?>
+        // Only rate rows from 2026: the claim's interest from November 2025 cannot be computed. Every row index is
+        // overridden, because the host also reads local.settings(.sample).json when run from the repository (the
+        // launcher sets RECEIVABLES_HOME), and that file has earlier rows at other indexes.
+        var settings = new Dictionary<string, string?>();
+        for (var i = 0; i < 40; i++)
         {
-            ["Receivables:Dunning:Rates:0:From"] = "2026-01-01",
-            ["Receivables:Dunning:Rates:0:Rate"] = "12.00",
-            ["Receivables:Dunning:Rates:0:Compensation"] = "460",
-        });
+            settings[$"Receivables:Dunning:Rates:{i}:From"] = "2026-01-01";
+            settings[$"Receivables:Dunning:Rates:{i}:Rate"] = "12.00";
+            settings[$"Receivables:Dunning:Rates:{i}:Compensation"] = "460";
+        }
+
+        var (world, ledger) = await StartAsync(settings);
         await using var _ = world;
         ledger.Set(Kari("kari@example.no", Invoice("3001", "2025-11-20", 12_500m)));
 
