@@ -8,7 +8,8 @@ namespace Receivables.DebtorPage;
 /// Puts a link to the debtor's page in every letter that asks for money or an answer: before the letter is rendered, a
 /// link is issued for the case (per debtor and case, expiring, revocable) and handed to the layouts as
 /// <c>extra.PageLink</c> and <c>extra.PageLinkExpires</c>. Other messages, and letters for which no case exists, are
-/// rendered unchanged.
+/// rendered unchanged. A previewed letter (<see cref="ReminderDocument.Preview"/>) shows a placeholder link: a draft
+/// looked at in the workspace issues nothing.
 /// </summary>
 public sealed class DebtorLinkRenderer(IMessageRenderer inner, DebtorLinks links, ICaseStore cases, Common.BusinessClock clock, ILogger<DebtorLinkRenderer> logger) : IMessageRenderer
 {
@@ -50,7 +51,7 @@ public sealed class DebtorLinkRenderer(IMessageRenderer inner, DebtorLinks links
             return await inner.RenderAsync(document, cancellationToken);
         }
 
-        var link = await links.IssueAsync(document.CreditorId, document.DebtorId, document.CaseId, document.Template, cancellationToken);
+        var link = document.Preview ? links.Placeholder() : await links.IssueAsync(document.CreditorId, document.DebtorId, document.CaseId, document.Template, cancellationToken);
         var extra = new Dictionary<string, string>(document.Extra ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
             [PageLink] = link.Url,

@@ -30,6 +30,19 @@ public sealed class DebtorLinks(IDebtorLinkStore store, IOptions<DebtorPageOptio
         return new IssuedLink(UrlOf(token), token, tokenId, expires);
     }
 
+    /// <summary>
+    /// What a letter that is only previewed shows instead of a link: the page's address with a placeholder for the
+    /// token, and the expiry a link issued now would have. Nothing is stored; the sent letter gets its own link.
+    /// </summary>
+    public IssuedLink Placeholder()
+    {
+        var expires = time.GetUtcNow().AddDays(options.Value.LinkDays);
+        return new IssuedLink(UrlOf(PreviewToken), PreviewToken, "", expires);
+    }
+
+    /// <summary>The token a previewed letter's link shows (<see cref="Placeholder"/>); it opens no page.</summary>
+    public const string PreviewToken = "personlig-lenke-lages-ved-sending";
+
     public string UrlOf(string token) => options.Value.BaseUrl!.TrimEnd('/') + "/" + token;
 
     /// <summary>

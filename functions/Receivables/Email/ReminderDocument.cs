@@ -31,6 +31,12 @@ public sealed record ReminderDocument(
     IReadOnlyDictionary<string, string>? Extra = null)
 {
     /// <summary>
+    /// Rendered to be looked at (a draft in the workspace, a proposal's text), not sent: nothing is issued for it, such as
+    /// a debtor-page link; a placeholder stands in.
+    /// </summary>
+    public bool Preview { get; init; }
+
+    /// <summary>
     /// What is owed in currencies other than <see cref="Currency"/> (NOK fees on a foreign-currency invoice), one total
     /// per currency: never added to <see cref="Total"/>, which is in the invoices' currency only.
     /// </summary>

@@ -35,7 +35,7 @@ public sealed class CaseMessenger(
     public async Task<RenderedMessage?> PreviewAsync(CaseView found, string template, Func<string, IReadOnlyDictionary<string, string>> extraFor, CancellationToken cancellationToken)
     {
         var document = await documents.ForCaseAsync(found, template, extraFor, cancellationToken);
-        return document is null ? null : await renderer.RenderAsync(document, cancellationToken);
+        return document is null ? null : await renderer.RenderAsync(document with { Preview = true }, cancellationToken);
     }
 
     /// <summary>

@@ -177,7 +177,7 @@ public sealed class SetOffs(
             string.Join(",", candidate.Receivables.Select(i => i.InvoiceNumber)), string.Join(",", candidate.Payables.Select(p => p.InvoiceNumber)),
             string.Join("\n", candidate.Conditions), "", "", SetOffStates.Proposed, null, sourceFile);
         var document = await mail.DocumentAsync(found, Template, language => Extra(proposal, language), cancellationToken);
-        var draft = document is null ? null : await renderer.RenderAsync(document, cancellationToken);
+        var draft = document is null ? null : await renderer.RenderAsync(document with { Preview = true }, cancellationToken);
         var task = await tasks.OpenAsync(creditorId, TaskKinds.ApproveSetOff, candidate.DebtorId, found.CaseId,
             string.Create(CultureInfo.InvariantCulture, $"Approve set-off of {candidate.Amount:0.00} {candidate.Currency} with {candidate.DebtorName}"),
             $"Proposal {id} from {sourceFile}. Conditions checked: {string.Join("; ", candidate.Conditions)}. Review the drafted declaration with 'setoff list', then 'setoff approve {id}' (or tasks done <id> --outcome approve|reject).",

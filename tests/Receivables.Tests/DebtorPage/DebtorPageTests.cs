@@ -191,6 +191,19 @@ public sealed class DebtorPageTests
     }
 
     [Fact]
+    public async Task A_letter_previewed_in_the_workspace_shows_a_placeholder_link_and_issues_none()
+    {
+        await using var world = await RemindedAsync();
+        var found = (await world.Get<ICaseActions>().GetAsync("acme", "D1"))!;
+
+        var preview = (await world.Get<Receivables.Messaging.CaseMessenger>().PreviewAsync(found, Receivables.Email.MessageTemplates.StillOpen, _ => new Dictionary<string, string>(), CancellationToken.None))!;
+
+        preview.Text.ShouldContain("/" + DebtorLinks.PreviewToken);
+        (await GetAsync(world, DebtorLinks.PreviewToken)).StatusCode.ShouldBe(404, "the placeholder opens no page");
+        (await world.Get<DebtorLinks>().RevokeCaseAsync("acme", "D1")).ShouldBe(1, "only the sent reminder's link was issued");
+    }
+
+    [Fact]
     public async Task The_letter_and_the_invoice_details_open_as_pdf_for_the_linked_debtor_only()
     {
         await using var world = await RemindedAsync();

@@ -48,8 +48,7 @@ public sealed class PlanAdjustmentTests
         error.Message.ShouldContain(message);
         var after = (await service.FindAsync(TestSettings.Creditor, draft.PlanId))!;
         after.Installments.ShouldBe(draft.Installments);
-        // The same letter; only the debtor-page link in it is a fresh one for each preview.
-        WithoutPageLink((await service.PreviewAsync(TestSettings.Creditor, draft.PlanId))!.Value.Letter.Text).ShouldBe(WithoutPageLink(letterBefore.Text));
+        (await service.PreviewAsync(TestSettings.Creditor, draft.PlanId))!.Value.Letter.Text.ShouldBe(letterBefore.Text);
         (await AdjustmentsAsync(world, draft)).ShouldBeEmpty();
     }
 
@@ -99,7 +98,4 @@ public sealed class PlanAdjustmentTests
 
         error.Message.ShouldContain("only a draft can be adjusted");
     }
-
-    private static string WithoutPageLink(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, "/api/debtor/[A-Za-z0-9_-]+", "/api/debtor/<token>");
 }

@@ -82,18 +82,18 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         var opened = 0;
         foreach (var chunk in entities.Chunk(100))
         {
-            // Indexed first, as OpenAsync does: Today and the debtor's list show every open task.
+            // Indexed first, as OpenAsync does: Today and the debtor's list show every open task. A debtor's list is
+            // its own partition (one write per task that names a debtor); Today's rows go in batches per counter row.
             foreach (var entity in chunk)
             {
-                var todayKey = TodayIndexTable.RowKey(TaskUrgency.SortKey(ToTask(entity)), entity.RowKey);
-                entity["TodayKey"] = todayKey;
+                entity["TodayKey"] = TodayIndexTable.RowKey(TaskUrgency.SortKey(ToTask(entity)), entity.RowKey);
                 if (entity.GetString("DebtorId") is { } debtorId)
                 {
                     await debtors.AddAsync(creditorId, debtorId, entity.RowKey, cancellationToken);
                 }
-
-                await Today.AddAsync(creditorId, todayKey, cancellationToken);
             }
+
+            await Today.AddManyAsync(creditorId, chunk.Select(e => e.GetString("TodayKey")!), cancellationToken);
 
             try
             {

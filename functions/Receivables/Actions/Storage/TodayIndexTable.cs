@@ -38,9 +38,59 @@ public sealed class TodayIndexTable(TableClient table)
     public Task RemoveAsync(string creditorId, string rowKey, CancellationToken cancellationToken) =>
         ChangeAsync(creditorId, rowKey, add: false, cancellationToken);
 
+    /// <summary>
+    /// Adds many tasks' rows and counts them: per counter row, up to 99 rows and the counter in one transaction (a
+    /// table transaction holds 100 entities of one partition). Rows that are there already are left and not counted.
+    /// </summary>
+    public async Task AddManyAsync(string creditorId, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
+    {
+        foreach (var shard in rowKeys.Distinct(StringComparer.Ordinal).GroupBy(ShardKeyOf, StringComparer.Ordinal))
+        {
+            foreach (var chunk in shard.Chunk(99))
+            {
+                await AddChunkAsync(creditorId, shard.Key, [.. chunk], cancellationToken);
+            }
+        }
+    }
+
+    private async Task AddChunkAsync(string creditorId, string shardKey, List<string> rows, CancellationToken cancellationToken)
+    {
+        var conflicts = 0;
+        while (rows.Count > 0)
+        {
+            var shard = await table.GetEntityIfExistsAsync<TableEntity>(creditorId, shardKey, cancellationToken: cancellationToken);
+            var counter = new TableEntity(creditorId, shardKey) { ["Count"] = (shard.HasValue ? shard.Value!.GetInt32("Count") ?? 0 : 0) + rows.Count };
+            var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(creditorId, r) { ["TaskId"] = TaskIdOf(r) })).ToList();
+            actions.Add(shard.HasValue
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, shard.Value!.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, counter));
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex is { } at && at < rows.Count)
+            {
+                rows.RemoveAt(at); // there already (an earlier try of the same work): neither added nor counted again
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                if (++conflicts == 50)
+                {
+                    throw new InvalidOperationException($"Today index of {creditorId}: too many concurrent changes of one counter; the change is retried later.");
+                }
+
+                await Task.Delay(Random.Shared.Next(5, 25 + (conflicts * 10)), cancellationToken);
+            }
+        }
+    }
+
+    private static string ShardKeyOf(string rowKey) =>
+        CountPrefix + (Convert.ToInt32(rowKey[^1..], 16) % Shards).ToString("D2", CultureInfo.InvariantCulture);
+
     private async Task ChangeAsync(string creditorId, string rowKey, bool add, CancellationToken cancellationToken)
     {
-        var shardKey = CountPrefix + (Convert.ToInt32(rowKey[^1..], 16) % Shards).ToString("D2", CultureInfo.InvariantCulture);
+        var shardKey = ShardKeyOf(rowKey);
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var shard = await table.GetEntityIfExistsAsync<TableEntity>(creditorId, shardKey, cancellationToken: cancellationToken);
