@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Builds <set>.jsonl, <set>-dev.jsonl and <set>-holdout.jsonl from <set>/*.txt, for set = blind2 or blind3.
+"""Builds <set>.jsonl, <set>-dev.jsonl and <set>-holdout.jsonl from <set>/*.txt, for set = blind2, blind3 or blind4.
 
-    python3 build_blind.py blind2|blind3
+    python3 build_blind.py blind2|blind3|blind4
 
 Header of every reply: ### id|label|received|date|lang|flags|subject, then the body. A body line that is exactly a
 marker @@KEY (after trimming) expands to the set's quoted reminder chain or signature KEY. The split is fixed by a
@@ -55,9 +55,61 @@ BLIND3_Q = {
  "SF": "Vennlig hilsen / Best regards\nAnne-Lise Berg\nAP Specialist | Nordic Retail Group AB\nDirect: +47 23 45 67 89",
 }
 
+BLIND4_DOC = """\
+A fourth blind set (#16, dated promises), written without reading the classifier and before any run, with its own
+quoted chains (@@Q1..@@Q10, each sent shortly before the replies that quote it, from January 2026 to February 2027)
+and signatures (@@S1..@@S8). Received dates spread over 2026 and early 2027, every weekday, month ends and the year
+end. Checked on build: labels, languages, flags, date formats; a promise's date is on or after the received date,
+a payment's on or before it, and no other label carries a date.
+
+Date conventions (those of blind2/blind3 where they had one; the rest as a credit controller would read them):
+- a weekday alone ("betaler fredag", "kjem inn tysdag", "Thursday's payment run") = the next such day after the
+  received date; "førstkommende fredag" likewise;
+- "neste fredag" / "next Tuesday" / "neste uke" / "end of next week" = that weekday (Friday for a week) in the ISO
+  week after the received date's (received on a Saturday, "neste fredag" is the coming Friday);
+- "fredag om en uke" = the coming Friday + 7 days;
+- "til helga" / "innen helga" / "innan helga" / "i løpet av uka" = Friday of the received date's week (blind2 b012
+  left "fikse det til helga" undated; blind4 dates it, as blind3 c008 did "førr helga");
+- "over helga" (received on a Friday) = the Monday after the weekend;
+- "uke / veke / week N" = Friday of ISO week N, in the next year when that Friday has passed (received 2026-12-31,
+  "uke 2" = 2027-01-15);
+- "den 20." / "the 19th" / "når lønna kommer den 20." = the next such day of the month on or after the received date;
+  a bare day and month ("4. januar" received 2026-12-28) = the next such date, so across the year end;
+- "innen utgangen av måneden" / "før månedsslutt" / "ved månedsskiftet" / "i slutten av måneden" / "end of the month"
+  = the last day of the received date's month;
+- "om 14 dager" / "in two weeks" / "in a fortnight" = received + 14; "i morgen" = + 1; "i overmorgen" = + 2;
+  "lillejulaften" = 23 December;
+- "5 000 i dag og resten den 13., da er hele kravet gjort opp" = a promise dated when the whole claim is paid; an
+  offer or request to pay in instalments or later because the money is not there is Liquidity, undated;
+- paying on condition that the creditor corrects or credits something is a Dispute, undated;
+- AlreadyPaid: "i går" / "yesterday" = received - 1; "forrige fredag" / "last Friday" = the latest Friday before the
+  received date; "har betalt nå" = the received date.
+"""
+BLIND4_Q = {
+ "Q1": "Fra: Havbris Elektro AS <reskontro@havbris.example>\nSendt: mandag 12. januar 2026 09:41\nTil: post@kunde.example\nEmne: Purring: faktura 150126\n\nHei,\nFaktura 150126 på kr 6 275,00 forfalt 02.01.2026 og er fortsatt ikke betalt. Vennligst betal innen 22.01.2026 til kontonummer 1206.44.55771, KID 1501260037. Purregebyr kr 35,00 er lagt til.\nHar du allerede betalt, kan du se bort fra denne purringen.\n\nMed vennlig hilsen\nHavbris Elektro AS\nOrg.nr. 912 345 670",
+ "Q2": "tor. 5. mar. 2026 kl. 14:40 skrev Vestland Verktøy AS <innkreving@vestlandverktoy.example>:\n> Hei!\n> Vi minner om faktura 44120 på kr 2 180,00 med forfall 20.02.2026.\n> Betal innen 19.03.2026 for å unngå inkassovarsel.\n> Kontonummer 3000.12.98765, KID 4412000085.",
+ "Q3": "From: Northbridge Logistics AS <ar@northbridge.example>\nSent: Tuesday, 12 May 2026 11:20\nTo: payables@customer.example\nSubject: Reminder: invoice 71903 overdue\n\nDear Sir or Madam,\nInvoice 71903 for NOK 48,600.00, due 28 April 2026, is still outstanding. Please arrange payment by 26 May 2026 to account 1594.22.87001 (KID 7190300042). A reminder fee of NOK 35 has been added. If you have paid in the last few days, please disregard this notice.\n\nNorthbridge Logistics AS | Credit Control",
+ "Q4": "Den fre. 12. jun. 2026 kl. 08:30 skreiv Sunnfjord Trelast AS <rekneskap@sunnfjordtrelast.example>:\n> Hei,\n> faktura 1206 på kr 9 840,00 forfall 29.05.2026 og er ikkje betalt.\n> Betal innan 26.06.2026. Purregebyr kr 35 er lagt til.\n> Har du spørsmål til rekninga, svar på denne e-posten.",
+ "Q5": "Den 1. sep. 2026 kl. 10:05 skrev Grønn Hage AS <faktura@gronnhage.example>:\n\n> Betalingspåminnelse\n> \n> Faktura 260815 (kr 3 450,00) forfalt 15.08.2026. Vennligst betal innen 15.09.2026.\n> Ved spørsmål, ring 33 44 55 66 eller svar på denne e-posten.",
+ "Q6": "________________________________\nFra: Kystlinje Bygg AS <inkasso@kystlinjebygg.example>\nSendt: fredag 30. oktober 2026 13:02\nTil: firmapost@kunde.example\nEmne: Inkassovarsel faktura 88310\n\nInkassovarsel\nVi har fortsatt ikke mottatt betaling for faktura 88310 på kr 12 450,00, forfall 15.10.2026. Dersom kravet ikke er betalt innen 14 dager fra dette varselets dato, vil saken bli oversendt til inkasso uten ytterligere varsel. Beløpet inkl. gebyr er kr 12 520,00.\nKonto 6011.05.43210, KID 8831000071.",
+ "Q7": "On Mon, Dec 7, 2026 at 9:00 AM Polar Office Supplies <billing@polaroffice.example> wrote:\n> Hi,\n> This is a friendly reminder that invoice PO-2611 (NOK 15,320.00) was due on Nov 23, 2026.\n> Please pay by 21/12/2026 to avoid a collection notice.\n> Account 8601.11.22334, KID 261100093. Thank you!",
+ "Q8": "Fra: Fjellvann Energi AS <kundeservice@fjellvann.example>\nDato: mandag, 14. desember 2026 kl. 07:55\nTil: Ola Nordmann <ola@kunde.example>\nEmne: Betalingspåminnelse faktura 77-1412\n\nHei Ola,\nVi har ikke registrert betaling av faktura 77-1412 på kr 1 987,50 med forfall 30.11.2026. Betal innen 28.12.2026 for å unngå purregebyr.\nKID: 7714120026 - Kontonr: 1822.33.10044",
+ "Q9": "Frå: Hardanger Transport AS <okonomi@hardangertransport.example>\nSendt: tysdag 2. februar 2027 08:15\nTil: post@kunde.example\nEmne: Purring - faktura 20127\n\nHei,\nfaktura 20127 på kr 7 300,00 forfall 19.01.2027 og er framleis ikkje betalt. Betal innan 16.02.2027 til konto 3530.18.66012.\n\nHelsing\nHardanger Transport AS",
+ "Q10": "-----Original Message-----\nFrom: Skagerak Marine Supply AS [mailto:credit@skagerakmarine.example]\nSent: 10 August 2026 14:22\nTo: Accounts\nSubject: Overdue account - invoice SM-0708\n\nOur statement shows invoice SM-0708 (NOK 22,150.00, dated 07/07/2026, due 21/07/2026) as unpaid. Kindly remit within 10 days. Late payment interest accrues from the due date.",
+ "S1": "Med vennlig hilsen\n\nHilde Brekke\nDaglig leder\nBrekke Frisør AS\nOrg.nr. 921 456 789\nTlf. 911 22 333\nBankkonto 2050.14.77812",
+ "S2": "Sendt fra min iPhone",
+ "S3": "Regards,\nMark Donnelly\nAccounts Payable Lead | Tidewater Components Ltd\nTel: +44 20 7946 0958 | Fax: +44 20 7946 0959\nRegistered in England No. 04571236",
+ "S4": "Venleg helsing\nSolveig Nesheim\nNesheim Gardsbruk\nMob. 902 14 151\nOrg.nr 998 877 665",
+ "S5": "Hilsen\nJan Erik\nSendt fra Samsung Galaxy-smarttelefonen min.",
+ "S6": "Mvh\nFrode Sæther | Regnskapsfører\nSæther Regnskap AS - autorisert regnskapsførerselskap\nKontortid man-fre 08:00-15:30, stengt 24.12-01.01\nTlf 73 10 20 30",
+ "S7": "Best,\nJennifer Lee\nAccounts Payable Specialist\nCascade Outdoor Inc. | 1200 Pine St, Seattle, WA 98101\n(206) 555-0187",
+ "S8": "Mvh Linda\n\nFå Outlook for Android",
+}
+
 SETS = {
     "blind2": {"doc": BLIND2_DOC, "q": BLIND2_Q, "summary": "blind-dev,|blind-holdout"},
     "blind3": {"doc": BLIND3_DOC, "q": BLIND3_Q, "summary": "blind3-dev,|blind3-holdout"},
+    "blind4": {"doc": BLIND4_DOC, "q": BLIND4_Q, "summary": "blind4-dev,|blind4-holdout", "check": True},
 }
 LABELS = {"PromiseToPay", "Dispute", "Liquidity", "AlreadyPaid", "NotReceived", "CopyRequest", "ContactChange",
           "Question", "AutoReply", "DeliveryFailure", "Other"}
