@@ -75,15 +75,30 @@ public static partial class ValueExtractor
     private static readonly Regex NumericDate = new(@"(?<![\d.,/])(?<d>[0-3]?\d)[./](?<m>[01]?\d)(?:[./](?<y>(?:19|20)?\d{2}))?\.?(?![\d]|[.,/]\d)", RegexOptions.CultureInvariant);
     private static readonly Regex DayMonthName = new(@"\b(?<d>[0-3]?\d)(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?<mon>" + MonthAlternation + @")\b\.?(?:,?\s*(?<y>20\d\d))?", RegexOptions.CultureInvariant);
     private static readonly Regex MonthNameDay = new(@"\b(?<mon>" + MonthAlternation + @")\.?\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\.\d)(?:,?\s*(?<y>20\d\d))?", RegexOptions.CultureInvariant);
-    private static readonly Regex DayOnly = new(@"(?:\b(?:den|the|on the|by the|innen den|innan den|til den)\s+(?<d>[0-3]?\d)(?:\.|st\b|nd\b|rd\b|th\b)|\b(?<d>[0-3]?\d)(?:st|nd|rd|th)\b)", RegexOptions.CultureInvariant);
+    private static readonly Regex DayOnly = new(@"(?:\b(?:den|the|on the|by the|innen den|innan den|til den)\s+(?<d>[0-3]?\d)(?:\.|st\b|nd\b|rd\b|th\b)|(?<=\b(?:forfall|forfallsdato|betalingsdato|dato)\s)(?<d>[0-3]?\d)\.(?!\d)(?!\s*(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-z]*\b)|\b(?<d>[0-3]?\d)(?:st|nd|rd|th)\b)", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Words just before a date that make it the invoice's own date, not the date the reply states ("fakturaen med
+    /// forfall 2. januar betales …", "invoice dated 3 March", "the reminder from 12 May").
+    /// </summary>
+    private static readonly Regex ReferenceBefore = new(@"\b(?:faktura\w*|rekning\w*|regning\w*|invoice\w*|bill|kravet|purring\w*|reminder|varsel\w*|ordre\w*|order)\b[^.,;:!?]{0,25}?\b(?:forfall|forfallsdato|forfalt|frist|due|dated|datert|fra|fra den|from|of|issued|utstedt|sendt|sent)\s+(?:den\s+|on\s+|the\s+)?$", RegexOptions.CultureInvariant);
+
+    /// <summary>Named days: Christmas Eve and the day before it, New Year's Eve.</summary>
+    private static readonly Regex NamedDay = new(@"\b(?<n>lillejulaften|lille julaften|julaften|julekveld|christmas eve|nyttarsaften|nyarsaften|new year'?s eve)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>A weekday a week or two later ("fredag om en uke", "Friday in two weeks", "tirsdag uka etter").</summary>
+    private static readonly Regex WeeksLater = new(@"^\s+(?:om|in)\s+(?<n>en|ei|ein|one|a|1|to|two|2)\s+(?:uke|uker|veke|veker|week|weeks)\b|^\s+(?:uka|veka|the week)\s+(?:etter|after)\b|^\s+week\b", RegexOptions.CultureInvariant);
+
+    /// <summary>SMS style writes å as "aa" near a word's start ("maandag", "paa"): read as the folded "a".</summary>
+    private static readonly Regex SmsDoubleA = new(@"(?<=\b[a-z]{0,3})aa", RegexOptions.CultureInvariant);
     private static readonly Regex WeekNumber = new(@"\b(?:(?<wd>mandag|tirsdag|tysdag|onsdag|torsdag|fredag|monday|tuesday|wednesday|thursday|friday)\s+(?:i\s+|in\s+)?)?(?:uke|veke|week|u\.)\s*(?<w>[1-5]?\d)\b", RegexOptions.CultureInvariant);
     private static readonly Regex Weekday = new(@"(?<pre>\b(?:neste|next|denne|this|kommende|coming)\s+)?\b(?<wd>mandag|tirsdag|tysdag|onsdag|torsdag|fredag|lordag|laurdag|sondag|sundag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|fre)\b(?<post>\s+(?:neste|next|denne|this)\s+(?:uke|veke|week))?", RegexOptions.CultureInvariant);
     private static readonly Regex DayAfterTomorrow = new(@"\b(?:i\s*overmorgen|i\s*overmorgon|(?:the\s+)?day after tomorrow)\b", RegexOptions.CultureInvariant);
     private static readonly Regex Tomorrow = new(@"\b(?:i\s*morgen|i\s*morgon|i\s*morra|tomorrow|tmrw)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex Today = new(@"\b(?:i\s*dag|today|i\s*kveld|tonight|this morning|i\s*morges|na nettopp|just now)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex Today = new(@"\b(?:i\s*dag|today|i\s*kveld|tonight|this morning|i\s*morges|na nettopp|just now)\b|(?<=\b(?:betalt|betaler|betalar|overfort|overforer|sendt|paid)\s)(?:na|no|now)\b", RegexOptions.CultureInvariant);
     private static readonly Regex Yesterday = new(@"\b(?:i\s*gar|yesterday)\b", RegexOptions.CultureInvariant);
     private static readonly Regex NextWeek = new(@"\b(?:neste|next|kommende)\s+(?:uke|veke|week)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex ThisWeek = new(@"\b(?:denne\s+(?:uka|uken|veka)|this\s+week|(?:utgangen|slutten)\s+av\s+(?:uka|uken|veka)|end\s+of\s+(?:the|this)\s+week|(?:for|forr|innen|innan|before)\s+(?:helga|helgen|helgi|the weekend))\b", RegexOptions.CultureInvariant);
+    private static readonly Regex ThisWeek = new(@"\b(?:denne\s+(?:uka|uken|veka)|this\s+week|(?:utgangen|slutten)\s+av\s+(?:uka|uken|veka)|end\s+of\s+(?:the|this)\s+week|(?:for|forr|innen|innan|til|before|by)\s+(?:helga|helgen|helgi|the weekend))\b", RegexOptions.CultureInvariant);
     private static readonly Regex InWeeks = new(@"\b(?:om|in|innen|innan|within|i lopet av)\s+(?<n>en|ei|ein|one|a|1|to|two|2|tre|three|3|fire|four|4)\s+(?:uke|uker|ukes|veke|veker|vekes|week|weeks|week's)\b", RegexOptions.CultureInvariant);
     private static readonly Regex InDays = new(@"\b(?:om|in|innen|innan|within|i lopet av)\s+(?<n>\d{1,2}|to|two|tre|three|fem|five|ti|ten)\s+(?:dager|dagar|days)\b", RegexOptions.CultureInvariant);
     private static readonly Regex EndOfNamedMonth = new(@"\b(?:(?:utgangen|slutten)\s+av|end\s+of)\s+(?<mon>" + MonthAlternation + @")\b", RegexOptions.CultureInvariant);
@@ -116,11 +131,13 @@ public static partial class ValueExtractor
     /// <summary>The date the text states, with the words it was read from. Explicit dates beat day-only dates, which beat relative ones.</summary>
     public static (DateOnly Date, string Text)? FindDateWithText(string text, DateOnly received, DateSense sense)
     {
-        var s = Mask(Fold(text));
+        var masked = Mask(Fold(text));
+        var s = SmsDoubleA.Replace(masked, "a");
+        var shifted = s.Length != masked.Length;
         var candidates = new List<(int Index, int Length, DateOnly Date, int Rank)>();
         void Add(Match m, DateOnly? d, int rank)
         {
-            if (d is { } date && !Negated.IsMatch(s[..m.Index]))
+            if (d is { } date && !Negated.IsMatch(s[..m.Index]) && !ReferenceBefore.IsMatch(s[Math.Max(0, m.Index - 60)..m.Index]))
             {
                 candidates.Add((m.Index, m.Length, date, rank));
             }
@@ -207,7 +224,25 @@ public static partial class ValueExtractor
             var window = s.Substring(Math.Max(0, m.Index - 30), Math.Min(s.Length, m.Index + m.Length + 30) - Math.Max(0, m.Index - 30));
             var next = m.Groups["pre"].Value.Trim() is "neste" or "next" || NextWeek.IsMatch(window) || m.Groups["post"].Value.Contains("neste", StringComparison.Ordinal) || m.Groups["post"].Value.Contains("next", StringComparison.Ordinal);
             var thisWeek = m.Groups["pre"].Value.Trim() is "denne" or "this" || m.Groups["post"].Value.Contains("denne", StringComparison.Ordinal) || m.Groups["post"].Value.Contains("this", StringComparison.Ordinal);
-            Add(m, WeekdayDate(day, received, sense, next, thisWeek), 2);
+            var date = WeekdayDate(day, received, sense, next, thisWeek);
+            if (sense == DateSense.Future && WeeksLater.Match(s[(m.Index + m.Length)..]) is { Success: true } later)
+            {
+                // "fredag om en uke": the coming Friday, a week (or two) later.
+                date = date.AddDays(7 * (later.Groups["n"].Success ? Count(later.Groups["n"].Value) : 1));
+            }
+
+            Add(m, date, 2);
+        }
+
+        foreach (Match m in NamedDay.Matches(s))
+        {
+            var (month, day) = m.Groups["n"].Value switch
+            {
+                "lillejulaften" or "lille julaften" => (12, 23),
+                "julaften" or "julekveld" or "christmas eve" => (12, 24),
+                _ => (12, 31),
+            };
+            Add(m, Resolve(day, month, null, received, sense), 3);
         }
 
         foreach (Match m in DayAfterTomorrow.Matches(s))
@@ -263,7 +298,7 @@ public static partial class ValueExtractor
         }
 
         var best = fitting.OrderByDescending(c => c.Rank).ThenBy(c => c.Index).First();
-        return (best.Date, text.Length >= best.Index + best.Length ? text.Substring(best.Index, best.Length) : s.Substring(best.Index, best.Length));
+        return (best.Date, !shifted && text.Length >= best.Index + best.Length ? text.Substring(best.Index, best.Length) : s.Substring(best.Index, best.Length));
     }
 
     private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);

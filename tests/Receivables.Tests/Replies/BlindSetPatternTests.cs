@@ -176,9 +176,11 @@ public sealed class BlindSetPatternTests
     /// to the one target that must never slip: no unsafe misreading.
     /// </summary>
     [Fact]
-    public void The_second_blind_sets_holdout_half_never_reads_a_dispute_or_liquidity_as_promise_or_paid_and_does_not_get_worse()
+    public void The_second_blind_sets_holdout_half_meets_the_targets_and_does_not_get_worse()
     {
         var result = Measure("blind2-holdout.jsonl");
+        var (stated, exact) = result.Dates(ReplyClass.PromiseToPay);
+        ((double)exact / stated).ShouldBeGreaterThanOrEqualTo(0.9, "promise dates (15/16 after the fourth set's date work)");
 
         result.UnsafeMisses.ShouldBe(0, "no dispute or liquidity reply may be read as a promise or as paid");
         result.Ratio.ShouldBeGreaterThanOrEqualTo(0.85, string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class}")));
