@@ -53,7 +53,11 @@ public sealed class LocalHost : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Home });
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(LocalSettingsFile(Home));
+        if (settings.ReadLocalSettingsFile)
+        {
+            builder.Configuration.AddInMemoryCollection(LocalSettingsFile(Home));
+        }
+
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

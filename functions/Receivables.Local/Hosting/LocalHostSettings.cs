@@ -28,4 +28,11 @@ public sealed record LocalHostSettings
 
     /// <summary>Starts Azurite with <c>--inMemoryPersistence</c> (benches: the emulator keeps nothing on disk).</summary>
     public bool StorageInMemory { get; init; }
+
+    /// <summary>
+    /// Whether <c>local.settings.json</c> (or the sample) under RECEIVABLES_HOME is read. Tests turn it off so that what
+    /// they run on is only their own settings, the same under the launcher (which sets RECEIVABLES_HOME to the
+    /// repository) as from a test runner.
+    /// </summary>
+    public bool ReadLocalSettingsFile { get; init; } = true;
 }

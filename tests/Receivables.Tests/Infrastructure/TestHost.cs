@@ -47,6 +47,7 @@ public static class TestHost
         return await LocalHost.StartAsync(new LocalHostSettings
         {
             DataPath = dataPath,
+            ReadLocalSettingsFile = false,
             StorageConnectionString = connectionString ?? await NewAccountAsync(),
             Overrides = overrides,
             Serve = serve,
