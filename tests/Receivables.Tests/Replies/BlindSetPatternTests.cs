@@ -1,5 +1,4 @@
 using Receivables.Replies;
-using Receivables.Tests.Infrastructure;
 
 namespace Receivables.Tests.Replies;
 
@@ -10,11 +9,6 @@ namespace Receivables.Tests.Replies;
 public sealed class BlindSetPatternTests
 {
     private static readonly DateOnly Wednesday = new(2026, 12, 2);
-
-    private static readonly ReplyClass[] ActionableClasses =
-    [
-        ReplyClass.PromiseToPay, ReplyClass.Dispute, ReplyClass.Liquidity, ReplyClass.AlreadyPaid, ReplyClass.NotReceived, ReplyClass.CopyRequest, ReplyClass.ContactChange,
-    ];
 
     private static Triage Classify(string text, DateOnly? received = null) =>
         RuleClassifier.Classify("SV: Purring", ReplyText.StripQuoted(text), false, received ?? Wednesday);
@@ -155,49 +149,20 @@ public sealed class BlindSetPatternTests
     {
         var result = Measure("blind2-dev.jsonl");
 
-        result.UnsafeMisses.ShouldBe(0, "no dispute or liquidity reply may be read as a promise or as paid");
-        result.Ratio.ShouldBeGreaterThanOrEqualTo(0.85, string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class}")));
-        foreach (var cls in ActionableClasses)
-        {
-            var (_, predicted, hits) = result.PerClass[cls];
-            if (predicted > 0)
-            {
-                ((double)hits / predicted).ShouldBeGreaterThanOrEqualTo(0.95, cls.ToString());
-            }
-        }
-
-        var (stated, exact) = result.Dates(ReplyClass.PromiseToPay);
-        ((double)exact / stated).ShouldBeGreaterThanOrEqualTo(0.9);
+        result.ShouldMeetTheTargets(0.85);
     }
 
     /// <summary>
-    /// The holdout half missed the targets when measured blind (79.5 %, see docs/replies.md); this holds it to what it
-    /// reads now (85.2 % after the #16 recall work, promise dates still below 90 %), so it cannot get worse unnoticed, and
-    /// to the one target that must never slip: no unsafe misreading.
+    /// The holdout half missed the targets when measured blind (79.5 %, see docs/replies.md); after the #16 recall work
+    /// and the fourth set's date work it meets them (88.6 %, promise dates 15/16), and this keeps it from getting worse.
     /// </summary>
     [Fact]
     public void The_second_blind_sets_holdout_half_meets_the_targets_and_does_not_get_worse()
     {
         var result = Measure("blind2-holdout.jsonl");
-        var (stated, exact) = result.Dates(ReplyClass.PromiseToPay);
-        ((double)exact / stated).ShouldBeGreaterThanOrEqualTo(0.9, "promise dates (15/16 after the fourth set's date work)");
 
-        result.UnsafeMisses.ShouldBe(0, "no dispute or liquidity reply may be read as a promise or as paid");
-        result.Ratio.ShouldBeGreaterThanOrEqualTo(0.85, string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class}")));
-        foreach (var cls in ActionableClasses)
-        {
-            var (_, predicted, hits) = result.PerClass[cls];
-            if (predicted > 0)
-            {
-                ((double)hits / predicted).ShouldBeGreaterThanOrEqualTo(0.95, cls.ToString());
-            }
-        }
+        result.ShouldMeetTheTargets(0.85);
     }
 
-    private static Accuracy Measure(string file)
-    {
-        var set = LabelledSet.Read(Path.Combine(RepoFiles.Root, "samples", "replies", "corpus", file));
-        set.Count.ShouldBeGreaterThanOrEqualTo(75);
-        return LabelledSet.Evaluate(set);
-    }
+    private static Accuracy Measure(string file) => BlindSetTargets.Measure(file, atLeast: 75);
 }

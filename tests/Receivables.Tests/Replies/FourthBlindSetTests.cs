@@ -1,5 +1,4 @@
 using Receivables.Replies;
-using Receivables.Tests.Infrastructure;
 
 namespace Receivables.Tests.Replies;
 
@@ -11,11 +10,6 @@ namespace Receivables.Tests.Replies;
 public sealed class FourthBlindSetTests
 {
     private static readonly DateOnly Wednesday = new(2026, 12, 2);
-
-    private static readonly ReplyClass[] ActionableClasses =
-    [
-        ReplyClass.PromiseToPay, ReplyClass.Dispute, ReplyClass.Liquidity, ReplyClass.AlreadyPaid, ReplyClass.NotReceived, ReplyClass.CopyRequest, ReplyClass.ContactChange,
-    ];
 
     private static Triage Classify(string text) =>
         RuleClassifier.Classify("SV: Purring", ReplyText.StripQuoted(text), false, Wednesday);
@@ -133,19 +127,7 @@ public sealed class FourthBlindSetTests
     {
         var result = Measure("blind4-dev.jsonl");
 
-        result.UnsafeMisses.ShouldBe(0, "no dispute or liquidity reply may be read as a promise or as paid");
-        result.Ratio.ShouldBeGreaterThanOrEqualTo(0.85, string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class}")));
-        foreach (var cls in ActionableClasses)
-        {
-            var (_, predicted, hits) = result.PerClass[cls];
-            if (predicted > 0)
-            {
-                ((double)hits / predicted).ShouldBeGreaterThanOrEqualTo(0.95, cls.ToString());
-            }
-        }
-
-        var (stated, exact) = result.Dates(ReplyClass.PromiseToPay);
-        ((double)exact / stated).ShouldBeGreaterThanOrEqualTo(0.9);
+        result.ShouldMeetTheTargets(0.85);
     }
 
     /// <summary>
@@ -158,25 +140,8 @@ public sealed class FourthBlindSetTests
     {
         var result = Measure("blind4-holdout.jsonl");
 
-        result.UnsafeMisses.ShouldBe(0, "no dispute or liquidity reply may be read as a promise or as paid");
-        result.Ratio.ShouldBeGreaterThanOrEqualTo(0.91, string.Join("; ", result.Misses.Select(m => $"{m.Reply.Id}: {m.Triage.Class}")));
-        foreach (var cls in ActionableClasses)
-        {
-            var (_, predicted, hits) = result.PerClass[cls];
-            if (predicted > 0)
-            {
-                ((double)hits / predicted).ShouldBeGreaterThanOrEqualTo(0.95, cls.ToString());
-            }
-        }
-
-        var (stated, exact) = result.Dates(ReplyClass.PromiseToPay);
-        ((double)exact / stated).ShouldBeGreaterThanOrEqualTo(0.9);
+        result.ShouldMeetTheTargets(0.91);
     }
 
-    private static Accuracy Measure(string file)
-    {
-        var set = LabelledSet.Read(Path.Combine(RepoFiles.Root, "samples", "replies", "corpus", file));
-        set.Count.ShouldBeGreaterThanOrEqualTo(60);
-        return LabelledSet.Evaluate(set);
-    }
+    private static Accuracy Measure(string file) => BlindSetTargets.Measure(file, atLeast: 60);
 }
