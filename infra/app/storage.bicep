@@ -35,7 +35,7 @@ var queues = [
 var tables = [
   'Ledgers'
   'Debtors'
-  'Cases'
+  'CaseIndex'
   'Tasks'
   'Outbound'
   'Replies'

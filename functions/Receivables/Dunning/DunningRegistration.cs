@@ -17,6 +17,7 @@ public static class DunningRegistration
         services.AddSingleton<IPostConfigureOptions<DunningOptions>, DunningDefaultsSetup>();
         services.AddSingleton<IValidateOptions<DunningOptions>, DunningOptionsValidator>();
         services.AddSingleton<DunningPolicies>();
+        services.AddSingleton<CaseTables>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddSingleton<IOutboundStore, TableOutboundStore>();
         services.AddSingleton<ICycleProgressStore, TableCycleProgressStore>();

@@ -74,7 +74,23 @@ public static class StorageNames
     {
         public const string Ledgers = "Ledgers";
         public const string Debtors = "Debtors";
-        public const string Cases = "Cases";
+
+        /// <summary>Reply-token and email lookups across creditors (which case a reply belongs to).</summary>
+        public const string CaseIndex = "CaseIndex";
+
+        /// <summary>
+        /// The one table that held every creditor's cases and the lookups before cases got a table per creditor; rows
+        /// still found there are moved to <see cref="CasesOf"/> and <see cref="CaseIndex"/> on first use. Not created.
+        /// </summary>
+        public const string LegacyCases = "Cases";
+
+        /// <summary>
+        /// A creditor's cases and their due index: one table per creditor (<c>Cases</c> + 16 hex digits of the SHA-256 of
+        /// the creditor id), created when the creditor is first worked on. A table per tenant keeps a creditor's
+        /// scans and its retirement to its own table.
+        /// </summary>
+        public static string CasesOf(string creditorId) =>
+            "Cases" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(creditorId)))[..16];
         public const string Tasks = "Tasks";
         public const string Outbound = "Outbound";
         public const string Replies = "Replies";
@@ -105,6 +121,6 @@ public static class StorageNames
         /// <summary>The ids of each debtor's tasks (what a debtor's page and the one-call-at-a-time check read).</summary>
         public const string TaskDebtors = "TaskDebtors";
 
-        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, Cases, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors, Payments, DebtorLinks, TodayIndex, TaskDebtors];
+        public static readonly IReadOnlyList<string> All = [Ledgers, Debtors, CaseIndex, Tasks, Outbound, Replies, Plans, Runs, EvidenceHeads, CreditHolds, SetOffs, Creditors, Payments, DebtorLinks, TodayIndex, TaskDebtors];
     }
 }

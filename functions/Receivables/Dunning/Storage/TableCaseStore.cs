@@ -8,22 +8,21 @@ using Receivables.Storage;
 namespace Receivables.Dunning.Storage;
 
 /// <summary>
-/// Cases in the <see cref="StorageNames.Tables.Cases"/> table, partitioned so that no partition carries a whole large
-/// creditor's day: partition <c>creditor|b</c> (b = the top hex digit of the debtor id's hash, 16 per creditor), row
+/// Cases in the creditor's own table (<see cref="StorageNames.Tables.CasesOf"/>), partitioned so that no partition
+/// carries a whole large creditor's day: partition <c>creditor|b</c> (b = the top hex digit of the debtor id's hash, 16 per creditor), row
 /// <c>c&lt;hash&gt;&lt;debtor&gt;</c> (so a shard's cases are one row-key range), and in the same partition a due-index row
 /// <c>d&lt;yyyy-MM-dd&gt;&lt;hash&gt;&lt;debtor&gt;</c> per case with a next action date, written in the same entity-group
 /// transaction as the case. The daily cycle reads due cases by a row-key range over the index (never a scan of every
-/// case). Index partitions <c>~token|n</c> and <c>~email|n</c> (4 each, never a creditor id) find a case from a reply.
+/// case). In the shared <see cref="StorageNames.Tables.CaseIndex"/> table, partitions <c>~token|n</c> and
+/// <c>~email|n</c> (4 each) find a case from a reply.
 /// </summary>
-internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
+internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) : ICaseStore
 {
     private const string TokenPartition = "~token";
     private const string EmailPartition = "~email";
     private const int IndexPartitions = 4;
     private const string RunRow = "dunning-state";
     private const int ChunkChars = 30_000;
-
-    private TableClient Cases => storage.Table(StorageNames.Tables.Cases);
 
     private TableClient Runs => storage.Table(StorageNames.Tables.Runs);
 
@@ -37,7 +36,8 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
 
     public async Task<DunningCase?> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default)
     {
-        var response = await Cases.GetEntityIfExistsAsync<TableEntity>(PartitionOf(creditorId, debtorId), CaseRow(debtorId), cancellationToken: cancellationToken);
+        var table = await tables.ForCreditorAsync(creditorId, cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(creditorId, debtorId), CaseRow(debtorId), cancellationToken: cancellationToken);
         return response.HasValue ? ToCase(response.Value!) : null;
     }
 
@@ -58,18 +58,19 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
 
     private async Task SaveCoreAsync(DunningCase c, CancellationToken cancellationToken)
     {
+        var cases = await tables.ForCreditorAsync(c.CreditorId, cancellationToken);
         var reindex = c.DebtorEmail is { Length: > 0 } && !string.Equals(c.IndexedEmail, c.DebtorEmail, StringComparison.OrdinalIgnoreCase);
         if (reindex)
         {
             // The email index is a lookup aid written before the case; FindByEmail re-checks the case's current address.
-            await Cases.UpsertEntityAsync(EmailEntity(c), TableUpdateMode.Replace, cancellationToken);
+            await (await tables.IndexAsync(cancellationToken)).UpsertEntityAsync(EmailEntity(c), TableUpdateMode.Replace, cancellationToken);
         }
 
         var entity = ToEntity(c);
         var actions = new List<TableTransactionAction>();
         if (c.Version is null)
         {
-            await Cases.UpsertEntityAsync(TokenEntity(c), TableUpdateMode.Replace, cancellationToken);
+            await (await tables.IndexAsync(cancellationToken)).UpsertEntityAsync(TokenEntity(c), TableUpdateMode.Replace, cancellationToken);
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
         }
         else
@@ -91,7 +92,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
 
         try
         {
-            var response = await Cases.SubmitTransactionAsync(actions, cancellationToken);
+            var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
             c.Version = response.Value[0].Headers.ETag?.ToString();
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -104,7 +105,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
             actions.RemoveAt(1);
             try
             {
-                var response = await Cases.SubmitTransactionAsync(actions, cancellationToken);
+                var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
                 c.Version = response.Value[0].Headers.ETag?.ToString();
             }
             catch (TableTransactionFailedException again) when (again.Status is 409 or 412)
@@ -120,13 +121,19 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
     public async Task<IReadOnlyList<CaseNotStorableException>> InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default)
     {
         var refused = new Dictionary<DunningCase, CaseNotStorableException>(ReferenceEqualityComparer.Instance);
+        if (newCases.Count == 0)
+        {
+            return [];
+        }
+
+        var index = await tables.IndexAsync(cancellationToken);
 
         // Index rows first (lookup aids, re-checked against the case), 100 per transaction per index partition.
         foreach (var tokens in newCases.GroupBy(c => TokenPartitionOf(c.ReplyToken)))
         {
             foreach (var chunk in tokens.Chunk(100))
             {
-                await SubmitAsync([.. chunk.Select(c => (c, TokenEntity(c)))], refused, cancellationToken);
+                await SubmitAsync(index, [.. chunk.Select(c => (c, TokenEntity(c)))], refused, cancellationToken);
             }
         }
 
@@ -135,7 +142,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         {
             foreach (var chunk in partition.Chunk(100))
             {
-                await SubmitAsync(chunk, refused, cancellationToken);
+                await SubmitAsync(index, chunk, refused, cancellationToken);
             }
         }
 
@@ -145,8 +152,9 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         }
 
         // A case and its due row share a partition: up to 50 cases (100 entities) per transaction.
-        foreach (var partition in newCases.Where(c => !refused.ContainsKey(c)).GroupBy(c => PartitionOf(c.CreditorId, c.DebtorId)))
+        foreach (var partition in newCases.Where(c => !refused.ContainsKey(c)).GroupBy(c => (c.CreditorId, Partition: PartitionOf(c.CreditorId, c.DebtorId))))
         {
+            var cases = await tables.ForCreditorAsync(partition.Key.CreditorId, cancellationToken);
             foreach (var group in partition.Chunk(50))
             {
                 var actions = new List<TableTransactionAction>();
@@ -157,13 +165,13 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
                     actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(c)));
                     if (c.NextAction is { } next)
                     {
-                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(partition.Key, next, c.DebtorId)));
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(partition.Key.Partition, next, c.DebtorId)));
                     }
                 }
 
                 try
                 {
-                    var response = await Cases.SubmitTransactionAsync(actions, cancellationToken);
+                    var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
                     for (var i = 0; i < group.Length; i++)
                     {
                         group[i].Version = response.Value[caseAt[i]].Headers.ETag?.ToString();
@@ -198,7 +206,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
     }
 
     /// <summary>Index rows of many cases in one transaction; when the storage refuses it, row by row, so that only the cases it cannot hold are set aside.</summary>
-    private async Task SubmitAsync(IReadOnlyList<(DunningCase Case, TableEntity Entity)> rows, Dictionary<DunningCase, CaseNotStorableException> refused, CancellationToken cancellationToken)
+    private static async Task SubmitAsync(TableClient index, IReadOnlyList<(DunningCase Case, TableEntity Entity)> rows, Dictionary<DunningCase, CaseNotStorableException> refused, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -207,7 +215,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
 
         try
         {
-            await Cases.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r.Entity)), cancellationToken);
+            await index.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r.Entity)), cancellationToken);
         }
         catch (RequestFailedException e) when (StorageFaults.IsRefused(e))
         {
@@ -215,7 +223,7 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
             {
                 try
                 {
-                    await Cases.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+                    await index.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
                 }
                 catch (RequestFailedException one) when (StorageFaults.IsRefused(one))
                 {
@@ -240,10 +248,11 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
     {
         var (from, to) = DebtorShards.Range(shard, shards);
         var upTo = "d" + TableKeys.Date(asOf.AddDays(1));
+        var cases = await tables.ForCreditorAsync(creditorId, cancellationToken);
         foreach (var bucket in DebtorShards.BucketsOf(shard, shards))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {"d"} and RowKey lt {upTo}");
-            await foreach (var e in Cases.QueryAsync<TableEntity>(filter, select: ["RowKey", "DebtorId"], cancellationToken: cancellationToken))
+            await foreach (var e in cases.QueryAsync<TableEntity>(filter, select: ["RowKey", "DebtorId"], cancellationToken: cancellationToken))
             {
                 var hash = ulong.Parse(e.RowKey.AsSpan(11, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
                 if (hash >= from && hash < to && e.GetString("DebtorId") is { } debtorId)
@@ -262,10 +271,11 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
         var (from, to) = DebtorShards.Range(shard, shards);
         var low = "c" + from.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
         var high = to > uint.MaxValue ? "d" : "c" + to.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        var cases = await tables.ForCreditorAsync(creditorId, cancellationToken);
         foreach (var bucket in DebtorShards.BucketsOf(shard, shards))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {low} and RowKey lt {high}");
-            await foreach (var e in Cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "LedgerHash", "NextAction", "Pause", "HasPending"], cancellationToken: cancellationToken))
+            await foreach (var e in cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "LedgerHash", "NextAction", "Pause", "HasPending"], cancellationToken: cancellationToken))
             {
                 yield return new CaseSummary(e.GetString("DebtorId") ?? "", e.GetString("Stage") ?? CaseStages.Current, e.GetString("LedgerHash"), TableKeys.ParseDate(e.GetString("NextAction")), e.GetString("Pause") is { Length: > 0 }, e.GetBoolean("HasPending") ?? false, Enum.TryParse<PauseReason>(e.GetString("Pause"), out var reason) ? reason : null);
             }
@@ -300,7 +310,8 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
     public async Task<(string CreditorId, string DebtorId)?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         var lower = token.ToLowerInvariant();
-        var response = await Cases.GetEntityIfExistsAsync<TableEntity>(TokenPartitionOf(lower), lower, cancellationToken: cancellationToken);
+        var index = await tables.IndexAsync(cancellationToken);
+        var response = await index.GetEntityIfExistsAsync<TableEntity>(TokenPartitionOf(lower), lower, cancellationToken: cancellationToken);
         return response.HasValue ? (response.Value!.GetString("CreditorId")!, response.Value!.GetString("DebtorId")!) : null;
     }
 
@@ -345,7 +356,8 @@ internal sealed class TableCaseStore(StorageClients storage) : ICaseStore
     {
         var found = new List<(string, string)>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
-        await foreach (var e in Cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var index = await tables.IndexAsync(cancellationToken);
+        await foreach (var e in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             found.Add((e.GetString("CreditorId")!, e.GetString("DebtorId")!));
         }

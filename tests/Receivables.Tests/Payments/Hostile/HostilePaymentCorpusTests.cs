@@ -125,14 +125,16 @@ public sealed class HostilePaymentCorpusTests(ITestOutputHelper output)
         return await host.Get<IPaymentStore>().GetOutcomeAsync("acme/" + name, uploaded.Value.ETag.ToString(), CancellationToken.None);
     }
 
-    /// <summary>Payments, applied payments, imported files, cases, tasks, debtors and evidence heads, as one comparable text.</summary>
+    /// <summary>Payments, applied payments, imported files, cases (acme's table and the lookups), tasks, debtors and evidence heads, as one comparable text.</summary>
     private static async Task<string> StateAsync(LocalHost host)
     {
         var text = new StringBuilder();
-        foreach (var table in new[] { StorageNames.Tables.Payments, StorageNames.Tables.Cases, StorageNames.Tables.Tasks, StorageNames.Tables.Debtors, StorageNames.Tables.EvidenceHeads })
+        foreach (var table in new[] { StorageNames.Tables.Payments, StorageNames.Tables.CasesOf("acme"), StorageNames.Tables.CaseIndex, StorageNames.Tables.Tasks, StorageNames.Tables.Debtors, StorageNames.Tables.EvidenceHeads })
         {
             var rows = new List<string>();
-            await foreach (var entity in host.Get<StorageClients>().Table(table).QueryAsync<TableEntity>())
+            var client = host.Get<StorageClients>().Table(table);
+            await client.CreateIfNotExistsAsync();
+            await foreach (var entity in client.QueryAsync<TableEntity>())
             {
                 if (table == StorageNames.Tables.Payments && entity.PartitionKey == "upload")
                 {
