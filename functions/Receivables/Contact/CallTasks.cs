@@ -14,7 +14,7 @@ namespace Receivables.Contact;
 /// (before escalation). Once per case, stage and oldest overdue invoice, and never while a call task for the debtor is
 /// still open.
 /// </summary>
-public sealed class CallTasks(ITaskStore tasks, IOptions<ContactOptions> options, ILogger<CallTasks> logger) : IDunningStepObserver
+public sealed class CallTasks(ITaskStore tasks, TaskFactsSource facts, IOptions<ContactOptions> options, ILogger<CallTasks> logger) : IDunningStepObserver
 {
     public async Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public sealed class CallTasks(ITaskStore tasks, IOptions<ContactOptions> options
         }
 
         var key = $"call|{step.CreditorId}|{debtor.DebtorId}|{step.Stage}|{overdue[0].InvoiceNumber}";
-        var task = await tasks.OpenAsync(step.CreditorId, TaskKinds.CallDebtor, debtor.DebtorId, step.CaseId, $"Call {debtor.Name}", Details(debtor, overdue, step, why), key, cancellationToken);
+        var task = await tasks.OpenAsync(step.CreditorId, TaskKinds.CallDebtor, debtor.DebtorId, step.CaseId, $"Call {debtor.Name}", Details(debtor, overdue, step, why), key, cancellationToken, facts.FromLines(step.Lines));
         logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} at stage {Stage}", task.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
     }
 

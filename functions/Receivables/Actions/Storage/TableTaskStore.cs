@@ -51,6 +51,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         {
             await Table.AddEntityAsync(entity, cancellationToken);
             logger.LogInformation("Opened task {TaskId} ({Kind}) for {CreditorId}/{DebtorId}", taskId, kind, creditorId, debtorId);
+            return ToTask(entity); // as stored: not read back
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
