@@ -9,6 +9,13 @@ public interface ITaskStore
     Task<WorkTask> OpenAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string idempotencyKey, CancellationToken cancellationToken = default, TaskFacts? facts = null);
 
     /// <summary>
+    /// Opens a debtor's task once per <paramref name="idempotencyKey"/>, as <see cref="OpenAsync"/> does, unless an open
+    /// task of the debtor is <paramref name="blocking"/> (one call at a time): the debtor's tasks are listed once and
+    /// that list also tells whether the key's task exists, so a new task costs no read of its own.
+    /// </summary>
+    Task<DebtorTaskOpening> OpenUnlessOpenAsync(string creditorId, string kind, string debtorId, string? caseId, string title, string details, string idempotencyKey, Func<WorkTask, bool> blocking, CancellationToken cancellationToken = default, TaskFacts? facts = null);
+
+    /// <summary>
     /// Opens many tasks of one creditor, each once per <see cref="NewTask.IdempotencyKey"/> (a retry leaves those opened
     /// before as they are), written in table transactions of up to 100 tasks (one partition): a bank file's thousands of
     /// tasks cost tens of requests, not three each. Returns how many were opened now.

@@ -14,30 +14,41 @@ public sealed class TaskFactsSource(ILedgerReader ledger, BusinessClock clock)
     public async Task<TaskFacts> CompleteAsync(string creditorId, string kind, string? debtorId, TaskFacts? given, CancellationToken cancellationToken)
     {
         var facts = given ?? new TaskFacts();
-        var today = clock.Today;
         var known = given is { Amount: not null, Currency: not null, DaysOverdue: not null };
         if (debtorId is not null && !known && await ledger.GetDebtorAsync(creditorId, debtorId, cancellationToken) is { } lines)
         {
-            var open = lines.Invoices.Where(i => i.OpenAmount > 0m).ToList();
-            var concerned = facts.Invoices.Count > 0
-                ? open.Where(i => facts.Invoices.Contains(i.InvoiceNumber, StringComparer.Ordinal)).ToList()
-                : open.Where(i => i.DueDate < today).ToList();
-            if (concerned.Count == 0 && facts.Invoices.Count == 0)
-            {
-                concerned = open;
-            }
-
-            facts = facts with
-            {
-                Amount = facts.Amount ?? (concerned.Count == 0 ? null : concerned.Sum(i => i.OpenAmount)),
-                Currency = facts.Currency ?? concerned.FirstOrDefault()?.Currency,
-                DaysOverdue = facts.DaysOverdue ?? (concerned.Count == 0 ? null : Math.Max(0, concerned.Max(i => today.DayNumber - i.DueDate.DayNumber))),
-                Invoices = facts.Invoices.Count > 0 ? facts.Invoices : [.. concerned.Select(i => i.InvoiceNumber)],
-                Phone = facts.Phone ?? lines.Debtor.Phone,
-            };
+            facts = FromLines(lines, facts);
         }
 
+        var today = clock.Today;
         var priority = facts.Priority ?? TaskPriorities.For(kind, facts.Amount, facts.DaysOverdue);
         return facts with { Priority = priority, DueDate = facts.DueDate ?? TaskPriorities.DueDate(priority, today) };
+    }
+
+    /// <summary>
+    /// The facts the ledger lines give (what <see cref="CompleteAsync"/> reads them for), for a caller that holds the
+    /// debtor's lines already (the dunning cycle's step): the task is then opened without reading the ledger again.
+    /// </summary>
+    public TaskFacts FromLines(DebtorLedger lines, TaskFacts? given = null)
+    {
+        var facts = given ?? new TaskFacts();
+        var today = clock.Today;
+        var open = lines.Invoices.Where(i => i.OpenAmount > 0m).ToList();
+        var concerned = facts.Invoices.Count > 0
+            ? open.Where(i => facts.Invoices.Contains(i.InvoiceNumber, StringComparer.Ordinal)).ToList()
+            : open.Where(i => i.DueDate < today).ToList();
+        if (concerned.Count == 0 && facts.Invoices.Count == 0)
+        {
+            concerned = open;
+        }
+
+        return facts with
+        {
+            Amount = facts.Amount ?? (concerned.Count == 0 ? null : concerned.Sum(i => i.OpenAmount)),
+            Currency = facts.Currency ?? concerned.FirstOrDefault()?.Currency,
+            DaysOverdue = facts.DaysOverdue ?? (concerned.Count == 0 ? null : Math.Max(0, concerned.Max(i => today.DayNumber - i.DueDate.DayNumber))),
+            Invoices = facts.Invoices.Count > 0 ? facts.Invoices : [.. concerned.Select(i => i.InvoiceNumber)],
+            Phone = facts.Phone ?? lines.Debtor.Phone,
+        };
     }
 }

@@ -19,6 +19,7 @@ namespace Receivables.Contact;
 public sealed class BrokenPromises(
     CaseMessenger mail,
     ITaskStore tasks,
+    TaskFactsSource facts,
     ICaseActions cases,
     IOptions<RepliesOptions> replies,
     IOptions<ContactOptions> contact,
@@ -64,17 +65,9 @@ public sealed class BrokenPromises(
         var amount = overdue.Sum(i => i.OpenAmount);
         if (amount >= contact.Value.LargeClaimAmount)
         {
-            await foreach (var open in tasks.ListAsync(step.CreditorId, openOnly: true, cancellationToken, step.DebtorId))
-            {
-                if (open.Kind == TaskKinds.CallDebtor)
-                {
-                    return;
-                }
-            }
-
-            await tasks.OpenAsync(step.CreditorId, TaskKinds.CallDebtor, step.DebtorId, step.CaseId, $"Call {step.Lines.Debtor.Name}: promise of {promised:dd.MM.yyyy} broken",
+            await tasks.OpenUnlessOpenAsync(step.CreditorId, TaskKinds.CallDebtor, step.DebtorId, step.CaseId, $"Call {step.Lines.Debtor.Name}: promise of {promised:dd.MM.yyyy} broken",
                 CallTasks.Details(step.Lines.Debtor, overdue, step, string.Create(CultureInfo.InvariantCulture, $"the debtor promised to pay by {promised:yyyy-MM-dd} and the ledger still shows {amount:0.00} overdue (large claim)")),
-                key + ":call", cancellationToken);
+                key + ":call", open => open.Kind == TaskKinds.CallDebtor, cancellationToken, facts.FromLines(step.Lines));
         }
     }
 }

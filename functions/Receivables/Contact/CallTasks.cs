@@ -14,7 +14,7 @@ namespace Receivables.Contact;
 /// (before escalation). Once per case, stage and oldest overdue invoice, and never while a call task for the debtor is
 /// still open.
 /// </summary>
-public sealed class CallTasks(ITaskStore tasks, IOptions<ContactOptions> options, ILogger<CallTasks> logger) : IDunningStepObserver
+public sealed class CallTasks(ITaskStore tasks, TaskFactsSource facts, IOptions<ContactOptions> options, ILogger<CallTasks> logger) : IDunningStepObserver
 {
     public async Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
     {
@@ -47,19 +47,17 @@ public sealed class CallTasks(ITaskStore tasks, IOptions<ContactOptions> options
         }
 
         var debtor = step.Lines.Debtor;
-        await foreach (var open in tasks.ListAsync(step.CreditorId, openOnly: true, cancellationToken, debtor.DebtorId))
+        var key = $"call|{step.CreditorId}|{debtor.DebtorId}|{step.Stage}|{overdue[0].InvoiceNumber}";
+        var opening = await tasks.OpenUnlessOpenAsync(step.CreditorId, TaskKinds.CallDebtor, debtor.DebtorId, step.CaseId, $"Call {debtor.Name}", Details(debtor, overdue, step, why), key,
+            open => open.Kind == TaskKinds.CallDebtor, cancellationToken, facts.FromLines(step.Lines));
+        if (opening.Blocked)
         {
-            if (open.Kind == TaskKinds.CallDebtor)
-            {
-                // One call at a time: the person has not made the last one yet.
-                logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} is still open; no second one at stage {Stage}", open.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
-                return;
-            }
+            // One call at a time: the person has not made the last one yet.
+            logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} is still open; no second one at stage {Stage}", opening.Task.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
+            return;
         }
 
-        var key = $"call|{step.CreditorId}|{debtor.DebtorId}|{step.Stage}|{overdue[0].InvoiceNumber}";
-        var task = await tasks.OpenAsync(step.CreditorId, TaskKinds.CallDebtor, debtor.DebtorId, step.CaseId, $"Call {debtor.Name}", Details(debtor, overdue, step, why), key, cancellationToken);
-        logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} at stage {Stage}", task.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
+        logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} at stage {Stage}", opening.Task.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
     }
 
     /// <summary>Contact, claim summary and talking points, as the task's details.</summary>

@@ -134,31 +134,24 @@ public sealed class DunningShardRunner(
         }
 
         // Debtors whose open items changed without a new snapshot (bank payments): decided again the same day when what
-        // the ladder reads differs from what it last read.
+        // the ladder reads differs from what it last read. Their cases are read once (and worked on as read), their lines
+        // come from the shard's slice like the due debtors' lines.
+        var listed = new HashSet<string>(due, StringComparer.Ordinal);
         var adjusted = new List<string>();
         foreach (var source in adjustments)
         {
             adjusted.AddRange((await source.ForCreditorAsync(shard.CreditorId, cancellationToken)).Keys
-                .Where(d => DebtorShards.ShardOf(d, shard.Shards) == shard.Shard && !due.Contains(d)));
+                .Where(d => DebtorShards.ShardOf(d, shard.Shards) == shard.Shard && !listed.Contains(d)));
         }
 
-        foreach (var debtorId in adjusted.Distinct(StringComparer.Ordinal))
-        {
-            if (await cases.GetAsync(shard.CreditorId, debtorId, cancellationToken) is { } existing
-                && await ledger.GetDebtorAsync(context.Snapshot, debtorId, cancellationToken) is { } changed
-                && existing.LedgerHash != DunningCase.LedgerHashOf(changed))
-            {
-                due.Add(debtorId);
-            }
-        }
-
-        if (due.Count == 0)
+        adjusted = [.. adjusted.Distinct(StringComparer.Ordinal)];
+        if (due.Count + adjusted.Count == 0)
         {
             return;
         }
 
         Dictionary<string, DebtorLedger>? slice = null;
-        if (due.Count >= SliceFrom)
+        if (due.Count + adjusted.Count >= SliceFrom)
         {
             slice = new Dictionary<string, DebtorLedger>(StringComparer.Ordinal);
             await foreach (var lines in ledger.ReadShardAsync(context.Snapshot, shard.Shard, shard.Shards, cancellationToken))
@@ -167,14 +160,29 @@ public sealed class DunningShardRunner(
             }
         }
 
+        async Task<DebtorLedger?> LinesAsync(string debtorId, CancellationToken ct) =>
+            slice is null ? await ledger.GetDebtorAsync(context.Snapshot, debtorId, ct) : slice.GetValueOrDefault(debtorId);
+
+        var read = new Dictionary<string, DunningCase>(StringComparer.Ordinal);
+        foreach (var debtorId in adjusted)
+        {
+            if (await cases.GetAsync(shard.CreditorId, debtorId, cancellationToken) is { } existing
+                && await LinesAsync(debtorId, cancellationToken) is { } changed
+                && existing.LedgerHash != DunningCase.LedgerHashOf(changed))
+            {
+                due.Add(debtorId);
+                read[debtorId] = existing;
+            }
+        }
+
         await ForEachAsync(due, (debtorId, order, ct) => IsolatedAsync(context, debtorId, order, async () =>
         {
-            if (await cases.GetAsync(shard.CreditorId, debtorId, ct) is not { } state)
+            if ((read.GetValueOrDefault(debtorId) ?? await cases.GetAsync(shard.CreditorId, debtorId, ct)) is not { } state)
             {
                 return;
             }
 
-            var lines = slice is null ? await ledger.GetDebtorAsync(context.Snapshot, debtorId, ct) : slice.GetValueOrDefault(debtorId);
+            var lines = await LinesAsync(debtorId, ct);
             await ProcessAsync(context, state, lines ?? EmptyLedger(state), order, ct);
         }), cancellationToken);
     }

@@ -17,6 +17,7 @@ public sealed class EscalationHandOver(
     IEscalationAdvisor advisor,
     IEvidenceArchive archive,
     ITaskStore tasks,
+    TaskFactsSource facts,
     IOptions<DunningOptions> dunning,
     TimeProvider time) : IDunningStepObserver
 {
@@ -53,7 +54,8 @@ public sealed class EscalationHandOver(
             $"The reminder ladder has no further automatic step for invoice(s) {string.Join(", ", step.HandedOver)} (collection notice mode: {mode}). Call the customer, agree a plan, or hand over to collection."
                 + $" {advice.Summary} Record the decision: tasks done <id> --outcome {string.Join("|", EscalationOutcomes.All)}.",
             key,
-            cancellationToken);
+            cancellationToken,
+            facts.FromLines(step.Lines));
         step.Notes?.Add($"{step.CreditorId}/{step.DebtorId}: handed to a person ({string.Join(", ", step.HandedOver)}); gate recommends {advice.Outcome}: {string.Join("; ", advice.Reasons)}.");
     }
 }

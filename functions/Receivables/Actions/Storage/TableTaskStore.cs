@@ -29,6 +29,30 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             return existing;
         }
 
+        return await CreateAsync(creditorId, taskId, kind, debtorId, caseId, title, details, firstItem, cancellationToken, facts);
+    }
+
+    public async Task<DebtorTaskOpening> OpenUnlessOpenAsync(string creditorId, string kind, string debtorId, string? caseId, string title, string details, string idempotencyKey, Func<WorkTask, bool> blocking, CancellationToken cancellationToken = default, TaskFacts? facts = null)
+    {
+        var taskId = TaskIdFor(idempotencyKey);
+        var tasks = await DebtorTasksAsync(creditorId, debtorId, cancellationToken);
+        if (tasks.FirstOrDefault(t => t.IsOpen && blocking(t)) is { } open)
+        {
+            return new DebtorTaskOpening(open, Blocked: true);
+        }
+
+        // The debtor's row of a task is written before the task and never removed: a task of the key is in the list.
+        if (tasks.FirstOrDefault(t => t.TaskId == taskId) is { } existing)
+        {
+            return new DebtorTaskOpening(existing, Blocked: false);
+        }
+
+        return new DebtorTaskOpening(await CreateAsync(creditorId, taskId, kind, debtorId, caseId, title, details, null, cancellationToken, facts), Blocked: false);
+    }
+
+    /// <summary>Writes a task not found under its id (indexed first); one written meanwhile by another try is returned as stored.</summary>
+    private async Task<WorkTask> CreateAsync(string creditorId, string taskId, string kind, string? debtorId, string? caseId, string title, string details, string? firstItem, CancellationToken cancellationToken, TaskFacts? facts)
+    {
         var complete = await factsSource.CompleteAsync(creditorId, kind, debtorId, facts, cancellationToken);
         var entity = ToEntity(creditorId, taskId, kind, debtorId, caseId, title, details, complete);
         if (firstItem is not null)
@@ -51,6 +75,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         {
             await Table.AddEntityAsync(entity, cancellationToken);
             logger.LogInformation("Opened task {TaskId} ({Kind}) for {CreditorId}/{DebtorId}", taskId, kind, creditorId, debtorId);
+            return ToTask(entity); // as stored: not read back
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -228,15 +253,11 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
     {
         if (creditorId is not null && debtorId is not null)
         {
-            // One debtor: the ids from the debtor index, then those tasks only.
-            await EnsureDebtorIndexAsync(creditorId, cancellationToken);
-            var ids = await debtors.TaskIdsAsync(creditorId, debtorId, cancellationToken);
-            var found = await Task.WhenAll(ids.Select(id => Table.GetEntityIfExistsAsync<TableEntity>(creditorId, id, cancellationToken: cancellationToken)));
-            foreach (var response in found)
+            foreach (var task in await DebtorTasksAsync(creditorId, debtorId, cancellationToken))
             {
-                if (response.HasValue && (!openOnly || response.Value!.GetBoolean("IsOpen") == true))
+                if (!openOnly || task.IsOpen)
                 {
-                    yield return ToTask(response.Value!);
+                    yield return task;
                 }
             }
 
@@ -247,6 +268,15 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         {
             yield return ToTask(entity);
         }
+    }
+
+    /// <summary>One debtor's tasks, open and done: the ids from the debtor index, then those tasks only.</summary>
+    private async Task<IReadOnlyList<WorkTask>> DebtorTasksAsync(string creditorId, string debtorId, CancellationToken cancellationToken)
+    {
+        await EnsureDebtorIndexAsync(creditorId, cancellationToken);
+        var ids = await debtors.TaskIdsAsync(creditorId, debtorId, cancellationToken);
+        var found = await Task.WhenAll(ids.Select(id => Table.GetEntityIfExistsAsync<TableEntity>(creditorId, id, cancellationToken: cancellationToken)));
+        return [.. found.Where(r => r.HasValue).Select(r => ToTask(r.Value!))];
     }
 
     private IAsyncEnumerable<TableEntity> QueryAsync(string? creditorId, bool openOnly, string? debtorId, CancellationToken cancellationToken)
