@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Receivables.Common;
 using Receivables.Dunning;
@@ -8,43 +7,36 @@ namespace Receivables.Portfolio;
 
 /// <summary>
 /// Keeps each creditor's <see cref="PortfolioIndex"/> current: rebuilt when a ledger snapshot is accepted or
-/// confirmed and after every dunning run (stages change), counting the reminders the run sent. The work is one read of
+/// confirmed and after every dunning run (stages change), counting the reminders the run queued (all its shards). The work is one read of
 /// the snapshot and of the case summaries per event, never per page view.
 /// </summary>
 public sealed class PortfolioMaintainer(
     ILedgerReader ledger,
     ICaseStore cases,
     IPortfolioStore store,
+    ICycleProgressStore progress,
     BusinessClock clock,
     ILogger<PortfolioMaintainer> logger) : ILedgerObserver, IDunningStepObserver
 {
-    private readonly ConcurrentDictionary<(string CreditorId, DateOnly Date), ConcurrentDictionary<string, byte>> sent = new();
-
     public Task OnSnapshotAcceptedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) =>
         RebuildAsync(snapshot.CreditorId, cancellationToken);
 
     public Task OnSnapshotConfirmedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) =>
         RebuildAsync(snapshot.CreditorId, cancellationToken);
 
-    public Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
-    {
-        if (step.SentTemplate is not null)
-        {
-            sent.GetOrAdd((step.CreditorId, step.Date), _ => new(StringComparer.Ordinal)).TryAdd(step.CaseId, 0);
-        }
+    public Task OnStepAsync(DunningStep step, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        return Task.CompletedTask;
-    }
-
+    /// <summary>
+    /// After the creditor's run: the reminders it sent are the run's own count (every shard's, on whichever host
+    /// worked it), not what this process happened to see.
+    /// </summary>
     public async Task OnCreditorRunAsync(string creditorId, DateOnly date, CancellationToken cancellationToken)
     {
         var sentOn = new Dictionary<DateOnly, int>();
-        foreach (var key in sent.Keys.Where(k => k.CreditorId == creditorId).ToList())
+        if (await progress.GetLatestAsync(creditorId, cancellationToken) is { } latest && latest.Date == date
+            && await progress.GetAsync(creditorId, date, latest.Run, cancellationToken) is { Queued: > 0 } run)
         {
-            if (sent.TryRemove(key, out var set))
-            {
-                sentOn[key.Date] = set.Count;
-            }
+            sentOn[date] = run.Queued;
         }
 
         await RebuildAsync(creditorId, cancellationToken, sentOn, date);

@@ -10,6 +10,7 @@ using Receivables.Email;
 using Receivables.Hosting;
 using Receivables.Ledger;
 using Receivables.Local.Hosting;
+using Receivables.Portfolio;
 using Receivables.Storage;
 using Receivables.Tests.Infrastructure;
 using Receivables.Tests.Ledger;
@@ -122,6 +123,8 @@ public sealed class ScaleOutTests
         var progress = await a.Get<ICycleProgressStore>().GetAsync("acme", Monday, 1);
         progress.ShouldNotBeNull();
         progress.ToString().ShouldStartWith("cycle 2026-03-02: 8/8 shards done, 0 failed, 40 reminders queued");
+        var portfolio = await b.Get<IPortfolioStore>().GetAsync("acme");
+        portfolio!.Index.SentByDay["2026-03-02"].ShouldBe(40, "the workspace counts every reminder of the day, whichever host worked its shard");
     }
 
     [Fact]
