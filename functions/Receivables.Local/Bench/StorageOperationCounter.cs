@@ -73,7 +73,10 @@ public sealed class StorageOperationCounter
             var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             var target = segments.Length > 1 ? segments[1] : segments.Length == 1 ? segments[0] : "";
             var paren = target.IndexOf('(', StringComparison.Ordinal);
-            return paren < 0 ? target : target[..paren];
+            target = paren < 0 ? target : target[..paren];
+
+            // Each creditor's case table counts as one kind (Cases<creditor>), as the other per-creditor work does.
+            return target.Length == 21 && target.StartsWith("Cases", StringComparison.Ordinal) && target[5..].All(char.IsAsciiHexDigitLower) ? "Cases<creditor>" : target;
         }
     }
 }
