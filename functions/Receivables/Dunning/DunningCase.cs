@@ -59,6 +59,9 @@ public sealed class DunningCase
     /// <summary>The next action date as stored (storage bookkeeping: the due index row to move when it changes).</summary>
     public DateOnly? StoredNextAction { get; set; }
 
+    /// <summary>The UTC date of the case's journal row as stored (storage bookkeeping: the row is moved on each save).</summary>
+    public DateOnly? StoredJournalDate { get; set; }
+
     /// <summary>Storage concurrency token (opaque to the domain).</summary>
     public string? Version { get; set; }
 

@@ -32,6 +32,12 @@ public interface ICaseStore
     /// <summary>The case summaries of one shard (a row-key range per table partition it touches).</summary>
     IAsyncEnumerable<CaseSummary> SummariesAsync(string creditorId, int shard, int shards, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The cases of the creditor saved on or after <paramref name="since"/> (UTC date of the save), from the journal each
+    /// save keeps in the case's own transaction: what changed, without reading every case.
+    /// </summary>
+    IAsyncEnumerable<CaseSummary> SavedSinceAsync(string creditorId, DateOnly since, CancellationToken cancellationToken = default);
+
     Task<(string CreditorId, string DebtorId)?> FindByTokenAsync(string token, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<(string CreditorId, string DebtorId)>> FindByEmailAsync(string email, CancellationToken cancellationToken = default);

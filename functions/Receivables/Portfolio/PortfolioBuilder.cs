@@ -17,7 +17,11 @@ public sealed class PortfolioBuilder(string creditorId, DateOnly asOf, Portfolio
     private readonly Dictionary<string, decimal> firstInvoiced = new(StringComparer.Ordinal);
 
     /// <summary>Adds one debtor of the ledger with its case (null: no case yet).</summary>
-    public void Add(DebtorLedger ledger, CaseSummary? summary)
+    public void Add(DebtorLedger ledger, CaseSummary? summary) =>
+        Add(ledger, summary is null ? PortfolioStages.Current : PortfolioStages.Of(summary.Stage, summary.PauseReason), summary?.NextAction);
+
+    /// <summary>Adds one debtor of the ledger with its stage as the workspace shows it (<see cref="PortfolioStages"/>) and next action.</summary>
+    public void Add(DebtorLedger ledger, string stage, DateOnly? nextAction)
     {
         var open = 0m;
         var overdue = 0m;
@@ -63,13 +67,12 @@ public sealed class PortfolioBuilder(string creditorId, DateOnly asOf, Portfolio
             currencies[currency] = (own.Open, own.Overdue, own.Debtors + 1, own.Buckets);
         }
 
-        var stage = summary is null ? PortfolioStages.Current : PortfolioStages.Of(summary.Stage, summary.PauseReason);
         var stageTotal = stages.GetValueOrDefault((stage, currency));
         stages[(stage, currency)] = (stageTotal.Debtors + 1, stageTotal.Open + open);
         var debtor = ledger.Debtor;
         debtors.Add(new PortfolioDebtor(
             debtor.DebtorId, debtor.Name, debtor.Email, debtor.OrgNumber, debtor.Phone, debtor.Type == Common.CustomerType.Business,
-            currency, open, overdue, days, count, string.Join(' ', ledger.Invoices.Select(i => i.InvoiceNumber)), stage, summary?.NextAction));
+            currency, open, overdue, days, count, string.Join(' ', ledger.Invoices.Select(i => i.InvoiceNumber)), stage, nextAction));
     }
 
     /// <summary>
@@ -90,6 +93,7 @@ public sealed class PortfolioBuilder(string creditorId, DateOnly asOf, Portfolio
             SentByDay = new(previous?.SentByDay ?? [], StringComparer.Ordinal),
             PaidByDay = new(previous?.PaidByDay ?? [], StringComparer.Ordinal),
             CountedSnapshots = [.. previous?.CountedSnapshots ?? []],
+            Journaled = true,
         };
 
         if (snapshot is not null && !index.CountedSnapshots.Contains(snapshot.SnapshotId))

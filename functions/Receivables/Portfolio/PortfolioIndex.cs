@@ -33,6 +33,12 @@ public sealed class PortfolioIndex
     /// <summary>Payments seen in ledger changes per day and currency (<c>yyyy-MM-dd|NOK</c>).</summary>
     public Dictionary<string, decimal> PaidByDay { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Built by a version whose every case save keeps the cases' journal: a later rebuild on the same snapshot may take
+    /// the stages from this index and the journal instead of reading every case.
+    /// </summary>
+    public bool Journaled { get; set; }
+
     /// <summary>Snapshots whose changes are already counted in <see cref="InvoicedByMonth"/> and <see cref="PaidByDay"/> (most recent last).</summary>
     public List<string> CountedSnapshots { get; set; } = [];
 }

@@ -22,7 +22,7 @@ public sealed class PortfolioMaintainer(
         RebuildAsync(snapshot.CreditorId, cancellationToken);
 
     public Task OnSnapshotConfirmedAsync(SnapshotInfo snapshot, CancellationToken cancellationToken) =>
-        RebuildAsync(snapshot.CreditorId, cancellationToken);
+        RebuildAsync(snapshot.CreditorId, cancellationToken, fromJournal: true);
 
     public Task OnStepAsync(DunningStep step, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -39,17 +39,27 @@ public sealed class PortfolioMaintainer(
             sentOn[date] = run.Queued;
         }
 
-        await RebuildAsync(creditorId, cancellationToken, sentOn, date);
+        await RebuildAsync(creditorId, cancellationToken, sentOn, date, fromJournal: true);
     }
 
-    /// <summary>Rebuilds the creditor's index from the latest snapshot and the cases (also when none exists yet).</summary>
-    public async Task<PortfolioIndex> RebuildAsync(string creditorId, CancellationToken cancellationToken, IReadOnlyDictionary<DateOnly, int>? sentOn = null, DateOnly? asOf = null)
+    /// <summary>
+    /// Rebuilds the creditor's index from the latest snapshot and the cases (also when none exists yet). With
+    /// <paramref name="fromJournal"/> (after a run, or a re-upload that confirmed the snapshot) and the snapshot the index
+    /// was built from, the stages are the previous index's with the cases saved since it was built laid over them (the
+    /// cases' journal), so an unchanged day reads no case it did not change; a new snapshot reads every case's summary.
+    /// </summary>
+    public async Task<PortfolioIndex> RebuildAsync(string creditorId, CancellationToken cancellationToken, IReadOnlyDictionary<DateOnly, int>? sentOn = null, DateOnly? asOf = null, bool fromJournal = false)
     {
         var started = clock.Time.GetTimestamp();
         var previous = (await store.GetAsync(creditorId, cancellationToken))?.Index;
         var snapshot = await ledger.GetLatestSnapshotAsync(creditorId, cancellationToken);
         var summaries = new Dictionary<string, CaseSummary>(StringComparer.Ordinal);
-        await foreach (var summary in cases.SummariesAsync(creditorId, cancellationToken))
+        var incremental = fromJournal && previous is { Journaled: true } && snapshot is not null && previous.SnapshotId == snapshot.SnapshotId;
+        var prior = incremental ? previous!.Debtors.ToDictionary(d => d.Id, StringComparer.Ordinal) : null;
+        var read = incremental
+            ? cases.SavedSinceAsync(creditorId, DateOnly.FromDateTime(previous!.BuiltAt.UtcDateTime), cancellationToken)
+            : cases.SummariesAsync(creditorId, cancellationToken);
+        await foreach (var summary in read)
         {
             summaries[summary.DebtorId] = summary;
         }
@@ -61,7 +71,19 @@ public sealed class PortfolioMaintainer(
         {
             await foreach (var debtor in ledger.ReadDebtorsAsync(creditorId, cancellationToken))
             {
-                builder.Add(debtor, summaries.GetValueOrDefault(debtor.Debtor.DebtorId));
+                var id = debtor.Debtor.DebtorId;
+                if (summaries.TryGetValue(id, out var summary) || prior is null)
+                {
+                    builder.Add(debtor, summary);
+                }
+                else if (prior.TryGetValue(id, out var before))
+                {
+                    builder.Add(debtor, before.Stage, before.NextAction);
+                }
+                else
+                {
+                    builder.Add(debtor, null);
+                }
             }
 
             if (previous?.CountedSnapshots.Contains(snapshot.SnapshotId) != true)
@@ -75,7 +97,7 @@ public sealed class PortfolioMaintainer(
 
         var index = builder.Build(snapshot, changes, snapshot is null ? date : clock.ToLocalDate(snapshot.TakenAt), sentOn ?? new Dictionary<DateOnly, int>(), clock.Now);
         await store.SaveAsync(index, cancellationToken);
-        logger.LogInformation("Portfolio index of {CreditorId} rebuilt: {Debtors} debtors in {Milliseconds} ms", creditorId, index.Debtors.Count, (long)clock.Time.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogInformation("Portfolio index of {CreditorId} rebuilt ({How}): {Debtors} debtors, {Cases} case(s) read, in {Milliseconds} ms", creditorId, incremental ? "cases saved since the last build" : "every case", index.Debtors.Count, summaries.Count, (long)clock.Time.GetElapsedTime(started).TotalMilliseconds);
         return index;
     }
 }

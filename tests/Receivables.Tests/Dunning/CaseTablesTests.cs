@@ -51,9 +51,9 @@ public sealed class CaseTablesTests
         var nordlys = await RowsAsync(host, StorageNames.Tables.CasesOf("nordlys"));
         StorageNames.Tables.CasesOf("acme").ShouldNotBe(StorageNames.Tables.CasesOf("nordlys"));
         acme.ShouldAllBe(r => r.PartitionKey.StartsWith("acme|"), "acme's table holds only acme's case and its due row");
-        acme.Count.ShouldBe(2);
+        acme.Count.ShouldBe(3, "the case, its due row and its journal row");
         nordlys.ShouldAllBe(r => r.PartitionKey.StartsWith("nordlys|"));
-        nordlys.Count.ShouldBe(4);
+        nordlys.Count.ShouldBe(6);
 
         var token = (await store.GetAsync("nordlys", "K2"))!.ReplyToken;
         (await store.FindByTokenAsync(token)).ShouldBe(("nordlys", "K2"));
@@ -93,7 +93,7 @@ public sealed class CaseTablesTests
                 await tables.Table(name).DeleteAsync();
             }
 
-            (await RowsAsync(before, StorageNames.Tables.LegacyCases)).Count.ShouldBe(4, "case, due row, token and email lookups in the old table");
+            (await RowsAsync(before, StorageNames.Tables.LegacyCases)).Count.ShouldBe(5, "case, due row, journal row, token and email lookups in the old table");
         }
 
         await using var after = await TestHost.StartHostAsync(connectionString: account);

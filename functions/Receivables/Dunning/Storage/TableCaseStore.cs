@@ -13,10 +13,12 @@ namespace Receivables.Dunning.Storage;
 /// <c>c&lt;hash&gt;&lt;debtor&gt;</c> (so a shard's cases are one row-key range), and in the same partition a due-index row
 /// <c>d&lt;yyyy-MM-dd&gt;&lt;hash&gt;&lt;debtor&gt;</c> per case with a next action date, written in the same entity-group
 /// transaction as the case. The daily cycle reads due cases by a row-key range over the index (never a scan of every
-/// case). In the shared <see cref="StorageNames.Tables.CaseIndex"/> table, partitions <c>~token|n</c> and
+/// case). A journal row <c>j&lt;yyyy-MM-dd&gt;&lt;hash&gt;&lt;debtor&gt;</c> per case (the UTC date of its last save, with stage,
+/// pause and next action) moves in the same transaction, so what changed since a date is read without every case.
+/// In the shared <see cref="StorageNames.Tables.CaseIndex"/> table, partitions <c>~token|n</c> and
 /// <c>~email|n</c> (4 each) find a case from a reply.
 /// </summary>
-internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) : ICaseStore
+internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, TimeProvider time) : ICaseStore
 {
     private const string TokenPartition = "~token";
     private const string EmailPartition = "~email";
@@ -66,7 +68,8 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
             await (await tables.IndexAsync(cancellationToken)).UpsertEntityAsync(EmailEntity(c), TableUpdateMode.Replace, cancellationToken);
         }
 
-        var entity = ToEntity(c);
+        var today = Today;
+        var entity = ToEntity(c, today);
         var actions = new List<TableTransactionAction>();
         if (c.Version is null)
         {
@@ -90,6 +93,14 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(entity.PartitionKey, next, c.DebtorId)));
         }
 
+        // The journal row (what the workspace index reads instead of every case) moves to today, in the same transaction.
+        if (c.Version is not null && c.StoredJournalDate is { } journaled && journaled != today)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, JournalRow(journaled, c.DebtorId)), ETag.All));
+        }
+
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, JournalEntity(entity.PartitionKey, today, c)));
+
         try
         {
             var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
@@ -99,10 +110,10 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
         {
             throw new CaseConflictException(c.CreditorId, c.DebtorId);
         }
-        catch (TableTransactionFailedException e) when (e.Status == 404 && staleDue)
+        catch (TableTransactionFailedException e) when (e.Status == 404 && actions.Any(a => a.ActionType == TableTransactionActionType.Delete))
         {
-            // The old index row is already gone (written before the index existed): save without deleting it.
-            actions.RemoveAt(1);
+            // An old index or journal row is already gone (written before it existed): save without deleting it.
+            actions.RemoveAll(a => a.ActionType == TableTransactionActionType.Delete);
             try
             {
                 var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
@@ -115,8 +126,11 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
         }
 
         c.StoredNextAction = c.NextAction;
+        c.StoredJournalDate = today;
         c.IndexedEmail = c.DebtorEmail;
     }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task<IReadOnlyList<CaseNotStorableException>> InsertManyAsync(IReadOnlyList<DunningCase> newCases, CancellationToken cancellationToken = default)
     {
@@ -151,22 +165,25 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
             c.IndexedEmail = c.DebtorEmail;
         }
 
-        // A case and its due row share a partition: up to 50 cases (100 entities) per transaction.
+        // A case, its due row and its journal row share a partition: up to 33 cases (99 entities) per transaction.
+        var today = Today;
         foreach (var partition in newCases.Where(c => !refused.ContainsKey(c)).GroupBy(c => (c.CreditorId, Partition: PartitionOf(c.CreditorId, c.DebtorId))))
         {
             var cases = await tables.ForCreditorAsync(partition.Key.CreditorId, cancellationToken);
-            foreach (var group in partition.Chunk(50))
+            foreach (var group in partition.Chunk(33))
             {
                 var actions = new List<TableTransactionAction>();
                 var caseAt = new List<int>();
                 foreach (var c in group)
                 {
                     caseAt.Add(actions.Count);
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(c)));
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(c, today)));
                     if (c.NextAction is { } next)
                     {
                         actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(partition.Key.Partition, next, c.DebtorId)));
                     }
+
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, JournalEntity(partition.Key.Partition, today, c)));
                 }
 
                 try
@@ -176,6 +193,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
                     {
                         group[i].Version = response.Value[caseAt[i]].Headers.ETag?.ToString();
                         group[i].StoredNextAction = group[i].NextAction;
+                        group[i].StoredJournalDate = today;
                     }
                 }
                 catch (RequestFailedException e) when (e is TableTransactionFailedException || StorageFaults.IsRefused(e))
@@ -282,6 +300,20 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
         }
     }
 
+    public async IAsyncEnumerable<CaseSummary> SavedSinceAsync(string creditorId, DateOnly since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var cases = await tables.ForCreditorAsync(creditorId, cancellationToken);
+        for (var bucket = 0; bucket < 16; bucket++)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {"j" + TableKeys.Date(since)} and RowKey lt {"k"}");
+            await foreach (var e in cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "Pause", "NextAction"], cancellationToken: cancellationToken))
+            {
+                var pause = Enum.TryParse<PauseReason>(e.GetString("Pause"), out var reason) ? reason : (PauseReason?)null;
+                yield return new CaseSummary(e.GetString("DebtorId") ?? "", e.GetString("Stage") ?? CaseStages.Current, null, TableKeys.ParseDate(e.GetString("NextAction")), pause is not null, false, pause);
+            }
+        }
+    }
+
     private static string Partition(string creditorId, int bucket) => creditorId + "|" + bucket.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string PartitionOf(string creditorId, string debtorId) => Partition(creditorId, DebtorShards.BucketOf(debtorId));
@@ -291,6 +323,16 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
     private static string DueRow(DateOnly date, string debtorId) => "d" + TableKeys.Date(date) + DebtorShards.HashKey(debtorId) + TableKeys.Escape(debtorId);
 
     private static TableEntity DueEntity(string partition, DateOnly date, string debtorId) => new(partition, DueRow(date, debtorId)) { ["DebtorId"] = debtorId };
+
+    private static string JournalRow(DateOnly date, string debtorId) => "j" + TableKeys.Date(date) + DebtorShards.HashKey(debtorId) + TableKeys.Escape(debtorId);
+
+    private static TableEntity JournalEntity(string partition, DateOnly date, DunningCase c) => new(partition, JournalRow(date, c.DebtorId))
+    {
+        ["DebtorId"] = c.DebtorId,
+        ["Stage"] = c.Stage,
+        ["Pause"] = c.Pause?.ToString(),
+        ["NextAction"] = TableKeys.Date(c.NextAction),
+    };
 
     private static string TokenPartitionOf(string token) =>
         TokenPartition + "|" + (token.Length == 0 ? 0 : token[0] % IndexPartitions).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -382,7 +424,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
         List<string> AppliedKeys,
         AwaitedCredit? AwaitedCredit = null);
 
-    private static TableEntity ToEntity(DunningCase c)
+    private static TableEntity ToEntity(DunningCase c, DateOnly journalDate)
     {
         var entity = new TableEntity(PartitionOf(c.CreditorId, c.DebtorId), CaseRow(c.DebtorId))
         {
@@ -402,6 +444,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
             ["LedgerHash"] = c.LedgerHash,
             ["LastEvaluated"] = c.LastEvaluated is null ? null : TableKeys.Date(c.LastEvaluated),
             ["HasPending"] = c.Pending.Count > 0,
+            ["JournalDate"] = TableKeys.Date(journalDate),
         };
         var json = JsonSerializer.Serialize(new StateDocument(c.Invoices, c.Pending, c.HeldInvoices, c.AppliedKeys, c.AwaitedCredit), Json.Options);
         var chunks = 0;
@@ -435,6 +478,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables) 
             PausedUntil = TableKeys.ParseDate(e.GetString("PausedUntil")),
             NextAction = TableKeys.ParseDate(e.GetString("NextAction")),
             StoredNextAction = TableKeys.ParseDate(e.GetString("NextAction")),
+            StoredJournalDate = TableKeys.ParseDate(e.GetString("JournalDate")),
             LedgerHash = e.GetString("LedgerHash"),
             LastEvaluated = TableKeys.ParseDate(e.GetString("LastEvaluated")),
             Invoices = new Dictionary<string, InvoiceProgress>(state?.Invoices ?? [], StringComparer.Ordinal),
