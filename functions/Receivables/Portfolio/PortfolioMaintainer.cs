@@ -7,8 +7,9 @@ namespace Receivables.Portfolio;
 
 /// <summary>
 /// Keeps each creditor's <see cref="PortfolioIndex"/> current: rebuilt when a ledger snapshot is accepted or
-/// confirmed and after every dunning run (stages change), counting the reminders the run queued (all its shards). The work is one read of
-/// the snapshot and of the case summaries per event, never per page view.
+/// confirmed and after every dunning run (stages change), counting the reminders the run queued (all its shards). The
+/// work is one read of the snapshot per event, never per page view, and of the case summaries only for a new snapshot
+/// (else the cases saved since the last build, from their journal rows).
 /// </summary>
 public sealed class PortfolioMaintainer(
     ILedgerReader ledger,
