@@ -31,7 +31,7 @@ public interface IPaymentStore
 
     Task<StoredPayment?> GetPaymentAsync(string creditorId, string key, CancellationToken cancellationToken);
 
-    /// <summary>Stored payments (not reversals, not reversed) of this amount and currency: candidates for a reversal.</summary>
+    /// <summary>Stored payments (not reversals) of this amount and currency, placed, unplaced or reversed: candidates for a reversal.</summary>
     Task<IReadOnlyList<StoredPayment>> FindByAmountAsync(string creditorId, decimal amount, string currency, CancellationToken cancellationToken);
 
     Task AddAllocationsAsync(IReadOnlyList<ActiveAllocation> allocations, CancellationToken cancellationToken);

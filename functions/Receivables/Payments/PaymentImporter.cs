@@ -409,14 +409,19 @@ public sealed class PaymentImporter(
     {
         run.Reversals++;
         var candidates = await store.FindByAmountAsync(run.CreditorId, reversal.Amount, reversal.Currency, cancellationToken);
-        var original = candidates
-            .Where(p => p.BookingDate <= reversal.BookingDate)
-            .Where(p => (reversal.Kid is not null && p.Kid == reversal.Kid)
-                || (reversal.CreditorReference is not null && p.CreditorReference == reversal.CreditorReference)
-                || (reversal.PayerAccount is not null && p.PayerAccount == reversal.PayerAccount)
-                || (reversal.FreeText is not null && p.FreeText == reversal.FreeText))
-            .OrderByDescending(p => p.BookingDate)
-            .FirstOrDefault();
+
+        // A payment this same reversal began to undo (a try that died half-way) is finished first; otherwise the latest
+        // payment not reversed yet with the same KID, reference, payer account or text.
+        var original = candidates.FirstOrDefault(p => p.Status == PaymentStates.Reversed && p.ReversedBy == key)
+            ?? candidates
+                .Where(p => p.Status is PaymentStates.Matched or PaymentStates.Unmatched)
+                .Where(p => p.BookingDate <= reversal.BookingDate)
+                .Where(p => (reversal.Kid is not null && p.Kid == reversal.Kid)
+                    || (reversal.CreditorReference is not null && p.CreditorReference == reversal.CreditorReference)
+                    || (reversal.PayerAccount is not null && p.PayerAccount == reversal.PayerAccount)
+                    || (reversal.FreeText is not null && p.FreeText == reversal.FreeText))
+                .OrderByDescending(p => p.BookingDate)
+                .FirstOrDefault();
         string reason;
         if (original is null)
         {
@@ -428,6 +433,21 @@ public sealed class PaymentImporter(
         else
         {
             var applied = (await store.GetAllocationsAsync(run.CreditorId, original.DebtorId ?? "", cancellationToken)).Where(a => a.PaymentKey == original.Key).ToList();
+            var inLedger = original.ReversedBy == key ? original.ReversedInLedger : original.Allocations.Sum(a => a.Amount) - applied.Sum(a => a.Amount);
+            if (original.ReversedBy != key)
+            {
+                // The decision is stored before any applied amount is taken back, with what the ledger showed as paid
+                // then: a crash from here on is finished by the retry the same way, not read as a second reversal.
+                original = original with
+                {
+                    Status = PaymentStates.Reversed,
+                    Reason = original.Reason + "; reversed by record " + reversal.Record.ToString(CultureInfo.InvariantCulture) + " of " + run.BlobName,
+                    ReversedBy = key,
+                    ReversedInLedger = inLedger,
+                };
+                await store.SavePaymentsAsync([original], cancellationToken);
+            }
+
             foreach (var allocation in applied)
             {
                 await store.UpdateAllocationAsync(allocation, remove: true, cancellationToken);
@@ -437,7 +457,6 @@ public sealed class PaymentImporter(
                 }
             }
 
-            var inLedger = original.Allocations.Sum(a => a.Amount) - applied.Sum(a => a.Amount);
             reason = $"reverses the payment of record {original.Record} in {original.BlobName}";
             if (inLedger > 0m)
             {
@@ -448,7 +467,6 @@ public sealed class PaymentImporter(
                     "payment-reversal|" + run.CreditorId + "|" + key, cancellationToken);
             }
 
-            await store.SavePaymentsAsync([original with { Status = PaymentStates.Reversed, Reason = original.Reason + "; reversed by record " + reversal.Record.ToString(CultureInfo.InvariantCulture) + " of " + run.BlobName }], cancellationToken);
             if (original.DebtorId is { } debtorId)
             {
                 run.Debtors.Add(debtorId);

@@ -22,4 +22,14 @@ public sealed record StoredPayment(
     IReadOnlyList<PaymentAllocation> Allocations,
     decimal Overpayment,
     string Status,
-    string Reason);
+    string Reason)
+{
+    /// <summary>
+    /// On a payment a reversal undid: the key of that reversal, stored before any of the payment's applied amounts are
+    /// taken back, so a retry after a crash finishes the same reversal instead of looking for another payment.
+    /// </summary>
+    public string? ReversedBy { get; init; }
+
+    /// <summary>On a reversed payment: how much of it the ledger already showed as paid when the reversal was decided.</summary>
+    public decimal ReversedInLedger { get; init; }
+}

@@ -3,12 +3,14 @@ using Receivables.Payments;
 namespace Receivables.Tests.Payments;
 
 /// <summary>
-/// The product's payment store, except that it dies once after storing <paramref name="crashAfter"/> decisions, as a
-/// process that dies half-way through a bank file: what the later payments applied before their decisions is stored.
+/// The product's payment store, except that it dies once after storing <paramref name="crashAfter"/> decisions, or
+/// right after taking back <paramref name="removalsBeforeCrash"/> applied amounts, as a process that dies half-way
+/// through a bank file: what was written before that point stays written.
 /// </summary>
-internal sealed class CrashingPaymentStore(IPaymentStore inner, int crashAfter) : IPaymentStore
+internal sealed class CrashingPaymentStore(IPaymentStore inner, int crashAfter, int removalsBeforeCrash = int.MaxValue) : IPaymentStore
 {
     private int saved;
+    private int removed;
 
     public bool Crashed { get; private set; }
 
@@ -52,5 +54,13 @@ internal sealed class CrashingPaymentStore(IPaymentStore inner, int crashAfter) 
     public Task<IReadOnlyList<ActiveAllocation>> GetAllocationsAsync(string creditorId, string? debtorId, CancellationToken cancellationToken) =>
         inner.GetAllocationsAsync(creditorId, debtorId, cancellationToken);
 
-    public Task UpdateAllocationAsync(ActiveAllocation allocation, bool remove, CancellationToken cancellationToken) => inner.UpdateAllocationAsync(allocation, remove, cancellationToken);
+    public async Task UpdateAllocationAsync(ActiveAllocation allocation, bool remove, CancellationToken cancellationToken)
+    {
+        await inner.UpdateAllocationAsync(allocation, remove, cancellationToken);
+        if (remove && !Crashed && ++removed == removalsBeforeCrash)
+        {
+            Crashed = true;
+            throw new IOException("The process died here (test).");
+        }
+    }
 }

@@ -70,4 +70,59 @@ public sealed class PaymentsCrashTests
         again.Result.ShouldBe(PaymentImportResult.Duplicate);
         (await store.GetAllocationsAsync(TestSettings.Creditor, null, CancellationToken.None)).Count.ShouldBe(applied.Count);
     }
+
+    [Theory]
+    [InlineData(2, int.MaxValue)] // dies after the reversed payment is marked, before the reversal itself is stored
+    [InlineData(int.MaxValue, 1)] // dies right after the first of the payment's applied amounts is taken back
+    public async Task A_reversal_whose_import_dies_half_way_is_finished_by_the_retry_without_a_false_task(int crashAfter, int removalsBeforeCrash)
+    {
+        CrashingPaymentStore? crashing = null;
+        await using var world = await StartAsync(services: s =>
+        {
+            s.RemoveAll<IPaymentStore>();
+            s.AddSingleton<IPaymentStore>(sp => crashing = new CrashingPaymentStore(ActivatorUtilities.CreateInstance<AzurePaymentStore>(sp), crashAfter, removalsBeforeCrash));
+        });
+
+        // Kari owes 1,000 on invoice 1001 and 500 on 1002; one payment of 1,500 with the KID of 1001 pays both (two applied amounts, the rest going to her other invoice), and
+        // the bank reverses it the next day. The ledger never showed the payment, so nothing is for a person to do.
+        await world.LedgerAsync("w1.csv", "2026-01-20", Line("C-200", "Kari Nordmann", "1001", 1000m, 1000m), Line("C-200", "Kari Nordmann", "1002", 500m, 500m));
+        var paid = await world.BankFileAsync("pay.txt", Ocr(new GeneratedPayment(1500m, PaidOn, Kid: Kid.WithMod10("1001"))));
+        paid.Matched.ShouldBe(1);
+        (await world.OpenItemsAsync("C-200"))!.Invoices.Sum(i => i.OpenAmount).ShouldBe(0m);
+
+        var file = BankFileGenerator.Ocr([new GeneratedPayment(1500m, PaidOn.AddDays(1), Kid: Kid.WithMod10("1001"), Reversal: true)], transmission: 2);
+        var blob = world.Host.Get<StorageClients>().Container(StorageNames.Containers.Payments).GetBlobClient("acme/reversal.txt");
+        var eTag = (await blob.UploadAsync(new BinaryData(System.Text.Encoding.Latin1.GetBytes(file)))).Value.ETag.ToString();
+        var importer = world.Host.Get<PaymentImporter>();
+
+        await Should.ThrowAsync<IOException>(() => importer.ImportAsync("acme/reversal.txt", eTag, CancellationToken.None));
+        crashing.ShouldNotBeNull().Crashed.ShouldBeTrue();
+
+        var outcome = await importer.ImportAsync("acme/reversal.txt", eTag, CancellationToken.None);
+
+        outcome.Result.ShouldBe(PaymentImportResult.Accepted);
+        outcome.Reversals.ShouldBe(1);
+        outcome.Lines!.ShouldContain(l => l.Contains("reverses the payment of record 3 in acme/pay.txt"));
+        outcome.Lines!.ShouldNotContain(l => l.Contains("already shows"));
+        (await world.TasksAsync(PaymentTaskKinds.UnplacedReversal)).ShouldBeEmpty("the reversal found its payment, and the ledger never showed it as paid");
+        var store = world.Host.Get<IPaymentStore>();
+        (await store.GetAllocationsAsync(TestSettings.Creditor, null, CancellationToken.None)).ShouldBeEmpty();
+        (await world.OpenItemsAsync("C-200"))!.Invoices.Sum(i => i.OpenAmount).ShouldBe(1500m, "both invoices are open again");
+    }
+
+    [Fact]
+    public async Task A_second_reversal_of_the_same_amount_does_not_undo_an_already_reversed_payment_again()
+    {
+        await using var world = await StartAsync();
+        await world.LedgerAsync("w1.csv", "2026-01-20", Line("C-200", "Kari Nordmann", "1001", 1000m, 1000m));
+        await world.BankFileAsync("pay.txt", Ocr(new GeneratedPayment(1000m, PaidOn, Kid: Kid.WithMod10("1001"))));
+        (await world.BankFileAsync("reversal.txt", BankFileGenerator.Ocr([new GeneratedPayment(1000m, PaidOn.AddDays(1), Kid: Kid.WithMod10("1001"), Reversal: true)], transmission: 2)))
+            .Lines!.ShouldContain(l => l.Contains("reverses the payment of record 3 in acme/pay.txt"));
+
+        var again = await world.BankFileAsync("reversal-2.txt", BankFileGenerator.Ocr([new GeneratedPayment(1000m, PaidOn.AddDays(2), Kid: Kid.WithMod10("1001"), Reversal: true)], transmission: 3));
+
+        again.Lines!.ShouldContain(l => l.Contains("no stored payment with this amount"));
+        (await world.TasksAsync(PaymentTaskKinds.UnplacedReversal)).ShouldHaveSingleItem().Title.ShouldContain("could not place");
+        (await world.OpenItemsAsync("C-200"))!.Invoices.Single().OpenAmount.ShouldBe(1000m);
+    }
 }

@@ -135,7 +135,7 @@ public sealed class AzurePaymentStore(StorageClients storage) : IPaymentStore
         await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == creditorId && e.GetString("Amount") == text && e.GetString("Currency") == currency, cancellationToken: cancellationToken))
         {
             var payment = ToPayment(entity);
-            if (!payment.IsReversal && payment.Status is PaymentStates.Matched or PaymentStates.Unmatched)
+            if (!payment.IsReversal && payment.Status is PaymentStates.Matched or PaymentStates.Unmatched or PaymentStates.Reversed)
             {
                 found.Add(payment);
             }
@@ -224,6 +224,8 @@ public sealed class AzurePaymentStore(StorageClients storage) : IPaymentStore
         ["Overpayment"] = p.Overpayment.ToString("0.00###", CultureInfo.InvariantCulture),
         ["Status"] = p.Status,
         ["Reason"] = Cap(p.Reason),
+        ["ReversedBy"] = p.ReversedBy,
+        ["ReversedInLedger"] = p.ReversedBy is null ? null : p.ReversedInLedger.ToString("0.00###", CultureInfo.InvariantCulture),
     };
 
     private static StoredPayment ToPayment(TableEntity e) => new(
@@ -247,7 +249,11 @@ public sealed class AzurePaymentStore(StorageClients storage) : IPaymentStore
         JsonSerializer.Deserialize<List<PaymentAllocation>>(e.GetString("Allocations") ?? "[]", Json.Options) ?? [],
         Dec(e.GetString("Overpayment")),
         e.GetString("Status"),
-        e.GetString("Reason") ?? "");
+        e.GetString("Reason") ?? "")
+    {
+        ReversedBy = e.GetString("ReversedBy"),
+        ReversedInLedger = e.GetString("ReversedInLedger") is { } inLedger ? Dec(inLedger) : 0m,
+    };
 
     private static TableEntity ToEntity(ActiveAllocation a) => new("a|" + a.CreditorId, $"{Escape(a.DebtorId)}!{Escape(a.InvoiceNumber)}!{a.PaymentKey[2..]}")
     {
