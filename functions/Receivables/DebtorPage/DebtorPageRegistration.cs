@@ -29,6 +29,7 @@ public static class DebtorPageRegistration
         services.AddSingleton<DebtorLinks>();
         services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<InvoiceCopies>();
+        services.AddSingleton<InvoiceCopyAttachments>();
         services.AddSingleton<PageReader>();
         services.AddSingleton<DebtorPageActions>();
         services.AddSingleton<IDebtorPage, DebtorPageHandler>();

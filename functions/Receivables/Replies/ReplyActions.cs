@@ -22,6 +22,7 @@ public sealed class ReplyActions(
     ReplyTasks tasks,
     MootTasks moot,
     Ledger.ILedgerReader ledger,
+    DebtorPage.InvoiceCopyAttachments invoiceCopies,
     BusinessClock clock,
     IOptions<RepliesOptions> options)
 {
@@ -114,11 +115,20 @@ public sealed class ReplyActions(
             case ReplyClass.NotReceived:
             case ReplyClass.CopyRequest:
                 {
-                    var sent = await mail.AcknowledgeAsync(found, Email.MessageTemplates.InvoiceCopy, replyAddress, key, new Dictionary<string, string> { ["class"] = answer.Class.ToString() }, cancellationToken,
-                        new LetterContent { Thread = thread, Deadline = LetterMoney.Deadline(clock.Today, 14, []) });
+                    // Invoices that came in as EHF go with the letter as copies of the EHF document; the letter itself lists every open invoice.
+                    IReadOnlyList<Email.EmailAttachment> copies = [];
+                    var sent = await mail.AcknowledgeAsync(
+                        found,
+                        Email.MessageTemplates.InvoiceCopy,
+                        key,
+                        language => new Dictionary<string, string> { ["class"] = answer.Class.ToString(), ["Message"] = CopiesAttached(copies.Count, language) },
+                        cancellationToken,
+                        new LetterContent { Thread = thread, ReplyAddress = replyAddress, Deadline = LetterMoney.Deadline(clock.Today, 14, []) },
+                        attachments: async ct => copies = await invoiceCopies.ForDebtorAsync(found.CreditorId, found.DebtorId, null, ct));
                     await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
                     return new ReplyAction(sent switch
                     {
+                        Acknowledgement.Sent when copies.Count > 0 => $"invoice details resent with {copies.Count} EHF invoice cop{(copies.Count == 1 ? "y" : "ies")} attached; friendly step restarted",
                         Acknowledgement.Sent => "invoice details resent; friendly step restarted",
                         Acknowledgement.AlreadyAcknowledged => $"friendly step restarted; invoice details not resent (sent within {settings.AcknowledgeAtMostEvery})",
                         _ => "friendly step restarted (no ledger details to resend)",
@@ -137,6 +147,16 @@ public sealed class ReplyActions(
                 return new ReplyAction("task opened (other)");
         }
     }
+
+    /// <summary>The sentence that tells the debtor which copies are attached (empty when none are).</summary>
+    private static string CopiesAttached(int count, string language) => (count, language) switch
+    {
+        (0, _) => "",
+        (1, "en") => "A copy of the invoice, made from the electronic invoice (EHF) we sent, is attached as a PDF.",
+        (_, "en") => "Copies of the invoices, made from the electronic invoices (EHF) we sent, are attached as PDF files.",
+        (1, _) => "Vi har lagt ved en kopi av fakturaen som PDF, laget fra den elektroniske fakturaen (EHF) vi sendte.",
+        _ => "Vi har lagt ved kopier av fakturaene som PDF, laget fra de elektroniske fakturaene (EHF) vi sendte.",
+    };
 
     private Task<Ledger.DebtorLedger?> LedgerAsync(CaseView found, CancellationToken cancellationToken) =>
         ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);

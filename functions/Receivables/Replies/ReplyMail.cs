@@ -1,5 +1,6 @@
 using Receivables.Contact;
 using Receivables.Dunning;
+using Receivables.Email;
 using Receivables.Evidence;
 using Receivables.Messaging;
 
@@ -22,7 +23,8 @@ public sealed class ReplyMail(CaseMessenger messenger, IReplyStore store, TimePr
 
     /// <param name="about">What the letter is about when letters of one template can differ in substance (the invoices a
     /// dispute holds): each gets its own once-per-period allowance.</param>
-    public async Task<Acknowledgement> AcknowledgeAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extra, CancellationToken cancellationToken, LetterContent? content = null, string? about = null)
+    /// <param name="attachments">Files to send with the letter, made only when it is sent.</param>
+    public async Task<Acknowledgement> AcknowledgeAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extra, CancellationToken cancellationToken, LetterContent? content = null, string? about = null, Func<CancellationToken, Task<IReadOnlyList<EmailAttachment>>>? attachments = null)
     {
         var period = options.Value.AcknowledgeAtMostEvery;
         var kind = about is null ? template : template + ":" + about;
@@ -31,7 +33,7 @@ public sealed class ReplyMail(CaseMessenger messenger, IReplyStore store, TimePr
             return Acknowledgement.AlreadyAcknowledged;
         }
 
-        if (await SendAsync(found, template, key, extra, cancellationToken, content))
+        if (await SendAsync(found, template, key, extra, cancellationToken, content, attachments is null ? null : await attachments(cancellationToken)))
         {
             return Acknowledgement.Sent;
         }
@@ -51,6 +53,6 @@ public sealed class ReplyMail(CaseMessenger messenger, IReplyStore store, TimePr
     public Task<bool> SendAsync(CaseView found, string template, string? replyAddress, string key, IReadOnlyDictionary<string, string> extra, CancellationToken cancellationToken, LetterContent? content = null) =>
         SendAsync(found, template, key, _ => extra, cancellationToken, replyAddress is null ? content : (content ?? new LetterContent()) with { ReplyAddress = replyAddress });
 
-    public async Task<bool> SendAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extra, CancellationToken cancellationToken, LetterContent? content = null) =>
-        await messenger.SendAsync(found, template, key + ":" + template, extra, Actors.Rule, cancellationToken, content: content) is not null;
+    public async Task<bool> SendAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extra, CancellationToken cancellationToken, LetterContent? content = null, IReadOnlyList<EmailAttachment>? attachments = null) =>
+        await messenger.SendAsync(found, template, key + ":" + template, extra, Actors.Rule, cancellationToken, attachments, content: content) is not null;
 }

@@ -87,6 +87,35 @@ public sealed class DebtorPageInvoiceCopyTests
         (await GetAsync(world, john, resource: "invoice/20001.pdf")).StatusCode.ShouldBe(404);
     }
 
+    [Fact]
+    public async Task A_buyer_who_asks_for_a_copy_of_an_EHF_invoice_gets_the_EHF_copy_attached_and_a_ledger_debtor_gets_the_details_only()
+    {
+        await using var world = await RemindedAsync();
+
+        (await PostAsync(world, TokenOf(world, John), "copy")).StatusCode.ShouldBe(303);
+        (await PostAsync(world, TokenOf(world, Kari), "copy")).StatusCode.ShouldBe(303);
+
+        var toJohn = world.LettersTo(John).Last();
+        toJohn.Subject.ShouldBe("Kopi av faktura fra Acme Verktøy AS");
+        toJohn.TextBody.ShouldNotBeNull().ShouldContain("Vi har lagt ved en kopi av fakturaen som PDF, laget fra den elektroniske fakturaen (EHF) vi sendte.");
+        toJohn.TextBody.ShouldContain("TOSL108");
+        var copy = toJohn.Attachments.OfType<MimeKit.MimePart>().ShouldHaveSingleItem(toJohn.Attachments.Count() + " attachment(s)");
+        copy.FileName.ShouldBe("faktura-TOSL108.pdf");
+        copy.ContentType.MimeType.ShouldBe("application/pdf");
+        using var content = new MemoryStream();
+        await copy.Content.ShouldNotBeNull().DecodeToAsync(content);
+        var text = PdfText(content.ToArray());
+        text.ShouldContain("Fakturakopi (fra EHF-fakturaen TOSL108)");
+        text.ShouldContain("Network cable 250 MTR 0,75 25 % 187,50");
+        text.ShouldContain("Å betale (NOK) 802,00");
+
+        var toKari = world.LettersTo(Kari).Last();
+        toKari.Subject.ShouldBe("Kopi av faktura fra Acme Verktøy AS");
+        toKari.TextBody.ShouldNotBeNull().ShouldContain("20001");
+        toKari.TextBody.ShouldNotContain("EHF");
+        toKari.Attachments.ShouldBeEmpty("her invoices came from the ledger: the letter repeats their details");
+    }
+
     /// <summary>A PDF for the EHF to carry as an embedded attachment.</summary>
     private static readonly byte[] EmbeddedPdf = new PdfWriter("Original invoice").Heading("Original invoice TOSL108").ToBytes();
 
@@ -130,6 +159,17 @@ public sealed class DebtorPageInvoiceCopyTests
 
     private static Task<DebtorPageResponse> GetAsync(DebtorPageWorld world, string token, string? resource = null) =>
         world.Get<IDebtorPage>().HandleAsync(new DebtorPageRequest("GET", token, resource, "127.0.0.1", null, Stream.Null));
+
+    /// <summary>Posts the page's form for <paramref name="action"/> as the browser would (its antiforgery value read from the page).</summary>
+    private static async Task<DebtorPageResponse> PostAsync(DebtorPageWorld world, string token, string action)
+    {
+        var html = Encoding.UTF8.GetString((await GetAsync(world, token)).Body);
+        var form = System.Text.RegularExpressions.Regex.Match(html, "/" + action + "\"><input type=\"hidden\" name=\"form\" value=\"(?<v>[^\"]+)\"").Groups["v"].Value;
+        form.ShouldNotBeEmpty("the page offers the " + action + " form");
+        var answer = await world.Get<IDebtorPage>().HandleAsync(new DebtorPageRequest("POST", token, action, "127.0.0.1", "application/x-www-form-urlencoded", new MemoryStream(Encoding.UTF8.GetBytes("form=" + Uri.EscapeDataString(form)))));
+        await world.DrainAsync();
+        return answer;
+    }
 
     /// <summary>The PDF's words, one space apart (no-break spaces as spaces, the typographic minus as a hyphen).</summary>
     private static string PdfText(byte[] pdf)
