@@ -19,6 +19,12 @@ public sealed class StorageOperationCounter
 
     public long Blobs => Interlocked.Read(ref blobs);
 
+    /// <summary>
+    /// Time added to every request before it is sent (zero: none): the network round trip to a storage account, which
+    /// a local emulator does not have. It is waiting, not work, so concurrent workers overlap it as they would on Azure.
+    /// </summary>
+    public TimeSpan RoundTrip { get; set; }
+
     public long Queues => Interlocked.Read(ref queues);
 
     public long Tables => Interlocked.Read(ref tables);
@@ -45,14 +51,41 @@ public sealed class StorageOperationCounter
     {
         var blobOptions = new BlobClientOptions();
         blobOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref blobs), "blob", this), HttpPipelinePosition.PerRetry);
+        blobOptions.AddPolicy(new Delaying(this), HttpPipelinePosition.PerRetry);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         queueOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref queues), "queue", this), HttpPipelinePosition.PerRetry);
+        queueOptions.AddPolicy(new Delaying(this), HttpPipelinePosition.PerRetry);
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(new Counting(() => Interlocked.Increment(ref tables), "table", this), HttpPipelinePosition.PerRetry);
+        tableOptions.AddPolicy(new Delaying(this), HttpPipelinePosition.PerRetry);
         return new StorageClients(
             new BlobServiceClient(connectionString, blobOptions),
             new QueueServiceClient(connectionString, queueOptions),
             new TableServiceClient(connectionString, tableOptions));
+    }
+
+    /// <summary>Waits <see cref="RoundTrip"/> before each request goes out (no CPU: a timer).</summary>
+    private sealed class Delaying(StorageOperationCounter owner) : HttpPipelinePolicy
+    {
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (owner.RoundTrip > TimeSpan.Zero)
+            {
+                await Task.Delay(owner.RoundTrip, message.CancellationToken);
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (owner.RoundTrip > TimeSpan.Zero)
+            {
+                Thread.Sleep(owner.RoundTrip);
+            }
+
+            ProcessNext(message, pipeline);
+        }
     }
 
     private sealed class Counting(Func<long> count, string service, StorageOperationCounter owner) : HttpPipelineSynchronousPolicy

@@ -25,8 +25,9 @@ internal static class BenchCycleCommand
         var breakdown = new Option<bool>("--breakdown") { Description = "After each run, print its storage requests by service, method and table/container/queue." };
         var changed = new Option<double>("--changed") { Description = "Share of debtors changed for the second day (0.01 = 1%).", DefaultValueFactory = _ => 0.01 };
         var inMemory = new Option<bool>("--emulator-in-memory") { Description = "Start Azurite with --inMemoryPersistence (by default it saves its whole table database to disk every 5 seconds, which at a million debtors takes longer than the work)." };
-        var cycle = new Command("cycle", "Time and storage operations of the daily dunning cycle (planned, fanned out over the shard queue) with 1 and with W workers: unchanged, and with a share of debtors changed.") { debtors, creditors, workers, changed, inMemory, breakdown };
-        cycle.SetAction((parse, ct) => RunAsync(parse.GetValue(debtors), parse.GetValue(creditors), parse.GetValue(workers), parse.GetValue(changed), parse.GetValue(inMemory), parse.GetValue(breakdown), ct));
+        var roundTrip = new Option<double>("--round-trip-ms") { Description = "Milliseconds of waiting added to every storage request during the measured runs (not the import or seed): a model of the network round trip to a storage account, which the local emulator does not have. 0 (default): none.", DefaultValueFactory = _ => 0 };
+        var cycle = new Command("cycle", "Time and storage operations of the daily dunning cycle (planned, fanned out over the shard queue) with 1 and with W workers: unchanged, and with a share of debtors changed.") { debtors, creditors, workers, changed, inMemory, breakdown, roundTrip };
+        cycle.SetAction((parse, ct) => RunAsync(parse.GetValue(debtors), parse.GetValue(creditors), parse.GetValue(workers), parse.GetValue(changed), parse.GetValue(inMemory), parse.GetValue(breakdown), parse.GetValue(roundTrip), ct));
         var bench = new Command("bench", "Measure the product on this machine (prints figures).");
         bench.Subcommands.Add(cycle);
         bench.Subcommands.Add(BenchIngestCommand.Build());
@@ -37,13 +38,21 @@ internal static class BenchCycleCommand
         return bench;
     }
 
-    private static async Task<int> RunAsync(int count, int creditorCount, int workers, double share, bool inMemory, bool breakdown, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int count, int creditorCount, int workers, double share, bool inMemory, bool breakdown, double roundTripMs, CancellationToken cancellationToken)
     {
         if (count < 1 || creditorCount < 1 || creditorCount > count || workers < 1)
         {
             await Console.Error.WriteLineAsync("error: --debtors and --workers must be at least 1, and --creditors between 1 and --debtors.");
             return 1;
         }
+
+        if (roundTripMs is < 0 or > 1000 || double.IsNaN(roundTripMs))
+        {
+            await Console.Error.WriteLineAsync("error: --round-trip-ms must be between 0 and 1000.");
+            return 1;
+        }
+
+        var roundTrip = TimeSpan.FromMilliseconds(roundTripMs);
 
         var seedDay = new DateOnly(2026, 3, 2);
         var counter = new StorageOperationCounter();
@@ -76,6 +85,9 @@ internal static class BenchCycleCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: case state of {seeded:N0} debtors as after the {seedDay:yyyy-MM-dd} cycle, written in {watch.Elapsed.TotalSeconds:0.0} s ({counter.Tables:N0} table operations, batched)."));
             var scale = host.Get<DunningPolicies>().Options.Scale;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shards: about {scale.DebtorsPerShard:N0} debtors per shard (power of two, at most {scale.MaxShards}); a worker works {scale.Parallelism} debtor(s) at a time."));
+            Console.WriteLine(roundTrip > TimeSpan.Zero
+                ? string.Create(CultureInfo.InvariantCulture, $"round trip: {roundTripMs:0.#} ms of waiting added to every storage request in the runs below (a model of a storage account's network latency, not measured on Azure).")
+                : "round trip: none added (Azurite on this machine: the requests' time is the emulator's CPU and ours).");
 
             // Two equal halves of the creditors (same generator), so 1 and W workers are measured on the same day and machine.
             var halves = creditorCount >= 2
@@ -93,7 +105,7 @@ internal static class BenchCycleCommand
             var figures = new List<(string Day, int Workers, double PerSecond)>();
             foreach (var (n, ids) in halves)
             {
-                figures.Add(("unchanged", n, await MeasureAsync(host, $"unchanged ({unchangedDay:yyyy-MM-dd})", ids, unchangedDay, n, counter, breakdown, cancellationToken)));
+                figures.Add(("unchanged", n, await MeasureAsync(host, $"unchanged ({unchangedDay:yyyy-MM-dd})", ids, unchangedDay, n, counter, breakdown, roundTrip, cancellationToken)));
             }
 
             await host.Get<StorageClients>().Queue(StorageNames.Queues.SendReminder).ClearMessagesAsync(cancellationToken);
@@ -107,7 +119,7 @@ internal static class BenchCycleCommand
 
             foreach (var (n, ids) in halves)
             {
-                figures.Add(("changed", n, await MeasureAsync(host, string.Create(CultureInfo.InvariantCulture, $"{share:P0} changed ({altered:N0}, {changedDay:yyyy-MM-dd})"), ids, changedDay, n, counter, breakdown, cancellationToken)));
+                figures.Add(("changed", n, await MeasureAsync(host, string.Create(CultureInfo.InvariantCulture, $"{share:P0} changed ({altered:N0}, {changedDay:yyyy-MM-dd})"), ids, changedDay, n, counter, breakdown, roundTrip, cancellationToken)));
             }
 
             Console.WriteLine();
@@ -160,6 +172,19 @@ internal static class BenchCycleCommand
     }
 
     /// <summary>Plans the day for <paramref name="creditorIds"/> (as the timer does) and works the shard queue with <paramref name="workers"/> consumers; returns cases per second.</summary>
+    private static async Task<double> MeasureAsync(LocalHost host, string name, IReadOnlyList<string> creditorIds, DateOnly day, int workers, StorageOperationCounter counter, bool breakdown, TimeSpan roundTrip, CancellationToken cancellationToken)
+    {
+        counter.RoundTrip = roundTrip;
+        try
+        {
+            return await MeasureAsync(host, name, creditorIds, day, workers, counter, breakdown, cancellationToken);
+        }
+        finally
+        {
+            counter.RoundTrip = TimeSpan.Zero;
+        }
+    }
+
     private static async Task<double> MeasureAsync(LocalHost host, string name, IReadOnlyList<string> creditorIds, DateOnly day, int workers, StorageOperationCounter counter, bool breakdown, CancellationToken cancellationToken)
     {
         var planner = host.Get<DunningPlanner>();
