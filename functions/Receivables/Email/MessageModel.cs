@@ -76,6 +76,15 @@ public static class MessageModel
             ["issue_date"] = Date(d.IssueDate),
             ["deadline"] = d.Deadline is { } deadline ? Date(deadline) : null,
             ["kid"] = d.Kid,
+
+            // How the payment is to be marked when the letter has no single KID: each invoice's KID, the KID where an
+            // invoice has one and its number where not, or the invoice number(s) when none has a KID.
+            ["payment_reference"] = d.Invoices.Where(i => i.OpenAmount > 0m).ToList() switch
+            {
+                var payable when payable.Count > 0 && payable.All(i => !string.IsNullOrEmpty(i.Kid)) => "kid",
+                var payable when payable.Any(i => !string.IsNullOrEmpty(i.Kid)) => "kid-or-number",
+                _ => "number",
+            },
             ["extra"] = extra,
         };
     }

@@ -40,6 +40,33 @@ public sealed class RenderingAndOutboxTests
         null,
         new Dictionary<string, string> { ["Message"] = "Vi venter betaling innen fristen.", ["Schedule"] = "1. 20.10.2026 2 000,00", ["Terms"] = "Ingen gebyr." });
 
+    [Theory]
+    [InlineData("nb", "2401700", "2403300", "Bruk KID-nummeret til hver faktura.")]
+    [InlineData("nb", "2401700", null, "Bruk KID-nummeret til hver faktura; for en faktura uten KID skriver du fakturanummeret i meldingsfeltet.")]
+    [InlineData("nb", null, null, "Skriv fakturanumrene i meldingsfeltet når du betaler.")]
+    [InlineData("en", "2401700", "2403300", "Please use each invoice's KID as the payment reference.")]
+    [InlineData("en", null, "2403300", "Please use each invoice's KID as the payment reference, and the invoice number for an invoice without a KID.")]
+    [InlineData("en", null, null, "Please give the invoice numbers as the payment reference.")]
+    public async Task A_letter_tells_the_debtor_to_use_the_KID_only_for_invoices_that_have_one_and_the_invoice_number_otherwise(string language, string? firstKid, string? secondKid, string instruction)
+    {
+        await using var host = await TestHost.StartHostAsync();
+        var document = Document(MessageTemplates.Reminder, language);
+        document = document with { Invoices = [document.Invoices[0] with { Kid = firstKid }, document.Invoices[1] with { Kid = secondKid }] };
+
+        var rendered = await host.Get<IMessageRenderer>().RenderAsync(document);
+
+        rendered.Text.ShouldContain(instruction);
+        foreach (var other in new[] { "Bruk KID-nummeret til hver faktura.", "Please use each invoice's KID as the payment reference." }.Where(o => o != instruction))
+        {
+            rendered.Text.ShouldNotContain(other);
+        }
+
+        if (firstKid is null || secondKid is null)
+        {
+            rendered.Html.ShouldContain(instruction[..20], Case.Sensitive, "the HTML part says the same");
+        }
+    }
+
     public static TheoryData<string, string> Templates()
     {
         var data = new TheoryData<string, string>();
