@@ -1,0 +1,30 @@
+namespace Receivables.Actions;
+
+/// <summary>
+/// Why a task opened, stored with its <see cref="TaskFacts"/> (<see cref="TaskFacts.Reason"/>) so that its title and
+/// details can be worded in any language when shown. Tasks opened before the reason was stored have none: their stored
+/// title and details stand.
+/// </summary>
+public static class TaskReasons
+{
+    /// <summary>A large claim got its friendly reminder (<see cref="TaskFacts.Threshold"/>: the amount it met).</summary>
+    public const string LargeClaim = "large-claim";
+
+    /// <summary>The last step before escalation: a person calls first.</summary>
+    public const string BeforeEscalation = "before-escalation";
+
+    /// <summary>A promise to pay by <see cref="TaskFacts.AboutDate"/> was broken on a large claim.</summary>
+    public const string PromiseBroken = "promise-broken";
+
+    /// <summary>
+    /// The debtor disputed in a reply received on <see cref="TaskFacts.AboutDate"/>; <see cref="TaskFacts.Reference"/>
+    /// names the disputed invoices (comma-separated), null when the whole claim is disputed.
+    /// </summary>
+    public const string DisputeInReply = "dispute-in-reply";
+
+    /// <summary>The debtor disputed the claim on a call.</summary>
+    public const string DisputeOnCall = "dispute-on-call";
+
+    /// <summary>A drafted repayment plan waits for approval (<see cref="TaskFacts.Reference"/>: the plan).</summary>
+    public const string PlanDrafted = "plan-drafted";
+}
