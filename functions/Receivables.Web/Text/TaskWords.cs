@@ -26,6 +26,8 @@ public sealed class TaskWords(Texts texts)
                 return texts.Format("title.review-dispute.reply", Disputed(f, "title.review-dispute.claim", "title.review-dispute.invoices"), Texts.Date(received));
             case TaskKinds.ReviewDispute when f.Reason is TaskReasons.DisputeOnCall:
                 return texts.Format("title.review-dispute.call", Disputed(f, "title.review-dispute.claim", "title.review-dispute.invoices"));
+            case TaskKinds.CallDebtor when name is not null && f is { Reason: TaskReasons.RecordedCall, Reference: { } person }:
+                return texts.Format("title.recorded-call", name, person);
             case TaskKinds.ApprovePlan when name is not null && (f.Reason is TaskReasons.PlanDrafted || plan is not null):
                 return texts.Format("title.approve-plan", name);
             default:
@@ -74,6 +76,8 @@ public sealed class TaskWords(Texts texts)
                 return [texts.Format("dispute.reply", Disputed(f, "dispute.claim", "dispute.invoices"), Texts.Date(received)), texts["dispute.held"]];
             case TaskKinds.ReviewDispute when f.Reason is TaskReasons.DisputeOnCall:
                 return [texts.Format("dispute.call", Disputed(f, "dispute.claim", "dispute.invoices")), texts["dispute.held"]];
+            case TaskKinds.CallDebtor when f.Reason is TaskReasons.RecordedCall:
+                return [texts["recorded-call"]];
             case TaskKinds.ApprovePlan when plan is not null:
                 return Plan(plan);
             default:

@@ -244,6 +244,27 @@ public sealed class Texts
         ["error"] = ("Noe gikk galt: {0}", "Something went wrong: {0}"),
         ["creditor"] = ("Kreditor", "Creditor"),
         ["task.open"] = ("åpen", "open"),
+        ["done.promise"] = ("lovet betaling", "promise to pay"),
+        ["done.dispute"] = ("bestrider", "disputed"),
+        ["done.plan"] = ("nedbetalingsplan", "repayment plan"),
+        ["done.no-answer"] = ("ikke svar", "no answer"),
+        ["done.upheld"] = ("tatt til følge", "upheld"),
+        ["done.rejected"] = ("avvist", "rejected"),
+        ["done.partly"] = ("delvis medhold", "partly upheld"),
+        ["done.approve"] = ("godkjent", "approved"),
+        ["done.reject"] = ("avvist", "rejected"),
+        ["done.paid"] = ("betalt", "paid"),
+        ["done.superseded-by-dispute"] = ("erstattet av innsigelse", "superseded by a dispute"),
+        ["done.credited"] = ("kreditert", "credited"),
+        ["pause.PromiseToPay"] = ("lovet betaling", "promise to pay"),
+        ["pause.Dispute"] = ("innsigelse", "dispute"),
+        ["pause.PlanInForce"] = ("nedbetalingsplan i kraft", "repayment plan in force"),
+        ["pause.PlanProposed"] = ("nedbetalingsplan foreslått", "repayment plan proposed"),
+        ["pause.AwaitingLedger"] = ("venter på reskontroen", "waiting for the ledger"),
+        ["pause.Manual"] = ("stanset av saksbehandler", "paused by a person"),
+        ["pause.SendFailed"] = ("utsending feilet", "sending failed"),
+        ["title.recorded-call"] = ("Samtale med {0} registrert av {1}", "Call with {0} recorded by {1}"),
+        ["recorded-call"] = ("En samtale utenom ringelisten, registrert i arbeidsflaten.", "A call outside the call list, recorded in the workspace."),
         ["title.call-debtor"] = ("Ring {0}", "Call {0}"),
         ["title.call-debtor.promise-broken"] = ("Ring {0}: betalingsløftet til {1} er brutt", "Call {0}: promise to pay by {1} broken"),
         ["title.review-dispute.claim"] = ("Innsigelse på kravet", "Dispute on the claim"),
@@ -343,6 +364,12 @@ public sealed class Texts
 
     /// <summary>An outcome's name.</summary>
     public string Outcome(string kind, string outcome) => Has("outname." + outcome) ? this["outname." + outcome] : outcome;
+
+    /// <summary>A completed task's outcome as its status ("avvist"), or its name when it has no status word.</summary>
+    public string Done(string kind, string outcome) => Has("done." + outcome) ? this["done." + outcome] : Outcome(kind, outcome);
+
+    /// <summary>Why a case is paused (<c>PromiseToPay</c>, <c>Dispute</c>, ...) as a reader says it.</summary>
+    public string Pause(string reason) => Has("pause." + reason) ? this["pause." + reason] : reason;
 
     /// <summary>What choosing the outcome for a task of the kind will do, said before it is chosen.</summary>
     public string Effect(string kind, string outcome) =>

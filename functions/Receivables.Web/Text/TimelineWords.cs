@@ -51,6 +51,12 @@ public sealed partial class TimelineWords(Texts texts)
             return null;
         }
 
+        if (!Texts.English && entry.IdempotencyKey.StartsWith("call-outcome:", StringComparison.Ordinal) && CallSummary().Match(summary) is { Success: true } call)
+        {
+            // "Call <task>: <outcome>; <effect>": the heading names the outcome; the effect is said in bokmål when known.
+            return CallEffect(call.Groups[1].Value) ?? summary;
+        }
+
         if (entry.Kind == EvidenceKinds.Task && TaskEvent().IsMatch(entry.Title))
         {
             // "<kind> task done (<outcome>): <note>": the note is the person's own words.
@@ -69,7 +75,8 @@ public sealed partial class TimelineWords(Texts texts)
 
     /// <summary>A reply's class (<c>Dispute</c>, <c>PromiseToPay</c>, ...) as a reader says it.</summary>
     public string Class(string cls) =>
-        texts.Has("class." + cls) ? Capitalized(texts["class." + cls]) : cls;
+        !texts.Has("class." + cls) ? cls
+        : Capitalized(texts["class." + cls] is var words && words.StartsWith("a ", StringComparison.Ordinal) ? words[2..] : words.StartsWith("an ", StringComparison.Ordinal) ? words[3..] : words);
 
     private static string Capitalized(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
@@ -112,6 +119,18 @@ public sealed partial class TimelineWords(Texts texts)
         return parts.Count == 0 ? heading : heading + ": " + string.Join(", ", parts);
     }
 
+    /// <summary>What a recorded call did, in bokmål, or null when it is not one of the call handler's effects.</summary>
+    private static string? CallEffect(string effect) => effect switch
+    {
+        "no answer recorded" => "ikke svar registrert",
+        "case held for dispute; review-dispute task opened" => "saken stanset, oppgave om innsigelsen åpnet",
+        _ when effect.StartsWith("arrangement requested", StringComparison.Ordinal) => "forslag til nedbetalingsplan bedt om",
+        _ when PromiseEffect().Match(effect) is { Success: true } p => $"stanset til {Day(p.Groups[1].Value)} (lovet betaling {Day(p.Groups[2].Value)} + {p.Groups[3].Value} dager)",
+        _ => null,
+    };
+
+    private static string Day(string isoDate) => Texts.Date(DateOnly.ParseExact(isoDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>One action of a reply in bokmål, or null when it is not one of the handler's.</summary>
     private static string? Action(string part) => part switch
     {
@@ -128,7 +147,7 @@ public sealed partial class TimelineWords(Texts texts)
         _ when part.StartsWith("not acknowledged again", StringComparison.Ordinal) => "ikke bekreftet på nytt (nylig bekreftet)",
         _ when part.StartsWith("arrangement requested", StringComparison.Ordinal) => "forslag til nedbetalingsplan bedt om",
         _ when HeldInvoices().Match(part) is { Success: true } held => "faktura " + held.Groups[1].Value + " holdt tilbake",
-        _ when PausedUntil().Match(part) is { Success: true } paused => "stanset til " + Texts.Date(DateOnly.ParseExact(paused.Groups[1].Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        _ when PausedUntil().Match(part) is { Success: true } paused => "stanset til " + Day(paused.Groups[1].Value),
         _ => null,
     };
 
@@ -140,6 +159,12 @@ public sealed partial class TimelineWords(Texts texts)
 
     [GeneratedRegex(@"^plan:[^:]+:([a-z-]+)(?::(\d+))?$")]
     private static partial Regex PlanStep();
+
+    [GeneratedRegex(@"^Call \S+: [a-z-]+; (.+)$")]
+    private static partial Regex CallSummary();
+
+    [GeneratedRegex(@"^paused until (\d{4}-\d{2}-\d{2}) \(promise (\d{4}-\d{2}-\d{2}) \+ (\d+) days\)$")]
+    private static partial Regex PromiseEffect();
 
     [GeneratedRegex(@"^invoices (.+) held for dispute$")]
     private static partial Regex HeldInvoices();

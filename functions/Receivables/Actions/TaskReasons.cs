@@ -25,6 +25,9 @@ public static class TaskReasons
     /// <summary>The debtor disputed the claim on a call.</summary>
     public const string DisputeOnCall = "dispute-on-call";
 
+    /// <summary>A call a person made outside the call list, recorded in the workspace (<see cref="TaskFacts.Reference"/>: the person).</summary>
+    public const string RecordedCall = "recorded-call";
+
     /// <summary>A drafted repayment plan waits for approval (<see cref="TaskFacts.Reference"/>: the plan).</summary>
     public const string PlanDrafted = "plan-drafted";
 }

@@ -25,7 +25,12 @@ public sealed class TaskWordsTests
     {
         var task = Task(TaskKinds.CallDebtor, "Call Fjellbygg AS: promise of 02.02.2026 broken", "Why: the debtor promised to pay by 2026-02-02.", new TaskFacts
         {
-            Amount = 20000m, Currency = "NOK", DaysOverdue = 25, Invoices = ["2001"], Reason = TaskReasons.PromiseBroken, AboutDate = new DateOnly(2026, 2, 2),
+            Amount = 20000m,
+            Currency = "NOK",
+            DaysOverdue = 25,
+            Invoices = ["2001"],
+            Reason = TaskReasons.PromiseBroken,
+            AboutDate = new DateOnly(2026, 2, 2),
         });
 
         var (nbTitle, nbDetails) = InCulture("nb-NO", words => (words.Title(task, "Fjellbygg AS"), words.Details(task, "Fjellbygg AS", "post@fjellbygg.example")));
@@ -43,7 +48,10 @@ public sealed class TaskWordsTests
     {
         var task = Task(TaskKinds.ReviewDispute, "Dispute on invoice(s) 2002, 2003 (reply r-1 of 2026-01-20)", "The debtor disputes invoice(s) 2002, 2003.", new TaskFacts
         {
-            Invoices = ["2002", "2003"], Reason = TaskReasons.DisputeInReply, AboutDate = new DateOnly(2026, 1, 20), Reference = "2002,2003",
+            Invoices = ["2002", "2003"],
+            Reason = TaskReasons.DisputeInReply,
+            AboutDate = new DateOnly(2026, 1, 20),
+            Reference = "2002,2003",
         });
 
         var (title, details) = InCulture("nb-NO", words => (words.Title(task, "Per Olsen"), words.Details(task, "Per Olsen", null)));

@@ -250,9 +250,21 @@ public sealed class WorkspaceBrowserTests
         actors.ShouldContain("systemet");
         actors.ShouldContain("operator");
         actors.ShouldContain("Innsigelse");
-        (await page.Locator("section[aria-labelledby=tasks-h]").InnerTextAsync()).ShouldContain("Innsigelse på kravet (svar 20.01.2026)");
+
+        // A call recorded on the page: its task and its outcome read in bokmål too.
+        var callForm = page.Locator("form.call");
+        await callForm.Locator("input[value=no-answer]").CheckAsync();
+        await callForm.GetByRole(AriaRole.Button).ClickAsync();
+        await page.Locator(".flash.ok").WaitForAsync();
+        await page.GotoAsync("/Debtors/acme/C-200");
+        var tasks = await page.Locator("section[aria-labelledby=tasks-h]").InnerTextAsync();
+        tasks.ShouldContain("Innsigelse på kravet (svar 20.01.2026) – avvist");
+        tasks.ShouldContain("Samtale med Per Olsen registrert av operator – ikke svar");
+        var called = await page.Locator("ol.timeline li").First.InnerTextAsync();
+        called.ShouldContain("Samtale registrert: Ikke svar");
+        called.ShouldContain("ikke svar registrert");
         var debtor = (await page.Locator("main").TextContentAsync())!;
-        foreach (var english in new[] { "Sent ", "Case ", "Decision:", "Reply classified", "Reply:", "Reminder acme", "person:", "Dispute on", "dispute-", "friendly-reminder" })
+        foreach (var english in new[] { "Sent ", "Case ", "Decision:", "Reply classified", "Reply:", "Reminder acme", "person:", "Dispute on", "dispute-", "friendly-reminder", "Call ", "recorded", " open" })
         {
             debtor.ShouldNotContain(english);
         }
@@ -273,7 +285,9 @@ public sealed class WorkspaceBrowserTests
         englishTimeline.ShouldContain("Decision: friendly reminder");
         englishTimeline.ShouldContain("Reply read as a dispute");
         englishTimeline.ShouldNotContain("Svar tolket");
-        (await page.Locator("section[aria-labelledby=tasks-h]").InnerTextAsync()).ShouldContain("Dispute on the claim (reply of 20/01/2026)");
+        var englishTasks = await page.Locator("section[aria-labelledby=tasks-h]").InnerTextAsync();
+        englishTasks.ShouldContain("Dispute on the claim (reply of 20/01/2026) – rejected");
+        englishTasks.ShouldContain("Call with Per Olsen recorded by operator – no answer");
     }
 
     [Fact]
