@@ -28,6 +28,8 @@ public sealed class TaskWords(Texts texts)
                 return texts.Format("title.review-dispute.call", Disputed(f, "title.review-dispute.claim", "title.review-dispute.invoices"));
             case TaskKinds.CallDebtor when name is not null && f is { Reason: TaskReasons.RecordedCall, Reference: { } person }:
                 return texts.Format("title.recorded-call", name, person);
+            case TaskKinds.BookCreditNote when f is { Reason: TaskReasons.DisputeResolved, Amount: { } credited }:
+                return texts.Format("title.book-credit-note", Texts.Amount(credited, f.Currency), string.Join(", ", f.Invoices));
             case TaskKinds.ApprovePlan when name is not null && (f.Reason is TaskReasons.PlanDrafted || plan is not null):
                 return texts.Format("title.approve-plan", name);
             default:
@@ -78,6 +80,8 @@ public sealed class TaskWords(Texts texts)
                 return [texts.Format("dispute.call", Disputed(f, "dispute.claim", "dispute.invoices")), texts["dispute.held"]];
             case TaskKinds.CallDebtor when f.Reason is TaskReasons.RecordedCall:
                 return [texts["recorded-call"]];
+            case TaskKinds.BookCreditNote when f.Reason is TaskReasons.DisputeResolved:
+                return [.. new[] { texts.Has("credit-note." + f.Reference) ? texts["credit-note." + f.Reference] : null, texts["credit-note.book"] }.OfType<string>()];
             case TaskKinds.ApprovePlan when plan is not null:
                 return Plan(plan);
             default:

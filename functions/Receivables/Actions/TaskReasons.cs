@@ -25,6 +25,12 @@ public static class TaskReasons
     /// <summary>The debtor disputed the claim on a call.</summary>
     public const string DisputeOnCall = "dispute-on-call";
 
+    /// <summary>
+    /// A dispute was upheld in full or in part (<see cref="TaskFacts.Reference"/>: <c>upheld</c> or <c>partly</c>): the
+    /// credit note of <see cref="TaskFacts.Amount"/> on <see cref="TaskFacts.Invoices"/> is to be booked.
+    /// </summary>
+    public const string DisputeResolved = "dispute-resolved";
+
     /// <summary>A call a person made outside the call list, recorded in the workspace (<see cref="TaskFacts.Reference"/>: the person).</summary>
     public const string RecordedCall = "recorded-call";
 

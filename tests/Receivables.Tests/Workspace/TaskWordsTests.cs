@@ -60,6 +60,25 @@ public sealed class TaskWordsTests
         details[0].ShouldBe("Kunden bestrider faktura 2002, 2003 i et svar mottatt 20.01.2026.");
     }
 
+    [Fact]
+    public void A_credit_note_to_book_after_an_upheld_dispute_says_the_amount_and_invoices_in_bokmål()
+    {
+        var task = Task(TaskKinds.BookCreditNote, "Book a credit note of 900.00 NOK on 2002", "The dispute was resolved as upheld (T1).", new TaskFacts
+        {
+            Amount = 900m,
+            Currency = "NOK",
+            Invoices = ["2002"],
+            Reason = TaskReasons.DisputeResolved,
+            Reference = "upheld",
+        });
+
+        var (title, details) = InCulture("nb-NO", words => (words.Title(task, "Per Olsen"), words.Details(task, "Per Olsen", null)));
+
+        Plain(title).ShouldBe("Før kreditnota på 900,00 kr på faktura 2002");
+        details[0].ShouldBe("Innsigelsen er tatt til følge.");
+        details[1].ShouldStartWith("Før kreditnotaen i regnskapssystemet.");
+    }
+
     private static WorkTask Task(string kind, string title, string details, TaskFacts facts) =>
         new("acme", "T1", kind, "B-100", "case-1", title, details, Opened, true, null, null, null) { Facts = facts };
 
