@@ -129,7 +129,6 @@ public sealed class TaskWords(Texts texts)
             lines.Add(texts["plan.security"]);
         }
 
-        lines.Add(texts["plan.approve-hint"]);
         return lines;
     }
 
