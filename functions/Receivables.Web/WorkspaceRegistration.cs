@@ -37,6 +37,8 @@ public static class WorkspaceRegistration
             .AddMvcOptions(o => o.Filters.Add<ActingRequiresController>())
             .AddApplicationPart(typeof(WorkspaceRegistration).Assembly);
         services.TryAddSingleton<Texts>();
+        services.TryAddSingleton<TaskWords>();
+        services.TryAddSingleton<TimelineWords>();
         services.TryAddSingleton<WorkspaceActions>();
         services.TryAddSingleton<WorkspaceQueries>();
         services.Configure<RequestLocalizationOptions>(o =>

@@ -16,4 +16,7 @@ public sealed record TodayItem(WorkTask Task, string CreditorName, PortfolioDebt
 {
     /// <summary>For a call: the step of the last letter the debtor got and when (null: none sent yet).</summary>
     public LastLetter? LastLetter { get; init; }
+
+    /// <summary>For a plan's approval: the drafted plan (null: not found).</summary>
+    public RepaymentPlan? Plan { get; init; }
 }

@@ -58,7 +58,7 @@ public sealed class WorkspaceActions(
         var recorded = new TaskOutcome(outcome, Blank(note), date, Actors.Person(person), TaskText.ParseAmount(amount));
         var task = await tasks.OpenAsync(
             creditorId, TaskKinds.CallDebtor, debtorId, view.CaseId, $"Call with {view.DebtorName} recorded by {person}",
-            "A call outside the call list, recorded in the workspace.", "web-call:" + key, cancellationToken);
+            "A call outside the call list, recorded in the workspace.", "web-call:" + key, cancellationToken, new TaskFacts { Reason = TaskReasons.RecordedCall, Reference = person });
         var (_, effect) = await outcomes.CompleteAsync(creditorId, task.TaskId, recorded, cancellationToken);
         return effect;
     }

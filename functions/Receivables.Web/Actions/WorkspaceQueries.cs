@@ -54,7 +54,8 @@ public sealed class WorkspaceQueries(
     /// The open tasks of every creditor, most urgent first as <c>tasks list</c> orders them (<see cref="TaskUrgency"/>):
     /// priority (high, normal, low), then the date the task is due, then the kind (money and promises before
     /// housekeeping), then the largest amount. Read from the Today index: the count per creditor and the rows up to the
-    /// page shown, then only the page's tasks, their debtors' lines and (for a call) its last letter (one case read).
+    /// page shown, then only the page's tasks, their debtors' lines, (for a call) its last letter (one case read) and
+    /// (for a plan's approval) the plan.
     /// </summary>
     public async Task<TodayPage> TodayAsync(int page, CancellationToken cancellationToken)
     {
@@ -80,6 +81,12 @@ public sealed class WorkspaceQueries(
             {
                 // The case's stage is the ladder step its last letter took.
                 item = item with { LastLetter = new LastLetter(PortfolioStages.Of(found.Stage, null), sent) };
+            }
+
+            if (Text.TaskWords.PlanId(task) is { } planId)
+            {
+                // The plan an approval is about, so that its details are worded from the plan.
+                item = item with { Plan = await plans.GetAsync(task.CreditorId, planId, cancellationToken) };
             }
 
             return item;

@@ -243,6 +243,118 @@ public sealed class Texts
         ["notfound"] = ("Fant ikke siden.", "Page not found."),
         ["error"] = ("Noe gikk galt: {0}", "Something went wrong: {0}"),
         ["creditor"] = ("Kreditor", "Creditor"),
+        ["task.open"] = ("åpen", "open"),
+        ["done.promise"] = ("lovet betaling", "promise to pay"),
+        ["done.dispute"] = ("bestrider", "disputed"),
+        ["done.plan"] = ("nedbetalingsplan", "repayment plan"),
+        ["done.no-answer"] = ("ikke svar", "no answer"),
+        ["done.upheld"] = ("tatt til følge", "upheld"),
+        ["done.rejected"] = ("avvist", "rejected"),
+        ["done.partly"] = ("delvis medhold", "partly upheld"),
+        ["done.approve"] = ("godkjent", "approved"),
+        ["done.reject"] = ("avvist", "rejected"),
+        ["done.paid"] = ("betalt", "paid"),
+        ["done.superseded-by-dispute"] = ("erstattet av innsigelse", "superseded by a dispute"),
+        ["done.credited"] = ("kreditert", "credited"),
+        ["pause.PromiseToPay"] = ("lovet betaling", "promise to pay"),
+        ["pause.Dispute"] = ("innsigelse", "dispute"),
+        ["pause.PlanInForce"] = ("nedbetalingsplan i kraft", "repayment plan in force"),
+        ["pause.PlanProposed"] = ("nedbetalingsplan foreslått", "repayment plan proposed"),
+        ["pause.AwaitingLedger"] = ("venter på reskontroen", "waiting for the ledger"),
+        ["pause.Manual"] = ("stanset av saksbehandler", "paused by a person"),
+        ["pause.SendFailed"] = ("utsending feilet", "sending failed"),
+        ["title.book-credit-note"] = ("Før kreditnota på {0} på faktura {1}", "Book a credit note of {0} on invoice {1}"),
+        ["credit-note.upheld"] = ("Innsigelsen er tatt til følge.", "The dispute was upheld."),
+        ["credit-note.partly"] = ("Innsigelsen har fått delvis medhold.", "The dispute was partly upheld."),
+        ["credit-note.book"] = ("Før kreditnotaen i regnskapssystemet. Fakturaene holdes tilbake til reskontroen viser den; da lukkes oppgaven av seg selv.", "Book the credit note in the ERP. The invoices stay held until the ledger shows it; then this task closes itself."),
+        ["title.recorded-call"] = ("Samtale med {0} registrert av {1}", "Call with {0} recorded by {1}"),
+        ["recorded-call"] = ("En samtale utenom ringelisten, registrert i arbeidsflaten.", "A call outside the call list, recorded in the workspace."),
+        ["title.call-debtor"] = ("Ring {0}", "Call {0}"),
+        ["title.call-debtor.promise-broken"] = ("Ring {0}: betalingsløftet til {1} er brutt", "Call {0}: promise to pay by {1} broken"),
+        ["title.review-dispute.claim"] = ("Innsigelse på kravet", "Dispute on the claim"),
+        ["title.review-dispute.invoices"] = ("Innsigelse på faktura {0}", "Dispute on invoice {0}"),
+        ["title.review-dispute.reply"] = ("{0} (svar {1})", "{0} (reply of {1})"),
+        ["title.review-dispute.call"] = ("{0} (telefonsamtale)", "{0} (on a call)"),
+        ["title.approve-plan"] = ("Godkjenn nedbetalingsplan for {0}", "Approve repayment plan for {0}"),
+        ["why.large-claim"] = ("Hvorfor: stort krav ({0}, grensen er {1}) – ring kunden før den formelle purringen.", "Why: a large claim ({0}, the limit is {1}) – call the customer before the formal reminder."),
+        ["why.before-escalation"] = ("Hvorfor: siste steg før inkasso – ring kunden før saken går videre.", "Why: the last step before escalation – call the customer before the case goes further."),
+        ["why.promise-broken"] = ("Hvorfor: kunden lovet å betale innen {0}, men {1} er fortsatt forfalt.", "Why: the customer promised to pay by {0}, and {1} is still overdue."),
+        ["contact.line"] = ("Kontakt: {0}", "Contact: {0}"),
+        ["contact.email"] = ("e-post {0}", "email {0}"),
+        ["contact.no-email"] = ("e-post ukjent", "email unknown"),
+        ["contact.phone"] = ("telefon {0}", "phone {0}"),
+        ["contact.no-phone"] = ("telefon ikke i reskontroen", "phone not in the ledger"),
+        ["claim.one"] = ("Krav: 1 forfalt faktura ({1}), {2} utestående", "Claim: 1 overdue invoice ({1}), {2} open"),
+        ["claim.many"] = ("Krav: {0} forfalte fakturaer ({1}), {2} utestående", "Claim: {0} overdue invoices ({1}), {2} open"),
+        ["claim.days"] = (", {0} dager over forfall", ", {0} days past due"),
+        ["talking-points"] = ("Samtalepunkter: 1) spør hvorfor kravet ikke er betalt (ikke mottatt? uenig i kravet? trang økonomi?); 2) er økonomien trang, tilby en avtale om avdrag; 3) avtal en dato for betaling.", "Talking points: 1) ask why it is unpaid (not received? disagreement? money short?); 2) if money is short, offer an arrangement (instalments); 3) agree a date for payment."),
+        ["dispute.claim"] = ("kravet", "the claim"),
+        ["dispute.invoices"] = ("faktura {0}", "invoice {0}"),
+        ["dispute.reply"] = ("Kunden bestrider {0} i et svar mottatt {1}.", "The customer disputes {0} in a reply received on {1}."),
+        ["dispute.call"] = ("Kunden bestred {0} i en telefonsamtale.", "The customer disputed {0} on a call."),
+        ["dispute.held"] = ("Purringene er stanset til innsigelsen er avgjort: ta den til følge, avvis den med en begrunnelse, eller gi delvis medhold.", "Reminders are on hold until the dispute is decided: uphold it, reject it with a reason, or uphold it in part."),
+        ["plan.claim"] = ("Krav {0} (hovedstol {1}, gebyr {2}, renter {3}, kompensasjon {4}).", "Claim {0} (principal {1}, fees {2}, interest {3}, compensation {4})."),
+        ["plan.installments"] = ("{0} avdrag ({1}) fra {2} til {3}, det første på {4}; totalt {5}.", "{0} installments ({1}) from {2} to {3}, the first {4}; total {5}."),
+        ["plan.kid"] = ("KID {0}.", "KID {0}."),
+        ["plan.fees-waived"] = ("Gebyr på {0} frafalles om planen holdes.", "Fees of {0} are waived if the plan is kept."),
+        ["plan.compensation-waived"] = ("Kompensasjon på {0} er frafalt.", "Compensation of {0} is waived."),
+        ["plan.settlement"] = ("Tilbud om forlik: {0} innen {1}.", "Settlement offer: {0} by {1}."),
+        ["plan.security"] = ("Sikkerhet og signert gjeldsbekreftelse kreves.", "Security and a signed debt confirmation are asked for."),
+        ["letter.friendly-reminder"] = ("vennlig påminnelse", "friendly reminder"),
+        ["letter.reminder"] = ("purring", "reminder"),
+        ["letter.collection-notice"] = ("inkassovarsel", "collection notice"),
+        ["letter.payment-demand"] = ("betalingsoppfordring", "payment demand"),
+        ["letter.acknowledgement"] = ("svar på henvendelse", "answer to the customer"),
+        ["letter.still-open"] = ("betalingen er ikke funnet", "payment not found"),
+        ["letter.invoice-copy"] = ("fakturakopi", "invoice copy"),
+        ["letter.plan-proposal"] = ("forslag til nedbetalingsavtale", "repayment plan proposal"),
+        ["letter.plan-accepted"] = ("bekreftelse av nedbetalingsavtale", "repayment plan confirmation"),
+        ["letter.plan-missed"] = ("varsel om manglende avdrag", "missed installment notice"),
+        ["letter.call-confirmation"] = ("bekreftelse av telefonsamtale", "confirmation of a call"),
+        ["letter.dispute-outcome"] = ("svar på innsigelse", "answer to a dispute"),
+        ["letter.dispute-acknowledgement"] = ("bekreftelse av innsigelse", "dispute acknowledged"),
+        ["letter.promise-confirmation"] = ("bekreftelse av betalingsløfte", "promise to pay confirmed"),
+        ["letter.promise-broken"] = ("varsel om brutt betalingsløfte", "broken promise notice"),
+        ["letter.payment-found"] = ("betalingen er funnet", "payment found"),
+        ["letter.reply-answer"] = ("svar på spørsmål", "answer to a question"),
+        ["letter.set-off-notice"] = ("motregningserklæring", "set-off declaration"),
+        ["tl.sent"] = ("Sendt: {0}", "Sent: {0}"),
+        ["tl.decision"] = ("Vedtak: {0}", "Decision: {0}"),
+        ["tl.reply"] = ("Svar fra kunden: {0}", "Reply from the customer: {0}"),
+        ["tl.classified"] = ("Svar tolket som {0}", "Reply read as {0}"),
+        ["tl.call-outcome"] = ("Samtale registrert: {0}", "Call recorded: {0}"),
+        ["tl.task-done"] = ("Oppgave utført: {0} – {1}", "Task done: {0} – {1}"),
+        ["tl.task-closed"] = ("Oppgave lukket: {0}", "Task closed: {0}"),
+        ["tl.case.pause"] = ("Purringene stanset", "Reminders paused"),
+        ["tl.case.resume"] = ("Purringene gjenopptatt", "Reminders resumed"),
+        ["tl.case.dispute-rejected"] = ("Innsigelsen avvist", "Dispute rejected"),
+        ["tl.case.dispute-upheld"] = ("Innsigelsen tatt til følge", "Dispute upheld"),
+        ["tl.case.release-hold"] = ("Stansen opphevet", "Hold released"),
+        ["tl.case.hold-invoice"] = ("Faktura holdt tilbake", "Invoice held"),
+        ["tl.case.release-invoice"] = ("Faktura frigitt", "Invoice released"),
+        ["tl.case.never-automatic"] = ("Merket «aldri automatisk»", "Marked never-automatic"),
+        ["tl.case.automatic-again"] = ("«Aldri automatisk» opphevet", "Never-automatic undone"),
+        ["tl.case.restart-friendly-step"] = ("Påminnelsen startet på nytt", "Friendly reminder restarted"),
+        ["tl.plan.drafted"] = ("Forslag til nedbetalingsplan utarbeidet", "Repayment plan drafted"),
+        ["tl.plan.approved"] = ("Nedbetalingsplan godkjent og sendt", "Repayment plan approved and sent"),
+        ["tl.plan.rejected"] = ("Nedbetalingsplan avvist", "Repayment plan rejected"),
+        ["tl.plan.accepted"] = ("Nedbetalingsplan akseptert av kunden", "Repayment plan accepted by the customer"),
+        ["tl.plan.paid"] = ("Avdrag {0} betalt", "Installment {0} paid"),
+        ["tl.plan.missed"] = ("Avdrag {0} ikke betalt", "Installment {0} missed"),
+        ["actor.rule"] = ("regel", "rule"),
+        ["actor.system"] = ("systemet", "system"),
+        ["actor.model"] = ("språkmodell", "language model"),
+        ["class.PromiseToPay"] = ("betalingsløfte", "a promise to pay"),
+        ["class.Dispute"] = ("innsigelse", "a dispute"),
+        ["class.Liquidity"] = ("betalingsproblemer", "money trouble"),
+        ["class.AlreadyPaid"] = ("allerede betalt", "already paid"),
+        ["class.NotReceived"] = ("ikke mottatt", "not received"),
+        ["class.CopyRequest"] = ("ber om kopi", "a copy request"),
+        ["class.AutoReply"] = ("automatisk svar", "an auto-reply"),
+        ["class.ContactChange"] = ("ny kontaktperson", "a contact change"),
+        ["class.Other"] = ("annet", "other"),
+        ["class.Question"] = ("spørsmål", "a question"),
+        ["class.DeliveryFailure"] = ("feil ved levering", "a delivery failure"),
     };
 
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
@@ -255,6 +367,12 @@ public sealed class Texts
 
     /// <summary>An outcome's name.</summary>
     public string Outcome(string kind, string outcome) => Has("outname." + outcome) ? this["outname." + outcome] : outcome;
+
+    /// <summary>A completed task's outcome as its status ("avvist"), or its name when it has no status word.</summary>
+    public string Done(string kind, string outcome) => Has("done." + outcome) ? this["done." + outcome] : Outcome(kind, outcome);
+
+    /// <summary>Why a case is paused (<c>PromiseToPay</c>, <c>Dispute</c>, ...) as a reader says it.</summary>
+    public string Pause(string reason) => Has("pause." + reason) ? this["pause." + reason] : reason;
 
     /// <summary>What choosing the outcome for a task of the kind will do, said before it is chosen.</summary>
     public string Effect(string kind, string outcome) =>
@@ -270,6 +388,10 @@ public sealed class Texts
 
     public static string Money(decimal amount, string currency) =>
         amount.ToString("N2", CultureInfo.CurrentCulture) + "\u00a0" + currency;
+
+    /// <summary>An amount in running text: "30 000,00 kr" in bokmål (kroner as the reader says them), "30,000.00 NOK" in English.</summary>
+    public static string Amount(decimal amount, string? currency) =>
+        Money(amount, !English && (currency is null or "NOK") ? "kr" : currency ?? "NOK");
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 

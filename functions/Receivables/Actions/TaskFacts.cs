@@ -29,4 +29,16 @@ public sealed record TaskFacts
 
     /// <summary><see cref="TaskPriorities.High"/>, <see cref="TaskPriorities.Normal"/> or <see cref="TaskPriorities.Low"/>.</summary>
     public string? Priority { get; init; }
+
+    /// <summary>Why the task opened (<see cref="TaskReasons"/>); null for tasks opened before it was stored.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The amount the reason compares against (a large claim's configured amount).</summary>
+    public decimal? Threshold { get; init; }
+
+    /// <summary>The date the reason names: a promised payment date, the day a disputing reply came.</summary>
+    public DateOnly? AboutDate { get; init; }
+
+    /// <summary>What the task concerns by id: a drafted plan, the disputed invoices (see <see cref="TaskReasons"/>).</summary>
+    public string? Reference { get; init; }
 }

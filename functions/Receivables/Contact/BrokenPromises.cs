@@ -67,7 +67,7 @@ public sealed class BrokenPromises(
         {
             await tasks.OpenUnlessOpenAsync(step.CreditorId, TaskKinds.CallDebtor, step.DebtorId, step.CaseId, $"Call {step.Lines.Debtor.Name}: promise of {promised:dd.MM.yyyy} broken",
                 CallTasks.Details(step.Lines.Debtor, overdue, step, string.Create(CultureInfo.InvariantCulture, $"the debtor promised to pay by {promised:yyyy-MM-dd} and the ledger still shows {amount:0.00} overdue (large claim)")),
-                key + ":call", open => open.Kind == TaskKinds.CallDebtor, cancellationToken, facts.FromLines(step.Lines));
+                key + ":call", open => open.Kind == TaskKinds.CallDebtor, cancellationToken, facts.FromLines(step.Lines, new TaskFacts { Reason = TaskReasons.PromiseBroken, AboutDate = promised }));
         }
     }
 }

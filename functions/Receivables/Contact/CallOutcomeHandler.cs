@@ -68,7 +68,7 @@ public sealed class CallOutcomeHandler(
                 await cases.PauseAsync(found.CreditorId, found.DebtorId, PauseReason.Dispute, null, null, outcome.Actor, note, key, cancellationToken);
                 var review = await tasks.OpenAsync(found.CreditorId, TaskKinds.ReviewDispute, found.DebtorId, found.CaseId, "Dispute raised on a call",
                     $"On call {task.TaskId} the debtor disputed the claim: {outcome.Note ?? "(no note)"}. Dunning is on hold until a person resolves it: tasks done <id> --outcome upheld|rejected|partly.", key + ":" + TaskKinds.ReviewDispute, cancellationToken,
-                    new TaskFacts { Invoices = task.Facts.Invoices, Quote = outcome.Note is { Length: > 0 } said ? "(noted on the call) " + said : null });
+                    new TaskFacts { Invoices = task.Facts.Invoices, Quote = outcome.Note is { Length: > 0 } said ? "(noted on the call) " + said : null, Reason = TaskReasons.DisputeOnCall });
                 await moot.CloseAsync(found.CreditorId, found.DebtorId, t => t.TaskId != task.TaskId && t.Kind is TaskKinds.CallDebtor or TaskKinds.DecideEscalation,
                     MootOutcomes.SupersededByDispute, $"the debtor disputed the claim on call {task.TaskId}; review task {review.TaskId} replaces it", cancellationToken);
                 effect = "case held for dispute; review-dispute task opened";

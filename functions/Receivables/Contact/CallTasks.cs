@@ -32,13 +32,16 @@ public sealed class CallTasks(ITaskStore tasks, TaskFactsSource facts, IOptions<
 
         var amount = overdue.Sum(i => i.OpenAmount);
         string? why = null;
+        var reason = new TaskFacts();
         if (o.AlwaysCallAtStage.Length > 0 && step.Stage == o.AlwaysCallAtStage)
         {
             why = "last step before escalation: a person calls before the case is escalated";
+            reason = new TaskFacts { Reason = TaskReasons.BeforeEscalation };
         }
         else if (o.LargeClaimStage.Length > 0 && step.Stage == o.LargeClaimStage && amount >= o.LargeClaimAmount)
         {
             why = string.Create(CultureInfo.InvariantCulture, $"large claim ({amount:0.00} ≥ {o.LargeClaimAmount:0.00}, Receivables:Contact:LargeClaimAmount): a person calls before the formal reminder");
+            reason = new TaskFacts { Reason = TaskReasons.LargeClaim, Threshold = o.LargeClaimAmount };
         }
 
         if (why is null)
@@ -49,7 +52,7 @@ public sealed class CallTasks(ITaskStore tasks, TaskFactsSource facts, IOptions<
         var debtor = step.Lines.Debtor;
         var key = $"call|{step.CreditorId}|{debtor.DebtorId}|{step.Stage}|{overdue[0].InvoiceNumber}";
         var opening = await tasks.OpenUnlessOpenAsync(step.CreditorId, TaskKinds.CallDebtor, debtor.DebtorId, step.CaseId, $"Call {debtor.Name}", Details(debtor, overdue, step, why), key,
-            open => open.Kind == TaskKinds.CallDebtor, cancellationToken, facts.FromLines(step.Lines));
+            open => open.Kind == TaskKinds.CallDebtor, cancellationToken, facts.FromLines(step.Lines, reason));
         if (opening.Blocked)
         {
             // One call at a time: the person has not made the last one yet.

@@ -98,7 +98,7 @@ public sealed class DisputeResolutions(
                 string.Create(CultureInfo.InvariantCulture, $"Book a credit note of {credited:0.00} {currency} on {string.Join(", ", numbers)}"),
                 string.Create(CultureInfo.InvariantCulture, $"The dispute was resolved as {outcome.Outcome} ({task.TaskId}). Book the credit note in the ERP; the invoice(s) stay held until the ledger shows it, then this task closes itself (credited). To resume without it: tasks done <id> --outcome {DisputeOutcomes.Release}."),
                 key + ":" + TaskKinds.BookCreditNote, cancellationToken,
-                new TaskFacts { Invoices = numbers, Amount = credited, Currency = currency, Thread = task.Facts.Thread });
+                new TaskFacts { Invoices = numbers, Amount = credited, Currency = currency, Thread = task.Facts.Thread, Reason = TaskReasons.DisputeResolved, Reference = outcome.Outcome });
             effect += "; task " + book.TaskId + " to book it";
         }
 

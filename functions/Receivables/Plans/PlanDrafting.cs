@@ -89,7 +89,8 @@ public sealed class PlanDrafting(
             $"Approve repayment plan {plan.PlanId} for {plan.DebtorName}",
             PlanText.Describe(plan) + $" Approve: plans approve {plan.PlanId} (or tasks done <id> --outcome approve); reject: plans reject {plan.PlanId} --reason \"...\".",
             "plan:" + plan.PlanId + ":approve",
-            cancellationToken);
+            cancellationToken,
+            new TaskFacts { Reason = TaskReasons.PlanDrafted, Reference = plan.PlanId });
         plan.ApprovalTaskId = task.TaskId;
         await plans.SaveAsync(plan, cancellationToken);
         logger.LogInformation("Drafted plan {PlanId} for {CreditorId}/{DebtorId}: {Count} installments, claim {Claim}", plan.PlanId, plan.CreditorId, plan.DebtorId, plan.Installments.Count, plan.Claim);

@@ -70,7 +70,7 @@ public sealed class ReplyActions(
                         $"Dispute on {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))} ({answer.Origin} of {received:yyyy-MM-dd})",
                         $"The debtor disputes {(invoices is null ? "the claim" : "invoice(s) " + string.Join(", ", invoices))}. Dunning is on hold until a person resolves it: tasks done <id> --outcome upheld|rejected|partly (rejected needs --note with the reason; partly needs --amount).",
                         key, cancellationToken,
-                        new TaskFacts { Invoices = invoices ?? [], Quote = words, Thread = thread });
+                        new TaskFacts { Invoices = invoices ?? [], Quote = words, Thread = thread, Reason = TaskReasons.DisputeInReply, AboutDate = received, Reference = invoices is null ? null : disputed });
                     await moot.CloseAsync(found.CreditorId, found.DebtorId,
                         t => t.Kind is TaskKinds.CallDebtor or TaskKinds.DecideEscalation, MootOutcomes.SupersededByDispute,
                         $"the debtor disputes the claim ({answer.Origin}); review task {disputeTask.TaskId} replaces it", cancellationToken);

@@ -170,6 +170,10 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         ["DueDate"] = complete.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Priority"] = complete.Priority,
         ["Thread"] = complete.Thread?.ToStored(),
+        ["Reason"] = complete.Reason,
+        ["Threshold"] = complete.Threshold?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AboutDate"] = complete.AboutDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Reference"] = complete.Reference,
     };
 
     public async Task<WorkTask> OpenOrFoldAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string groupKey, string itemKey, CancellationToken cancellationToken = default, TaskFacts? facts = null)
@@ -431,6 +435,10 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             DueDate = DateOnly.TryParseExact(e.GetString("DueDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var due) ? due : null,
             Priority = e.GetString("Priority"),
             Thread = Email.ReplyThread.FromStored(e.GetString("Thread")),
+            Reason = e.GetString("Reason"),
+            Threshold = decimal.TryParse(e.GetString("Threshold"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var threshold) ? threshold : null,
+            AboutDate = DateOnly.TryParseExact(e.GetString("AboutDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var about) ? about : null,
+            Reference = e.GetString("Reference"),
         },
         Count = e.GetInt32("Count") ?? 1,
     };
