@@ -21,6 +21,14 @@ public sealed class DunningPlanner(
     IMessageQueue queue,
     ILogger<DunningPlanner> logger) : IDunningCycle
 {
+    /// <summary>How long after planning a plan's own planner may still be queueing its shards.</summary>
+    private static readonly TimeSpan PlannerAlive = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a second planner waits (real time) for the first to finish queueing, and how often it looks.</summary>
+    private static readonly TimeSpan PlannerWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan PlannerPoll = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The timer: plan today (or <paramref name="asOf"/>) for every creditor and queue the shards.</summary>
     public async Task<DunningCycleResult> RunAsync(DateOnly? asOf, CancellationToken cancellationToken = default)
     {
@@ -136,6 +144,16 @@ public sealed class DunningPlanner(
         }
 
         var existing = await progress.GetAsync(creditorId, date, run, cancellationToken);
+
+        // A plan not marked queued may be one another planner is queueing right now (two timers at once): wait for it a
+        // little rather than queue every shard a second time. A plan still not queued after that, or planned longer
+        // ago than a planner takes, is one whose planner stopped: its shards not done are queued again.
+        for (var waited = TimeSpan.Zero; existing is { Plan.Enqueued: false } && clock.Now - existing.Plan.PlannedAt < PlannerAlive && waited < PlannerWait; waited += PlannerPoll)
+        {
+            await Task.Delay(PlannerPoll, cancellationToken);
+            existing = await progress.GetAsync(creditorId, date, run, cancellationToken);
+        }
+
         if (existing is null || existing.Plan.Enqueued)
         {
             notes.Add($"{creditorId}: {date:yyyy-MM-dd} is planned already ({existing}).");

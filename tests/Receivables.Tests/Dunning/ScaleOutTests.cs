@@ -31,10 +31,14 @@ public sealed class ScaleOutTests
         ["Receivables:Local:Queues:ShardConsumers"] = "2",
     };
 
-    /// <summary>Observers that record what the cycle told them (optionally failing once on one debtor's step).</summary>
-    private sealed class Recorder(string? failOnceFor = null) : IDunningStepObserver
+    /// <summary>
+    /// Observers that record what the cycle told them (optionally failing once on one debtor's step, optionally waiting on
+    /// the first step until <paramref name="firstStep"/> completes: another host has started too).
+    /// </summary>
+    private sealed class Recorder(string? failOnceFor = null, Func<Task>? firstStep = null) : IDunningStepObserver
     {
         private int failed;
+        private int started;
 
         public ConcurrentQueue<string> Steps { get; } = new();
 
@@ -44,6 +48,11 @@ public sealed class ScaleOutTests
 
         public async Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
         {
+            if (firstStep is not null && Interlocked.Exchange(ref started, 1) == 0)
+            {
+                await firstStep();
+            }
+
             await Task.Delay(5, cancellationToken);
             if (step.DebtorId == failOnceFor && Interlocked.Exchange(ref failed, 1) == 0)
             {
@@ -60,9 +69,27 @@ public sealed class ScaleOutTests
         }
     }
 
-    private static async Task<LocalHost> HostAsync(RecordingSender sender, Recorder recorder, string? connectionString = null) =>
+    /// <summary>The product's queue, except that each shard message takes a while to send (a planner queueing many shards).</summary>
+    private sealed class SlowShardQueue(IMessageQueue inner) : IMessageQueue
+    {
+        public TaskCompletionSource FirstShardQueued { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task SendAsync<T>(string queue, T message, TimeSpan? visibilityDelay = null, CancellationToken cancellationToken = default)
+        {
+            if (queue == StorageNames.Queues.DunningShard)
+            {
+                FirstShardQueued.TrySetResult();
+                await Task.Delay(150, cancellationToken);
+            }
+
+            await inner.SendAsync(queue, message, visibilityDelay, cancellationToken);
+        }
+    }
+
+    private static async Task<LocalHost> HostAsync(RecordingSender sender, Recorder recorder, string? connectionString = null, Action<IServiceCollection>? services = null) =>
         await TestHost.StartHostAsync(SmallShards, s =>
         {
+            services?.Invoke(s);
             s.RemoveAll<IEmailSender>();
             s.AddSingleton<IEmailSender>(sender);
             s.RemoveAll<IMessageRenderer>();
@@ -99,12 +126,46 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task A_second_timer_that_fires_while_the_first_is_still_queueing_does_not_queue_the_shards_again()
+    {
+        var account = await TestHost.NewAccountAsync();
+        SlowShardQueue? slow = null;
+        await using var a = await HostAsync(new RecordingSender(), new Recorder(), account, s =>
+        {
+            s.RemoveAll<IMessageQueue>();
+            s.AddSingleton<IMessageQueue>(sp => slow = new SlowShardQueue(ActivatorUtilities.CreateInstance<StorageMessageQueue>(sp)));
+        });
+        await using var b = await HostAsync(new RecordingSender(), new Recorder(), account);
+        (await LedgerKit.DropAsync(a, "acme/ledger.csv", Overdue(40), new DateTimeOffset(2026, 3, 2, 5, 0, 0, TimeSpan.Zero))).Result.ShouldBe(LedgerUploadResult.Accepted);
+
+        // Host A's timer plans the day and starts queueing its 8 shards; host B's timer fires for the same slot meanwhile.
+        var planning = a.Get<IDunningCycle>().RunAsync(Monday);
+        await slow.ShouldNotBeNull().FirstShardQueued.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = await b.Get<IDunningCycle>().RunAsync(Monday);
+        await planning;
+
+        (await PeekShardsAsync(a)).Count.ShouldBe(8, "each shard is queued once: the second timer waited for the first");
+        second.Notes.ShouldContain(n => n.Contains("is planned already"));
+    }
+
+    [Fact]
     public async Task Two_hosts_on_one_Azurite_split_the_shards_and_send_each_reminder_once()
     {
         var account = await TestHost.NewAccountAsync();
         var sender = new RecordingSender();
-        var first = new Recorder();
-        var second = new Recorder();
+
+        // Each host's first shard waits (up to half a minute) until the other host has started one, so that a busy
+        // machine that starts one host late cannot let the other work every shard alone.
+        var aStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task Meet(TaskCompletionSource mine, TaskCompletionSource other)
+        {
+            mine.TrySetResult();
+            await Task.WhenAny(other.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+        }
+
+        var first = new Recorder(firstStep: () => Meet(aStarted, bStarted));
+        var second = new Recorder(firstStep: () => Meet(bStarted, aStarted));
         await using var a = await HostAsync(sender, first, account);
         await using var b = await HostAsync(sender, second, account);
         (await LedgerKit.DropAsync(a, "acme/ledger.csv", Overdue(40), new DateTimeOffset(2026, 3, 2, 5, 0, 0, TimeSpan.Zero))).Result.ShouldBe(LedgerUploadResult.Accepted);
