@@ -123,6 +123,14 @@ public sealed class Texts
         ["bucket.31-60"] = ("31–60 dager", "31–60 days"),
         ["bucket.61-90"] = ("61–90 dager", "61–90 days"),
         ["bucket.90+"] = ("Over 90 dager", "90+ days"),
+        ["planstatus.Draft"] = ("Utkast", "Draft"),
+        ["planstatus.Rejected"] = ("Avvist", "Rejected"),
+        ["planstatus.Proposed"] = ("Sendt kunden", "Proposed"),
+        ["planstatus.AwaitingSecurity"] = ("Venter på sikkerhet", "Awaiting security"),
+        ["planstatus.InForce"] = ("Gjelder", "In force"),
+        ["planstatus.Completed"] = ("Fullført", "Completed"),
+        ["planstatus.Broken"] = ("Brutt", "Broken"),
+        ["planstatus.Lapsed"] = ("Ikke godtatt i tide", "Lapsed"),
         ["stage.current"] = ("Ikke purret", "Not reminded"),
         ["stage.friendly"] = ("Vennlig påminnelse", "Friendly reminder"),
         ["stage.reminder"] = ("Purring", "Reminder"),
@@ -370,6 +378,9 @@ public sealed class Texts
 
     /// <summary>A completed task's outcome as its status ("avvist"), or its name when it has no status word.</summary>
     public string Done(string kind, string outcome) => Has("done." + outcome) ? this["done." + outcome] : Outcome(kind, outcome);
+
+    /// <summary>A repayment plan's status as a reader says it.</summary>
+    public string PlanStatus(Receivables.Plans.PlanStatus status) => this["planstatus." + status];
 
     /// <summary>Why a case is paused (<c>PromiseToPay</c>, <c>Dispute</c>, ...) as a reader says it.</summary>
     public string Pause(string reason) => Has("pause." + reason) ? this["pause." + reason] : reason;

@@ -109,6 +109,9 @@ public sealed class WorkspaceBrowserTests
         await page.GotoAsync("/Plans");
         violations.AddRange(await Browser.SeriousViolationsAsync(page));
         await Browser.ShotAsync(page, "plans.nb");
+        var planList = await page.Locator("table.list").InnerTextAsync();
+        planList.ShouldContain("Utkast", Case.Sensitive, "a plan's status in Norwegian");
+        planList.ShouldNotContain("Draft");
         await page.Locator("table.list a[href^='/Plans/']").First.ClickAsync();
         await Browser.ShotAsync(page, "plan-preview.nb");
         (await page.Locator("section.letter").InnerTextAsync()).ShouldContain("Nedbetalingsavtale", Case.Insensitive);
