@@ -52,4 +52,8 @@ public sealed class InvoiceCopies(IEhfSourceStore sources, ILedgerStore store, I
 
         return (document, source);
     }
+
+    /// <summary>A found copy as the PDF the debtor gets, in <paramref name="language"/>, dated the day the EHF file came in.</summary>
+    public static byte[] Pdf((EhfDocument Document, EhfSource Source) copy, string language) =>
+        EhfCopyPdf.Render(copy.Document, language, DateOnly.FromDateTime(copy.Source.UploadedAt.UtcDateTime));
 }

@@ -16,7 +16,7 @@ public sealed class InvoiceCopyAttachments(InvoiceCopies copies, ILedgerReader l
     /// <summary>At most this many copies go with one letter (the oldest open invoices first); the page has the rest.</summary>
     public const int MaxCopies = 10;
 
-    public async Task<IReadOnlyList<EmailAttachment>> ForDebtorAsync(string creditorId, string debtorId, Func<string, bool>? include, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EmailAttachment>> ForDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken)
     {
         var lines = await ledger.GetDebtorAsync(creditorId, debtorId, cancellationToken);
         if (lines is null || await creditors.FindAsync(creditorId, cancellationToken) is not { } creditor)
@@ -26,7 +26,7 @@ public sealed class InvoiceCopyAttachments(InvoiceCopies copies, ILedgerReader l
 
         var language = CaseDocuments.LanguageOf(lines.Debtor, creditor.Profile);
         var attachments = new List<EmailAttachment>();
-        foreach (var invoice in lines.Invoices.Where(i => i.OpenAmount > 0m && (include?.Invoke(i.InvoiceNumber) ?? true)).OrderBy(i => i.DueDate).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal))
+        foreach (var invoice in lines.Invoices.Where(i => i.OpenAmount > 0m).OrderBy(i => i.DueDate).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal))
         {
             if (attachments.Count == MaxCopies)
             {
@@ -39,7 +39,7 @@ public sealed class InvoiceCopyAttachments(InvoiceCopies copies, ILedgerReader l
                 attachments.Add(new EmailAttachment(
                     string.Create(CultureInfo.InvariantCulture, $"{kind}-{FileSafe(invoice.InvoiceNumber)}.pdf"),
                     "application/pdf",
-                    EhfCopyPdf.Render(copy.Document, language, DateOnly.FromDateTime(copy.Source.UploadedAt.UtcDateTime))));
+                    InvoiceCopies.Pdf(copy, language)));
             }
         }
 

@@ -115,7 +115,7 @@ public sealed class PageReader(
         var l = (lines.Debtor.Language ?? creditor.Language) is "en" ? "en" : "nb";
         if (await copies.FindAsync(link.CreditorId, invoice.InvoiceNumber, cancellationToken) is { } copy)
         {
-            return EhfCopyPdf.Render(copy.Document, l, DateOnly.FromDateTime(copy.Source.UploadedAt.UtcDateTime));
+            return InvoiceCopies.Pdf(copy, l);
         }
 
         var en = l == "en";

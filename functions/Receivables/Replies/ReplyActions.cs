@@ -124,7 +124,7 @@ public sealed class ReplyActions(
                         language => new Dictionary<string, string> { ["class"] = answer.Class.ToString(), ["Message"] = CopiesAttached(copies.Count, language) },
                         cancellationToken,
                         new LetterContent { Thread = thread, ReplyAddress = replyAddress, Deadline = LetterMoney.Deadline(clock.Today, 14, []) },
-                        attachments: async ct => copies = await invoiceCopies.ForDebtorAsync(found.CreditorId, found.DebtorId, null, ct));
+                        attachments: async ct => copies = await invoiceCopies.ForDebtorAsync(found.CreditorId, found.DebtorId, ct));
                     await cases.RestartFriendlyStepAsync(found.CreditorId, found.DebtorId, Actors.Rule, note, key, cancellationToken);
                     return new ReplyAction(sent switch
                     {

@@ -23,7 +23,8 @@ public sealed class ReplyMail(CaseMessenger messenger, IReplyStore store, TimePr
 
     /// <param name="about">What the letter is about when letters of one template can differ in substance (the invoices a
     /// dispute holds): each gets its own once-per-period allowance.</param>
-    /// <param name="attachments">Files to send with the letter, made only when it is sent.</param>
+    /// <param name="attachments">Files to send with the letter, made only when it is sent, and before the letter is
+    /// rendered (so <paramref name="extra"/> may say what is attached).</param>
     public async Task<Acknowledgement> AcknowledgeAsync(CaseView found, string template, string key, Func<string, IReadOnlyDictionary<string, string>> extra, CancellationToken cancellationToken, LetterContent? content = null, string? about = null, Func<CancellationToken, Task<IReadOnlyList<EmailAttachment>>>? attachments = null)
     {
         var period = options.Value.AcknowledgeAtMostEvery;
