@@ -141,6 +141,7 @@ public sealed partial class TimelineWords(Texts texts)
         "not acknowledged (nothing to write it with)" => "ingen bekreftelse sendt",
         "paused until the next ledger confirms the payment" => "stanset til neste reskontro viser betalingen",
         "invoice details resent" => "fakturaopplysningene sendt på nytt",
+        _ when CopiesAttached().Match(part) is { Success: true } copies => $"fakturaopplysningene sendt på nytt med {copies.Groups[1].Value} {(copies.Groups[1].Value == "1" ? "EHF-kopi" : "EHF-kopier")} vedlagt",
         "friendly step restarted" => "påminnelsen startet på nytt",
         "friendly step restarted (no ledger details to resend)" => "påminnelsen startet på nytt",
         "none: auto-reply; nothing paused" => "ingenting stanset",
@@ -168,6 +169,9 @@ public sealed partial class TimelineWords(Texts texts)
 
     [GeneratedRegex(@"^invoices (.+) held for dispute$")]
     private static partial Regex HeldInvoices();
+
+    [GeneratedRegex(@"^invoice details resent with (\d+) EHF invoice cop(?:y|ies) attached$")]
+    private static partial Regex CopiesAttached();
 
     [GeneratedRegex(@"^paused until (\d{4}-\d{2}-\d{2})")]
     private static partial Regex PausedUntil();
