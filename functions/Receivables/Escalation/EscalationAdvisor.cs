@@ -44,7 +44,7 @@ public sealed class EscalationAdvisor(IEvidenceReader evidence, IPlanFacts plans
             planFacts.Broken,
             planFacts.HasPlanInForce)
         {
-            NoticeMissing = notices.Missing(debtor, sent, asOf),
+            NoticeMissing = await notices.MissingAsync(debtor, sent, asOf, cancellationToken),
         };
         return EscalationGate.Recommend(facts, options.Value);
     }

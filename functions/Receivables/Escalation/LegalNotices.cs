@@ -24,14 +24,14 @@ public sealed class LegalNotices(IEvidenceReader evidence, DunningPolicies polic
     }
 
     /// <summary>Why the claim may not go to collection on <paramref name="asOf"/> (null: the notices the law requires are in place).</summary>
-    public string? Missing(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf)
+    public async Task<string?> MissingAsync(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         if (dunning.Value.CollectionNotice == CollectionNoticeMode.HandOver)
         {
             return null;
         }
 
-        var policy = policies.For(debtor.CreditorId, debtor);
+        var policy = await policies.ForAsync(debtor.CreditorId, debtor, cancellationToken);
         var notices = sent
             .Where(s => policy is not null && s.Level >= 1 && s.Level <= policy.Levels.Count && IsNotice(policy.Levels[s.Level - 1]))
             .Select(s => (Sent: s, Deadline: NorwegianCalendar.OnOrNextBusinessDay(s.Date.AddDays(policy!.Levels[s.Level - 1].DeadlineDays))))

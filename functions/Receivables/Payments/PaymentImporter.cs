@@ -29,7 +29,7 @@ public sealed class PaymentImporter(
     IEnumerable<IOpenItemsObserver> observers,
     IEnumerable<IPaymentReferences> references,
     IOptions<PaymentsOptions> options,
-    IOptions<ReceivablesOptions> receivables,
+    ICreditorDirectory creditors,
     TimeProvider time,
     ILogger<PaymentImporter> logger)
 {
@@ -77,9 +77,10 @@ public sealed class PaymentImporter(
             return new PaymentImportOutcome(blobName, eTag, creditorId, PaymentImportResult.Skipped, "The file was deleted or replaced before it was read.", now);
         }
 
-        if (creditorId is null || !receivables.Value.Creditors.ContainsKey(creditorId))
+        var active = await creditors.ActiveAsync(cancellationToken);
+        if (creditorId is null || !active.ContainsKey(creditorId))
         {
-            var configured = string.Join(", ", receivables.Value.Creditors.Keys);
+            var configured = string.Join(", ", active.Keys.Order(StringComparer.Ordinal));
             return await RejectAsync(file, creditorId, null, new PaymentFileException(blobName, 0, "folder", creditorId,
                 $"a file in a folder named after a configured creditor ({StorageNames.Containers.Payments}/<creditorId>/...; configured: {configured})"), now, cancellationToken);
         }
