@@ -97,6 +97,19 @@ public sealed class CamtStatementTests
     }
 
     [Fact]
+    public void A_batch_entry_whose_transactions_give_only_the_instructed_amount_reads_each_payment_with_its_own_amount()
+    {
+        var details = string.Concat(new[] { (Kid.WithMod10("1001"), 1000m), (Kid.WithMod10("1002"), 800m) }.Select(p =>
+            $"<TxDtls><Refs><AcctSvcrRef>TX-{p.Item1}</AcctSvcrRef></Refs><AmtDtls><InstdAmt><Amt Ccy=\"NOK\">{p.Item2.ToString("0.00", CultureInfo.InvariantCulture)}</Amt></InstdAmt></AmtDtls><RmtInf><Strd><CdtrRefInf><Ref>{p.Item1}</Ref></CdtrRefInf></Strd></RmtInf></TxDtls>"));
+        var entry = Entry("50001685160", 1800m, "CRDT", "2026-02-03", null).Replace("</Ntry>", $"    <NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch>{details}</NtryDtls>\n        </Ntry>", StringComparison.Ordinal);
+        var file = Document("camt.054.001.02", "BkToCstmrDbtCdtNtfctn", Part("Ntfctn", Receivables, "2026-02-03", entry));
+
+        var transactions = PaymentFormats.Read(new MemoryStream(Encoding.UTF8.GetBytes(file)), "acme/camt054.xml", new PaymentFileSummary()).ToList();
+
+        transactions.Select(t => (t.Kid, t.Amount)).ShouldBe([(Kid.WithMod10("1001"), 1000m), (Kid.WithMod10("1002"), 800m)]);
+    }
+
+    [Fact]
     public async Task A_statement_places_customer_payments_by_KID_and_by_invoice_number_and_leaves_the_savings_account_alone()
     {
         await using var world = await StartAsync();

@@ -159,7 +159,7 @@ public static class CamtParser
                         throw Fail(file, waiting.Line, "TxDtls/Amt", null, "an amount for each transaction of an entry that has several (TxDtls/Amt or TxDtls/AmtDtls/TxAmt/Amt)");
                     }
 
-                    var amount = AmountOf(details, file, line, maxAmount);
+                    var amount = AmountOf(details, entry.Currency, file, line, maxAmount);
                     if (amount is null && entry.IsIncoming)
                     {
                         waiting = new Pending(details, line, index);
@@ -286,9 +286,20 @@ public static class CamtParser
         };
     }
 
-    private static (decimal Amount, string Currency)? AmountOf(XElement details, string file, int line, decimal maxAmount)
+    /// <summary>
+    /// A transaction's own amount: <c>Amt</c>, else <c>AmtDtls/TxAmt/Amt</c>, else the instructed amount
+    /// (<c>AmtDtls/InstdAmt/Amt</c>, as some banks write it) when it is in the entry's currency (an amount the payer
+    /// instructed in another currency is not what reached the account).
+    /// </summary>
+    private static (decimal Amount, string Currency)? AmountOf(XElement details, string entryCurrency, string file, int line, decimal maxAmount)
     {
-        var amount = Child(details, "Amt") ?? Child(Child(Child(details, "AmtDtls"), "TxAmt"), "Amt");
+        var amounts = Child(details, "AmtDtls");
+        var amount = Child(details, "Amt") ?? Child(Child(amounts, "TxAmt"), "Amt");
+        if (amount is null && Child(Child(amounts, "InstdAmt"), "Amt") is { } instructed && instructed.Attribute("Ccy")?.Value == entryCurrency)
+        {
+            amount = instructed;
+        }
+
         return amount is null ? null : ParseAmount(amount, file, line, "TxDtls/Amt", maxAmount);
     }
 
