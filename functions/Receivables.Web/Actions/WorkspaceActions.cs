@@ -20,8 +20,38 @@ public sealed class WorkspaceActions(
     PlanService plans,
     IEvidenceArchive archive,
     EvidenceExporter exporter,
+    Receivables.Creditors.CreditorRegistry creditors,
+    Microsoft.Extensions.Logging.ILogger<WorkspaceActions> logger,
     BusinessClock clock)
 {
+    /// <summary>
+    /// Adds a creditor to the registry, validated as app settings are (every failure named with its field); nothing is
+    /// stored when anything is wrong. The next cycle and the next upload use it, without a restart.
+    /// </summary>
+    public async Task<RegisteredCreditor> AddCreditorAsync(CreditorForm form, string person, CancellationToken cancellationToken)
+    {
+        var id = form.Id?.Trim() is { Length: > 0 } given ? given : throw new ReceivablesException("The creditor was not saved: Id is required (the ledger container's folder name, e.g. acme).");
+        var saved = await creditors.AddAsync(id, form.ToChange(), cancellationToken);
+        logger.LogInformation("Creditor {CreditorId} added in the workspace by {Person}", id, person);
+        return saved;
+    }
+
+    /// <summary>Changes an active creditor (one from app settings is then overridden by its registry row).</summary>
+    public async Task<RegisteredCreditor> UpdateCreditorAsync(string id, CreditorForm form, string person, CancellationToken cancellationToken)
+    {
+        var saved = await creditors.UpdateAsync(id, form.ToChange(), cancellationToken);
+        logger.LogInformation("Creditor {CreditorId} changed in the workspace by {Person}", id, person);
+        return saved;
+    }
+
+    /// <summary>Retires a creditor: the cycle no longer plans it and its uploads are refused; its cases and evidence stay.</summary>
+    public async Task<RegisteredCreditor> RetireCreditorAsync(string id, string person, CancellationToken cancellationToken)
+    {
+        var retired = await creditors.RetireAsync(id, cancellationToken);
+        logger.LogInformation("Creditor {CreditorId} retired in the workspace by {Person}", id, person);
+        return retired;
+    }
+
     /// <summary>
     /// Completes a task exactly as <c>tasks done</c> does: <see cref="TaskOutcomes"/> checks the outcome against what the
     /// task's kind declares, the kind's handler acts (and archives its decision with the person), then the task closes.

@@ -23,6 +23,9 @@ public sealed class WorkspaceQueries(
     IEvidenceReader evidence,
     DunningStatusReader dunningStatus,
     ICreditorDirectory creditors,
+    Receivables.Creditors.CreditorRegistry registry,
+    ICycleProgressStore cycles,
+    IOptions<DunningOptions> dunning,
     IOptions<ReceivablesOptions> receivables,
     BusinessClock clock)
 {
@@ -31,6 +34,25 @@ public sealed class WorkspaceQueries(
     /// <summary>Every active creditor: app settings and the creditor registry (<c>creditors add</c>), by id.</summary>
     public async Task<IReadOnlyList<(string Id, string Name)>> CreditorsAsync(CancellationToken cancellationToken) =>
         [.. (await creditors.ActiveAsync(cancellationToken)).Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => (c.Id, c.Profile.Name))];
+
+    /// <summary>
+    /// Every creditor, active (settings and registry) and retired, by id, each with its latest daily cycle (the plan and
+    /// its shards' progress: two reads per creditor).
+    /// </summary>
+    public async Task<IReadOnlyList<CreditorRow>> CreditorRowsAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<CreditorRow>();
+        foreach (var creditor in await registry.ListAsync(cancellationToken))
+        {
+            var latest = await cycles.GetLatestAsync(creditor.Id, cancellationToken) is { } l ? await cycles.GetAsync(creditor.Id, l.Date, l.Run, cancellationToken) : null;
+            rows.Add(new CreditorRow(creditor, latest));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The dunning policies a creditor may be given (configured in <c>Receivables:Dunning:Policies</c>).</summary>
+    public IReadOnlyList<string> PolicyNames => [.. dunning.Value.Policies.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>The creditor asked for when it is active, else the first.</summary>
     public static string CreditorOrFirst(IReadOnlyList<(string Id, string Name)> all, string? creditorId) =>

@@ -47,20 +47,22 @@ public sealed class CreditorRegistry(ICreditorStore store, ICreditorDirectory di
 
     private async Task<RegisteredCreditor> SaveAsync(string id, CreditorOptions from, string? business, string? consumer, CreditorChange change, CancellationToken cancellationToken)
     {
+        // A field not given keeps its value; an optional field given empty is cleared (a required one is then refused).
+        static string? Optional(string? given, string? current) => given is null ? current : given.Trim() is { Length: > 0 } value ? value : null;
         var profile = new CreditorOptions
         {
-            Name = change.Name ?? from.Name,
-            OrgNumber = change.OrgNumber ?? from.OrgNumber,
-            Email = change.Email ?? from.Email,
-            Phone = change.Phone ?? from.Phone,
-            BankAccount = change.BankAccount ?? from.BankAccount,
-            Address = change.Address ?? from.Address,
-            Language = change.Language ?? from.Language,
-            Currency = change.Currency ?? from.Currency,
-            Country = change.Country ?? from.Country,
+            Name = change.Name?.Trim() ?? from.Name,
+            OrgNumber = Optional(change.OrgNumber, from.OrgNumber),
+            Email = change.Email?.Trim() ?? from.Email,
+            Phone = Optional(change.Phone, from.Phone),
+            BankAccount = Optional(change.BankAccount, from.BankAccount),
+            Address = Optional(change.Address, from.Address),
+            Language = change.Language?.Trim() ?? from.Language,
+            Currency = change.Currency?.Trim().ToUpperInvariant() ?? from.Currency,
+            Country = change.Country?.Trim().ToUpperInvariant() ?? from.Country,
         };
-        business = change.BusinessPolicy ?? business;
-        consumer = change.ConsumerPolicy ?? consumer;
+        business = Optional(change.BusinessPolicy, business);
+        consumer = Optional(change.ConsumerPolicy, consumer);
         var failures = CreditorValidation.Validate(id, profile, $"creditor '{id}'").ToList();
         foreach (var (field, policy) in new[] { ("BusinessPolicy", business), ("ConsumerPolicy", consumer) })
         {

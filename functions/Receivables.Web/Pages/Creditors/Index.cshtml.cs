@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Mvc;
+using Receivables.Common;
+using Receivables.Dunning;
+using Receivables.Web.Actions;
+using Receivables.Web.Text;
+
+namespace Receivables.Web.Pages.Creditors;
+
+/// <summary>
+/// The companies receivables are followed up for: each with its profile, policies, where it comes from (settings or the
+/// registry) and its latest daily cycle; a controller adds, changes and retires creditors here without a restart.
+/// A refused form is shown again with what was typed and every field's problem.
+/// </summary>
+public sealed partial class IndexModel(WorkspaceQueries queries, WorkspaceActions actions, Texts texts) : WorkspacePage
+{
+    public IReadOnlyList<CreditorRow> Rows { get; private set; } = [];
+
+    public IReadOnlyList<string> Policies => queries.PolicyNames;
+
+    /// <summary>The add form, as typed (kept when it is refused).</summary>
+    public CreditorForm Add { get; private set; } = new();
+
+    /// <summary>The creditor whose change was refused (its form opens again with what was typed), and that form.</summary>
+    public (string Id, CreditorForm Form)? Refused { get; private set; }
+
+    /// <summary>Why the form was refused: one line per field.</summary>
+    public IReadOnlyList<string> FormProblems { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Rows = await queries.CreditorRowsAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAddAsync([FromForm] CreditorForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var saved = await actions.AddCreditorAsync(form, Person, cancellationToken);
+            Message = texts.Format("creditors.added", saved.Profile.Name, saved.Id);
+            return LocalRedirect("/Creditors");
+        }
+        catch (ReceivablesException e)
+        {
+            Add = form;
+            return await RefusedAsync(e, cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(string id, [FromForm] CreditorForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var saved = await actions.UpdateCreditorAsync(id, form, Person, cancellationToken);
+            Message = texts.Format("creditors.saved", saved.Profile.Name, saved.Id);
+            return LocalRedirect("/Creditors");
+        }
+        catch (ReceivablesException e)
+        {
+            Refused = (id, form);
+            return await RefusedAsync(e, cancellationToken);
+        }
+    }
+
+    public Task<IActionResult> OnPostRetireAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(async () => texts.Format("creditors.retired", (await actions.RetireCreditorAsync(id, Person, cancellationToken)).Id), "/Creditors");
+
+    /// <summary>The latest cycle in the reader's words: "Kjøring 02.12.2026: 180 av 200 deler ferdige, 3 feilet, 1 204 påminnelser i kø".</summary>
+    public string Cycle(CycleProgress? cycle) => cycle is null
+        ? texts["creditors.cycle.none"]
+        : texts.Format("creditors.cycle", Texts.Date(cycle.Plan.Date), cycle.Done, cycle.Plan.Shards, cycle.Failed, cycle.Queued)
+            + (cycle.Skipped > 0 ? texts.Format("creditors.cycle.skipped", cycle.Skipped) : "")
+            + (cycle.Completed ? texts["creditors.cycle.complete"] : cycle.Failed > 0 ? texts["creditors.cycle.waiting"] : texts["creditors.cycle.running"]);
+
+    /// <summary>Where the creditor comes from, as the reader says it.</summary>
+    public string Source(RegisteredCreditor creditor) =>
+        creditor.Retired ? texts["creditors.source.retired"]
+        : creditor.Source == RegisteredCreditor.FromSettings ? texts["creditors.source.settings"]
+        : texts["creditors.source.registry"];
+
+    /// <summary>
+    /// A registry failure ("creditor 'x':BankAccount: '1234' is not a Norwegian account number (11 digits).") in the
+    /// reader's words, naming the field as the form does; a failure not known here is shown as the registry says it.
+    /// </summary>
+    private string Worded(string failure)
+    {
+        if (FieldFailure().Match(failure) is { Success: true } m && texts.Has("creditors.err." + m.Groups["field"].Value))
+        {
+            return texts.Format("creditors.err." + m.Groups["field"].Value, m.Groups["value"].Value);
+        }
+
+        if (failure.StartsWith("Creditor id '", StringComparison.Ordinal) || failure.Contains("Id is required", StringComparison.Ordinal))
+        {
+            return texts["creditors.err.Id"];
+        }
+
+        return failure.Contains("exists already", StringComparison.Ordinal) ? texts["creditors.err.exists"] : failure;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^creditor '[^']*':(?<field>[A-Za-z]+): (?:'(?<value>[^']*)')?")]
+    private static partial System.Text.RegularExpressions.Regex FieldFailure();
+
+    private async Task<IActionResult> RefusedAsync(ReceivablesException e, CancellationToken cancellationToken)
+    {
+        // The registry names each failure on a line of its own ("creditor 'x':Email: ..."); the first line says nothing was saved.
+        FormProblems = [.. e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.EndsWith(':')).Select(Worded)];
+        Rows = await queries.CreditorRowsAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}
