@@ -1,3 +1,4 @@
+using Receivables.Common;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -81,6 +82,24 @@ public sealed class RunTimeCreditorTests
         var outcome = await PaymentsImportAsync(host, "nordfisk/camt.xml", BankFileGenerator.Camt054([new GeneratedPayment(1000m, Monday, Kid: kid, Payer: "Kunde 1")]));
         outcome.Result.ShouldBe(PaymentImportResult.Accepted, outcome.Message);
         outcome.Matched.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_change_keeps_what_it_does_not_name_clears_an_optional_field_given_empty_and_refuses_an_empty_name_storing_nothing()
+    {
+        var (host, _) = await StartAsync();
+        await using var _host = host;
+        var registry = host.Get<CreditorRegistry>();
+        await registry.AddAsync("nordfisk", new CreditorChange(Name: "Nordfisk AS", Email: "regnskap@nordfisk.example", Phone: "+47 22 33 44 55", BankAccount: "12345678903", ConsumerPolicy: "b2c-purring"));
+
+        // As `creditors update --phone ""` or the workspace's form with the phone emptied: the phone goes, the rest stays.
+        var changed = await registry.UpdateAsync("nordfisk", new CreditorChange(Phone: "", ConsumerPolicy: ""));
+        (changed.Profile.Phone, changed.Profile.BankAccount, changed.Profile.Name, changed.ConsumerPolicy).ShouldBe((null, "12345678903", "Nordfisk AS", null));
+
+        var refused = await Should.ThrowAsync<ReceivablesException>(() => registry.UpdateAsync("nordfisk", new CreditorChange(Name: " ", BankAccount: "")));
+        refused.Message.ShouldContain("Name");
+        var stored = (await registry.ListAsync()).Single(c => c.Id == "nordfisk");
+        (stored.Profile.Name, stored.Profile.BankAccount).ShouldBe(("Nordfisk AS", "12345678903"), "a refused change stores nothing");
     }
 
     private static async Task<PaymentImportOutcome> PaymentsImportAsync(LocalHost host, string name, string content)
