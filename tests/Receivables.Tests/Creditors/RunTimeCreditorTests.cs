@@ -1,7 +1,7 @@
-using Receivables.Common;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Receivables.Common;
 using Receivables.Creditors;
 using Receivables.Dunning;
 using Receivables.Email;
