@@ -33,18 +33,17 @@ internal static class RenderSamplesCommand
     public static Command Build()
     {
         var output = new Option<string>("--out") { Description = "Folder to write the .eml files to (created if missing).", Required = true };
-        var creditor = new Option<string?>("--creditor") { Description = "Creditor whose name, account and phone the samples show; default: the first configured." };
+        var creditor = new Option<string?>("--creditor") { Description = "Creditor whose name, account and phone the samples show (settings or registry); default: the first active one." };
         var command = new Command("render-samples", "Render every message template in nb and en from a sample reminder to .eml files, to look at them.");
         command.Options.Add(output);
         command.Options.Add(creditor);
         command.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var options = host.Get<IOptions<ReceivablesOptions>>().Value;
-            var creditorId = parse.GetValue(creditor) ?? options.Creditors.Keys.Order(StringComparer.Ordinal).First();
-            if (!options.Creditors.TryGetValue(creditorId, out var creditorOptions))
-            {
-                throw new ReceivablesException($"--creditor '{creditorId}' is not configured (Receivables:Creditors:{creditorId}).");
-            }
+            var active = await host.Get<ICreditorDirectory>().ActiveAsync(token);
+            var creditorId = parse.GetValue(creditor) ?? active.Keys.Order(StringComparer.Ordinal).FirstOrDefault()
+                ?? throw new ReceivablesException("No creditor is active: add one with `creditors add` or in Receivables:Creditors.");
+            var creditorOptions = active.TryGetValue(creditorId, out var found) ? found.Profile
+                : throw new ReceivablesException($"--creditor '{creditorId}' is not an active creditor (active: {string.Join(", ", active.Keys.Order(StringComparer.Ordinal))}).");
 
             var clock = host.Get<BusinessClock>();
             var files = await RenderAsync(host.Get<CaseMessenger>(), host.Get<IMessageRenderer>(), creditorId, creditorOptions, clock.Today, clock.Now, parse.GetValue(output)!, token);
