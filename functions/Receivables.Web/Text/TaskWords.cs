@@ -32,6 +32,38 @@ public sealed class TaskWords(Texts texts)
                 return texts.Format("title.book-credit-note", Texts.Amount(credited, f.Currency), string.Join(", ", f.Invoices));
             case TaskKinds.ApprovePlan when name is not null && (f.Reason is TaskReasons.PlanDrafted || plan is not null):
                 return texts.Format("title.approve-plan", name);
+            case TaskKinds.DecideEscalation when name is not null && f is { Reason: TaskReasons.LadderEnded, Reference: { } recommended } && texts.Has("rec." + recommended):
+                return texts.Format("title.decide-escalation", name, texts["rec." + recommended]);
+            case TaskKinds.DecideEscalation when name is not null && f is { Reason: TaskReasons.PlanBroken, Reference: { } brokenPlan }:
+                return texts.Format("title.plan-broken", brokenPlan, name);
+            case TaskKinds.ReviewReply when f is { Reason: TaskReasons.PromiseOutsidePolicy, AboutDate: { } promised }:
+                return texts.Format("title.promise-outside-policy", Texts.Date(promised));
+            case TaskKinds.ReviewReply when f is { Reason: TaskReasons.UnverifiedSender, Reference: { } sender }:
+                return texts.Format("title.unverified-sender", sender);
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.ReplyNotActedOn or TaskReasons.ReplyUnrecognised:
+                return WithSubject("title.read-reply", f);
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.LowConfidence:
+                return WithSubject("title.low-confidence", f);
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.QuestionUnanswered:
+                return WithSubject("title.question-unanswered", f);
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.PlanNotDrafted:
+                return WithSubject("title.plan-not-drafted", f);
+            case TaskKinds.UnmatchedReply when f.Reason is TaskReasons.ReplyUnmatched:
+                return WithSubject("title.reply-unmatched", f);
+            case TaskKinds.ContactChange when f.Reason is TaskReasons.ContactChanged:
+                return WithSubject("title.contact-changed", f);
+            case TaskKinds.InvalidEmail when f is { Reason: TaskReasons.EmailFailing, Reference: { } address }:
+                return texts.Format("title.email-failing", address);
+            case TaskKinds.ConfirmSecurity when name is not null && f is { Reason: TaskReasons.SecurityAwaited, Reference: { } securedPlan }:
+                return texts.Format("title.security-awaited", securedPlan, name);
+            case TaskKinds.AddRate when f is { Reason: TaskReasons.RateMissing, AboutDate: { } half }:
+                return texts.Format("title.rate-missing", Texts.Date(half));
+            case TaskKinds.SendByPost when name is not null && f.Reason is TaskReasons.NoticeToPost:
+                return texts.Format("title.notice-to-post", name);
+            case TaskKinds.ApproveSetOff when name is not null && f is { Reason: TaskReasons.SetOffProposed, Amount: { } setOff }:
+                return texts.Format("title.set-off-proposed", Texts.Amount(setOff, f.Currency), name);
+            case TaskKinds.SendFailed when name is not null && f is { Reason: TaskReasons.SendFailed, Threshold: { } level }:
+                return texts.Format("title.send-failed", Capitalized(Letter(f.Reference)), (int)level, name);
             default:
                 return task.Title;
         }
@@ -84,6 +116,70 @@ public sealed class TaskWords(Texts texts)
                 return [.. new[] { texts.Has("credit-note." + f.Reference) ? texts["credit-note." + f.Reference] : null, texts["credit-note.book"] }.OfType<string>()];
             case TaskKinds.ApprovePlan when plan is not null:
                 return Plan(plan);
+            case TaskKinds.DecideEscalation when f.Reason is TaskReasons.LadderEnded && Escalation(f) is { } escalation:
+                return escalation;
+            case TaskKinds.DecideEscalation when f.Reason is TaskReasons.PlanBroken && Broken(f) is { } broken:
+                return broken;
+            case TaskKinds.ReviewReply when f is { Reason: TaskReasons.PromiseOutsidePolicy, AboutDate: { } promised, Threshold: { } days }:
+                return [texts.Format("promise-outside-policy", Texts.Date(promised), (int)days)];
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.UnverifiedSender:
+                return [texts.Format("unverified-sender", Class(Argument(f, "class"))), .. SubjectLine(f)];
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.ReplyNotActedOn && texts.Has("not-acted-on." + f.Reference):
+                return [texts["not-acted-on." + f.Reference], texts["reply.decide"]];
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.LowConfidence:
+                return [texts.Format("low-confidence", Class(f.Reference)), .. SubjectLine(f)];
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.QuestionUnanswered:
+                return [texts.Format("question-unanswered", texts.Has("question." + f.Reference) ? texts["question." + f.Reference] : f.Reference)];
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.PlanNotDrafted:
+                return [texts["plan-not-drafted"]];
+            case TaskKinds.ReviewReply when f.Reason is TaskReasons.ReplyUnrecognised:
+                return [texts["reply-unrecognised"], texts["reply.decide"]];
+            case TaskKinds.UnmatchedReply when f.Reason is TaskReasons.ReplyUnmatched:
+                return
+                [
+                    Argument(f, "cases") is { Length: > 0 } cases
+                        ? texts.Format("reply-unmatched.many", cases.Split(',').Length, cases.Replace(",", ", ", StringComparison.Ordinal))
+                        : texts["reply-unmatched.none"],
+                    texts.Format("reply-unmatched.from", Class(Argument(f, "class")), f.Reference, f.Subject),
+                    texts["reply-unmatched.do"],
+                ];
+            case TaskKinds.ContactChange when f.Reason is TaskReasons.ContactChanged:
+                return [texts["contact-changed"]];
+            case TaskKinds.InvalidEmail when f is { Reason: TaskReasons.EmailFailing, Reference: { } address }:
+                return
+                [
+                    .. (Argument(f, "event") is { } reported
+                        ? new[] { texts.Format("email-failing.event", reported, address), Argument(f, "detail") is { } detail ? texts.Format("email-failing.detail", detail) : null }
+                        : [texts.Format("email-failing.report", address)]).OfType<string>(),
+                    texts["email-failing.do"],
+                ];
+            case TaskKinds.ConfirmSecurity when f.Reason is TaskReasons.SecurityAwaited:
+                return [texts["security-awaited"], texts["security-awaited.do"]];
+            case TaskKinds.AddRate when f is { Reason: TaskReasons.RateMissing, AboutDate: { } half, Threshold: { } rate }:
+                return
+                [
+                    texts.Format("rate-missing", Texts.Date(half), rate.ToString("0.00", System.Globalization.CultureInfo.CurrentCulture), Texts.Date(IsoDate(f.Reference))),
+                    texts.Format("rate-missing.do", Texts.Date(half)),
+                ];
+            case TaskKinds.SendByPost when f is { Reason: TaskReasons.NoticeToPost, Reference: { } to, Threshold: { } confirmDays }:
+                return [texts.Format("notice-to-post", to, (int)confirmDays), texts["notice-to-post.do"]];
+            case TaskKinds.ApproveSetOff when f is { Reason: TaskReasons.SetOffProposed, Reference: { } proposal }:
+                return
+                [
+                    texts.Format("set-off-proposed", proposal, string.Join(", ", f.Invoices), (Argument(f, "payables") ?? "").Replace(",", ", ", StringComparison.Ordinal)),
+                    texts["set-off-proposed.do"],
+                ];
+            case TaskKinds.SendFailed when f is { Reason: TaskReasons.SendFailed, Threshold: { } failedLevel }:
+                return
+                [
+                    .. new[]
+                    {
+                        texts.Format("send-failed", Letter(f.Reference), Texts.Date(f.AboutDate), (int)failedLevel, string.Join(", ", f.Invoices)),
+                        Argument(f, "error") is { Length: > 0 } error ? texts.Format("send-failed.error", error) : null,
+                    }.OfType<string>(),
+                    texts["send-failed.held"],
+                    texts["send-failed.do"],
+                ];
             default:
                 return Stored(task.Details);
         }
@@ -137,6 +233,121 @@ public sealed class TaskWords(Texts texts)
         facts is { Reason: TaskReasons.DisputeInReply, Reference: { Length: > 0 } invoices }
             ? texts.Format(invoicesKey, invoices.Replace(",", ", ", StringComparison.Ordinal))
             : texts[claimKey];
+
+    /// <summary>
+    /// Why the ladder handed the case to a person, the gate's recommendation and each of its reasons, worded from the
+    /// grounds the gate stored; null when a ground is not known here (the stored details stand).
+    /// </summary>
+    private List<string>? Escalation(TaskFacts facts)
+    {
+        if (!texts.Has("rec." + facts.Reference))
+        {
+            return null;
+        }
+
+        var lines = new List<string>();
+        var reasons = new List<string>();
+        foreach (var ground in facts.Grounds)
+        {
+            var (code, rest) = Split(ground);
+            if (code == "handed-over")
+            {
+                lines.Add(texts.Format("escalation.handed-over", rest.Replace(",", ", ", StringComparison.Ordinal)));
+            }
+            else if (Ground(code, rest, facts.Currency) is { } reason)
+            {
+                reasons.Add(Capitalized(reason) + ".");
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        lines.Add(texts.Format("escalation.recommendation", texts["rec." + facts.Reference]));
+        lines.AddRange(reasons);
+        return lines;
+    }
+
+    /// <summary>One of the escalation gate's reasons in the reader's language, or null when its code or figures are not known.</summary>
+    private string? Ground(string code, string rest, string? currency)
+    {
+        var a = rest.Split('|');
+        string Money(int i) => Texts.Amount(decimal.Parse(a[i], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture), currency);
+        int N(int i) => int.Parse(a[i], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture);
+        var key = "ground." + code;
+        try
+        {
+            return code switch
+            {
+                "below-minimum" or "above-minimum" => texts.Format(key, Money(0), Money(1)),
+                "liquidity-replies" or "promise-replies" => texts.Format(key, N(0) == 1 ? texts["times.one"] : texts.Format("times.many", N(0))),
+                "partly-paid" => texts.Format(key, Money(0), Count("invoice", N(1))),
+                "plans-broken-limit" or "plans-broken-below" => texts.Format(key, Count("plan", N(0)), N(1)),
+                "plans-broken" => texts.Format(key, Count("plan", N(0))),
+                "oldest-within" => texts.Format(key, N(0), N(1)),
+                "no-reply" => texts.Format(key, Count("reminder", N(0))),
+                "replies-no-payment" => texts.Format(key, Count("reply", N(0))),
+                "nothing-paid" => texts.Format(key, Count("overdue-invoice", N(0)), Money(1), N(2)),
+                "collection-refused" when Split(rest) is var (notice, figures) => Ground(notice, figures, currency),
+                "no-notice" => texts.Format(key, Count("letter", N(0))),
+                "notice-pending" => texts.Format(key, Texts.Date(IsoDate(a[0])), texts.Has("channel." + a[1]) ? texts["channel." + a[1]] : a[1], Texts.Date(IsoDate(a[2]))),
+                "illiquid-write-down" or "illiquid-plan" or "extension-keeps" or "disputed-earlier" or "send-notice-first" => texts[key],
+                _ => null,
+            };
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A broken plan: the installments missed, what was paid since acceptance, what to decide; null without its grounds.</summary>
+    private List<string>? Broken(TaskFacts facts)
+    {
+        if (Argument(facts, "missed") is not { Length: > 0 } missed || Argument(facts, "paid")?.Split('|') is not [var paid, var open, var currency])
+        {
+            return null;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return
+        [
+            texts.Format("plan-broken.missed", missed.Replace(",", ", ", StringComparison.Ordinal)),
+            texts.Format("plan-broken.paid", Texts.Amount(decimal.Parse(paid, inv), currency), Texts.Amount(decimal.Parse(open, inv), currency)),
+            texts["plan-broken.next"],
+        ];
+    }
+
+    /// <summary>"2 fakturaer", "1 invoice": a count with its noun (<c>count.&lt;noun&gt;</c>: singular|plural).</summary>
+    private string Count(string noun, int n) =>
+        string.Format(System.Globalization.CultureInfo.CurrentCulture, texts["count." + noun].Split('|')[n == 1 ? 0 : 1], n);
+
+    /// <summary>The title with the debtor's subject after it, or alone when the task stores none.</summary>
+    private string WithSubject(string key, TaskFacts facts) =>
+        facts.Subject is { Length: > 0 } subject ? texts.Format("title.with-subject", texts[key], subject) : texts[key];
+
+    private IEnumerable<string> SubjectLine(TaskFacts facts) =>
+        facts.Subject is { Length: > 0 } subject ? [texts.Format("reply.subject", subject)] : [];
+
+    /// <summary>A reply's class as a reader says it (<c>innsigelse</c>, <c>a dispute</c>).</summary>
+    private string Class(string? cls) => cls is null ? "–" : texts.Has("class." + cls) ? texts["class." + cls] : cls;
+
+    /// <summary>A letter template's name as a reader says it ("purring"); a reminder when it is not known.</summary>
+    private string Letter(string? template) => texts.Has("letter." + template) ? texts["letter." + template] : texts["letter.reminder"];
+
+    private static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
+
+    /// <summary>What a ground of the code holds (<c>code:value</c>), or null when the task has none.</summary>
+    private static string? Argument(TaskFacts facts, string code) =>
+        facts.Grounds.Select(Split).Where(g => g.Code == code).Select(g => g.Value).FirstOrDefault();
+
+    private static (string Code, string Value) Split(string ground) =>
+        ground.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? (ground[..colon], ground[(colon + 1)..]) : (ground, "");
+
+    private static DateOnly? IsoDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 
     private static string Money(decimal? amount, TaskFacts facts) => amount is { } a ? Texts.Amount(a, facts.Currency) : "–";
 

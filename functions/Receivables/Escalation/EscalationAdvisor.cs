@@ -45,6 +45,7 @@ public sealed class EscalationAdvisor(IEvidenceReader evidence, IPlanFacts plans
             planFacts.HasPlanInForce)
         {
             NoticeMissing = notices.Missing(debtor, sent, asOf),
+            NoticeMissingGround = notices.MissingGround(debtor, sent, asOf),
         };
         return EscalationGate.Recommend(facts, options.Value);
     }

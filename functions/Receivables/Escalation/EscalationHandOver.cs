@@ -55,7 +55,12 @@ public sealed class EscalationHandOver(
                 + $" {advice.Summary} Record the decision: tasks done <id> --outcome {string.Join("|", EscalationOutcomes.All)}.",
             key,
             cancellationToken,
-            facts.FromLines(step.Lines));
+            facts.FromLines(step.Lines, new TaskFacts
+            {
+                Reason = TaskReasons.LadderEnded,
+                Reference = advice.Outcome,
+                Grounds = ["handed-over:" + string.Join(",", step.HandedOver), .. advice.Grounds],
+            }));
         step.Notes?.Add($"{step.CreditorId}/{step.DebtorId}: handed to a person ({string.Join(", ", step.HandedOver)}); gate recommends {advice.Outcome}: {string.Join("; ", advice.Reasons)}.");
     }
 }
