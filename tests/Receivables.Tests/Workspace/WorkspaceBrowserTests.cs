@@ -294,6 +294,54 @@ public sealed class WorkspaceBrowserTests
     }
 
     [Fact]
+    public async Task A_norwegian_controller_decides_an_escalation_and_reads_a_reply_in_bokmål_and_is_told_what_happened_in_bokmål()
+    {
+        // Kari stays silent through the ladder: on its last step the case is handed to a person with the gate's advice.
+        // Then she writes that the reminders reach the wrong person.
+        var port = Browser.FreePort();
+        await using var world = await LeversWorld.StartAsync("2026-01-06", new Dictionary<string, string?> { ["Receivables:Local:HttpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, workspace: true);
+        await world.UploadAsync("C-300,Kari Nordmann,kari@example.no,consumer,,3001,2026-01-01,2026-01-05,NOK,12500.00,12500.00,30015");
+        await world.RunUntilAsync("2026-04-30");
+        await world.ReplyAsync("C-300", "kari@example.no", "Jeg jobber ikke lenger her. Send heller til min kollega Ola Hansen, ola.hansen@example.no.");
+        await world.RunUntilAsync("2026-05-01");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var __ = playwright;
+        await using var ___ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = $"http://127.0.0.1:{port}", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync("/");
+        var titles = await page.Locator("li.task h2").AllInnerTextsAsync();
+        titles.ShouldContain("Avgjør om Kari Nordmann skal til inkasso (anbefalt: inkasso)");
+        var decision = Plain(await page.Locator("li.kind-decide-escalation ul.points").InnerTextAsync());
+        decision.ShouldContain("Purrestigen har ingen flere automatiske steg for faktura 3001.");
+        decision.ShouldContain("Anbefaling: inkasso. Begrunnelse:");
+        decision.ShouldContain("Ikke svar på 3 purringer.");
+        decision.ShouldContain("Ingenting betalt på 1 forfalt faktura (12 500,00 kr)");
+        titles.ShouldContain("Kunden melder ny kontaktperson: SV: Påminnelse");
+        titles.ShouldContain("Send inkassovarselet i posten til Kari Nordmann");
+        var post = Plain((await page.Locator("li.kind-send-by-post ul.points").TextContentAsync())!);
+        post.ShouldContain("Inkassovarselet ble sendt på e-post til kari@example.no, en adresse kunden aldri har skrevet fra");
+        var today = (await page.Locator("main").TextContentAsync())!;
+        foreach (var english in new[] { "Decide next step", "recommended:", "Recommendation:", "Reasons:", "no reply to", "reminder", "Contact change:", "Read reply", "Review reply", "The reply" })
+        {
+            today.ShouldNotContain(english);
+        }
+
+        (await Browser.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ShotAsync(page, "today-escalation.nb");
+
+        // Give Kari two more weeks: the confirmation says so in bokmål, with the date as the reader writes it.
+        var task = page.Locator("li.kind-decide-escalation").First;
+        await task.Locator("input[value=extend]").CheckAsync();
+        await task.Locator("input[type=date]").FillAsync("2026-05-15");
+        await task.Locator("textarea").FillAsync("Kunden ba om litt tid på telefon.");
+        await task.Locator("button[type=submit]").ClickAsync();
+        var flash = await page.Locator(".flash.ok").InnerTextAsync();
+        flash.ShouldBe("Avgjør videre inndriving – Utsett: utsettelse gitt: purringene stanset til 15.05.2026.");
+        await Browser.ShotAsync(page, "today-escalation-done.nb");
+    }
+
+    [Fact]
     public async Task Today_can_be_worked_with_the_keyboard_alone()
     {
         var (world, baseUrl) = await SeededAsync();
