@@ -244,6 +244,8 @@ public sealed class Texts
         ["plan.open"] = ("Åpne", "Open"),
         ["letters.title"] = ("Brevmaler", "Letter templates"),
         ["letters.lead"] = ("Hver mal på bokmål og engelsk, til forbruker og bedrift, med en eksempelsak.", "Every template in bokmål and English, to a consumer and a business, with a sample case."),
+        ["lang.nb"] = ("Bokmål", "Bokmål"),
+        ["lang.en"] = ("Engelsk", "English"),
         ["letters.consumer"] = ("Forbruker", "Consumer"),
         ["letters.business"] = ("Bedrift", "Business"),
         ["denied.title"] = ("Ingen tilgang", "Not allowed"),
@@ -500,6 +502,10 @@ public sealed class Texts
 
     /// <summary>A completed task's outcome as its status ("avvist"), or its name when it has no status word.</summary>
     public string Done(string kind, string outcome) => Has("done." + outcome) ? this["done." + outcome] : Outcome(kind, outcome);
+
+    /// <summary>A letter template's name as a heading ("Vennlig påminnelse"), or its id when it has no name here.</summary>
+    public string LetterName(string template) =>
+        Has("letter." + template) && this["letter." + template] is { Length: > 0 } name ? char.ToUpper(name[0], CultureInfo.CurrentCulture) + name[1..] : template;
 
     /// <summary>A repayment plan's status as a reader says it.</summary>
     public string PlanStatus(Receivables.Plans.PlanStatus status) => this["planstatus." + status];

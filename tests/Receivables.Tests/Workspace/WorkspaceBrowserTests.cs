@@ -103,7 +103,7 @@ public sealed class WorkspaceBrowserTests
         var rejected = (await world.Get<Receivables.Dunning.ICaseActions>().GetAsync(TestSettings.Creditor, "C-200"))!;
         rejected.Pause.ShouldBeNull();
         rejected.IsHeld.ShouldBeFalse();
-        (await page.Locator(".flash.ok").InnerTextAsync()).ShouldContain("new deadline 2026-02-06");
+        (await page.Locator(".flash.ok").InnerTextAsync()).ShouldStartWith("Avgjør innsigelse – Avvises: innsigelsen avvist, ny frist 06.02.2026, deretter fortsetter purringene der de stod");
 
         // Approve the plan after previewing its letter.
         await page.GotoAsync("/Plans");
@@ -119,6 +119,7 @@ public sealed class WorkspaceBrowserTests
         violations.AddRange(await Browser.SeriousViolationsAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Godkjenn og send" }).ClickAsync();
         await page.Locator(".flash.ok").WaitForAsync();
+        (await page.Locator(".flash.ok").InnerTextAsync()).ShouldEndWith(": Sendt kunden");
         var plans = new List<RepaymentPlan>();
         await foreach (var plan in world.Get<PlanService>().ListAsync(TestSettings.Creditor))
         {
@@ -183,6 +184,13 @@ public sealed class WorkspaceBrowserTests
             violations.AddRange(await Browser.SeriousViolationsAsync(page));
             await Browser.ShotAsync(page, name + ".nb");
         }
+
+        // The letter templates by the names a reader knows them by, not their ids.
+        var templates = await page.Locator("nav.side").InnerTextAsync();
+        templates.ShouldContain("Vennlig påminnelse");
+        templates.ShouldContain("Bokmål – Forbruker");
+        templates.ShouldNotContain("friendly-reminder");
+        templates.ShouldNotContain("nb – ");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         foreach (var (url, name) in new[] { ("/", "today"), ("/Overview", "overview"), ("/Debtors", "debtors"), ("/Debtors/acme/B-100", "debtor") })
