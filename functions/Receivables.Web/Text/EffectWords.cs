@@ -29,7 +29,7 @@ public sealed partial class EffectWords(Texts texts)
             : texts.Format("flash.call.plain", texts.Outcome(TaskKinds.CallDebtor, outcome));
 
     /// <summary>What the handler did, in the reader's language; null in bokmål when a part of it is not known here.</summary>
-    public string? Effect(string effect)
+    public static string? Effect(string effect)
     {
         if (Texts.English)
         {

@@ -240,66 +240,19 @@ public sealed class TaskWords(Texts texts)
     /// </summary>
     private List<string>? Escalation(TaskFacts facts)
     {
-        if (!texts.Has("rec." + facts.Reference))
+        var handedOver = Argument(facts, "handed-over");
+        if (!texts.Has("rec." + facts.Reference)
+            || EscalationGrounds.Sentences(texts, facts.Grounds.Where(g => !g.StartsWith("handed-over:", StringComparison.Ordinal)), facts.Currency) is not { } reasons)
         {
             return null;
         }
 
-        var lines = new List<string>();
-        var reasons = new List<string>();
-        foreach (var ground in facts.Grounds)
-        {
-            var (code, rest) = Split(ground);
-            if (code == "handed-over")
-            {
-                lines.Add(texts.Format("escalation.handed-over", rest.Replace(",", ", ", StringComparison.Ordinal)));
-            }
-            else if (Ground(code, rest, facts.Currency) is { } reason)
-            {
-                reasons.Add(Capitalized(reason) + ".");
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        lines.Add(texts.Format("escalation.recommendation", texts["rec." + facts.Reference]));
-        lines.AddRange(reasons);
-        return lines;
-    }
-
-    /// <summary>One of the escalation gate's reasons in the reader's language, or null when its code or figures are not known.</summary>
-    private string? Ground(string code, string rest, string? currency)
-    {
-        var a = rest.Split('|');
-        string Money(int i) => Texts.Amount(decimal.Parse(a[i], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture), currency);
-        int N(int i) => int.Parse(a[i], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture);
-        var key = "ground." + code;
-        try
-        {
-            return code switch
-            {
-                "below-minimum" or "above-minimum" => texts.Format(key, Money(0), Money(1)),
-                "liquidity-replies" or "promise-replies" => texts.Format(key, N(0) == 1 ? texts["times.one"] : texts.Format("times.many", N(0))),
-                "partly-paid" => texts.Format(key, Money(0), Count("invoice", N(1))),
-                "plans-broken-limit" or "plans-broken-below" => texts.Format(key, Count("plan", N(0)), N(1)),
-                "plans-broken" => texts.Format(key, Count("plan", N(0))),
-                "oldest-within" => texts.Format(key, N(0), N(1)),
-                "no-reply" => texts.Format(key, Count("reminder", N(0))),
-                "replies-no-payment" => texts.Format(key, Count("reply", N(0))),
-                "nothing-paid" => texts.Format(key, Count("overdue-invoice", N(0)), Money(1), N(2)),
-                "collection-refused" when Split(rest) is var (notice, figures) => Ground(notice, figures, currency),
-                "no-notice" => texts.Format(key, Count("letter", N(0))),
-                "notice-pending" => texts.Format(key, Texts.Date(IsoDate(a[0])), texts.Has("channel." + a[1]) ? texts["channel." + a[1]] : a[1], Texts.Date(IsoDate(a[2]))),
-                "illiquid-write-down" or "illiquid-plan" or "extension-keeps" or "disputed-earlier" or "send-notice-first" => texts[key],
-                _ => null,
-            };
-        }
-        catch (Exception e) when (e is FormatException or OverflowException or IndexOutOfRangeException)
-        {
-            return null;
-        }
+        return
+        [
+            .. handedOver is null ? Array.Empty<string>() : [texts.Format("escalation.handed-over", handedOver.Replace(",", ", ", StringComparison.Ordinal))],
+            texts.Format("escalation.recommendation", texts["rec." + facts.Reference]),
+            .. reasons,
+        ];
     }
 
     /// <summary>A broken plan: the installments missed, what was paid since acceptance, what to decide; null without its grounds.</summary>
@@ -318,10 +271,6 @@ public sealed class TaskWords(Texts texts)
             texts["plan-broken.next"],
         ];
     }
-
-    /// <summary>"2 fakturaer", "1 invoice": a count with its noun (<c>count.&lt;noun&gt;</c>: singular|plural).</summary>
-    private string Count(string noun, int n) =>
-        string.Format(System.Globalization.CultureInfo.CurrentCulture, texts["count." + noun].Split('|')[n == 1 ? 0 : 1], n);
 
     /// <summary>The title with the debtor's subject after it, or alone when the task stores none.</summary>
     private string WithSubject(string key, TaskFacts facts) =>

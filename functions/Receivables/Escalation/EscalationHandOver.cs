@@ -43,7 +43,7 @@ public sealed class EscalationHandOver(
                 Actors.Rule,
                 key,
                 time.GetUtcNow(),
-                new Dictionary<string, string> { ["recommendation"] = advice.Outcome, [EvidenceMetadata.Summary] = advice.Summary }),
+                new Dictionary<string, string> { ["recommendation"] = advice.Outcome, [EvidenceMetadata.Summary] = advice.Summary, ["grounds"] = string.Join("\n", advice.Grounds) }),
             cancellationToken);
         await tasks.OpenAsync(
             step.CreditorId,

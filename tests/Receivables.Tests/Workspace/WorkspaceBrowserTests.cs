@@ -347,6 +347,23 @@ public sealed class WorkspaceBrowserTests
         var flash = await page.Locator(".flash.ok").InnerTextAsync();
         flash.ShouldBe("Avgjør videre inndriving – Utsett: utsettelse gitt: purringene stanset til 15.05.2026.");
         await Browser.ShotAsync(page, "today-escalation-done.nb");
+
+        // Kari's timeline tells the same story in bokmål: the hand-over with the gate's advice, and the decision.
+        await page.GotoAsync("/Debtors/acme/C-300");
+        await Browser.ShotAsync(page, "debtor-escalation.nb");
+        var timeline = Plain(await page.Locator("ol.timeline").InnerTextAsync());
+        timeline.ShouldContain("Videre inndriving avgjort: Utsett");
+        timeline.ShouldContain("utsettelse gitt: purringene stanset til 15.05.2026");
+        timeline.ShouldContain("Saken overlatt til en saksbehandler; anbefalt: inkasso");
+        timeline.ShouldContain("Begrunnelse: Ikke svar på 3 purringer.");
+        timeline.ShouldContain("Inkassovarsel til utskrift og sending i posten");
+        timeline.ShouldContain("Kredittstopp innført");
+        foreach (var english in new[] { "Escalation", "Ladder handed", "recommends", "Reasons:", "to print and post", "Credit hold" })
+        {
+            timeline.ShouldNotContain(english);
+        }
+
+        (await page.Locator("section[aria-labelledby=tasks-h]").InnerTextAsync()).ShouldContain("Avgjør om Kari Nordmann skal til inkasso (anbefalt: inkasso) – utsatt");
     }
 
     [Fact]
