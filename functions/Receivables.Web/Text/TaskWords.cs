@@ -9,7 +9,7 @@ namespace Receivables.Web.Text;
 /// task opened before its reason was stored, or of a kind not worded here, shows the title and details it was opened
 /// with.
 /// </summary>
-public sealed class TaskWords(Texts texts)
+public sealed partial class TaskWords(Texts texts)
 {
     /// <summary>The task's title; <paramref name="debtorName"/> is the debtor's name as the page knows it.</summary>
     public string Title(WorkTask task, string? debtorName, RepaymentPlan? plan = null)
@@ -64,6 +64,18 @@ public sealed class TaskWords(Texts texts)
                 return texts.Format("title.set-off-proposed", Texts.Amount(setOff, f.Currency), name);
             case TaskKinds.SendFailed when name is not null && f is { Reason: TaskReasons.SendFailed, Threshold: { } level }:
                 return texts.Format("title.send-failed", Capitalized(Letter(f.Reference)), (int)level, name);
+            case "cycle-error" when f.Reason is TaskReasons.DebtorSkipped:
+                return texts.Format("title.debtor-skipped", name ?? task.DebtorId);
+            case "unplaced-payment" when f.Reason is TaskReasons.PaymentUnplaced && Paid(f) is { } unplaced:
+                return texts.Format("title.payment-unplaced", unplaced, Argument(f, "payer") ?? Argument(f, "account") ?? texts["payment.unknown-payer"]);
+            case "overpayment" when name is not null && f is { Reason: TaskReasons.Overpaid, Amount: { } overpaid }:
+                return texts.Format("title.overpaid", Texts.Amount(overpaid, f.Currency), name);
+            case "unplaced-reversal" when f.Reason is TaskReasons.ReversalUnplaced && Paid(f) is { } reversed:
+                return texts.Format("title.reversal-unplaced", reversed);
+            case "unplaced-reversal" when name is not null && f.Reason is TaskReasons.ReversalInLedger && Paid(f) is { } reversedPaid:
+                return texts.Format("title.reversal-in-ledger", reversedPaid, name);
+            case "reconcile-payment" when f is { Reason: TaskReasons.NotInLedger, Reference: { } invoice } && Paid(f) is { } booked:
+                return texts.Format("title.not-in-ledger", booked, invoice);
             default:
                 return task.Title;
         }
@@ -180,6 +192,26 @@ public sealed class TaskWords(Texts texts)
                     texts["send-failed.held"],
                     texts["send-failed.do"],
                 ];
+            case "cycle-error" when f.Reason is TaskReasons.DebtorSkipped:
+                return
+                [
+                    .. new[] { texts.Format("debtor-skipped", Texts.Date(f.AboutDate)), Argument(f, "error") is { } failure ? texts.Format("debtor-skipped.error", failure) : null }.OfType<string>(),
+                    texts["debtor-skipped.do"],
+                ];
+            case "unplaced-payment" when f.Reason is TaskReasons.PaymentUnplaced && BankLine(f) is { } line && PaymentWhy(Argument(f, "why")) is { } why:
+                return [line, texts.Format("payment.why", why), texts["payment-unplaced.do"]];
+            case "overpayment" when f.Reason is TaskReasons.Overpaid && BankLine(f) is { } overpaidLine:
+                return [overpaidLine, .. PaymentWhy(Argument(f, "why")) is { } matched ? [texts.Format("payment.why", matched)] : Array.Empty<string>(), texts["overpaid.do"]];
+            case "unplaced-reversal" when f.Reason is TaskReasons.ReversalUnplaced && BankLine(f) is { } reversalLine:
+                return [reversalLine, texts["reversal-unplaced.why"]];
+            case "unplaced-reversal" when f is { Reason: TaskReasons.ReversalInLedger, Threshold: { } inLedger } && BankLine(f) is { } inLedgerLine && Argument(f, "paid")?.Split('|') is [_, var reversalCurrency]:
+                return [inLedgerLine, texts.Format("reversal-in-ledger", Texts.Amount(inLedger, reversalCurrency), (Argument(f, "invoices") ?? "").Replace(",", ", ", StringComparison.Ordinal))];
+            case "reconcile-payment" when f is { Reason: TaskReasons.NotInLedger, Reference: { } reconciled, Threshold: { } after } && Argument(f, "ledger")?.Split('|', 3) is [var taken, var stillOpen, var file] && Argument(f, "paid")?.Split('|') is [_, var paidCurrency]:
+                return
+                [
+                    texts.Format("not-in-ledger", Texts.Date(f.AboutDate), Texts.Date(IsoDate(taken)), file, Texts.Amount(decimal.Parse(stillOpen, System.Globalization.CultureInfo.InvariantCulture), paidCurrency), reconciled, (int)after),
+                    texts["not-in-ledger.do"],
+                ];
             default:
                 return Stored(task.Details);
         }
@@ -271,6 +303,62 @@ public sealed class TaskWords(Texts texts)
             texts["plan-broken.next"],
         ];
     }
+
+    /// <summary>A bank line's amount (<c>paid:amount|currency</c>) as the reader writes it, or null when the task stores none.</summary>
+    private static string? Paid(TaskFacts facts) =>
+        Argument(facts, "paid")?.Split('|') is [var amount, var currency]
+            && decimal.TryParse(amount, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var paid)
+            ? Texts.Amount(paid, currency)
+            : null;
+
+    /// <summary>The bank line a payment task is about, as a sentence; null when the task stores none.</summary>
+    private string? BankLine(TaskFacts facts) =>
+        Paid(facts) is not { } paid || IsoDate(Argument(facts, "booked")) is not { } booked ? null
+        : texts.Format("payment.line", paid, Texts.Date(booked), Argument(facts, "payer") ?? texts["payment.no-name"], Argument(facts, "account") ?? texts["payment.unknown"],
+            Argument(facts, "kid") ?? texts["payment.none"], Argument(facts, "ref") ?? texts["payment.none"], Argument(facts, "text") ?? "");
+
+    /// <summary>Why the payment matcher placed a payment as it did (or could not), in bokmål; null when it is not one of the matcher's reasons.</summary>
+    private string? PaymentWhy(string? reason)
+    {
+        if (reason is null)
+        {
+            return null;
+        }
+
+        if (Texts.English)
+        {
+            return reason;
+        }
+
+        var parts = new List<string>();
+        foreach (var part in reason.Split("; "))
+        {
+            var m = PaymentReason().Match(part);
+            if (!m.Success)
+            {
+                return null;
+            }
+
+            var g = m.Groups;
+            parts.Add(
+                g["kidwrong"].Success ? $"KID {g["kidwrong"].Value} har feil kontrollsiffer"
+                : g["kidunknown"].Success ? $"KID {g["kidunknown"].Value} hører ikke til noen åpen faktura"
+                : g["rfwrong"].Success ? $"RF-referansen {g["rfwrong"].Value} har feil kontrollsiffer"
+                : g["rfunknown"].Success ? $"RF-referansen {g["rfunknown"].Value} viser ikke til noen åpen faktura"
+                : g["several"].Success ? "teksten nevner flere åpne fakturaer med dette beløpet"
+                : g["none"].Success ? "ingen KID eller referanse, og teksten nevner ingen åpen faktura med nøyaktig dette beløpet"
+                : g["kidinvoice"].Success ? $"KID {g["kidinvoice"].Value} er faktura {g["invoice"].Value}"
+                : g["kidgroup"].Success ? $"KID {g["kidgroup"].Value} gjelder faktura {g["group"].Value} (eldste først)"
+                : g["rfinvoice"].Success ? $"RF-referansen {g["rfinvoice"].Value} viser til faktura {g["rfnamed"].Value}"
+                : g["textinvoice"].Success ? $"teksten nevner faktura {g["textinvoice"].Value}, og beløpet er lik det som står åpent"
+                : $"{Texts.Amount(decimal.Parse(g["over"].Value, System.Globalization.CultureInfo.InvariantCulture), g["overcur"].Value)} mer enn kunden skylder er en overbetaling");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:KID (?<kidwrong>\S+) has a wrong check digit|KID (?<kidunknown>\S+) is not an open invoice's|RF reference (?<rfwrong>\S+) has a wrong check|RF reference (?<rfunknown>\S+) names no open invoice|(?<several>the text names several open invoices with this amount)|(?<none>no KID or reference, and the text names no open invoice with exactly this amount)|KID (?<kidinvoice>\S+) is invoice (?<invoice>\S+)|KID (?<kidgroup>\S+) is .+ \(invoices (?<group>.+), oldest first\)|RF reference (?<rfinvoice>\S+) names invoice (?<rfnamed>\S+)|the text names invoice (?<textinvoice>\S+) and the amount equals its open amount|(?<over>\d+(?:\.\d+)?) (?<overcur>[A-Z]{3}) more than the debtor owes is an overpayment)$")]
+    private static partial System.Text.RegularExpressions.Regex PaymentReason();
 
     /// <summary>The title with the debtor's subject after it, or alone when the task stores none.</summary>
     private string WithSubject(string key, TaskFacts facts) =>

@@ -116,4 +116,35 @@ public static class TaskReasons
     /// <c>error:the sender's reason</c>).
     /// </summary>
     public const string SendFailed = "send-failed";
+
+    /// <summary>
+    /// The dunning cycle of <see cref="TaskFacts.AboutDate"/> could not process the debtor (<see cref="TaskFacts.Grounds"/>:
+    /// <c>error:type: message</c>).
+    /// </summary>
+    public const string DebtorSkipped = "debtor-skipped";
+
+    /// <summary>
+    /// A bank payment matched no invoice (<see cref="TaskFacts.Grounds"/>: the bank line, <c>paid:amount|currency</c>,
+    /// <c>booked:</c>, <c>payer:</c>, <c>account:</c>, <c>kid:</c>, <c>ref:</c>, <c>text:</c>, and <c>why:</c> the matcher's reason).
+    /// </summary>
+    public const string PaymentUnplaced = "payment-unplaced";
+
+    /// <summary>A bank payment paid <see cref="TaskFacts.Amount"/> more than the debtor owes (<see cref="TaskFacts.Grounds"/>: the bank line as for <see cref="PaymentUnplaced"/>).</summary>
+    public const string Overpaid = "overpaid";
+
+    /// <summary>A bank reversal matched no stored payment (<see cref="TaskFacts.Grounds"/>: the bank line).</summary>
+    public const string ReversalUnplaced = "reversal-unplaced";
+
+    /// <summary>
+    /// A bank reversal undoes a payment the ledger already shows <see cref="TaskFacts.Threshold"/> of as paid
+    /// (<see cref="TaskFacts.Grounds"/>: the bank line and <c>invoices:2001,2002</c>, to reopen).
+    /// </summary>
+    public const string ReversalInLedger = "reversal-in-ledger";
+
+    /// <summary>
+    /// The bank booked a payment (<see cref="TaskFacts.Grounds"/>: <c>paid:amount|currency</c>) on invoice
+    /// <see cref="TaskFacts.Reference"/> on <see cref="TaskFacts.AboutDate"/>, and the ledger still shows it open more than
+    /// <see cref="TaskFacts.Threshold"/> days later (<c>ledger:taken yyyy-MM-dd|open|file</c>).
+    /// </summary>
+    public const string NotInLedger = "not-in-ledger";
 }

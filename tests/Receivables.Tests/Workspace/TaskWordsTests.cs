@@ -340,6 +340,34 @@ public sealed class TaskWordsTests
         details[2].ShouldStartWith("Saken holdes: ingen nye purringer går ut");
     }
 
+    [Fact]
+    public void A_debtor_the_cycle_had_to_skip_and_a_bank_payment_the_ledger_does_not_show_read_in_bokmål()
+    {
+        var skipped = Task("cycle-error", "Dunning skipped debtor B-100: its case could not be processed", "The cycle of 2026-01-20 could not process this debtor.", new TaskFacts
+        {
+            Reason = TaskReasons.DebtorSkipped,
+            AboutDate = new DateOnly(2026, 1, 20),
+            Grounds = ["error:FormatException: due date 2026-02-30 is not a date"],
+        });
+        var reconcile = Task("reconcile-payment", "The ledger does not show a bank payment of 900.00 NOK on invoice 2002", "Booked by the bank 2026-01-22.", new TaskFacts
+        {
+            Reason = TaskReasons.NotInLedger,
+            Reference = "2002",
+            AboutDate = new DateOnly(2026, 1, 22),
+            Threshold = 7,
+            Grounds = ["paid:900.00|NOK", "ledger:2026-02-02|900.00|ledger-w5.csv"],
+        });
+
+        var (skippedTitle, skippedDetails) = InCulture("nb-NO", words => (words.Title(skipped, "Fjellbygg AS"), words.Details(skipped, "Fjellbygg AS", null)));
+        var (reconcileTitle, reconcileDetails) = InCulture("nb-NO", words => (Plain(words.Title(reconcile, "Per Olsen")), words.Details(reconcile, "Per Olsen", null).Select(Plain).ToList()));
+
+        skippedTitle.ShouldBe("Purrekjøringen hoppet over kunden Fjellbygg AS: saken kunne ikke behandles");
+        skippedDetails[0].ShouldBe("Kjøringen 20.01.2026 kunne ikke behandle denne kunden og sendte ingenting; alle andre kunder ble behandlet.");
+        skippedDetails[1].ShouldBe("Feil: FormatException: due date 2026-02-30 is not a date");
+        reconcileTitle.ShouldBe("Reskontroen viser ikke en bankinnbetaling på 900,00 kr på faktura 2002");
+        reconcileDetails[0].ShouldBe("Bokført av banken 22.01.2026; reskontroen fra 02.02.2026 (ledger-w5.csv) viser fortsatt 900,00 kr åpent på faktura 2002, mer enn 7 dager senere.");
+    }
+
     private static WorkTask Task(string kind, string title, string details, TaskFacts facts) =>
         new("acme", "T1", kind, "B-100", "case-1", title, details, Opened, true, null, null, null) { Facts = facts };
 
