@@ -116,6 +116,11 @@ public sealed class WorkspaceActionsTests
             world.Get<WorkspaceActions>().CompleteTaskAsync(TestSettings.Creditor, dispute.TaskId, "promise", null, null, null, "kari.k", CancellationToken.None));
 
         error.Message.ShouldContain("upheld, rejected, partly");
+        InBokmål(() => Receivables.Web.Text.ProblemWords.Say(error.Message)).ShouldBe("«Lovet betaling» er ikke et utfall for denne oppgaven.");
+        var noReason = await Should.ThrowAsync<Receivables.Common.ReceivablesException>(() =>
+            world.Get<WorkspaceActions>().CompleteTaskAsync(TestSettings.Creditor, dispute.TaskId, "rejected", null, null, null, "kari.k", CancellationToken.None));
+        InBokmål(() => Receivables.Web.Text.ProblemWords.Say(noReason.Message)).ShouldBe("Skriv begrunnelsen i notatet: kunden får den skriftlig.");
+        InBokmål(() => Receivables.Web.Text.ProblemWords.Say("Something nobody words")).ShouldBe("Something nobody words");
         (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, dispute.TaskId))!.IsOpen.ShouldBeTrue();
         var today = await world.Get<WorkspaceQueries>().TodayAsync(1, CancellationToken.None);
         today.Items.Single(i => i.Task.TaskId == dispute.TaskId).Outcomes.ShouldBe(["upheld", "rejected", "partly"]);

@@ -338,8 +338,14 @@ public sealed class WorkspaceBrowserTests
         (await Browser.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Browser.ShotAsync(page, "today-escalation.nb");
 
-        // Give Kari two more weeks: the confirmation says so in bokmål, with the date as the reader writes it.
+        // An extension without a date is refused, in bokmål and without the command line's options.
         var task = page.Locator("li.kind-decide-escalation").First;
+        await task.Locator("input[value=extend]").CheckAsync();
+        await task.Locator("button[type=submit]").ClickAsync();
+        (await page.Locator(".flash.bad").InnerTextAsync()).ShouldBe("En utsettelse trenger en ny frist: velg en dato.");
+
+        // Give Kari two more weeks: the confirmation says so in bokmål, with the date as the reader writes it.
+        task = page.Locator("li.kind-decide-escalation").First;
         await task.Locator("input[value=extend]").CheckAsync();
         await task.Locator("input[type=date]").FillAsync("2026-05-15");
         await task.Locator("textarea").FillAsync("Kunden ba om litt tid på telefon.");
