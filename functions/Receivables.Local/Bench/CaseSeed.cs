@@ -19,12 +19,13 @@ internal static class CaseSeed
         var store = host.Get<ICaseStore>();
         var policies = host.Get<DunningPolicies>();
         var reader = host.Get<ILedgerReader>();
+        var names = await policies.NamesAsync(creditorId, cancellationToken);
         var buffer = new List<DunningCase>(1000);
         var seeded = 0;
         await foreach (var lines in reader.ReadDebtorsAsync(creditorId, cancellationToken))
         {
             var state = store.New(creditorId, lines.Debtor.DebtorId);
-            Ladder.Evaluate(state, lines, policies.For(creditorId, lines.Debtor), day, policies.Rates, policies.Options.CollectionNotice);
+            Ladder.Evaluate(state, lines, policies.For(creditorId, lines.Debtor, names), day, policies.Rates, policies.Options.CollectionNotice);
             state.Pending.Clear(); // as if the handler had sent them
             state.LedgerHash = DunningCase.LedgerHashOf(lines);
             buffer.Add(state);

@@ -26,7 +26,7 @@ internal static class CasesCommand
         var show = new Command("show", "Show a case: stage, pause, held invoices, never-automatic.") { debtor, creditor };
         show.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var view = await RequireAsync(host, Creditor(host, parse.GetValue(creditor)), parse.GetValue(debtor)!, token);
+            var view = await RequireAsync(host, await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token), parse.GetValue(debtor)!, token);
             Console.WriteLine($"{view.CaseId}  {view.CreditorId}/{view.DebtorId} {view.DebtorName}  stage {view.Stage}; pause {view.Pause?.ToString() ?? "-"}{(view.PausedUntil is { } until ? $" until {until:yyyy-MM-dd}" : "")}; held [{string.Join(", ", view.HeldInvoices)}]; {(view.NeverAutomatic ? "never-automatic (manual only)" : "automatic")}");
             return 0;
         }, ct));
@@ -34,7 +34,7 @@ internal static class CasesCommand
         var hold = new Command("hold", "Hold one invoice: the ladder leaves it alone until it is released (or the case resumes).") { debtor, invoice, creditor, note, key, by };
         hold.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var (creditorId, debtorId, number) = (Creditor(host, parse.GetValue(creditor)), parse.GetValue(debtor)!, parse.GetValue(invoice)!);
+            var (creditorId, debtorId, number) = (await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token), parse.GetValue(debtor)!, parse.GetValue(invoice)!);
             await host.Get<ICaseActions>().PauseAsync(creditorId, debtorId, PauseReason.Manual, null, [number], Actors.Person(parse.GetValue(by)!), parse.GetValue(note) ?? $"Invoice {number} held", Key(parse.GetValue(key)), token);
             Console.WriteLine($"{creditorId}/{debtorId}: invoice {number} held");
             return 0;
@@ -43,7 +43,7 @@ internal static class CasesCommand
         var release = new Command("release", "Release one held invoice: the next cycle goes on with it from where it stood; other held invoices stay held.") { debtor, invoice, creditor, note, key, by };
         release.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var (creditorId, debtorId, number) = (Creditor(host, parse.GetValue(creditor)), parse.GetValue(debtor)!, parse.GetValue(invoice)!);
+            var (creditorId, debtorId, number) = (await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token), parse.GetValue(debtor)!, parse.GetValue(invoice)!);
             await host.Get<ICaseActions>().ReleaseInvoiceAsync(creditorId, debtorId, number, Actors.Person(parse.GetValue(by)!), parse.GetValue(note) ?? $"Invoice {number} released", Key(parse.GetValue(key)), token);
             var view = await RequireAsync(host, creditorId, debtorId, token);
             Console.WriteLine($"{creditorId}/{debtorId}: invoice {number} released; still held [{string.Join(", ", view.HeldInvoices)}]");
@@ -54,7 +54,7 @@ internal static class CasesCommand
         var never = new Command("never-automatic", "Send this debtor nothing automatically (no reminders, no automatic escalation): a person follows the case up.") { debtor, creditor, undo, note, key, by };
         never.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var (creditorId, debtorId, on) = (Creditor(host, parse.GetValue(creditor)), parse.GetValue(debtor)!, !parse.GetValue(undo));
+            var (creditorId, debtorId, on) = (await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token), parse.GetValue(debtor)!, !parse.GetValue(undo));
             await host.Get<ICaseActions>().SetNeverAutomaticAsync(creditorId, debtorId, on, Actors.Person(parse.GetValue(by)!), parse.GetValue(note) ?? (on ? "Never automatic: a person follows the case up" : "Automatic again"), Key(parse.GetValue(key)), token);
             Console.WriteLine($"{creditorId}/{debtorId}: {(on ? "never-automatic (manual only)" : "automatic again")}");
             return 0;
@@ -73,9 +73,4 @@ internal static class CasesCommand
         await host.Get<ICaseActions>().GetAsync(creditorId, debtorId, cancellationToken)
         ?? throw new ReceivablesException($"No dunning case for debtor '{debtorId}' of creditor '{creditorId}' (a case is made by the first cycle after the debtor's invoice is overdue).");
 
-    private static string Creditor(LocalHost host, string? given)
-    {
-        var configured = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors.Keys.ToList();
-        return given ?? (configured.Count == 1 ? configured[0] : throw new ReceivablesException($"--creditor is needed: {configured.Count} creditors are configured ({string.Join(", ", configured)})."));
-    }
 }

@@ -21,7 +21,7 @@ internal static class EvidenceCommand
         var export = new Command("export", "Write a self-contained bundle (items, chain, manifest, printable timeline, README) of a debtor or one case.") { target, output, creditor };
         export.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var (creditorId, debtorId, caseId) = Resolve(host.Get<IOptions<ReceivablesOptions>>().Value, parse.GetValue(creditor), parse.GetValue(target)!);
+            var (creditorId, debtorId, caseId) = Resolve(await KnownAsync(host, token), parse.GetValue(creditor), parse.GetValue(target)!);
             var path = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + ".partial";
@@ -65,17 +65,17 @@ internal static class EvidenceCommand
 
             return await Cli.WithHost(parse, async (host, token) =>
             {
-                var options = host.Get<IOptions<ReceivablesOptions>>().Value;
+                var known = await KnownAsync(host, token);
                 var archive = host.Get<IEvidenceReader>();
                 IReadOnlyList<EvidenceCaseRef> cases;
                 if (caseTarget is not null)
                 {
-                    var (c, d, k) = Resolve(options, parse.GetValue(creditor), caseTarget);
+                    var (c, d, k) = Resolve(known, parse.GetValue(creditor), caseTarget);
                     cases = [new EvidenceCaseRef(c, d, k ?? throw new ReceivablesException($"--case '{caseTarget}' names no case: use creditor/debtor/case."))];
                 }
                 else
                 {
-                    var (c, d, k) = Resolve(options, parse.GetValue(creditor), debtorTarget!);
+                    var (c, d, k) = Resolve(known, parse.GetValue(creditor), debtorTarget!);
                     cases = k is null ? await archive.ListCasesAsync(c, d, token) : [new EvidenceCaseRef(c, d, k)];
                 }
 
@@ -106,9 +106,8 @@ internal static class EvidenceCommand
         var list = new Command("list", "List the archived cases with their number of items.") { creditor, listDebtor };
         list.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var options = host.Get<IOptions<ReceivablesOptions>>().Value;
             var archive = host.Get<IEvidenceReader>();
-            var creditors = parse.GetValue(creditor) is { } only ? [only] : options.Creditors.Keys.Order(StringComparer.Ordinal).ToList();
+            var creditors = parse.GetValue(creditor) is { } only ? [only] : await KnownAsync(host, token);
             foreach (var creditorId in creditors)
             {
                 var counts = await archive.CountAsync(creditorId, parse.GetValue(listDebtor), token);
@@ -183,8 +182,15 @@ internal static class EvidenceCommand
         }
     }
 
-    /// <summary>Reads debtor, debtor/case or creditor/debtor[/case], with the creditor from the option or the only one configured.</summary>
-    internal static (string Creditor, string Debtor, string? Case) Resolve(ReceivablesOptions options, string? creditorOption, string target)
+    /// <summary>The active creditors (registry and settings), in id order.</summary>
+    private static async Task<List<string>> KnownAsync(Hosting.LocalHost host, CancellationToken cancellationToken) =>
+        [.. (await host.Get<ICreditorDirectory>().ActiveAsync(cancellationToken)).Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Reads debtor, debtor/case or creditor/debtor[/case], with the creditor from the option or the only active one. A
+    /// creditor named outright need not be active: a retired creditor's evidence stays exportable.
+    /// </summary>
+    internal static (string Creditor, string Debtor, string? Case) Resolve(IReadOnlyList<string> known, string? creditorOption, string target)
     {
         var parts = target.Split('/', StringSplitOptions.TrimEntries);
         if (parts.Any(p => p.Length == 0) || parts.Length > 3)
@@ -202,23 +208,18 @@ internal static class EvidenceCommand
 
             creditorId = creditorOption;
         }
-        else if (parts.Length == 3 || (parts.Length == 2 && options.Creditors.ContainsKey(parts[0])))
+        else if (parts.Length == 3 || (parts.Length == 2 && known.Contains(parts[0], StringComparer.Ordinal)))
         {
             creditorId = parts[0];
             parts = parts[1..];
         }
-        else if (options.Creditors.Count == 1)
+        else if (known.Count == 1)
         {
-            creditorId = options.Creditors.Keys.Single();
+            creditorId = known[0];
         }
         else
         {
-            throw new ReceivablesException($"More than one creditor is configured: give --creditor or write creditor/debtor[/case] ('{target}').");
-        }
-
-        if (!options.Creditors.ContainsKey(creditorId))
-        {
-            throw new ReceivablesException($"Creditor '{creditorId}' is not configured (Receivables:Creditors:{creditorId}).");
+            throw new ReceivablesException($"{(known.Count == 0 ? "No creditor is active" : "More than one creditor is active")}: give --creditor or write creditor/debtor[/case] ('{target}').");
         }
 
         return (creditorId, parts[0], parts.Length > 1 ? parts[1] : null);

@@ -16,7 +16,7 @@ internal static class HandoverCommand
         var export = new Command("export", "Write the claim file (claims, fees and interest to date, reminders) and the evidence bundle.") { debtor, output, creditor };
         export.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var id = SetOffCommand.CreditorOf(host, parse.GetValue(creditor));
+            var id = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
             var (claimFile, bundleFile, content) = await host.Get<HandoverExporter>().ExportAsync(id, parse.GetValue(debtor)!, parse.GetValue(output)!, token);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{content.Debtor.Name}: {content.Claims.Count} claim(s), total {content.Totals.Total:0.00} {content.Currency} (principal {content.Totals.Principal:0.00}, fees {content.Totals.Fees:0.00}, interest {content.Totals.Interest:0.00}, compensation {content.Totals.Compensation:0.00}); {content.Reminders.Count} message(s) sent"));
             Console.WriteLine("Claim file:      " + claimFile);

@@ -31,7 +31,7 @@ internal static class ImportCommand
                 throw new ReceivablesException($"File '{path.FullName}' does not exist.");
             }
 
-            var creditorId = ResolveCreditor(host, parse.GetValue(creditor));
+            var creditorId = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
             var profile = parse.GetValue(folder);
             var blobName = profile is null ? $"{creditorId}/{path.Name}" : $"{creditorId}/{profile}/{path.Name}";
             var metadata = new Dictionary<string, string>();
@@ -59,20 +59,6 @@ internal static class ImportCommand
             ?? throw new ReceivablesException($"The upload {blobName} was not processed (see the ledger-uploaded poison queue; run with --verbose).");
     }
 
-    public static string ResolveCreditor(LocalHost host, string? creditorId)
-    {
-        var creditors = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors;
-        if (creditorId is not null)
-        {
-            return creditors.ContainsKey(creditorId)
-                ? creditorId
-                : throw new ReceivablesException($"--creditor '{creditorId}' is not configured (configured: {string.Join(", ", creditors.Keys)}; see Receivables:Creditors).");
-        }
-
-        return creditors.Count == 1
-            ? creditors.Keys.Single()
-            : throw new ReceivablesException($"Several creditors are configured ({string.Join(", ", creditors.Keys)}): say which with --creditor.");
-    }
 
     private static int Print(LocalHost host, LedgerUploadOutcome outcome)
     {

@@ -18,7 +18,7 @@ internal static class LinksCommand
         var issue = new Command("issue", "Issue a link to a debtor's page (for support: the debtor gets links in letters).") { debtor, creditor };
         issue.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var id = SetOffCommand.CreditorOf(host, parse.GetValue(creditor));
+            var id = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
             var debtorId = parse.GetValue(debtor)!;
             var found = await host.Get<ICaseActions>().GetAsync(id, debtorId, token)
                 ?? throw new ReceivablesException($"Debtor '{debtorId}' of '{id}' has no dunning case: there is no page to link to.");
@@ -30,7 +30,7 @@ internal static class LinksCommand
         var list = new Command("list", "List the links issued for a debtor's case.") { debtor, creditor };
         list.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var id = SetOffCommand.CreditorOf(host, parse.GetValue(creditor));
+            var id = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
             var count = 0;
             await foreach (var link in host.Get<IDebtorLinkStore>().ListAsync(id, parse.GetValue(debtor)!, token))
             {
@@ -51,7 +51,7 @@ internal static class LinksCommand
             var links = host.Get<DebtorLinks>();
             if (parse.GetValue(all))
             {
-                var id = SetOffCommand.CreditorOf(host, parse.GetValue(creditor));
+                var id = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
                 var count = await links.RevokeCaseAsync(id, parse.GetValue(target)!, token);
                 Console.WriteLine($"{count} link(s) revoked.");
                 return 0;

@@ -24,7 +24,7 @@ internal static class PaymentsCommand
                 throw new ReceivablesException($"File '{path.FullName}' does not exist.");
             }
 
-            var creditorId = ImportCommand.ResolveCreditor(host, parse.GetValue(creditor));
+            var creditorId = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
             var outcome = await UploadAndImportAsync(host, path.FullName, $"{creditorId}/{path.Name}", token);
             return Print(outcome);
         }, ct));

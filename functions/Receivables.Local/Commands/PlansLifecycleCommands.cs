@@ -56,7 +56,7 @@ internal static class PlansLifecycleCommands
         var draft = new Command("draft", "Draft a plan for a debtor's open claim; it waits for approval.") { debtor, creditor, installment, frequency, note };
         draft.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var creditorId = Creditor(host, parse.GetValue(creditor));
+            var creditorId = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
             var debtorId = parse.GetValue(debtor)!;
             var service = host.Get<PlanService>();
             var planId = await service.RequestAsync(
@@ -161,9 +161,4 @@ internal static class PlansLifecycleCommands
         throw new ReceivablesException($"No plan '{planId}'. See 'plans list --all'.");
     }
 
-    private static string Creditor(LocalHost host, string? given)
-    {
-        var configured = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors.Keys.ToList();
-        return given ?? (configured.Count == 1 ? configured[0] : throw new ReceivablesException($"--creditor is needed: {configured.Count} creditors are configured ({string.Join(", ", configured)})."));
-    }
 }

@@ -17,7 +17,7 @@ internal static class SetOffCommand
         var propose = new Command("propose", "Read the newest payables file now and propose set-offs (the daily cycle does this too).") { creditor };
         propose.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var id = CreditorOf(host, parse.GetValue(creditor));
+            var id = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
             var today = host.Get<BusinessClock>().Today;
             var proposals = await host.Get<SetOffs>().ProposeAsync(id, today, token);
             Console.WriteLine(proposals.Count == 0 ? "No set-off possible (no supplier matches a debtor with an overdue claim by organisation number)." : $"{proposals.Count} proposal(s); see 'setoff list'.");
@@ -27,7 +27,7 @@ internal static class SetOffCommand
         var list = new Command("list", "List set-off proposals with their conditions and drafted declaration.") { creditor };
         list.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var id = CreditorOf(host, parse.GetValue(creditor));
+            var id = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
             var proposals = await host.Get<SetOffs>().ListAsync(id, token);
             foreach (var p in proposals)
             {
@@ -53,7 +53,7 @@ internal static class SetOffCommand
         var approve = new Command("approve", "Approve a proposal: the declaration is sent to the debtor once and archived.") { proposal, creditor, by };
         approve.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var id = CreditorOf(host, parse.GetValue(creditor));
+            var id = await CreditorChoice.ResolveAsync(host, parse.GetValue(creditor), token);
             var done = await host.Get<SetOffs>().ApproveAsync(id, parse.GetValue(proposal)!, Evidence.Actors.Person(parse.GetValue(by)!), token);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done.ProposalId} {done.State}: set-off of {done.Amount:0.00} {done.Currency} declared to {done.DebtorId}."));
             return 0;
@@ -65,9 +65,4 @@ internal static class SetOffCommand
         return command;
     }
 
-    internal static string CreditorOf(Hosting.LocalHost host, string? given)
-    {
-        var creditors = host.Get<IOptions<ReceivablesOptions>>().Value.Creditors.Keys.ToList();
-        return given ?? (creditors.Count == 1 ? creditors[0] : throw new ReceivablesException($"More than one creditor is configured ({string.Join(", ", creditors)}): pass --creditor."));
-    }
 }

@@ -23,7 +23,7 @@ public sealed class PostalNotices(
     IEvidenceArchive archive,
     ITaskStore tasks,
     IOptions<ChannelOptions> options,
-    IOptions<ReceivablesOptions> receivables,
+    ICreditorDirectory creditors,
     BusinessClock clock,
     ILogger<PostalNotices> logger) : ISentReminderObserver
 {
@@ -49,7 +49,8 @@ public sealed class PostalNotices(
             return;
         }
 
-        var creditor = receivables.Value.Creditors[creditorId];
+        var creditor = (await creditors.FindAsync(creditorId, cancellationToken))?.Profile
+            ?? throw new ReceivablesException($"Creditor '{creditorId}' is not in the creditor registry or settings (retired?): its inkassovarsel to {debtorId} cannot be printed with its letterhead.");
         var english = !(mime.Subject?.StartsWith("Inkassovarsel", StringComparison.Ordinal) ?? true);
         var pdf = PrintedLetter.Render(creditor, recipient, mime.Subject ?? "Inkassovarsel", mime.TextBody ?? "", key, english);
         var receipt = await archive.AppendAsync(new EvidenceItem(

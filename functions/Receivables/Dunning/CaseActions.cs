@@ -172,8 +172,10 @@ public sealed class CaseActions(
             return new { released = invoice, stillHeld = c.HeldInvoices.ToList() };
         }, cancellationToken);
 
-    public Task SetNeverAutomaticAsync(string creditorId, string debtorId, bool neverAutomatic, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        ApplyAsync(creditorId, debtorId, neverAutomatic ? "never-automatic" : "automatic-again", actor, note, idempotencyKey, c =>
+    public async Task SetNeverAutomaticAsync(string creditorId, string debtorId, bool neverAutomatic, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var names = await policies.NamesAsync(creditorId, cancellationToken);
+        await ApplyAsync(creditorId, debtorId, neverAutomatic ? "never-automatic" : "automatic-again", actor, note, idempotencyKey, c =>
         {
             var before = c.NeverAutomatic;
             c.NeverAutomatic = neverAutomatic;
@@ -185,19 +187,22 @@ public sealed class CaseActions(
             {
                 // Back on the ladder: the stage the invoices' levels reach under the debtor's policy.
                 var debtor = new Debtor(creditorId, debtorId, c.DebtorName, c.DebtorEmail, c.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null);
-                c.Stage = policies.For(creditorId, debtor) is { } policy ? Ladder.StageOf(c, policy) : CaseStages.Manual;
+                c.Stage = policies.For(creditorId, debtor, names) is { } policy ? Ladder.StageOf(c, policy) : CaseStages.Manual;
             }
 
             // The next cycle looks at the case at once (it decides nothing automatic while the flag is set).
             c.NextAction = clock.Today;
             return new { neverAutomatic, before };
         }, cancellationToken);
+    }
 
-    public Task RestartFriendlyStepAsync(string creditorId, string debtorId, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        ApplyAsync(creditorId, debtorId, "restart-friendly-step", actor, note, idempotencyKey, c =>
+    public async Task RestartFriendlyStepAsync(string creditorId, string debtorId, string actor, string note, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var names = await policies.NamesAsync(creditorId, cancellationToken);
+        await ApplyAsync(creditorId, debtorId, "restart-friendly-step", actor, note, idempotencyKey, c =>
         {
             var debtor = new Debtor(creditorId, debtorId, c.DebtorName, c.DebtorEmail, c.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null);
-            var friendly = policies.For(creditorId, debtor)?.Levels.FirstOrDefault();
+            var friendly = policies.For(creditorId, debtor, names)?.Levels.FirstOrDefault();
             var today = clock.Today;
             foreach (var progress in c.Invoices.Values)
             {
@@ -215,6 +220,7 @@ public sealed class CaseActions(
             c.NextAction = today;
             return new { deadline = c.Invoices.Values.Select(p => p.Deadline).FirstOrDefault() };
         }, cancellationToken);
+    }
 
     private async Task ApplyAsync(string creditorId, string debtorId, string action, string actor, string note, string idempotencyKey, Func<DunningCase, object> change, CancellationToken cancellationToken)
     {

@@ -57,10 +57,7 @@ public sealed class DunningShardRunner(
             var snapshot = await ledger.GetSnapshotAsync(shard.CreditorId, shard.SnapshotId, cancellationToken)
                 ?? throw new InvalidOperationException($"Snapshot {shard.SnapshotId} of '{shard.CreditorId}' planned for {shard.Date:yyyy-MM-dd} is not found.");
             var creditor = await creditors.FindAsync(shard.CreditorId, cancellationToken);
-            var names = creditor is { BusinessPolicy: not null } or { ConsumerPolicy: not null }
-                ? new CreditorPolicyOptions { Business = creditor.BusinessPolicy ?? "b2b", Consumer = creditor.ConsumerPolicy ?? "b2c" }
-                : null;
-            var context = new ShardContext(shard, snapshot, names, tally);
+            var context = new ShardContext(shard, snapshot, DunningPolicies.NamesOf(creditor), tally);
             if (shard.Changed)
             {
                 await ChangedAsync(context, cancellationToken);

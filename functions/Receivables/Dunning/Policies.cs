@@ -5,16 +5,30 @@ using Receivables.Ledger;
 namespace Receivables.Dunning;
 
 /// <summary>Which ladder applies to a debtor: the per-debtor override, else the creditor's B2B or B2C policy.</summary>
-public sealed class DunningPolicies(IOptions<DunningOptions> options)
+public sealed class DunningPolicies(IOptions<DunningOptions> options, ICreditorDirectory creditors)
 {
     public DunningOptions Options => options.Value;
 
     public RateTables Rates { get; } = RateTables.From(options.Value);
 
-    /// <summary>The policy for the debtor, or null when the debtor is set to never-automatic.</summary>
-    public PolicyOptions? For(string creditorId, Debtor debtor) => For(creditorId, debtor, null);
+    /// <summary>
+    /// The policy for the debtor, or null when the debtor is set to never-automatic: the creditor's policy names from the
+    /// creditor registry when it has them (a creditor added at run time), else from the dunning settings.
+    /// </summary>
+    public async Task<PolicyOptions?> ForAsync(string creditorId, Debtor debtor, CancellationToken cancellationToken = default) =>
+        For(creditorId, debtor, NamesOf(await creditors.FindAsync(creditorId, cancellationToken)));
 
-    /// <summary>As <see cref="For(string, Debtor)"/>, with the creditor's policy names from the creditor registry when it has them.</summary>
+    /// <summary>The creditor's policy names as the registry gives them (null: the dunning settings' choice).</summary>
+    public async Task<CreditorPolicyOptions?> NamesAsync(string creditorId, CancellationToken cancellationToken = default) =>
+        NamesOf(await creditors.FindAsync(creditorId, cancellationToken));
+
+    /// <summary>A registered creditor's policy names; a name it lacks is the shipped default (b2b, b2c).</summary>
+    public static CreditorPolicyOptions? NamesOf(RegisteredCreditor? creditor) =>
+        creditor is { BusinessPolicy: not null } or { ConsumerPolicy: not null }
+            ? new CreditorPolicyOptions { Business = creditor.BusinessPolicy ?? "b2b", Consumer = creditor.ConsumerPolicy ?? "b2c" }
+            : null;
+
+    /// <summary>As <see cref="ForAsync"/>, with the creditor's policy names given (null: the dunning settings' choice).</summary>
     public PolicyOptions? For(string creditorId, Debtor debtor, CreditorPolicyOptions? registered)
     {
         var o = options.Value;

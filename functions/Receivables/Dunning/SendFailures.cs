@@ -77,7 +77,7 @@ public sealed class SendFailures(
                 }
             }
 
-            if (PolicyOf(state) is { } policy)
+            if (await PolicyOfAsync(state, cancellationToken) is { } policy)
             {
                 state.Stage = Ladder.StageOf(state, policy);
             }
@@ -185,7 +185,7 @@ public sealed class SendFailures(
                 break;
             }
 
-            var policy = PolicyOf(state);
+            var policy = await PolicyOfAsync(state, cancellationToken);
             if (outcome.Outcome == SentOtherChannel && policy is not null && level >= 1 && level <= policy.Levels.Count)
             {
                 var deadline = NorwegianCalendar.OnOrNextBusinessDay(date.AddDays(policy.Levels[level - 1].DeadlineDays));
@@ -254,8 +254,8 @@ public sealed class SendFailures(
         return effect;
     }
 
-    private PolicyOptions? PolicyOf(DunningCase state) =>
-        policies.For(state.CreditorId, new Debtor(state.CreditorId, state.DebtorId, state.DebtorName, state.DebtorEmail, state.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null));
+    private Task<PolicyOptions?> PolicyOfAsync(DunningCase state, CancellationToken cancellationToken) =>
+        policies.ForAsync(state.CreditorId, new Debtor(state.CreditorId, state.DebtorId, state.DebtorName, state.DebtorEmail, state.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null), cancellationToken);
 
     private static int LevelOf(string key) =>
         key.Split('|').FirstOrDefault(p => p.Length > 1 && p[0] == 'L' && char.IsAsciiDigit(p[1])) is { } l && int.TryParse(l[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;

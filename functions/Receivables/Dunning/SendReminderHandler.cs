@@ -163,7 +163,7 @@ public sealed class SendReminderHandler(
         var creditor = (await creditors.FindAsync(message.CreditorId, cancellationToken))?.Profile
             ?? throw new ReceivablesException($"Creditor '{message.CreditorId}' is not configured (Receivables:Creditors:{message.CreditorId} or `creditors add`).");
         var lines = await ledger.GetDebtorAsync(message.CreditorId, message.DebtorId, cancellationToken);
-        var policy = lines is null ? null : policies.For(message.CreditorId, lines.Debtor);
+        var policy = lines is null ? null : await policies.ForAsync(message.CreditorId, lines.Debtor, cancellationToken);
         if (lines is null || policy is null)
         {
             return null;

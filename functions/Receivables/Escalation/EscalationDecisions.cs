@@ -44,7 +44,7 @@ public sealed class EscalationDecisions(
                 {
                     var debtor = new Ledger.Debtor(found.CreditorId, found.DebtorId, found.DebtorName ?? found.DebtorId, found.DebtorEmail, found.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null);
                     var sent = await notices.SentAsync(found.CreditorId, found.DebtorId, found.CaseId, cancellationToken);
-                    if (notices.Missing(debtor, sent, clock.Today) is { } missing)
+                    if (await notices.MissingAsync(debtor, sent, clock.Today, cancellationToken) is { } missing)
                     {
                         throw new ReceivablesException($"Collection refused for debtor '{found.DebtorId}': {missing}. The task stays open: send the notice first, or choose another outcome.");
                     }

@@ -24,22 +24,22 @@ public sealed class LegalNotices(IEvidenceReader evidence, DunningPolicies polic
     }
 
     /// <summary>Why the claim may not go to collection on <paramref name="asOf"/> (null: the notices the law requires are in place).</summary>
-    public string? Missing(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf) => Check(debtor, sent, asOf)?.Text;
+    public async Task<string?> MissingAsync(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        (await CheckAsync(debtor, sent, asOf, cancellationToken))?.Text;
 
     /// <summary>
-    /// <see cref="Missing"/> as a code a page words in the reader's language: <c>no-notice:letters sent</c>, or
-    /// <c>notice-pending:sent on|channel|deadline</c> (dates yyyy-MM-dd); null when the notices are in place.
+    /// <see cref="MissingAsync"/> with the same as a code a page words in the reader's language (<c>Ground</c>:
+    /// <c>no-notice:letters sent</c>, or <c>notice-pending:sent on|channel|deadline</c>, dates yyyy-MM-dd); null when the
+    /// notices are in place.
     /// </summary>
-    public string? MissingGround(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf) => Check(debtor, sent, asOf)?.Ground;
-
-    private (string Text, string Ground)? Check(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf)
+    public async Task<(string Text, string Ground)?> CheckAsync(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         if (dunning.Value.CollectionNotice == CollectionNoticeMode.HandOver)
         {
             return null;
         }
 
-        var policy = policies.For(debtor.CreditorId, debtor);
+        var policy = await policies.ForAsync(debtor.CreditorId, debtor, cancellationToken);
         var notices = sent
             .Where(s => policy is not null && s.Level >= 1 && s.Level <= policy.Levels.Count && IsNotice(policy.Levels[s.Level - 1]))
             .Select(s => (Sent: s, Deadline: NorwegianCalendar.OnOrNextBusinessDay(s.Date.AddDays(policy!.Levels[s.Level - 1].DeadlineDays))))

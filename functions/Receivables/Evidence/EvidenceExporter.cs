@@ -11,6 +11,7 @@ namespace Receivables.Evidence;
 public sealed class EvidenceExporter(
     IEvidenceReader archive,
     IOptions<ReceivablesOptions> receivables,
+    ICreditorDirectory creditors,
     IOptions<EvidenceOptions> options,
     TimeProvider time,
     ILogger<EvidenceExporter> logger)
@@ -38,7 +39,8 @@ public sealed class EvidenceExporter(
         }
 
         var now = time.GetUtcNow();
-        var creditorName = receivables.Value.Creditors.TryGetValue(creditorId, out var creditor) ? creditor.Name : creditorId;
+        var creditor = (await creditors.FindAsync(creditorId, cancellationToken))?.Profile ?? receivables.Value.Creditors.GetValueOrDefault(creditorId);
+        var creditorName = creditor?.Name ?? creditorId;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(receivables.Value.TimeZone);
         var language = string.Equals(creditor?.Language, "en", StringComparison.OrdinalIgnoreCase) ? "en" : "nb";
         var letters = new Dictionary<string, EvidenceLetter>(StringComparer.Ordinal);

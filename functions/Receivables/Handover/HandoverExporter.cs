@@ -24,7 +24,7 @@ public sealed class HandoverExporter(
     IEvidenceArchive archive,
     EvidenceExporter bundles,
     LegalNotices legalNotices,
-    IOptions<ReceivablesOptions> receivables,
+    ICreditorDirectory creditors,
     BusinessClock clock)
 {
     public async Task<(string ClaimFile, string BundleFile, HandoverFile Content)> ExportAsync(string creditorId, string debtorId, string outDirectory, CancellationToken cancellationToken = default)
@@ -47,10 +47,11 @@ public sealed class HandoverExporter(
             ?? throw new ReceivablesException($"Debtor '{debtorId}' has nothing open in the latest ledger of '{creditorId}': nothing to hand over.");
         var state = await cases.GetAsync(creditorId, debtorId, cancellationToken)
             ?? throw new ReceivablesException($"No dunning case for debtor '{debtorId}'.");
-        var creditor = receivables.Value.Creditors[creditorId];
+        var creditor = (await creditors.FindAsync(creditorId, cancellationToken))?.Profile
+            ?? throw new ReceivablesException($"Creditor '{creditorId}' is not in the creditor registry or settings (retired?): nothing to hand over in its name.");
         var today = clock.Today;
 
-        var policy = policies.For(creditorId, lines.Debtor);
+        var policy = await policies.ForAsync(creditorId, lines.Debtor, cancellationToken);
         string FeeKind(ChargedFee fee) => fee.Kind == Dunning.FeeKind.Reminder && policy is { } p && fee.Level >= 1 && fee.Level <= p.Levels.Count && p.Levels[fee.Level - 1].Stage == CaseStages.CollectionNotice
             ? "CollectionNotice"
             : fee.Kind.ToString();
@@ -70,7 +71,7 @@ public sealed class HandoverExporter(
         var caseRef = new EvidenceCaseRef(creditorId, debtorId, state.CaseId);
         var entries = await evidence.ReadCaseAsync(caseRef, cancellationToken);
         var sentSteps = legalNotices.Sent(entries.Select(e => e.Entry));
-        if (legalNotices.Missing(lines.Debtor, sentSteps, today) is { } missing)
+        if (await legalNotices.MissingAsync(lines.Debtor, sentSteps, today, cancellationToken) is { } missing)
         {
             // Approved or not: an agency gets no claim the law's notices have not prepared.
             throw new ReceivablesException($"Debtor '{debtorId}' cannot be handed over to collection: {missing}.");

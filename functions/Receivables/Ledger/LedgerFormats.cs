@@ -50,34 +50,37 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
             return null;
         }
 
-        var text = encoding.GetString(prefix[FirstLineRange(prefix)]);
-        var headerLine = text.TrimStart('\uFEFF');
-        if (named is null)
+        var lines = FirstLines(encoding.GetString(prefix[..Math.Min(prefix.Length, HeaderSearchBytes)]).TrimStart('\uFEFF'));
+        var headerLine = lines.Count > 0 ? lines[0] : "";
+        var candidates = named is null ? Profiles.ToList() : [new KeyValuePair<string, CsvProfile>(named, Profiles[named])];
+        var found = FindHeader(lines, candidates);
+        if (found is null && named is null)
         {
-            named = Profiles.FirstOrDefault(p => CsvLedgerParser.Matches(p.Value, headerLine)).Key;
-            if (named is null)
+            var closest = Profiles
+                .Select(p => (p.Key, Missing: CsvLedgerParser.MissingColumns(p.Value, headerLine)))
+                .Where(p => p.Missing is not null && p.Missing.Count <= CsvProfile.RequiredFields.Count / 2)
+                .OrderBy(p => p.Missing!.Count)
+                .FirstOrDefault();
+            if (closest.Missing is not null)
             {
-                var closest = Profiles
-                    .Select(p => (p.Key, Missing: CsvLedgerParser.MissingColumns(p.Value, headerLine)))
-                    .Where(p => p.Missing is not null && p.Missing.Count <= CsvProfile.RequiredFields.Count / 2)
-                    .OrderBy(p => p.Missing!.Count)
-                    .FirstOrDefault();
-                if (closest.Missing is not null)
+                foreach (var column in closest.Missing)
                 {
-                    foreach (var column in closest.Missing)
-                    {
-                        diagnostics.Error(1, column, headerLine, $"a column '{column}' in the header row (the header is otherwise that of profile '{closest.Key}')");
-                    }
-
-                    return null;
+                    diagnostics.Error(1, column, headerLine, $"a column '{column}' in the header row (the header is otherwise that of profile '{closest.Key}')");
                 }
 
-                var expected = string.Join("; or ", Profiles.Select(p => $"{p.Key}: {string.Join(p.Value.Delimiter, CsvProfile.Fields.Select(f => p.Value.ColumnsFor(f)[0]))}"));
-                diagnostics.Error(1, null, headerLine, $"a header row of a known profile ({expected}), or a folder named after a profile");
                 return null;
             }
 
-            (encoding, problem) = TextDecoding.Choose(prefix, Profiles[named].Encoding);
+            var expected = string.Join("; or ", Profiles.Select(p => $"{p.Key}: {string.Join(p.Value.Delimiter, CsvProfile.Fields.Select(f => p.Value.ColumnsFor(f)[0]))}"));
+            diagnostics.Error(1, null, headerLine, $"a header row of a known profile ({expected}), or a folder named after a profile");
+            return null;
+        }
+
+        // A folder that names the profile: without a header row of it, the first line is read as one and the parser names what is missing.
+        var (name, profile, line) = found ?? (named!, Profiles[named!], 1);
+        if (named is null)
+        {
+            (encoding, problem) = TextDecoding.Choose(prefix, profile.Encoding);
             if (encoding is null)
             {
                 diagnostics.Error(0, null, null, problem!);
@@ -85,14 +88,83 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
             }
         }
 
-        var profile = Profiles[named];
+        var header = lines.Count >= line ? CsvLedgerParser.HeaderFields(lines[line - 1], profile.Delimiter) ?? [] : [];
+        var columns = profile.Resolve(header);
+        var fileColumns = CsvProfile.Fields.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => columns[x.i] >= 0 ? header[columns[x.i]] : profile.ColumnsFor(x.f)[0], StringComparer.Ordinal);
         var chosen = encoding;
+        var description = $"CSV, profile '{name}', {chosen.WebName}"
+            + (profile.Delimiter == Profiles[name].Delimiter ? "" : $", delimiter {DelimiterName(profile.Delimiter)}")
+            + (line == 1 ? "" : $", header on line {line}");
         return new LedgerFileFormat(
-            $"CSV, profile '{named}', {chosen.WebName}",
-            (stream, d) => new CsvLedgerParser(profile).Read(new StreamReader(stream, chosen, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true), d))
+            description,
+            (stream, d) => new CsvLedgerParser(profile, line).Read(new StreamReader(stream, chosen, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true), d))
         {
-            Column = field => profile.ColumnsFor(field)[0],
+            Column = field => fileColumns.TryGetValue(field, out var column) ? column : field,
         };
+    }
+
+    /// <summary>How far into a file its header row is looked for (lines of a report title or export date before it).</summary>
+    private const int HeaderSearchBytes = 8 * 1024;
+
+    private const int HeaderSearchLines = 20;
+
+    /// <summary>Delimiters a profile's columns are also recognised with, after the profile's own.</summary>
+    private static readonly string[] Delimiters = [";", "\t", ","];
+
+    /// <summary>
+    /// The first of the file's first lines that is a header row of a profile, with the profile's own delimiter or else
+    /// with a tab, semicolon or comma (then the profile with that delimiter): its profile name, profile and line (1-based).
+    /// </summary>
+    private static (string Name, CsvProfile Profile, int Line)? FindHeader(IReadOnlyList<string> lines, IReadOnlyList<KeyValuePair<string, CsvProfile>> profiles)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            foreach (var (name, profile) in profiles)
+            {
+                if (CsvLedgerParser.Matches(profile, lines[i]))
+                {
+                    return (name, profile, i + 1);
+                }
+            }
+
+            foreach (var (name, profile) in profiles)
+            {
+                foreach (var delimiter in Delimiters.Where(d => d != profile.Delimiter))
+                {
+                    var other = profile.WithDelimiter(delimiter);
+                    if (CsvLedgerParser.Matches(other, lines[i]))
+                    {
+                        return (name, other, i + 1);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string DelimiterName(string delimiter) => delimiter switch
+    {
+        "\t" => "tab",
+        ";" => "semicolon",
+        "," => "comma",
+        _ => $"'{delimiter}'",
+    };
+
+    /// <summary>The text's first lines (at most <see cref="HeaderSearchLines"/>; a last line cut by the prefix's end included).</summary>
+    private static List<string> FirstLines(string text)
+    {
+        var lines = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            lines.Add(line.TrimEnd('\r'));
+            if (lines.Count == HeaderSearchLines)
+            {
+                break;
+            }
+        }
+
+        return lines;
     }
 
     private string? ProfileForFolder(string blobName)
@@ -113,13 +185,6 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
         }
 
         return null;
-    }
-
-    private static Range FirstLineRange(ReadOnlySpan<byte> prefix)
-    {
-        var length = Math.Min(prefix.Length, 8 * 1024);
-        var end = prefix[..length].IndexOfAny((byte)'\r', (byte)'\n');
-        return new Range(0, end < 0 ? length : end);
     }
 
     private static Dictionary<string, CsvProfile> Merge(Dictionary<string, CsvProfile> configured)

@@ -10,7 +10,7 @@ namespace Receivables.Messaging;
 /// currency, language and reply address the same way: <see cref="Create"/> from given lines (reminders, samples),
 /// <see cref="ForCaseAsync"/> from the debtor's latest ledger (acknowledgements, confirmations, notices).
 /// </summary>
-public sealed class CaseDocuments(ILedgerReader ledger, Microsoft.Extensions.Options.IOptions<ReceivablesOptions> receivables, BusinessClock clock)
+public sealed class CaseDocuments(ILedgerReader ledger, ICreditorDirectory creditors, BusinessClock clock)
 {
     /// <summary>
     /// The document for a message about <paramref name="found"/> with the open invoices of the latest ledger, or null
@@ -27,7 +27,7 @@ public sealed class CaseDocuments(ILedgerReader ledger, Microsoft.Extensions.Opt
             lines = new DebtorLedger(new Debtor(found.CreditorId, found.DebtorId, name, found.DebtorEmail, found.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null), []);
         }
 
-        if (lines is null || !receivables.Value.Creditors.TryGetValue(found.CreditorId, out var creditor))
+        if (lines is null || await creditors.FindAsync(found.CreditorId, cancellationToken) is not { Profile: var creditor })
         {
             return null;
         }

@@ -26,6 +26,12 @@ public sealed record BankTransaction(
     string Raw)
 {
     /// <summary>A booked incoming payment: what the matcher places on invoices.</summary>
+    /// <summary>
+    /// The creditor's account the entry was booked on, as the file names it (IBAN or BBAN; a camt message's account), or
+    /// null when the file does not say (OCR giro: the agreement's account).
+    /// </summary>
+    public string? Account { get; init; }
+
     public bool IsIncomingPayment => IsCredit && IsBooked && !IsReversal;
 
     /// <summary>A booked reversal of an incoming payment (OCR types 18/20; camt debit entry with RvslInd, or a credit entry with RvslInd).</summary>

@@ -29,7 +29,7 @@ public sealed class PaymentImporter(
     IEnumerable<IOpenItemsObserver> observers,
     IEnumerable<IPaymentReferences> references,
     IOptions<PaymentsOptions> options,
-    IOptions<ReceivablesOptions> receivables,
+    ICreditorDirectory creditors,
     TimeProvider time,
     ILogger<PaymentImporter> logger)
 {
@@ -77,9 +77,10 @@ public sealed class PaymentImporter(
             return new PaymentImportOutcome(blobName, eTag, creditorId, PaymentImportResult.Skipped, "The file was deleted or replaced before it was read.", now);
         }
 
-        if (creditorId is null || !receivables.Value.Creditors.ContainsKey(creditorId))
+        var active = await creditors.ActiveAsync(cancellationToken);
+        if (creditorId is null || !active.ContainsKey(creditorId))
         {
-            var configured = string.Join(", ", receivables.Value.Creditors.Keys);
+            var configured = string.Join(", ", active.Keys.Order(StringComparer.Ordinal));
             return await RejectAsync(file, creditorId, null, new PaymentFileException(blobName, 0, "folder", creditorId,
                 $"a file in a folder named after a configured creditor ({StorageNames.Containers.Payments}/<creditorId>/...; configured: {configured})"), now, cancellationToken);
         }
@@ -113,6 +114,7 @@ public sealed class PaymentImporter(
         }
 
         var run = new Run(creditorId, blobName, sha, check.Format);
+        var ownAccount = active[creditorId].Profile.BankAccount;
         await foreach (var caseSummary in cases.SummariesAsync(creditorId, cancellationToken))
         {
             run.WithCase.Add(caseSummary.DebtorId);
@@ -131,6 +133,12 @@ public sealed class PaymentImporter(
             {
                 if (!transaction.IsIncomingPayment && !transaction.IsPaymentReversal)
                 {
+                    continue;
+                }
+
+                if (IsOtherAccount(transaction, ownAccount))
+                {
+                    run.OtherAccounts[transaction.Account!] = run.OtherAccounts.GetValueOrDefault(transaction.Account!) + 1;
                     continue;
                 }
 
@@ -154,7 +162,9 @@ public sealed class PaymentImporter(
         }
 
         var message = string.Create(CultureInfo.InvariantCulture,
-            $"{summary.Format}: {run.Transactions} transaction(s); {run.Matched} placed ({run.MatchedAmount:0.00}), {run.Unmatched} not placed, {run.Duplicates} counted before, {run.Reversals} reversal(s), {summary.Skipped} entr(ies) not incoming payments; overpaid {run.Overpaid:0.00}.");
+            $"{summary.Format}: {run.Transactions} transaction(s); {run.Matched} placed ({run.MatchedAmount:0.00}), {run.Unmatched} not placed, {run.Duplicates} counted before, {run.Reversals} reversal(s), {summary.Skipped} entr(ies) not incoming payments; overpaid {run.Overpaid:0.00}.")
+            + (run.OtherAccounts.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+                $" {run.OtherAccounts.Values.Sum()} incoming transaction(s) on other accounts than the creditor's {ownAccount} left alone ({string.Join(", ", run.OtherAccounts.Select(a => $"{a.Key}: {a.Value}"))})."));
         logger.LogInformation("Payment file {Blob} of {CreditorId} imported: {Message}", blobName, creditorId, message);
         return new PaymentImportOutcome(blobName, eTag, creditorId, PaymentImportResult.Accepted, message, now, summary.Format, run.Transactions, run.Matched, run.Unmatched, run.Duplicates, run.Reversals, summary.Skipped,
             run.MatchedAmount, run.Overpaid, run.Debtors.Count, null, [.. run.Lines.Take(50), .. summary.Warnings.Take(20).Select(w => "warning: " + w)]);
@@ -597,8 +607,37 @@ public sealed class PaymentImporter(
             string.IsNullOrEmpty(format) ? null : format, ReportBlob: reportName, Lines: [error.Message]);
     }
 
+    /// <summary>
+    /// Whether a statement's or report's transaction was booked on another account than the creditor's (a camt.053 of
+    /// all the company's accounts: card refunds, interest and transfers on the operating or savings account are not
+    /// customer payments and would each become a payment to place by hand). Only camt.052/053 are filtered, and only
+    /// when both the file and the creditor name an account; a camt.054 notification and an OCR file are about the
+    /// creditor's incoming payments by definition. Norwegian IBANs (NOkk + 11 digits) and BBANs compare by their 11 digits.
+    /// </summary>
+    public static bool IsOtherAccount(BankTransaction transaction, string? creditorAccount)
+    {
+        if (transaction.Account is not { Length: > 0 } booked || creditorAccount is not { Length: > 0 }
+            || !(transaction.Format.StartsWith("camt.053", StringComparison.Ordinal) || transaction.Format.StartsWith("camt.052", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var a = AccountDigits(booked);
+        var b = AccountDigits(creditorAccount);
+        return a != b;
+    }
+
+    private static string AccountDigits(string account)
+    {
+        var compact = new string([.. account.Where(char.IsLetterOrDigit)]).ToUpperInvariant();
+        return compact.Length == 15 && compact.StartsWith("NO", StringComparison.Ordinal) ? compact[4..] : compact;
+    }
+
     private sealed class Run(string creditorId, string blobName, string sha, string format)
     {
+        /// <summary>Incoming transactions left alone per other account (<see cref="IsOtherAccount"/>).</summary>
+        public Dictionary<string, int> OtherAccounts { get; } = new(StringComparer.Ordinal);
+
         public string CreditorId { get; } = creditorId;
 
         public string BlobName { get; } = blobName;

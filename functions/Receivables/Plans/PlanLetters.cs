@@ -24,7 +24,7 @@ public sealed class PlanLetters(
     ILedgerReader ledger,
     IEvidenceArchive archive,
     IOptions<PlanPolicy> policy,
-    IOptions<ReceivablesOptions> receivables,
+    ICreditorDirectory creditors,
     BusinessClock clock,
     ILogger<PlanLetters> logger)
 {
@@ -34,7 +34,8 @@ public sealed class PlanLetters(
     /// <summary>Sends the proposal once; returns the sent message and which wording was used (template or model).</summary>
     public async Task<(SentEmail Sent, string Wording)> SendProposalAsync(RepaymentPlan plan, CaseView view, string actor, CancellationToken cancellationToken)
     {
-        var figures = (string language) => Figures(plan, language);
+        var account = await AccountAsync(plan, cancellationToken);
+        var figures = (string language) => Figures(plan, language, account);
         var termsDocument = await mail.DocumentAsync(view, PlanTemplates.Terms, figures, cancellationToken)
             ?? throw new ReceivablesException($"Plan {plan.PlanId} cannot be sent: the debtor has no email address or nothing open in the latest ledger.");
         var language = termsDocument.Language is "en" ? "en" : "nb";
@@ -61,7 +62,7 @@ public sealed class PlanLetters(
             view,
             MessageTemplates.PlanProposal,
             "plan:" + plan.PlanId + ":proposal",
-            l => new Dictionary<string, string>(Figures(plan, l)) { ["Terms"] = terms },
+            l => new Dictionary<string, string>(Figures(plan, l, account)) { ["Terms"] = terms },
             actor,
             cancellationToken,
             [new EmailAttachment(fileName, "application/pdf", pdf)])
@@ -72,14 +73,15 @@ public sealed class PlanLetters(
     /// <summary>The proposal and its terms as <see cref="SendProposalAsync"/> would write them today (template wording), without sending.</summary>
     public async Task<(RenderedMessage Letter, string Terms)?> PreviewProposalAsync(RepaymentPlan plan, CancellationToken cancellationToken)
     {
+        var account = await AccountAsync(plan, cancellationToken);
         if (await cases.GetAsync(plan.CreditorId, plan.DebtorId, cancellationToken) is not { } view
-            || await mail.DocumentAsync(view, PlanTemplates.Terms, l => Figures(plan, l), cancellationToken) is not { } termsDocument)
+            || await mail.DocumentAsync(view, PlanTemplates.Terms, l => Figures(plan, l, account), cancellationToken) is not { } termsDocument)
         {
             return null;
         }
 
         var terms = (await renderer.RenderPartsAsync(termsDocument, cancellationToken)).GetValueOrDefault("terms") ?? "";
-        var letter = await mail.PreviewAsync(view, MessageTemplates.PlanProposal, l => new Dictionary<string, string>(Figures(plan, l)) { ["Terms"] = terms }, cancellationToken);
+        var letter = await mail.PreviewAsync(view, MessageTemplates.PlanProposal, l => new Dictionary<string, string>(Figures(plan, l, account)) { ["Terms"] = terms }, cancellationToken);
         return letter is null ? null : (letter, terms);
     }
 
@@ -87,18 +89,20 @@ public sealed class PlanLetters(
     public async Task<byte[]> AgreementAsync(RepaymentPlan plan, ReminderDocument agreementDocument, CancellationToken cancellationToken)
     {
         var words = await renderer.RenderPartsAsync(agreementDocument, cancellationToken);
-        var creditor = receivables.Value.Creditors[plan.CreditorId];
+        var creditor = (await creditors.FindAsync(plan.CreditorId, cancellationToken))?.Profile
+            ?? throw new ReceivablesException($"Plan {plan.PlanId}: creditor '{plan.CreditorId}' is not in the creditor registry or settings (retired?); the agreement cannot name it.");
         var debtor = (await ledger.GetDebtorAsync(plan.CreditorId, plan.DebtorId, cancellationToken))?.Debtor;
         return PlanAgreementPdf.Render(plan, words, agreementDocument.Language is "en" ? "en" : "nb", creditor, debtor);
     }
 
     /// <summary>Confirms the acceptance (or, after the security, that the plan applies) in writing once per step, with the next installment and how to pay it.</summary>
-    public Task<SentEmail?> SendAcceptedAsync(RepaymentPlan plan, CaseView view, string actor, string step, CancellationToken cancellationToken)
+    public async Task<SentEmail?> SendAcceptedAsync(RepaymentPlan plan, CaseView view, string actor, string step, CancellationToken cancellationToken)
     {
         var next = plan.Installments.FirstOrDefault(i => !plan.PaidInstallments.Contains(i.Number)) ?? plan.Installments[^1];
-        return mail.SendAsync(view, MessageTemplates.PlanAccepted, "plan:" + plan.PlanId + ":" + step, language =>
+        var account = await AccountAsync(plan, cancellationToken);
+        return await mail.SendAsync(view, MessageTemplates.PlanAccepted, "plan:" + plan.PlanId + ":" + step, language =>
         {
-            var extra = Figures(plan, language);
+            var extra = Figures(plan, language, account);
             extra["PayAmount"] = LetterFormat.Amount(next.Amount, plan.Currency, language);
             extra["PayBy"] = LetterFormat.Date(next.DueDate, language);
             extra["Balance"] = LetterFormat.Amount(plan.TotalToPay - plan.Paid, plan.Currency, language);
@@ -127,9 +131,10 @@ public sealed class PlanLetters(
         var overdue = Math.Max(missed.Amount, dueByNow - plan.Paid);
         var payBy = NorwegianCalendar.OnOrNextBusinessDay(clock.Today.AddDays(MissedPayDays));
         var lastChance = policy.Value.MissTolerance - plan.Missed.Count <= 0;
+        var account = await AccountAsync(plan, cancellationToken);
         return await mail.SendAsync(view, MessageTemplates.PlanMissed, $"plan:{plan.PlanId}:missed:{missed.Number}", language =>
         {
-            var extra = Figures(plan, language);
+            var extra = Figures(plan, language, account);
             extra["Installment"] = missed.Number.ToString(CultureInfo.InvariantCulture);
             extra["InstallmentAmount"] = LetterFormat.Amount(missed.Amount, plan.Currency, language);
             extra["InstallmentDue"] = LetterFormat.Date(missed.DueDate, language);
@@ -149,8 +154,12 @@ public sealed class PlanLetters(
     /// The plan's figures formatted for a letter in <paramref name="language"/>; keys that do not apply are left out (so
     /// a template's <c>{% if extra.X %}</c> is false).
     /// </summary>
-    public Dictionary<string, string> Figures(RepaymentPlan plan, string language) =>
-        Figures(plan, language, policy.Value, receivables.Value.Creditors.GetValueOrDefault(plan.CreditorId)?.BankAccount);
+    private Dictionary<string, string> Figures(RepaymentPlan plan, string language, string? bankAccount) =>
+        Figures(plan, language, policy.Value, bankAccount);
+
+    /// <summary>The account the plan's installments are paid to: the creditor's, from the registry (or settings).</summary>
+    private async Task<string?> AccountAsync(RepaymentPlan plan, CancellationToken cancellationToken) =>
+        (await creditors.FindAsync(plan.CreditorId, cancellationToken))?.Profile.BankAccount;
 
     /// <summary>The same figures for a given policy and account (render-samples uses this without a stored plan).</summary>
     public static Dictionary<string, string> Figures(RepaymentPlan plan, string language, PlanPolicy settings, string? bankAccount)

@@ -29,7 +29,7 @@ public sealed class ReplyProcessor(
     IReplyClassifier classifier,
     BusinessClock clock,
     IOptions<RepliesOptions> options,
-    IOptions<ReceivablesOptions> receivables,
+    ICreditorDirectory creditors,
     ILogger<ReplyProcessor> logger) : IQueueHandler<ProcessReplyMessage>
 {
     public const string Processed = "processed";
@@ -321,7 +321,8 @@ public sealed class ReplyProcessor(
 
     private async Task OpenUnmatchedTaskAsync(StoredReply reply, InboundEmail email, Triage triage, ReplyMatch match, CancellationToken cancellationToken)
     {
-        var creditor = match.Candidates.FirstOrDefault()?.CreditorId ?? CreditorAddressed(email) ?? (receivables.Value.Creditors.Count == 1 ? receivables.Value.Creditors.Keys.First() : "unassigned");
+        var active = match.Candidates.Count > 0 ? null : await creditors.ActiveAsync(cancellationToken);
+        var creditor = match.Candidates.FirstOrDefault()?.CreditorId ?? CreditorAddressed(email, active!) ?? (active!.Count == 1 ? active.Keys.First() : "unassigned");
         var details = new StringBuilder()
             .Append(match.MatchedBy == "ambiguous" ? $"The sender matches {match.Candidates.Count} cases ({string.Join(", ", match.Candidates.Select(c => c.CaseId))}); " : "No case matches this reply; ")
             .Append($"it looks like {triage.Class}. From {InboundParser.Address(email.From)}, subject '{email.Subject}', stored as reply {reply.ReplyId}.")
@@ -338,7 +339,7 @@ public sealed class ReplyProcessor(
     }
 
     /// <summary>The creditor whose address (reply addresses are its email, plus-addressed) received the reply.</summary>
-    private string? CreditorAddressed(InboundEmail email)
+    private static string? CreditorAddressed(InboundEmail email, IReadOnlyDictionary<string, RegisteredCreditor> active)
     {
         static string Plain(string address)
         {
@@ -349,7 +350,7 @@ public sealed class ReplyProcessor(
         }
 
         var recipients = email.To.Select(Plain).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return receivables.Value.Creditors.FirstOrDefault(c => recipients.Contains(Plain(c.Value.Email))).Key;
+        return active.Values.Where(c => c.Profile.Email is { Length: > 0 }).FirstOrDefault(c => recipients.Contains(Plain(c.Profile.Email)))?.Id;
     }
 
     private static string Excerpt(string text) => text.Length <= 500 ? text : text[..500] + "…";

@@ -75,7 +75,7 @@ public sealed class LedgerHostileInputTests
     {
         { "canonical", LedgerKit.Header.Replace("customer_email", "custmer_email", StringComparison.Ordinal) + "\n" + Good + "\n", "custmer_email", "customer_email" },
         { "canonical", LedgerKit.Header.Replace("customer_type", "customer_typ", StringComparison.Ordinal) + "\n" + Good + "\n", "customer_typ", "customer_type" },
-        { "norwegian", "Kundenr;Kundenavn;Epost;Kundetype;Organisasjonsnr;Fakturanr;Fakturadato;Forfallsdato;Valuta;Beløp;Restbeløp;KID\n30001;Bjørn Ødegård;bjorn@example.no;Privat;;9001;14.08.2026;28.08.2026;NOK;3 450,75;1 200,50;\n", "Epost", "E-post" },
+        { "norwegian", "Kundenr;Kundenavn;E-psot;Kundetype;Organisasjonsnr;Fakturanr;Fakturadato;Forfallsdato;Valuta;Beløp;Restbeløp;KID\n30001;Bjørn Ødegård;bjorn@example.no;Privat;;9001;14.08.2026;28.08.2026;NOK;3 450,75;1 200,50;\n", "E-psot", "E-post" },
         { "norwegian", "Kundenr;Kundenavn;E-post;Kundetyp;Organisasjonsnr;Fakturanr;Fakturadato;Forfallsdato;Valuta;Beløp;Restbeløp;KID\n30001;Bjørn Ødegård;bjorn@example.no;Privat;;9001;14.08.2026;28.08.2026;NOK;3 450,75;1 200,50;\n", "Kundetyp", "Kundetype" },
     };
 

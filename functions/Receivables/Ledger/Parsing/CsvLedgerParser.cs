@@ -10,10 +10,15 @@ namespace Receivables.Ledger;
 /// Reads a CSV ledger export with CsvHelper, mapping its columns to the canonical fields by a <see cref="CsvProfile"/>,
 /// and validates every value. Streams: one row at a time. Problems go to the diagnostics with line, column and value.
 /// </summary>
-public sealed class CsvLedgerParser(CsvProfile profile)
+public sealed class CsvLedgerParser(CsvProfile profile, int headerLine = 1)
 {
+    /// <summary>Lines before the header row (a report title, the date of the export): skipped, each with a warning.</summary>
+    private readonly int skipped = Math.Max(0, headerLine - 1);
+
+    /// <summary>Each field's column as the file names it (once the header is read), for the report.</summary>
+    private string[] names = [];
+
     private readonly string[] dateFormats = profile.DateFormats.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    private readonly NumberFormatInfo numbers = new() { NumberDecimalSeparator = profile.DecimalSeparator, NumberGroupSeparator = profile.DecimalSeparator == "," ? "." : "," };
     private readonly HashSet<string> business = Values(profile.BusinessValues);
     private readonly HashSet<string> consumer = Values(profile.ConsumerValues);
 
@@ -24,9 +29,26 @@ public sealed class CsvLedgerParser(CsvProfile profile)
     public static List<string>? MissingColumns(CsvProfile profile, string headerLine)
     {
         var header = HeaderFields(headerLine, profile.Delimiter);
-        return header?.Length > 1
-            ? CsvProfile.RequiredFields.Where(f => !profile.ColumnsFor(f).Any(c => header.Contains(c, StringComparer.OrdinalIgnoreCase))).Select(profile.ColumnFor).ToList()
-            : null;
+        if (header is not { Length: > 1 })
+        {
+            return null;
+        }
+
+        var columns = profile.Resolve(header);
+        return [.. CsvProfile.RequiredFields.Where(f => columns[FieldIndex(f)] < 0).Select(f => profile.ColumnsFor(f)[0])];
+    }
+
+    private static int FieldIndex(string field)
+    {
+        for (var i = 0; i < CsvProfile.Fields.Count; i++)
+        {
+            if (CsvProfile.Fields[i] == field)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(field), field, "not a canonical ledger field");
     }
 
     /// <summary>Longest field read at all (far beyond any configured maximum: what is longer cannot be a ledger value).</summary>
@@ -43,8 +65,16 @@ public sealed class CsvLedgerParser(CsvProfile profile)
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.Trim,
             MaxFieldSize = MaxFieldSize,
-            BadDataFound = args => diagnostics.Error(args.Context.Parser?.RawRow ?? 0, null, args.Field, "a well-formed CSV field (a stray or unclosed quote)"),
+            BadDataFound = args => diagnostics.Error(skipped + (args.Context.Parser?.RawRow ?? 0), null, args.Field, "a well-formed CSV field (a stray or unclosed quote)"),
         };
+        for (var line = 1; line <= skipped; line++)
+        {
+            if (reader.ReadLine() is { } before && !string.IsNullOrWhiteSpace(before.Replace(profile.Delimiter, "", StringComparison.Ordinal)))
+            {
+                diagnostics.Warning(line, null, before.Trim(), "the header row; this line comes before it and was skipped");
+            }
+        }
+
         using var csv = new CsvReader(reader, config);
         if (!TryRead(csv, diagnostics, out var any) || !any)
         {
@@ -58,24 +88,14 @@ public sealed class CsvLedgerParser(CsvProfile profile)
 
         csv.ReadHeader();
         var header = csv.HeaderRecord ?? [];
-        var columns = new int[CsvProfile.Fields.Count];
-        for (var i = 0; i < columns.Length; i++)
+        var columns = profile.Resolve(header);
+        names = [.. columns.Select((c, i) => c >= 0 ? header[c].Trim().TrimStart('\uFEFF').Trim() : profile.ColumnsFor(CsvProfile.Fields[i])[0])];
+        foreach (var field in CsvProfile.RequiredFields)
         {
-            var field = CsvProfile.Fields[i];
-            var name = profile.ColumnFor(field);
-            columns[i] = -1;
-            foreach (var candidate in profile.ColumnsFor(field))
+            if (columns[FieldIndex(field)] < 0)
             {
-                columns[i] = Array.FindIndex(header, h => string.Equals(h.Trim().TrimStart('\uFEFF'), candidate, StringComparison.OrdinalIgnoreCase));
-                if (columns[i] >= 0)
-                {
-                    break;
-                }
-            }
-
-            if (columns[i] < 0 && CsvProfile.RequiredFields.Contains(field))
-            {
-                diagnostics.Error(1, name, string.Join(profile.Delimiter, header), $"a column '{name}' (field {field}) in the header row");
+                var name = profile.ColumnsFor(field)[0];
+                diagnostics.Error(headerLine, name, string.Join(profile.Delimiter, header), $"a column '{name}' (field {field}) in the header row");
             }
         }
 
@@ -87,7 +107,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
 
         LedgerRow? previous = null;
         var rows = 0;
-        var lastLine = 1;
+        var lastLine = headerLine;
         while (true)
         {
             if (!TryRead(csv, diagnostics, out var more))
@@ -101,7 +121,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
             }
 
             var raw = csv.Parser.RawRecord;
-            var line = csv.Parser.RawRow - raw.TrimEnd('\r', '\n').Count(c => c == '\n');
+            var line = skipped + csv.Parser.RawRow - raw.TrimEnd('\r', '\n').Count(c => c == '\n');
             if (raw.Count(c => c == '"') % 2 == 1)
             {
                 line = Math.Min(line, lastLine + 1);
@@ -109,10 +129,29 @@ public sealed class CsvLedgerParser(CsvProfile profile)
                 yield break;
             }
 
-            lastLine = csv.Parser.RawRow;
+            lastLine = skipped + csv.Parser.RawRow;
             if (csv.Parser.Count < header.Length)
             {
                 diagnostics.Error(line, null, csv.Parser.RawRecord.TrimEnd(), $"{header.Length} fields as in the header, found {csv.Parser.Count} (is the file truncated?)");
+                continue;
+            }
+
+            if (csv.Parser.Count > header.Length && profile.Delimiter == profile.DecimalSeparator
+                && Enumerable.Range(header.Length, csv.Parser.Count - header.Length).Any(i => !string.IsNullOrWhiteSpace(csv.Parser[i])))
+            {
+                // "1 234,50" unquoted in a file of commas would be read as two fields, shifting every column after it.
+                diagnostics.Error(line, null, csv.Parser.RawRecord.TrimEnd(), $"{header.Length} fields as in the header, found {csv.Parser.Count}: with commas between the fields, an amount with a decimal comma must be in quotes");
+                continue;
+            }
+
+            if (Enumerable.Range(0, csv.Parser.Count).All(i => string.IsNullOrWhiteSpace(csv.Parser[i])))
+            {
+                continue; // a row of empty cells (spreadsheets write them below the data)
+            }
+
+            if (TotalsLabel(csv, columns) is { } label)
+            {
+                diagnostics.Warning(line, null, label, "an invoice row; this is a totals row (no invoice number or dates) and was skipped");
                 continue;
             }
 
@@ -130,6 +169,36 @@ public sealed class CsvLedgerParser(CsvProfile profile)
             diagnostics.Error(0, null, null, "at least one row after the header: the file has no rows");
         }
     }
+
+    /// <summary>
+    /// The label of a totals row that reports write under the data (<c>Sum</c>, <c>Totalt</c>, <c>Sum kunde 10001</c>, <c>I alt</c>):
+    /// a row with no invoice number, invoice date or due date and a cell that starts with such a word. Null for any
+    /// other row (a row missing only some of them is an invoice row with errors).
+    /// </summary>
+    private static string? TotalsLabel(CsvReader csv, int[] columns)
+    {
+        foreach (var field in (ReadOnlySpan<int>)[5, 6, 7])
+        {
+            if (columns[field] >= 0 && !string.IsNullOrWhiteSpace(csv.Parser[columns[field]]))
+            {
+                return null;
+            }
+        }
+
+        for (var i = 0; i < csv.Parser.Count; i++)
+        {
+            var cell = csv.Parser[i]?.Trim();
+            if (cell is { Length: > 0 and <= 80 } && TotalsWords.Any(w => cell.StartsWith(w, StringComparison.OrdinalIgnoreCase)
+                && (cell.Length == w.Length || !char.IsLetter(cell[w.Length]))))
+            {
+                return cell;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] TotalsWords = ["sum", "delsum", "totalsum", "total", "totalt", "i alt", "subtotal", "grand total"];
 
     /// <summary>
     /// A header column the profile does not know, whose name is close to a column of a field the file lacks
@@ -156,7 +225,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
                 var near = profile.ColumnsFor(CsvProfile.Fields[f]).FirstOrDefault(c => IsNear(name, c));
                 if (near is not null)
                 {
-                    diagnostics.Error(1, name, name, $"a known column: '{name}' is not one, and the file has no column '{near}' (field {CsvProfile.Fields[f]}); is '{name}' meant to be '{near}'? Rename the column (or map it in a profile)");
+                    diagnostics.Error(headerLine, name, name, $"a known column: '{name}' is not one, and the file has no column '{near}' (field {CsvProfile.Fields[f]}); is '{name}' meant to be '{near}'? Rename the column (or map it in a profile)");
                     break;
                 }
             }
@@ -177,8 +246,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
         return a == b || (allowed > 0 && Math.Abs(a.Length - b.Length) <= allowed && Distance(a, b) <= allowed);
     }
 
-    private static string Normalise(string column) =>
-        new(column.Trim().ToLowerInvariant().Where(c => c is not ('_' or '-' or ' ' or '.')).ToArray());
+    private static string Normalise(string column) => CsvProfile.ColumnKey(column);
 
     /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>
     private static int Distance(string a, string b)
@@ -210,7 +278,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
         return d[a.Length, b.Length];
     }
 
-    private static bool TryRead(CsvReader csv, LedgerDiagnostics diagnostics, out bool more)
+    private bool TryRead(CsvReader csv, LedgerDiagnostics diagnostics, out bool more)
     {
         try
         {
@@ -219,11 +287,11 @@ public sealed class CsvLedgerParser(CsvProfile profile)
         }
         catch (DecoderFallbackException)
         {
-            diagnostics.Error(csv.Parser.RawRow, null, null, "text in one encoding; bytes here are not valid in the encoding the start of the file was read in (UTF-8 or Windows-1252)");
+            diagnostics.Error(skipped + csv.Parser.RawRow, null, null, "text in one encoding; bytes here are not valid in the encoding the start of the file was read in (UTF-8 or Windows-1252)");
         }
         catch (CsvHelperException e)
         {
-            diagnostics.Error(csv.Parser.RawRow, null, null, "well-formed CSV: " + e.Message.Split('\n')[0]);
+            diagnostics.Error(skipped + csv.Parser.RawRow, null, null, "well-formed CSV: " + e.Message.Split('\n')[0]);
         }
 
         more = false;
@@ -336,7 +404,7 @@ public sealed class CsvLedgerParser(CsvProfile profile)
 
     private DateOnly? ParseDate(string? value, int field, int line, LedgerDiagnostics d)
     {
-        if (value is not null && DateOnly.TryParseExact(value, dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (value is not null && (DateOnly.TryParseExact(value, dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || TryDateWithTime(value, out date)))
         {
             return date;
         }
@@ -345,24 +413,113 @@ public sealed class CsvLedgerParser(CsvProfile profile)
         return null;
     }
 
+    /// <summary>A date followed by a time of day (<c>01.12.2026 00:00:00</c>, as spreadsheets write a date cell): the date.</summary>
+    private bool TryDateWithTime(string value, out DateOnly date)
+    {
+        date = default;
+        var at = value.IndexOfAny([' ', 'T']);
+        return at > 0
+            && TimeOnly.TryParseExact(value[(at + 1)..].Trim(), TimesOfDay, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            && DateOnly.TryParseExact(value[..at], dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private static readonly string[] TimesOfDay = ["HH:mm:ss", "H:mm:ss", "HH:mm", "H:mm", "HH:mm:ss.fff"];
+
     private decimal? ParseAmount(string? value, int field, int line, LedgerDiagnostics d)
     {
-        if (value is not null)
+        if (value is not null && TryAmount(value, out var amount) && decimal.Round(amount, 2) == amount)
         {
-            var text = value.Contains(' ', StringComparison.Ordinal) || value.Contains('\u00A0', StringComparison.Ordinal)
-                ? value.Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal)
-                : value;
-            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, numbers, out var amount) && decimal.Round(amount, 2) == amount)
-            {
-                return amount;
-            }
+            return amount;
         }
 
         d.Error(line, Column(field), value ?? "", $"an amount with '{profile.DecimalSeparator}' as decimal separator and at most 2 decimals");
         return null;
     }
 
-    private string Column(int field) => profile.ColumnFor(CsvProfile.Fields[field]);
+    /// <summary>
+    /// An amount as exports write it: the profile's decimal separator; spaces (also non-breaking and thin) or the other
+    /// separator between groups of exactly three digits (<c>1 234,50</c>, <c>1.234,50</c>); a sign before or after, a
+    /// minus sign or brackets for a negative amount; <c>kr</c> or <c>NOK</c> before or after. A separator between
+    /// groups of other sizes (<c>1.5</c> in a file with decimal commas) is not read as a thousands separator.
+    /// </summary>
+    private bool TryAmount(string value, out decimal amount)
+    {
+        amount = 0m;
+        var text = value.Trim();
+        var negative = false;
+        if (text.Length > 2 && text[0] == '(' && text[^1] == ')')
+        {
+            negative = true;
+            text = text[1..^1];
+        }
+
+        text = new string([.. text.Where(c => !char.IsWhiteSpace(c) && c is not ('\u00A0' or '\u202F' or '\u2009'))]).Replace('\u2212', '-');
+        foreach (var unit in CurrencyWords)
+        {
+            if (text.StartsWith(unit, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[unit.Length..];
+                break;
+            }
+
+            if (text.EndsWith(unit, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[..^unit.Length];
+                break;
+            }
+        }
+
+        if (text.EndsWith(",-", StringComparison.Ordinal))
+        {
+            text = text[..^2]; // "1 500,-": whole kroner
+        }
+
+        if (text.Length > 1 && text[^1] is '-' or '+' && text[0] is not ('-' or '+'))
+        {
+            negative ^= text[^1] == '-';
+            text = text[..^1];
+        }
+        else if (text.Length > 1 && text[0] is '-' or '+')
+        {
+            negative ^= text[0] == '-';
+            text = text[1..];
+        }
+
+        var separator = profile.DecimalSeparator.Length == 1 ? profile.DecimalSeparator[0] : '.';
+        var group = separator == ',' ? '.' : ',';
+        var parts = text.Split(separator);
+        if (parts.Length > 2 || (parts.Length == 2 && parts[1].Length == 0))
+        {
+            return false;
+        }
+
+        var whole = parts[0];
+        if (whole.Contains(group, StringComparison.Ordinal))
+        {
+            var groups = whole.Split(group);
+            if (groups[0].Length is < 1 or > 3 || groups.Skip(1).Any(g => g.Length != 3))
+            {
+                return false;
+            }
+
+            whole = string.Concat(groups);
+        }
+
+        var fraction = parts.Length == 2 ? parts[1] : "";
+        if (whole.Length == 0 || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit)
+            || !decimal.TryParse(fraction.Length == 0 ? whole : whole + "." + fraction, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        {
+            return false;
+        }
+
+        amount = negative ? -amount : amount;
+        return true;
+    }
+
+    /// <summary>Currency written with an amount (<c>kr 1 234,50</c>, <c>1 234,50 NOK</c>), longest first.</summary>
+    private static readonly string[] CurrencyWords = ["NOK", "kr.", "kr"];
+
+    private string Column(int field) => names.Length > 0 ? names[field] : profile.ColumnsFor(CsvProfile.Fields[field])[0];
 
     private static string Clean(string value) =>
         value.AsSpan().IndexOfAny('\t', '\r', '\n') < 0 ? value : value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
@@ -370,7 +527,8 @@ public sealed class CsvLedgerParser(CsvProfile profile)
     private static HashSet<string> Values(string list) =>
         new(list.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
 
-    private static string[]? HeaderFields(string headerLine, string delimiter)
+    /// <summary>The fields of a header row, trimmed (null when the line cannot be read as CSV).</summary>
+    public static string[]? HeaderFields(string headerLine, string delimiter)
     {
         using var parser = new CsvParser(new StringReader(headerLine), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null });
         return parser.Read() ? parser.Record?.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray() : null;

@@ -38,11 +38,11 @@ public static class PaymentFormats
 
         if (start < head.Length && head[start] == (byte)'<')
         {
-            return Camt054Parser.Read(content, file, summary, maxAmount);
+            return CamtParser.Read(content, file, summary, maxAmount);
         }
 
         throw new PaymentFileException(file, read == 0 ? 0 : 1, "format", read == 0 ? "" : System.Text.Encoding.Latin1.GetString(head[..Math.Min(head.Length, 20)]),
-            "a Nets OCR giro file (first record NY000010) or an ISO 20022 camt.054 XML notification");
+            "a Nets OCR giro file (first record NY000010) or an ISO 20022 camt.054, camt.053 or camt.052 XML file");
     }
 
     /// <summary>The bytes already peeked, then the rest of the stream.</summary>

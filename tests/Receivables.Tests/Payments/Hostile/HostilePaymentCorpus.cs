@@ -136,7 +136,7 @@ internal static class HostilePaymentCorpus
     {
         const string K = "camt";
         yield return Reject(K, "namespace-evil", CamtWith(V8, "urn:evil:not-camt"), "line 2", "Document", "urn:evil:not-camt");
-        yield return Reject(K, "camt053-statement", CamtWith(V8, "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"), "line 2", "camt.053 account statement");
+        yield return Reject(K, "camt053-statement", CamtWith(V8, "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"), "line 3", "BkToCstmrStmt under Document (a camt.053 account statement)");
         yield return Reject(K, "no-namespace", CamtWith($" xmlns=\"{V8}\"", ""), "line 2", "Document");
         yield return Reject(K, "doctype-external-entity", CamtWith("<Document", "<!DOCTYPE Document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<Document", CamtText(payer: "ENTITY").Replace("ENTITY", "&xxe;", StringComparison.Ordinal)), "DTD", "well-formed XML");
         yield return Reject(K, "doctype-entity-expansion", CamtWith("<Document", "<!DOCTYPE Document [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n<Document", CamtText(payer: "ENTITY").Replace("ENTITY", "&c;", StringComparison.Ordinal)), "DTD", "well-formed XML");

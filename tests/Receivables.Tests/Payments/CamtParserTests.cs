@@ -7,7 +7,7 @@ using Receivables.Tests.Infrastructure;
 namespace Receivables.Tests.Payments;
 
 /// <summary>ISO 20022 camt.054: the genkgo samples (.02 and .08) and generated edge cases.</summary>
-public sealed class Camt054ParserTests
+public sealed class CamtParserTests
 {
     private static (List<BankTransaction> Transactions, PaymentFileSummary Summary) Parse(string text, string name = "acme/notification.xml")
     {
@@ -95,11 +95,11 @@ public sealed class Camt054ParserTests
     }
 
     [Fact]
-    public void A_statement_that_is_not_camt054_is_refused()
+    public void A_notification_under_a_statements_namespace_and_an_invoice_are_refused()
     {
         var text = BankFileGenerator.Camt054([new GeneratedPayment(100m, new DateOnly(2026, 3, 2))]).Replace("camt.054.001.08", "camt.053.001.08", StringComparison.Ordinal);
         var error = Should.Throw<PaymentFileException>(() => Parse(text));
-        error.Message.ShouldContain("camt.053 account statement");
+        error.Message.ShouldContain("BkToCstmrStmt under Document (a camt.053 account statement)");
         Should.Throw<PaymentFileException>(() => Parse("<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\"/>")).Field.ShouldBe("Document");
     }
 

@@ -8,18 +8,28 @@ using Receivables.Common;
 namespace Receivables.Payments.Parsing;
 
 /// <summary>
-/// ISO 20022 camt.054 (BankToCustomerDebitCreditNotification), any version <c>camt.054.001.NN</c> (tested on .02 and
-/// .08), read with an <see cref="XmlReader"/>: one entry's header fields and one <c>TxDtls</c> at a time are held in
-/// memory, never the file. Per transaction: the entry's direction (CRDT/DBIT), status (BOOK), reversal indicator and
+/// ISO 20022 bank-to-customer cash management messages, any version <c>camt.05N.001.NN</c>: camt.054
+/// (BankToCustomerDebitCreditNotification; tested on .02 and .08), camt.053 (BankToCustomerStatement, the daily
+/// account statement) and camt.052 (BankToCustomerAccountReport, intraday). Their entries (<c>Ntry</c>) have one
+/// structure and are read alike, each with the account of its notification, statement or report. Read with an
+/// <see cref="XmlReader"/>: one entry's header fields and one <c>TxDtls</c> at a time are held in memory, never the file. Per transaction: the entry's direction (CRDT/DBIT), status (BOOK), reversal indicator and
 /// booking and value dates; the transaction's amount (<c>TxDtls/Amt</c>, <c>AmtDtls/TxAmt/Amt</c>, or the entry's when
 /// it has one transaction), references (end-to-end, account servicer), payer name and account, and the remittance
 /// information: a structured creditor reference (digits = KID, <c>RF..</c> = ISO 11649, checked) and unstructured text.
 /// </summary>
-public static class Camt054Parser
+public static class CamtParser
 {
     public const string Namespace = "urn:iso:std:iso:20022:tech:xsd:camt.054.";
 
-    /// <summary>The deepest nesting of elements read (a camt.054 notification nests about 12 deep).</summary>
+    /// <summary>The messages read: namespace prefix, message element, the element of each account's part, and a name for reports.</summary>
+    private static readonly (string Prefix, string Message, string Part, string Name)[] Messages =
+    [
+        (Namespace, "BkToCstmrDbtCdtNtfctn", "Ntfctn", "camt.054 notification"),
+        ("urn:iso:std:iso:20022:tech:xsd:camt.053.", "BkToCstmrStmt", "Stmt", "camt.053 account statement"),
+        ("urn:iso:std:iso:20022:tech:xsd:camt.052.", "BkToCstmrAcctRpt", "Rpt", "camt.052 account report"),
+    ];
+
+    /// <summary>The deepest nesting of elements read (a camt message nests about 12 deep).</summary>
     public const int MaxDepth = 64;
 
     /// <summary>Booking and value dates outside these are refused (the ledger's default bounds).</summary>
@@ -34,30 +44,44 @@ public static class Camt054Parser
         var xml = new SafeXml(reader, file);
         xml.MoveToContent();
         var ns = reader.NamespaceURI;
-        if (reader.LocalName != "Document" || !ns.StartsWith(Namespace, StringComparison.Ordinal))
+        var kind = Array.FindIndex(Messages, m => ns.StartsWith(m.Prefix, StringComparison.Ordinal));
+        if (reader.LocalName != "Document" || kind < 0)
         {
             var found = string.IsNullOrEmpty(ns) ? reader.LocalName : $"{reader.LocalName} in {ns}";
-            throw Fail(file, xml.Line, "Document", found, "an ISO 20022 camt.054 notification (a Document in urn:iso:std:iso:20022:tech:xsd:camt.054.001.NN)"
-                + (ns.Contains("camt.053", StringComparison.Ordinal) ? "; this is a camt.053 account statement" : ns.Contains("camt.052", StringComparison.Ordinal) ? "; this is a camt.052 account report" : ""));
+            throw Fail(file, xml.Line, "Document", found, "an ISO 20022 camt.054 notification, camt.053 statement or camt.052 report (a Document in urn:iso:std:iso:20022:tech:xsd:camt.05N.001.NN)");
         }
 
+        var (_, message, part, name) = Messages[kind];
         summary.Format = ns[(ns.LastIndexOf(':') + 1)..];
-        var sawNotification = false;
-        while (xml.Read())
+        var sawPart = false;
+        string? account = null;
+        var advanced = false;
+        while (advanced || xml.Read())
         {
+            advanced = false;
             if (reader.NodeType != XmlNodeType.Element)
             {
                 continue;
             }
 
-            if (reader.Depth == 1 && reader.LocalName != "BkToCstmrDbtCdtNtfctn")
+            if (reader.Depth == 1 && reader.LocalName != message)
             {
-                throw Fail(file, xml.Line, reader.LocalName, null, "BkToCstmrDbtCdtNtfctn under Document (a camt.054 notification)");
+                throw Fail(file, xml.Line, reader.LocalName, null, $"{message} under Document (a {name})");
             }
 
-            if (reader.LocalName == "Ntfctn")
+            if (reader.Depth == 2 && reader.LocalName == part)
             {
-                sawNotification = true;
+                sawPart = true;
+                account = null;
+            }
+
+            if (reader.Depth == 3 && reader.LocalName == "Acct")
+            {
+                // The account this part of the message is about: its entries were booked on it.
+                var id = Child(xml.Load(), "Id");
+                account = Text(id, "IBAN") ?? Text(Child(id, "Othr"), "Id");
+                advanced = true;
+                continue;
             }
 
             if (reader.LocalName != "Ntry")
@@ -66,7 +90,7 @@ public static class Camt054Parser
             }
 
             summary.Records++;
-            foreach (var transaction in ReadEntry(xml, reader, file, summary, maxAmount))
+            foreach (var transaction in ReadEntry(xml, reader, file, summary, maxAmount, account))
             {
                 if (transaction.IsIncomingPayment || transaction.IsPaymentReversal)
                 {
@@ -81,13 +105,13 @@ public static class Camt054Parser
             }
         }
 
-        if (!sawNotification)
+        if (!sawPart)
         {
-            throw Fail(file, 0, "Ntfctn", null, "at least one notification (BkToCstmrDbtCdtNtfctn/Ntfctn)");
+            throw Fail(file, 0, part, null, $"at least one {part} under {message} (a {name})");
         }
     }
 
-    private static IEnumerable<BankTransaction> ReadEntry(SafeXml xml, XmlReader reader, string file, PaymentFileSummary summary, decimal maxAmount)
+    private static IEnumerable<BankTransaction> ReadEntry(SafeXml xml, XmlReader reader, string file, PaymentFileSummary summary, decimal maxAmount, string? account)
     {
         var entryLine = xml.Line;
         var depth = reader.Depth;
@@ -135,14 +159,14 @@ public static class Camt054Parser
                         throw Fail(file, waiting.Line, "TxDtls/Amt", null, "an amount for each transaction of an entry that has several (TxDtls/Amt or TxDtls/AmtDtls/TxAmt/Amt)");
                     }
 
-                    var amount = AmountOf(details, file, line, maxAmount);
+                    var amount = AmountOf(details, entry.Currency, file, line, maxAmount);
                     if (amount is null && entry.IsIncoming)
                     {
                         waiting = new Pending(details, line, index);
                         continue;
                     }
 
-                    yield return Transaction(entry, details, amount ?? (entry.Amount, entry.Currency), line, index, file, summary);
+                    yield return Transaction(entry, details, amount ?? (entry.Amount, entry.Currency), line, index, file, summary, account);
                 }
                 else if (reader.NodeType == XmlNodeType.Element)
                 {
@@ -160,15 +184,15 @@ public static class Camt054Parser
         entry.Check(file);
         if (waiting is not null)
         {
-            yield return Transaction(entry, waiting.Details, (entry.Amount, entry.Currency), waiting.Line, waiting.Index, file, summary);
+            yield return Transaction(entry, waiting.Details, (entry.Amount, entry.Currency), waiting.Line, waiting.Index, file, summary, account);
         }
         else if (index == 0)
         {
-            yield return Transaction(entry, null, (entry.Amount, entry.Currency), entryLine, 0, file, summary);
+            yield return Transaction(entry, null, (entry.Amount, entry.Currency), entryLine, 0, file, summary, account);
         }
     }
 
-    private static BankTransaction Transaction(Entry entry, XElement? details, (decimal Amount, string Currency) amount, int line, int index, string file, PaymentFileSummary summary)
+    private static BankTransaction Transaction(Entry entry, XElement? details, (decimal Amount, string Currency) amount, int line, int index, string file, PaymentFileSummary summary, string? account)
     {
         var refs = details?.Elements().FirstOrDefault(e => e.Name.LocalName == "Refs");
         var endToEnd = Text(refs, "EndToEndId") is { } e2e && !e2e.Equals("NOTPROVIDED", StringComparison.OrdinalIgnoreCase) ? e2e : null;
@@ -176,8 +200,8 @@ public static class Camt054Parser
         var parties = Child(details, "RltdPties");
         var debtor = Child(parties, "Dbtr");
         var payer = Text(Child(debtor, "Pty") ?? debtor, "Nm") ?? Text(Child(Child(parties, "UltmtDbtr"), "Pty") ?? Child(parties, "UltmtDbtr"), "Nm");
-        var account = Child(Child(parties, "DbtrAcct"), "Id");
-        var payerAccount = Text(account, "IBAN") ?? Text(Child(account, "Othr"), "Id");
+        var debtorAccount = Child(Child(parties, "DbtrAcct"), "Id");
+        var payerAccount = Text(debtorAccount, "IBAN") ?? Text(Child(debtorAccount, "Othr"), "Id");
         var remittance = Child(details, "RmtInf");
         var texts = new List<string>();
         string? kid = null;
@@ -223,6 +247,17 @@ public static class Camt054Parser
             }
         }
 
+        // Statements often say what a transfer is for only in the additional information (the transaction's, or for an
+        // entry without transaction details the entry's): read as free text, which matches only on an exact amount.
+        if (Text(details, "AddtlTxInf") is { } additional)
+        {
+            texts.Add(additional);
+        }
+        else if (details is null && entry.AdditionalInformation is { } entryText)
+        {
+            texts.Add(entryText);
+        }
+
         var raw = details?.ToString(SaveOptions.DisableFormatting) ?? "";
         var reference = txServicerRef is not null ? "camt:" + txServicerRef
             : entry.ServicerReference is not null ? string.Create(CultureInfo.InvariantCulture, $"camt:{entry.ServicerReference}:{index}:{endToEnd}")
@@ -245,12 +280,26 @@ public static class Camt054Parser
             payerAccount,
             endToEnd,
             txServicerRef ?? entry.ServicerReference,
-            raw);
+            raw)
+        {
+            Account = account,
+        };
     }
 
-    private static (decimal Amount, string Currency)? AmountOf(XElement details, string file, int line, decimal maxAmount)
+    /// <summary>
+    /// A transaction's own amount: <c>Amt</c>, else <c>AmtDtls/TxAmt/Amt</c>, else the instructed amount
+    /// (<c>AmtDtls/InstdAmt/Amt</c>, as some banks write it) when it is in the entry's currency (an amount the payer
+    /// instructed in another currency is not what reached the account).
+    /// </summary>
+    private static (decimal Amount, string Currency)? AmountOf(XElement details, string entryCurrency, string file, int line, decimal maxAmount)
     {
-        var amount = Child(details, "Amt") ?? Child(Child(Child(details, "AmtDtls"), "TxAmt"), "Amt");
+        var amounts = Child(details, "AmtDtls");
+        var amount = Child(details, "Amt") ?? Child(Child(amounts, "TxAmt"), "Amt");
+        if (amount is null && Child(Child(amounts, "InstdAmt"), "Amt") is { } instructed && instructed.Attribute("Ccy")?.Value == entryCurrency)
+        {
+            amount = instructed;
+        }
+
         return amount is null ? null : ParseAmount(amount, file, line, "TxDtls/Amt", maxAmount);
     }
 
@@ -329,6 +378,8 @@ public static class Camt054Parser
 
         public string? ServicerReference { get; private set; }
 
+        public string? AdditionalInformation { get; private set; }
+
         public bool IsIncoming => IsBooked && (IsCredit || IsReversal);
 
         private bool hasAmount;
@@ -365,6 +416,9 @@ public static class Camt054Parser
                     break;
                 case "AcctSvcrRef":
                     ServicerReference = element.Value.Trim();
+                    break;
+                case "AddtlNtryInf":
+                    AdditionalInformation = Flat(element.Value) is { Length: > 0 } text ? text : null;
                     break;
             }
         }
@@ -415,7 +469,7 @@ public static class Camt054Parser
             {
                 if (next.Depth > MaxDepth)
                 {
-                    throw Fail(file, line, element.Name.LocalName, null, string.Create(CultureInfo.InvariantCulture, $"elements nested at most {MaxDepth} deep; a camt.054 notification nests about 12"));
+                    throw Fail(file, line, element.Name.LocalName, null, string.Create(CultureInfo.InvariantCulture, $"elements nested at most {MaxDepth} deep; a camt message nests about 12"));
                 }
 
                 foreach (var child in next.Element.Elements())
@@ -432,7 +486,7 @@ public static class Camt054Parser
         {
             if (read && reader.Depth > MaxDepth)
             {
-                throw Fail(file, Line, reader.LocalName, null, string.Create(CultureInfo.InvariantCulture, $"elements nested at most {MaxDepth} deep; a camt.054 notification nests about 12"));
+                throw Fail(file, Line, reader.LocalName, null, string.Create(CultureInfo.InvariantCulture, $"elements nested at most {MaxDepth} deep; a camt message nests about 12"));
             }
 
             return read;
