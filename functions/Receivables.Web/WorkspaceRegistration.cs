@@ -39,6 +39,7 @@ public static class WorkspaceRegistration
         services.TryAddSingleton<Texts>();
         services.TryAddSingleton<TaskWords>();
         services.TryAddSingleton<TimelineWords>();
+        services.TryAddSingleton<EffectWords>();
         services.TryAddSingleton<WorkspaceActions>();
         services.TryAddSingleton<WorkspaceQueries>();
         services.Configure<RequestLocalizationOptions>(o =>

@@ -57,11 +57,14 @@ public sealed class WorkspaceActions(
     /// task's kind declares, the kind's handler acts (and archives its decision with the person), then the task closes.
     /// A second submit with the same outcome changes nothing.
     /// </summary>
-    public async Task<string> CompleteTaskAsync(string creditorId, string taskId, string outcome, string? note, DateOnly? date, string? amount, string person, CancellationToken cancellationToken)
+    public async Task<string> CompleteTaskAsync(string creditorId, string taskId, string outcome, string? note, DateOnly? date, string? amount, string person, CancellationToken cancellationToken) =>
+        (await CompleteAsync(creditorId, taskId, outcome, note, date, amount, person, cancellationToken)).Effect;
+
+    /// <summary><see cref="CompleteTaskAsync"/>, with the completed task (its kind words the confirmation).</summary>
+    public async Task<(WorkTask Task, string Effect)> CompleteAsync(string creditorId, string taskId, string outcome, string? note, DateOnly? date, string? amount, string person, CancellationToken cancellationToken)
     {
         var recorded = new TaskOutcome(outcome, Blank(note), date, Actors.Person(person), TaskText.ParseAmount(amount));
-        var (_, effect) = await outcomes.CompleteAsync(creditorId, taskId, recorded, cancellationToken);
-        return effect;
+        return await outcomes.CompleteAsync(creditorId, taskId, recorded, cancellationToken);
     }
 
     /// <summary>

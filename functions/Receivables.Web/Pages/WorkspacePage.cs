@@ -21,7 +21,10 @@ public abstract class WorkspacePage : PageModel
     /// <summary>A fresh key for each rendered form: a double submit of the same form carries the same key.</summary>
     public static string NewKey() => Guid.NewGuid().ToString("N");
 
-    /// <summary>Runs an action; a user error becomes the page's problem line instead of an error page. Then back to <paramref name="back"/>.</summary>
+    /// <summary>
+    /// Runs an action; a user error becomes the page's problem line (in the reader's language where it is known) instead
+    /// of an error page. Then back to <paramref name="back"/>.
+    /// </summary>
     protected async Task<IActionResult> ActAsync(Func<Task<string>> action, string back)
     {
         try
@@ -30,7 +33,7 @@ public abstract class WorkspacePage : PageModel
         }
         catch (ReceivablesException e)
         {
-            Problem = e.Message;
+            Problem = Text.ProblemWords.Say(e.Message);
         }
 
         return LocalRedirect(back);

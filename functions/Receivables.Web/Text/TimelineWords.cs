@@ -27,6 +27,16 @@ public sealed partial class TimelineWords(Texts texts)
                 return Classified(entry.Title, cls);
             case EvidenceKinds.Decision when key.StartsWith("call-outcome:", StringComparison.Ordinal) && CallOutcome().Match(entry.Title) is { Success: true } call:
                 return texts.Format("tl.call-outcome", texts.Outcome("call-debtor", call.Groups[1].Value));
+            case EvidenceKinds.Decision when key.StartsWith("dunning-handover|", StringComparison.Ordinal) && m.TryGetValue("recommendation", out var recommended) && texts.Has("rec." + recommended):
+                return texts.Format("tl.handover", texts["rec." + recommended]);
+            case EvidenceKinds.Decision when key.StartsWith("escalation-decision:", StringComparison.Ordinal) && m.TryGetValue("escalation", out var escalation):
+                return texts.Format("tl.escalation", texts.Outcome("decide-escalation", escalation));
+            case EvidenceKinds.Decision when m.TryGetValue("creditHold", out var signal) && texts.Has("tl.credit-hold." + signal):
+                return texts["tl.credit-hold." + signal];
+            case EvidenceKinds.Decision when key.StartsWith("channel:", StringComparison.Ordinal) && NoticeByEmail().Match(entry.Title) is { Success: true } byEmail:
+                return texts.Format(byEmail.Groups[2].Value.StartsWith("address confirmed by ", StringComparison.Ordinal) ? "tl.notice-email.confirmed" : "tl.notice-email.unconfirmed", byEmail.Groups[1].Value);
+            case Receivables.Channel.ChannelMetadata.PrintedLetterKind when ToPost().Match(entry.Title) is { Success: true } toPost:
+                return texts.Format("tl.notice-post", toPost.Groups[1].Value);
             case EvidenceKinds.InboundReply when key.StartsWith("reply:", StringComparison.Ordinal) && entry.Title.StartsWith("Reply: ", StringComparison.Ordinal):
                 return texts.Format("tl.reply", entry.Title["Reply: ".Length..]);
             case EvidenceKinds.Task when TaskEvent().Match(entry.Title) is { Success: true } task:
@@ -55,6 +65,26 @@ public sealed partial class TimelineWords(Texts texts)
         {
             // "Call <task>: <outcome>; <effect>": the heading names the outcome; the effect is said in bokmål when known.
             return CallEffect(call.Groups[1].Value) ?? summary;
+        }
+
+        if (!Texts.English && entry.IdempotencyKey.StartsWith("dunning-handover|", StringComparison.Ordinal)
+            && entry.Metadata.TryGetValue("grounds", out var grounds) && grounds.Length > 0
+            && EscalationGrounds.Sentences(texts, grounds.Split('\n'), Currency(summary)) is { } reasons)
+        {
+            // "Recommendation: collection. Reasons: ...": the heading names the recommendation; the reasons from their grounds.
+            return texts["tl.reasons"] + " " + string.Join(" ", reasons);
+        }
+
+        if (!Texts.English && entry.IdempotencyKey.StartsWith("escalation-decision:", StringComparison.Ordinal)
+            && summary.IndexOf("; ", StringComparison.Ordinal) is var effectAt and > 0 && EffectWords.Effect(summary[(effectAt + 2)..]) is { } effect)
+        {
+            // "Escalation: extend; credit extended: ...": the heading names the outcome; what it did in bokmål.
+            return effect;
+        }
+
+        if (!Texts.English && entry.Metadata.ContainsKey("creditHold") && HoldReason().Match(summary) is { Success: true } hold)
+        {
+            return HoldWhy(hold.Groups[1].Value) ?? summary;
         }
 
         if (entry.Kind == EvidenceKinds.Task && TaskEvent().IsMatch(entry.Title))
@@ -119,6 +149,21 @@ public sealed partial class TimelineWords(Texts texts)
         return parts.Count == 0 ? heading : heading + ": " + string.Join(", ", parts);
     }
 
+    /// <summary>The currency the gate's English summary names its amounts in ("12500.00 NOK"), NOK when it names none.</summary>
+    private static string Currency(string summary) => AmountWithCurrency().Match(summary) is { Success: true } m ? m.Groups[1].Value : "NOK";
+
+    /// <summary>Why a credit hold was raised or lifted, in bokmål, or null when it is not one of the rule's reasons.</summary>
+    private string? HoldWhy(string reason) => reason switch
+    {
+        "the ledger shows nothing overdue" => "reskontroen viser ingenting forfalt",
+        "a repayment plan is in force" => "en nedbetalingsplan gjelder",
+        _ when HoldStage().Match(reason) is { Success: true } stage && texts.Has("stage." + stage.Groups[1].Value) =>
+            "saken har nådd trinnet " + texts["stage." + stage.Groups[1].Value].ToLower(System.Globalization.CultureInfo.CurrentCulture),
+        _ when HoldAmount().Match(reason) is { Success: true } amount =>
+            $"{Texts.Amount(decimal.Parse(amount.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), amount.Groups[2].Value)} forfalt, minst {Texts.Amount(decimal.Parse(amount.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), amount.Groups[2].Value)}",
+        _ => null,
+    };
+
     /// <summary>What a recorded call did, in bokmål, or null when it is not one of the call handler's effects.</summary>
     private static string? CallEffect(string effect) => effect switch
     {
@@ -151,6 +196,24 @@ public sealed partial class TimelineWords(Texts texts)
         _ when PausedUntil().Match(part) is { Success: true } paused => "stanset til " + Day(paused.Groups[1].Value),
         _ => null,
     };
+
+    [GeneratedRegex(@"^Inkassovarsel by email to (.*): (address .+)$")]
+    private static partial Regex NoticeByEmail();
+
+    [GeneratedRegex(@"^Inkassovarsel to print and post \(email (.*) not confirmed\)$")]
+    private static partial Regex ToPost();
+
+    [GeneratedRegex(@"\d+\.\d{2} ([A-Z]{3})\b")]
+    private static partial Regex AmountWithCurrency();
+
+    [GeneratedRegex(@"^Credit hold \S+: (.+)$")]
+    private static partial Regex HoldReason();
+
+    [GeneratedRegex(@"^reached the ([a-z-]+) stage")]
+    private static partial Regex HoldStage();
+
+    [GeneratedRegex(@"^(\d+(?:\.\d+)?) ([A-Z]{3}) overdue, at least (\d+(?:\.\d+)?) ")]
+    private static partial Regex HoldAmount();
 
     [GeneratedRegex(@"^Call outcome: ([a-z-]+)$")]
     private static partial Regex CallOutcome();

@@ -41,4 +41,14 @@ public sealed record TaskFacts
 
     /// <summary>What the task concerns by id: a drafted plan, the disputed invoices (see <see cref="TaskReasons"/>).</summary>
     public string? Reference { get; init; }
+
+    /// <summary>The subject of the debtor's message the task is about (a reply to read), as the debtor wrote it.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>
+    /// The grounds the reason rests on, each a code with its arguments (<c>code</c> or <c>code:arg|arg</c>, numbers and
+    /// dates invariant), so that a page can word them in any language: the escalation gate's reasons for its
+    /// recommendation, a reply's class, a delivery failure's report (see <see cref="TaskReasons"/>).
+    /// </summary>
+    public IReadOnlyList<string> Grounds { get; init; } = [];
 }

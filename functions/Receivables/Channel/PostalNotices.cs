@@ -64,7 +64,8 @@ public sealed class PostalNotices(
             $"Post the inkassovarsel to {recipient}",
             string.Create(CultureInfo.InvariantCulture, $"The inkassovarsel went by email to {to}, an address the debtor has never written from (no reply within {options.Value.ConfirmedEmailDays} days, no recorded consent): inkassoloven § 3a allows an electronic notice only where it reaches the debtor safely. Print the letter and post it today to the debtor's postal address: evidence item {receipt.ItemPath} (in 'evidence export {debtorId}'). Then: tasks done <id> --outcome posted --date YYYY-MM-DD."),
             "post:" + key,
-            cancellationToken);
+            cancellationToken,
+            new TaskFacts { Reason = TaskReasons.NoticeToPost, Reference = to, Threshold = options.Value.ConfirmedEmailDays });
         logger.LogInformation("Inkassovarsel {Key} to unconfirmed address of {DebtorId}: a send-by-post task is open", key, debtorId);
     }
 }

@@ -29,5 +29,5 @@ public sealed class CycleErrorTasks(ITaskStore tasks) : IDunningStepObserver
             "Correct the debtor's row in the ledger export (or the setting named) and upload it again; the next cycle tries again. Then: tasks done <id> --outcome fixed.",
             $"cycle-error|{failure.CreditorId}|{DebtorShards.HashKey(failure.DebtorId)}|{failure.DebtorId.Length}|{failure.ErrorType}",
             cancellationToken,
-            new TaskFacts { Priority = TaskPriorities.High });
+            new TaskFacts { Priority = TaskPriorities.High, Reason = TaskReasons.DebtorSkipped, AboutDate = failure.Date, Grounds = ["error:" + failure.ErrorType + ": " + DebtorFailure.Cut(failure.Error, 300)] });
 }

@@ -30,7 +30,8 @@ public sealed class MissingRateWarnings(DunningPolicies policies, ITaskStore tas
                 string.Create(CultureInfo.InvariantCulture, $"Add the late-payment rate for the half-year from {half:yyyy-MM-dd}"),
                 Describe(half, used, policies.Options.Rates.Count),
                 string.Create(CultureInfo.InvariantCulture, $"rates:missing:{half:yyyy-MM-dd}"),
-                cancellationToken);
+                cancellationToken,
+                new TaskFacts { Reason = TaskReasons.RateMissing, AboutDate = half, Threshold = used.Rate, Reference = used.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         }
     }
 

@@ -127,7 +127,16 @@ public sealed class SendFailures(
                 + "Fix the cause (for example the debtor's email address or the invoice's dates in the ERP, then upload a new ledger) and record: tasks done <id> --outcome retry. "
                 + "Or send the letter another way (post) and record: tasks done <id> --outcome sent-other-channel --date YYYY-MM-DD.",
             "send-failed:" + message.Key,
-            cancellationToken);
+            cancellationToken,
+            new TaskFacts
+            {
+                Reason = TaskReasons.SendFailed,
+                Reference = failed?.Template,
+                Threshold = level,
+                AboutDate = failed?.CycleDate,
+                Invoices = invoices,
+                Grounds = ["error:" + reason],
+            });
         await archive.AppendAsync(
             new EvidenceItem(
                 message.CreditorId, message.DebtorId, state.CaseId, EvidenceKinds.Decision,

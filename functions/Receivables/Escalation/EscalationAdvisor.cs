@@ -28,6 +28,7 @@ public sealed class EscalationAdvisor(IEvidenceReader evidence, IPlanFacts plans
             .Where(c => c != "AutoReply")
             .ToList();
         var planFacts = await plans.GetAsync(debtor.CreditorId, debtor.DebtorId, cancellationToken);
+        var missing = await notices.CheckAsync(debtor, sent, asOf, cancellationToken);
 
         var facts = new EscalationFacts(
             overdue.Select(i => i.Currency).FirstOrDefault() ?? "NOK",
@@ -44,7 +45,8 @@ public sealed class EscalationAdvisor(IEvidenceReader evidence, IPlanFacts plans
             planFacts.Broken,
             planFacts.HasPlanInForce)
         {
-            NoticeMissing = await notices.MissingAsync(debtor, sent, asOf, cancellationToken),
+            NoticeMissing = missing?.Text,
+            NoticeMissingGround = missing?.Ground,
         };
         return EscalationGate.Recommend(facts, options.Value);
     }

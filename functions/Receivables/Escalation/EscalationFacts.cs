@@ -18,4 +18,7 @@ public sealed record EscalationFacts(
 {
     /// <summary>Why the claim may not go to collection yet (no inkassovarsel sent, or its deadline not passed); null when the law's notices are in place.</summary>
     public string? NoticeMissing { get; init; }
+
+    /// <summary><see cref="NoticeMissing"/> as a code (<see cref="LegalNotices.CheckAsync"/>), worded by a page in the reader's language.</summary>
+    public string? NoticeMissingGround { get; init; }
 }

@@ -22,85 +22,125 @@ public static class EscalationGate
             return advice;
         }
 
+        var kept = advice.Reasons.Select((r, i) => (Reason: r, Ground: advice.Grounds[i])).Where(r => !r.Ground.StartsWith(AboveMinimum, StringComparison.Ordinal)).ToList();
         List<string> reasons =
         [
             "collection is refused: " + missing,
             "send the inkassovarsel first (by post if email cannot reach the debtor), giving at least 14 days, and decide again after its deadline",
-            .. advice.Reasons.Where(r => !r.Contains("nothing suggests the debtor cannot pay", StringComparison.Ordinal)),
+            .. kept.Select(r => r.Reason),
         ];
-        return new EscalationAdvice(EscalationRecommendation.ExtendCredit, reasons, facts);
+        List<string> grounds = ["collection-refused:" + (facts.NoticeMissingGround ?? ""), "send-notice-first", .. kept.Select(r => r.Ground)];
+        return new EscalationAdvice(EscalationRecommendation.ExtendCredit, reasons, facts) { Grounds = grounds };
     }
+
+    /// <summary>The ground of the reason that collection costs less than the claim and nothing suggests the debtor cannot pay.</summary>
+    private const string AboveMinimum = "above-minimum";
 
     private static EscalationAdvice Weigh(EscalationFacts facts, EscalationOptions options)
     {
-        var reasons = new List<string>();
+        var reasons = new Reasons();
         var amount = Money(facts.OverdueAmount, facts.Currency);
+        var currency = facts.Currency;
 
         if (facts.OverdueAmount < options.MinimumForCollection)
         {
-            reasons.Add($"{amount} overdue is below the collection minimum of {Money(options.MinimumForCollection, facts.Currency)} (Receivables:Escalation:MinimumForCollection): an agency's costs would outweigh what it recovers");
-            return new EscalationAdvice(EscalationRecommendation.WriteDown, reasons, facts);
+            reasons.Add($"{amount} overdue is below the collection minimum of {Money(options.MinimumForCollection, facts.Currency)} (Receivables:Escalation:MinimumForCollection): an agency's costs would outweigh what it recovers",
+                Ground("below-minimum", facts.OverdueAmount, options.MinimumForCollection));
+            return reasons.Advice(EscalationRecommendation.WriteDown, facts);
         }
 
-        var liquidity = new List<string>();
+        var liquid = true;
         if (facts.LiquidityReplies > 0)
         {
-            liquidity.Add($"the debtor wrote {Times(facts.LiquidityReplies)} about liquidity problems");
+            liquid = false;
+            reasons.Add($"the debtor wrote {Times(facts.LiquidityReplies)} about liquidity problems", Ground("liquidity-replies", facts.LiquidityReplies));
         }
 
         if (facts.PartlyPaidInvoices > 0)
         {
-            liquidity.Add($"the debtor has paid {Money(facts.PaidOnOverdueInvoices, facts.Currency)} in part on {Count(facts.PartlyPaidInvoices, "invoice")}: willing, but short of money");
+            liquid = false;
+            reasons.Add($"the debtor has paid {Money(facts.PaidOnOverdueInvoices, facts.Currency)} in part on {Count(facts.PartlyPaidInvoices, "invoice")}: willing, but short of money",
+                Ground("partly-paid", facts.PaidOnOverdueInvoices, facts.PartlyPaidInvoices));
         }
 
-        if (liquidity.Count > 0)
+        if (!liquid)
         {
-            reasons.AddRange(liquidity);
             if (facts.PlansBroken >= options.MaxBrokenPlans)
             {
-                reasons.Add($"{Count(facts.PlansBroken, "repayment plan")} already broken (limit {options.MaxBrokenPlans}, Receivables:Escalation:MaxBrokenPlans): another plan is unlikely to hold");
-                reasons.Add("sending an illiquid debtor to collection only adds costs (collection fees fall on the debtor and reduce what can be recovered): consider writing down part of the claim");
-                return new EscalationAdvice(EscalationRecommendation.WriteDown, reasons, facts);
+                reasons.Add($"{Count(facts.PlansBroken, "repayment plan")} already broken (limit {options.MaxBrokenPlans}, Receivables:Escalation:MaxBrokenPlans): another plan is unlikely to hold",
+                    Ground("plans-broken-limit", facts.PlansBroken, options.MaxBrokenPlans));
+                reasons.Add("sending an illiquid debtor to collection only adds costs (collection fees fall on the debtor and reduce what can be recovered): consider writing down part of the claim",
+                    "illiquid-write-down");
+                return reasons.Advice(EscalationRecommendation.WriteDown, facts);
             }
 
             if (facts.PlansBroken > 0)
             {
-                reasons.Add($"{Count(facts.PlansBroken, "plan")} broken so far, below the limit of {options.MaxBrokenPlans}");
+                reasons.Add($"{Count(facts.PlansBroken, "plan")} broken so far, below the limit of {options.MaxBrokenPlans}", Ground("plans-broken-below", facts.PlansBroken, options.MaxBrokenPlans));
             }
 
-            reasons.Add("sending an illiquid debtor to collection only adds costs (collection fees fall on the debtor and reduce what can be recovered): a plan recovers more");
-            return new EscalationAdvice(EscalationRecommendation.Plan, reasons, facts);
+            reasons.Add("sending an illiquid debtor to collection only adds costs (collection fees fall on the debtor and reduce what can be recovered): a plan recovers more", "illiquid-plan");
+            return reasons.Advice(EscalationRecommendation.Plan, facts);
         }
 
         if (facts.PromiseReplies > 0 && facts.PlansBroken == 0 && facts.OldestDaysOverdue <= options.ExtendMaxDaysOverdue)
         {
-            reasons.Add($"the debtor replied {Times(facts.PromiseReplies)} with a promise to pay and is responsive");
-            reasons.Add($"the oldest claim is {facts.OldestDaysOverdue} days overdue, within {options.ExtendMaxDaysOverdue} days (Receivables:Escalation:ExtendMaxDaysOverdue)");
-            reasons.Add("a short extension with a firm date keeps the customer; collection remains possible afterwards");
-            return new EscalationAdvice(EscalationRecommendation.ExtendCredit, reasons, facts);
+            reasons.Add($"the debtor replied {Times(facts.PromiseReplies)} with a promise to pay and is responsive", Ground("promise-replies", facts.PromiseReplies));
+            reasons.Add($"the oldest claim is {facts.OldestDaysOverdue} days overdue, within {options.ExtendMaxDaysOverdue} days (Receivables:Escalation:ExtendMaxDaysOverdue)",
+                Ground("oldest-within", facts.OldestDaysOverdue, options.ExtendMaxDaysOverdue));
+            reasons.Add("a short extension with a firm date keeps the customer; collection remains possible afterwards", "extension-keeps");
+            return reasons.Advice(EscalationRecommendation.ExtendCredit, facts);
         }
 
-        reasons.Add(facts.Replies == 0
-            ? $"no reply to {Count(facts.RemindersSent, "reminder")}"
-            : $"{Count(facts.Replies, "reply", "replies")} but no payment, no plan and no liquidity problem stated");
-        reasons.Add($"nothing paid on {Count(facts.OverdueInvoices, "overdue invoice")} ({amount}), the oldest {facts.OldestDaysOverdue} days overdue");
+        if (facts.Replies == 0)
+        {
+            reasons.Add($"no reply to {Count(facts.RemindersSent, "reminder")}", Ground("no-reply", facts.RemindersSent));
+        }
+        else
+        {
+            reasons.Add($"{Count(facts.Replies, "reply", "replies")} but no payment, no plan and no liquidity problem stated", Ground("replies-no-payment", facts.Replies));
+        }
+
+        reasons.Add($"nothing paid on {Count(facts.OverdueInvoices, "overdue invoice")} ({amount}), the oldest {facts.OldestDaysOverdue} days overdue",
+            Ground("nothing-paid", facts.OverdueInvoices, facts.OverdueAmount, facts.OldestDaysOverdue));
         if (facts.PlansBroken > 0)
         {
-            reasons.Add($"{Count(facts.PlansBroken, "repayment plan")} broken");
+            reasons.Add($"{Count(facts.PlansBroken, "repayment plan")} broken", Ground("plans-broken", facts.PlansBroken));
         }
 
         if (facts.DisputeReplies > 0)
         {
-            reasons.Add("the debtor disputed the claim earlier: give the agency the dispute and its resolution");
+            reasons.Add("the debtor disputed the claim earlier: give the agency the dispute and its resolution", "disputed-earlier");
         }
 
-        reasons.Add($"{amount} is above the collection minimum of {Money(options.MinimumForCollection, facts.Currency)} and nothing suggests the debtor cannot pay");
-        return new EscalationAdvice(EscalationRecommendation.Collection, reasons, facts);
+        reasons.Add($"{amount} is above the collection minimum of {Money(options.MinimumForCollection, currency)} and nothing suggests the debtor cannot pay",
+            Ground(AboveMinimum, facts.OverdueAmount, options.MinimumForCollection));
+        return reasons.Advice(EscalationRecommendation.Collection, facts);
     }
+
+    /// <summary>A reason's code with its figures: <c>code:1|2.50</c> (invariant), what a page words in the reader's language.</summary>
+    private static string Ground(string code, params decimal[] figures) =>
+        code + ":" + string.Join("|", figures.Select(f => f.ToString(f == decimal.Truncate(f) ? "0" : "0.00", CultureInfo.InvariantCulture)));
 
     private static string Money(decimal amount, string currency) => string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency}");
 
     private static string Times(int n) => n == 1 ? "once" : $"{n} times";
 
     private static string Count(int n, string singular, string? plural = null) => $"{n} {(n == 1 ? singular : plural ?? singular + "s")}";
+
+    /// <summary>The reasons in words and as grounds, added together so that they stay in step.</summary>
+    private sealed class Reasons
+    {
+        private readonly List<string> words = [];
+        private readonly List<string> grounds = [];
+
+        public void Add(string reason, string ground)
+        {
+            words.Add(reason);
+            grounds.Add(ground);
+        }
+
+        public EscalationAdvice Advice(EscalationRecommendation recommendation, EscalationFacts facts) =>
+            new(recommendation, words, facts) { Grounds = grounds };
+    }
 }

@@ -43,7 +43,7 @@ public sealed class EscalationHandOver(
                 Actors.Rule,
                 key,
                 time.GetUtcNow(),
-                new Dictionary<string, string> { ["recommendation"] = advice.Outcome, [EvidenceMetadata.Summary] = advice.Summary }),
+                new Dictionary<string, string> { ["recommendation"] = advice.Outcome, [EvidenceMetadata.Summary] = advice.Summary, ["grounds"] = string.Join("\n", advice.Grounds) }),
             cancellationToken);
         await tasks.OpenAsync(
             step.CreditorId,
@@ -55,7 +55,12 @@ public sealed class EscalationHandOver(
                 + $" {advice.Summary} Record the decision: tasks done <id> --outcome {string.Join("|", EscalationOutcomes.All)}.",
             key,
             cancellationToken,
-            facts.FromLines(step.Lines));
+            facts.FromLines(step.Lines, new TaskFacts
+            {
+                Reason = TaskReasons.LadderEnded,
+                Reference = advice.Outcome,
+                Grounds = ["handed-over:" + string.Join(",", step.HandedOver), .. advice.Grounds],
+            }));
         step.Notes?.Add($"{step.CreditorId}/{step.DebtorId}: handed to a person ({string.Join(", ", step.HandedOver)}); gate recommends {advice.Outcome}: {string.Join("; ", advice.Reasons)}.");
     }
 }

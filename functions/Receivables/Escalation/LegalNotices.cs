@@ -24,7 +24,15 @@ public sealed class LegalNotices(IEvidenceReader evidence, DunningPolicies polic
     }
 
     /// <summary>Why the claim may not go to collection on <paramref name="asOf"/> (null: the notices the law requires are in place).</summary>
-    public async Task<string?> MissingAsync(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf, CancellationToken cancellationToken = default)
+    public async Task<string?> MissingAsync(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        (await CheckAsync(debtor, sent, asOf, cancellationToken))?.Text;
+
+    /// <summary>
+    /// <see cref="MissingAsync"/> with the same as a code a page words in the reader's language (<c>Ground</c>:
+    /// <c>no-notice:letters sent</c>, or <c>notice-pending:sent on|channel|deadline</c>, dates yyyy-MM-dd); null when the
+    /// notices are in place.
+    /// </summary>
+    public async Task<(string Text, string Ground)?> CheckAsync(Debtor debtor, IReadOnlyList<SentStep> sent, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         if (dunning.Value.CollectionNotice == CollectionNoticeMode.HandOver)
         {
@@ -38,13 +46,17 @@ public sealed class LegalNotices(IEvidenceReader evidence, DunningPolicies polic
             .ToList();
         if (notices.Count == 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"no inkassovarsel (inkassoloven § 9) or betalingsoppfordring (§ 10) has been sent to the debtor ({sent.Count} letter(s) of the ladder sent in all): a claim goes to collection only after such a notice, giving at least 14 days, has reached the debtor and its deadline has passed");
+            return (
+                string.Create(CultureInfo.InvariantCulture, $"no inkassovarsel (inkassoloven § 9) or betalingsoppfordring (§ 10) has been sent to the debtor ({sent.Count} letter(s) of the ladder sent in all): a claim goes to collection only after such a notice, giving at least 14 days, has reached the debtor and its deadline has passed"),
+                string.Create(CultureInfo.InvariantCulture, $"no-notice:{sent.Count}"));
         }
 
         var last = notices.MaxBy(n => n.Deadline);
         return last.Deadline < asOf
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"the notice of {last.Sent.Date:yyyy-MM-dd} ({last.Sent.Channel}) gives the debtor until {last.Deadline:yyyy-MM-dd}: the claim may go to collection only after that deadline has passed (inkassoloven § 9)");
+            : (
+                string.Create(CultureInfo.InvariantCulture, $"the notice of {last.Sent.Date:yyyy-MM-dd} ({last.Sent.Channel}) gives the debtor until {last.Deadline:yyyy-MM-dd}: the claim may go to collection only after that deadline has passed (inkassoloven § 9)"),
+                string.Create(CultureInfo.InvariantCulture, $"notice-pending:{last.Sent.Date:yyyy-MM-dd}|{last.Sent.Channel}|{last.Deadline:yyyy-MM-dd}"));
     }
 
     private static bool IsNotice(LevelOptions level) => level.Stage == CaseStages.CollectionNotice || level.Fee == FeeKind.PaymentDemand;

@@ -391,7 +391,8 @@ public sealed class PaymentImporter(
                 null,
                 string.Create(CultureInfo.InvariantCulture, $"Payment we could not place: {transaction.Amount:0.00} {transaction.Currency} from {transaction.PayerName ?? transaction.PayerAccount ?? "unknown payer"}"),
                 Describe(run, transaction) + $" Why: {payment.Reason}. Find the invoice it pays and record it in the ledger, or refund it.",
-                "payment-unplaced|" + run.CreditorId + "|" + payment.Key);
+                "payment-unplaced|" + run.CreditorId + "|" + payment.Key,
+                new TaskFacts { Reason = TaskReasons.PaymentUnplaced, Grounds = [.. BankLine(transaction), "why:" + payment.Reason] });
         }
 
         // The facts from the index (the ledger as this import read it): the overpaid amount, the invoices it paid.
@@ -404,6 +405,8 @@ public sealed class PaymentImporter(
             DaysOverdue = items.Count == 0 ? 0 : Math.Max(0, items.Max(i => today.DayNumber - i.DueDate.DayNumber)),
             Invoices = [.. payment.Allocations.Select(a => a.InvoiceNumber).Distinct(StringComparer.Ordinal)],
             Phone = items.FirstOrDefault()?.Phone ?? index!.OfDebtor(payment.DebtorId!).FirstOrDefault()?.Phone,
+            Reason = TaskReasons.Overpaid,
+            Grounds = [.. BankLine(transaction), "why:" + payment.Reason],
         };
         return new NewTask(
             PaymentTaskKinds.Overpayment,
@@ -438,7 +441,8 @@ public sealed class PaymentImporter(
             reason = "no stored payment with this amount and the same KID, reference, payer account or text";
             await tasks.OpenAsync(run.CreditorId, PaymentTaskKinds.UnplacedReversal, null, null,
                 string.Create(CultureInfo.InvariantCulture, $"Reversal we could not place: {reversal.Amount:0.00} {reversal.Currency}"),
-                Describe(run, reversal) + $" Why: {reason}.", "payment-reversal|" + run.CreditorId + "|" + key, cancellationToken);
+                Describe(run, reversal) + $" Why: {reason}.", "payment-reversal|" + run.CreditorId + "|" + key, cancellationToken,
+                new TaskFacts { Reason = TaskReasons.ReversalUnplaced, Grounds = BankLine(reversal) });
         }
         else
         {
@@ -474,7 +478,13 @@ public sealed class PaymentImporter(
                 await tasks.OpenAsync(run.CreditorId, PaymentTaskKinds.UnplacedReversal, original.DebtorId, null,
                     string.Create(CultureInfo.InvariantCulture, $"Reversed payment the ledger shows as paid: {reversal.Amount:0.00} {reversal.Currency} from {original.DebtorId}"),
                     Describe(run, reversal) + $" It {reason}. Reopen the invoice(s) {string.Join(", ", original.Allocations.Select(a => a.InvoiceNumber))} in the ledger.",
-                    "payment-reversal|" + run.CreditorId + "|" + key, cancellationToken);
+                    "payment-reversal|" + run.CreditorId + "|" + key, cancellationToken,
+                    new TaskFacts
+                    {
+                        Reason = TaskReasons.ReversalInLedger,
+                        Threshold = inLedger,
+                        Grounds = [.. BankLine(reversal), "invoices:" + string.Join(",", original.Allocations.Select(a => a.InvoiceNumber).Distinct(StringComparer.Ordinal))],
+                    });
             }
 
             if (original.DebtorId is { } debtorId)
@@ -568,6 +578,16 @@ public sealed class PaymentImporter(
     }
 
     private static string Amount(BankTransaction t) => string.Create(CultureInfo.InvariantCulture, $"{t.Amount:0.00} {t.Currency}");
+
+    /// <summary>The bank line as grounds a page words in the reader's language (<see cref="TaskReasons.PaymentUnplaced"/>).</summary>
+    private static List<string> BankLine(BankTransaction t) =>
+    [
+        string.Create(CultureInfo.InvariantCulture, $"paid:{t.Amount:0.00}|{t.Currency}"),
+        "booked:" + t.BookingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        .. new[] { ("payer", t.PayerName), ("account", t.PayerAccount), ("kid", t.Kid), ("ref", t.CreditorReference), ("text", t.FreeText) }
+            .Where(f => !string.IsNullOrWhiteSpace(f.Item2))
+            .Select(f => f.Item1 + ":" + f.Item2!.ReplaceLineEndings(" ")),
+    ];
 
     private static string Describe(Run run, BankTransaction t) => string.Create(CultureInfo.InvariantCulture,
         $"{t.Amount:0.00} {t.Currency} booked {t.BookingDate:yyyy-MM-dd} from {t.PayerName ?? "(no name)"} (account {t.PayerAccount ?? "unknown"}); KID {t.Kid ?? "none"}, reference {t.CreditorReference ?? "none"}, text \"{t.FreeText ?? ""}\"; {run.BlobName} record {t.Record}, bank reference {t.BankReference}.");

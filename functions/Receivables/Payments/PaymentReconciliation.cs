@@ -70,7 +70,19 @@ public sealed class PaymentReconciliation(
                                 string.Create(CultureInfo.InvariantCulture, $"The ledger does not show a bank payment of {rest:0.00} {allocation.Currency} on invoice {allocation.InvoiceNumber}"),
                                 string.Create(CultureInfo.InvariantCulture, $"Booked by the bank {allocation.BookedOn:yyyy-MM-dd}; the ledger taken {asOf:yyyy-MM-dd} ({snapshot.SourceFile}) still shows {current:0.00} open on invoice {allocation.InvoiceNumber} of {allocation.DebtorId}, more than {options.Value.ReconcileAfterDays} days later ({PaymentsOptions.Section}:ReconcileAfterDays). Record the payment in the accounts, or find out why it is not there. Until then dunning treats it as paid."),
                                 "payment-reconcile|" + allocation.CreditorId + "|" + allocation.PaymentKey + "|" + allocation.InvoiceNumber,
-                                cancellationToken);
+                                cancellationToken,
+                                new TaskFacts
+                                {
+                                    Reason = TaskReasons.NotInLedger,
+                                    Reference = allocation.InvoiceNumber,
+                                    AboutDate = allocation.BookedOn,
+                                    Threshold = options.Value.ReconcileAfterDays,
+                                    Grounds =
+                                    [
+                                        string.Create(CultureInfo.InvariantCulture, $"paid:{rest:0.00}|{allocation.Currency}"),
+                                        string.Create(CultureInfo.InvariantCulture, $"ledger:{asOf:yyyy-MM-dd}|{current:0.00}|{snapshot.SourceFile}"),
+                                    ],
+                                });
                         }
                     }
                 }

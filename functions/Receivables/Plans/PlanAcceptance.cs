@@ -152,7 +152,8 @@ public sealed class PlanAcceptance(
             PlanText.Describe(plan) + $" The debtor accepted ({via}); the plan is in force once the security (kausjon or pant) and the signed agreement are received. " +
             $"Received: plans security {plan.PlanId} --received --note \"kausjon fra ...\" (or tasks done <id> --outcome received --note ...); waive: plans security {plan.PlanId} --waive --note \"reason\".",
             "plan:" + plan.PlanId + ":security",
-            cancellationToken);
+            cancellationToken,
+            new TaskFacts { Reason = TaskReasons.SecurityAwaited, Reference = plan.PlanId });
         if (plan.SecurityTaskId != task.TaskId)
         {
             plan.SecurityTaskId = task.TaskId;

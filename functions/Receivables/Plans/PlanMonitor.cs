@@ -176,7 +176,17 @@ public sealed class PlanMonitor(
                     $"Repayment plan {plan.PlanId} broken for {plan.DebtorName}",
                     string.Create(CultureInfo.InvariantCulture, $"{reason}. Paid {plan.Paid:0.00} of {plan.OpenAtAcceptance:0.00} {plan.Currency} since acceptance. The case is back on the ladder; decide whether to call, agree a new plan or hand over. The evidence bundle holds the whole agreement (evidence export)."),
                     $"plan:{plan.PlanId}:broken",
-                    cancellationToken);
+                    cancellationToken,
+                    new TaskFacts
+                    {
+                        Reason = TaskReasons.PlanBroken,
+                        Reference = plan.PlanId,
+                        Grounds =
+                        [
+                            string.Create(CultureInfo.InvariantCulture, $"paid:{plan.Paid:0.00}|{plan.OpenAtAcceptance:0.00}|{plan.Currency}"),
+                            "missed:" + string.Join(",", plan.Missed),
+                        ],
+                    });
                 break;
             case PlanStatus.Completed:
                 await cases.ResumeAsync(plan.CreditorId, plan.DebtorId, PauseReason.PlanInForce, Actors.Rule, $"Repayment plan {plan.PlanId} completed", $"plan:{plan.PlanId}:completed", cancellationToken);

@@ -42,7 +42,8 @@ public sealed class ReplyActions(
                     if (promised < received || promised > received.AddDays(settings.MaxPromiseDays))
                     {
                         await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Promise to pay on {promised:yyyy-MM-dd} is outside policy",
-                            $"The debtor promises payment on {promised:yyyy-MM-dd}; automatic pauses are limited to {settings.MaxPromiseDays} days. Decide whether to accept it.", key, cancellationToken);
+                            $"The debtor promises payment on {promised:yyyy-MM-dd}; automatic pauses are limited to {settings.MaxPromiseDays} days. Decide whether to accept it.", key, cancellationToken,
+                            new TaskFacts { Reason = TaskReasons.PromiseOutsidePolicy, AboutDate = promised, Threshold = settings.MaxPromiseDays, Subject = answer.Subject, Quote = Excerpt(answer.Text) });
                         return new ReplyAction($"none: promised date {promised:yyyy-MM-dd} outside {settings.MaxPromiseDays} days, task opened");
                     }
 
@@ -103,7 +104,8 @@ public sealed class ReplyActions(
                     {
                         // No plan can be drawn up (nothing open any more, no case): a person reads the reply instead.
                         await OpenTaskAsync(found, TaskKinds.ReviewReply, "Arrangement asked for, no plan drafted: " + answer.Subject,
-                            e.Message + " The debtor wrote: " + Excerpt(answer.Text), key, cancellationToken);
+                            e.Message + " The debtor wrote: " + Excerpt(answer.Text), key, cancellationToken,
+                            new TaskFacts { Reason = TaskReasons.PlanNotDrafted, Subject = answer.Subject, Quote = Excerpt(answer.Text) });
                         return new ReplyAction("task opened: no plan drafted (" + e.Message + ")");
                     }
                 }
@@ -138,12 +140,14 @@ public sealed class ReplyActions(
 
             case ReplyClass.ContactChange:
                 await OpenTaskAsync(found, TaskKinds.ContactChange, "Contact change: " + answer.Subject,
-                    "The reply says the reminder reached the wrong person or names a new contact: " + Excerpt(answer.Text), key, cancellationToken);
+                    "The reply says the reminder reached the wrong person or names a new contact: " + Excerpt(answer.Text), key, cancellationToken,
+                    new TaskFacts { Reason = TaskReasons.ContactChanged, Subject = answer.Subject, Quote = Excerpt(answer.Text) });
                 return new ReplyAction("task opened (contact change)");
 
             default:
                 await OpenTaskAsync(found, TaskKinds.ReviewReply, "Read reply: " + answer.Subject,
-                    "No rule recognised this reply: " + Excerpt(answer.Text), key, cancellationToken);
+                    "No rule recognised this reply: " + Excerpt(answer.Text), key, cancellationToken,
+                    new TaskFacts { Reason = TaskReasons.ReplyUnrecognised, Subject = answer.Subject, Quote = Excerpt(answer.Text) });
                 return new ReplyAction("task opened (other)");
         }
     }
@@ -161,8 +165,8 @@ public sealed class ReplyActions(
     private Task<Ledger.DebtorLedger?> LedgerAsync(CaseView found, CancellationToken cancellationToken) =>
         ledger.GetDebtorAsync(found.CreditorId, found.DebtorId, cancellationToken);
 
-    private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
-        tasks.OpenAsync(found, kind, "", title, details, key, cancellationToken);
+    private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken, TaskFacts? facts = null) =>
+        tasks.OpenAsync(found, kind, "", title, details, key, cancellationToken, facts);
 
     private string Acknowledged(Acknowledgement sent) => sent switch
     {

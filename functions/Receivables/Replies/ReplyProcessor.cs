@@ -193,7 +193,8 @@ public sealed class ReplyProcessor(
         if (triage.Flags.Contains("sender-not-debtor") || triage.Flags.Contains("sender-unauthenticated"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, $"Reply from an unverified sender ({InboundParser.Address(email.From)})",
-                $"Classified as {triage.Class}, but the sender is not the debtor's known address or failed SPF/DKIM. The case was not changed. Subject: {email.Subject}", key, cancellationToken);
+                $"Classified as {triage.Class}, but the sender is not the debtor's known address or failed SPF/DKIM. The case was not changed. Subject: {email.Subject}", key, cancellationToken,
+                new TaskFacts { Reason = TaskReasons.UnverifiedSender, Reference = InboundParser.Address(email.From), Subject = email.Subject, Grounds = ["class:" + triage.Class] });
             return new ReplyAction("none: sender not verified, task opened");
         }
 
@@ -205,7 +206,14 @@ public sealed class ReplyProcessor(
                 : triage.Abstained ? "No single class clearly won (" + triage.Reason + "); nothing was done automatically."
                 : "The model's answer could not be used (" + triage.Reason + "); nothing was done automatically.";
             await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + email.Subject,
-                why + " Candidates: " + Candidates(triage) + ". The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key + ":review", cancellationToken);
+                why + " Candidates: " + Candidates(triage) + ". The debtor wrote: " + Excerpt(ReplyText.NewText(email.Text, email.Html)), key + ":review", cancellationToken,
+                new TaskFacts
+                {
+                    Reason = TaskReasons.ReplyNotActedOn,
+                    Reference = triage.Flags.Contains("instruction-in-reply") ? "instruction" : triage.Abstained ? "abstained" : "model",
+                    Subject = email.Subject,
+                    Quote = Excerpt(ReplyText.NewText(email.Text, email.Html)),
+                });
             return new ReplyAction("none: review task opened (" + (triage.Flags.Contains("instruction-in-reply") ? "instruction in reply" : triage.Abstained ? "abstained" : "model answer unusable") + ")");
         }
 
@@ -213,7 +221,8 @@ public sealed class ReplyProcessor(
         if (triage.Flags.Contains("low-confidence"))
         {
             await OpenTaskAsync(found, TaskKinds.ReviewReply, "Review reply: " + string.Join(", ", triage.Flags),
-                $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action.Summary}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken);
+                $"The reply was classified as {triage.Class} ({triage.Confidence:0.00}) and handled by rule only ({action.Summary}). Check it. Subject: {email.Subject}", key + ":review", cancellationToken,
+                new TaskFacts { Reason = TaskReasons.LowConfidence, Reference = triage.Class.ToString(), Subject = email.Subject });
             action = action.FlaggedForReview();
         }
 
@@ -253,7 +262,8 @@ public sealed class ReplyProcessor(
                     if (answered == Acknowledgement.NothingToSay)
                     {
                         await OpenTaskAsync(found, TaskKinds.ReviewReply, "Answer the debtor's question: " + email.Subject,
-                            $"The debtor asks about {question}; there were no ledger details to answer it from. The debtor wrote: " + Excerpt(text), key, cancellationToken);
+                            $"The debtor asks about {question}; there were no ledger details to answer it from. The debtor wrote: " + Excerpt(text), key, cancellationToken,
+                            new TaskFacts { Reason = TaskReasons.QuestionUnanswered, Reference = question, Subject = email.Subject, Quote = Excerpt(text) });
                         return new ReplyAction($"task opened: question ({question}) without ledger details");
                     }
 
@@ -277,7 +287,8 @@ public sealed class ReplyProcessor(
 
             default:
                 await OpenTaskAsync(found, TaskKinds.ReviewReply, "Read reply: " + email.Subject,
-                    "No class was recognised (" + (triage.Reason.Length > 0 ? triage.Reason : "no cue") + "). Candidates: " + Candidates(triage) + ". The debtor wrote: " + Excerpt(text), key, cancellationToken);
+                    "No class was recognised (" + (triage.Reason.Length > 0 ? triage.Reason : "no cue") + "). Candidates: " + Candidates(triage) + ". The debtor wrote: " + Excerpt(text), key, cancellationToken,
+                    new TaskFacts { Reason = TaskReasons.ReplyUnrecognised, Subject = email.Subject, Quote = Excerpt(text) });
                 return new ReplyAction("task opened (other)");
         }
     }
@@ -297,15 +308,16 @@ public sealed class ReplyProcessor(
         await tasks.OpenAsync(found.CreditorId, TaskKinds.InvalidEmail, found.DebtorId, found.CaseId,
             $"No valid email for debtor {found.DebtorId}",
             $"A delivery report says mail to {address} failed ({triage.Reason}). Find a working address for the debtor and update it in the ledger or ERP.",
-            $"invalid-email:{found.DebtorId}:{address}", cancellationToken);
+            $"invalid-email:{found.DebtorId}:{address}", cancellationToken,
+            new TaskFacts { Reason = TaskReasons.EmailFailing, Reference = address });
         return new ReplyAction($"address {address} failing; contact task opened");
     }
 
     private static string Candidates(Triage triage) =>
         triage.Scores.Count == 0 ? "none" : string.Join("; ", triage.Scores.Take(4).Select(s => $"{s.Class} {s.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} ({string.Join(" | ", s.Cues.Take(2))})"));
 
-    private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken) =>
-        replyTasks.OpenAsync(found, kind, "", title, details, key, cancellationToken);
+    private Task OpenTaskAsync(CaseView found, string kind, string title, string details, string key, CancellationToken cancellationToken, TaskFacts? facts = null) =>
+        replyTasks.OpenAsync(found, kind, "", title, details, key, cancellationToken, facts);
 
     private async Task OpenUnmatchedTaskAsync(StoredReply reply, InboundEmail email, Triage triage, ReplyMatch match, CancellationToken cancellationToken)
     {
@@ -315,7 +327,14 @@ public sealed class ReplyProcessor(
             .Append(match.MatchedBy == "ambiguous" ? $"The sender matches {match.Candidates.Count} cases ({string.Join(", ", match.Candidates.Select(c => c.CaseId))}); " : "No case matches this reply; ")
             .Append($"it looks like {triage.Class}. From {InboundParser.Address(email.From)}, subject '{email.Subject}', stored as reply {reply.ReplyId}.")
             .ToString();
-        await replyTasks.OpenUnmatchedAsync(creditor, InboundParser.Address(email.From), "Unmatched reply: " + email.Subject, details, "reply:" + reply.ReplyId, cancellationToken);
+        await replyTasks.OpenUnmatchedAsync(creditor, InboundParser.Address(email.From), "Unmatched reply: " + email.Subject, details, "reply:" + reply.ReplyId, cancellationToken,
+            new TaskFacts
+            {
+                Reason = TaskReasons.ReplyUnmatched,
+                Reference = InboundParser.Address(email.From),
+                Subject = email.Subject,
+                Grounds = ["class:" + triage.Class, .. match.MatchedBy == "ambiguous" ? ["cases:" + string.Join(",", match.Candidates.Select(c => c.CaseId))] : Array.Empty<string>()],
+            });
         logger.LogWarning("Reply {ReplyId} from {From} matched no single case ({MatchedBy}); task opened", reply.ReplyId, InboundParser.Address(email.From), match.MatchedBy);
     }
 

@@ -17,7 +17,7 @@ public sealed class ReplyTasks(ITaskStore tasks)
             $"reply-fold:{found.CreditorId}:{found.DebtorId}:{kind}:{group}", replyKey + ":" + kind, cancellationToken, facts);
 
     /// <summary>A reply no single case matches: folded per sender address, so one sender's flood is one task.</summary>
-    public Task<WorkTask> OpenUnmatchedAsync(string creditorId, string sender, string title, string details, string replyKey, CancellationToken cancellationToken) =>
+    public Task<WorkTask> OpenUnmatchedAsync(string creditorId, string sender, string title, string details, string replyKey, CancellationToken cancellationToken, TaskFacts? facts = null) =>
         tasks.OpenOrFoldAsync(creditorId, TaskKinds.UnmatchedReply, null, null, title, details,
-            $"reply-fold:{creditorId}:-:{TaskKinds.UnmatchedReply}:{sender}", replyKey + ":unmatched", cancellationToken);
+            $"reply-fold:{creditorId}:-:{TaskKinds.UnmatchedReply}:{sender}", replyKey + ":unmatched", cancellationToken, facts);
 }

@@ -181,7 +181,16 @@ public sealed class SetOffs(
         var task = await tasks.OpenAsync(creditorId, TaskKinds.ApproveSetOff, candidate.DebtorId, found.CaseId,
             string.Create(CultureInfo.InvariantCulture, $"Approve set-off of {candidate.Amount:0.00} {candidate.Currency} with {candidate.DebtorName}"),
             $"Proposal {id} from {sourceFile}. Conditions checked: {string.Join("; ", candidate.Conditions)}. Review the drafted declaration with 'setoff list', then 'setoff approve {id}' (or tasks done <id> --outcome approve|reject).",
-            "setoff:" + id, cancellationToken);
+            "setoff:" + id, cancellationToken,
+            new TaskFacts
+            {
+                Reason = TaskReasons.SetOffProposed,
+                Reference = id,
+                Amount = candidate.Amount,
+                Currency = candidate.Currency,
+                Invoices = [.. candidate.Receivables.Select(i => i.InvoiceNumber)],
+                Grounds = ["payables:" + string.Join(",", candidate.Payables.Select(p => p.InvoiceNumber))],
+            });
         var stored = proposal with
         {
             DraftSubject = draft?.Subject ?? "",

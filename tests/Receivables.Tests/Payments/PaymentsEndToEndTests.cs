@@ -121,6 +121,32 @@ public sealed class PaymentsEndToEndTests
         overpaid.DebtorId.ShouldBe("C-300");
         overpaid.Facts.Amount.ShouldBe(450m, "the task's amount is what to refund or keep as a credit");
         overpaid.Facts.Invoices.ShouldBe(["1002"]);
+
+        // A Norwegian controller reads both in bokmål, worded from what the import stored.
+        var (title, details, overpaidTitle, overpaidDetails) = InBokmål(words => (words.Title(task, null), words.Details(task, null, null), words.Title(overpaid, "Per Olsen"), words.Details(overpaid, "Per Olsen", null)));
+        Plain(title).ShouldBe("Innbetaling vi ikke kunne plassere: 123,45 kr fra Ola Ukjent");
+        Plain(details[0]).ShouldStartWith("123,45 kr bokført 03.02.2026 fra Ola Ukjent (konto ");
+        details[0].ShouldEndWith("tekst «Vipps til Acme, gave».");
+        details[1].ShouldBe("Hvorfor: ingen KID eller referanse, og teksten nevner ingen åpen faktura med nøyaktig dette beløpet.");
+        Plain(overpaidTitle).ShouldBe("Overbetaling på 450,00 kr fra Per Olsen");
+        Plain(overpaidDetails[1]).ShouldStartWith("Hvorfor: RF-referansen ");
+        Plain(overpaidDetails[1]).ShouldEndWith(" viser til faktura 1002; 450,00 kr mer enn kunden skylder er en overbetaling.");
+    }
+
+    private static string Plain(string text) => text.Replace('\u00a0', ' ').Replace('\u202f', ' ');
+
+    private static T InBokmål<T>(Func<Receivables.Web.Text.TaskWords, T> read)
+    {
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("nb-NO");
+            return read(new Receivables.Web.Text.TaskWords(new Receivables.Web.Text.Texts()));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+        }
     }
 
     [Fact]

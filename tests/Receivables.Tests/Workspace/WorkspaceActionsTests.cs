@@ -87,11 +87,17 @@ public sealed class WorkspaceActionsTests
         var dispute = await OpenTaskAsync(world, TaskKinds.ReviewDispute);
         var actions = world.Get<WorkspaceActions>();
 
-        var effect = await actions.CompleteTaskAsync(TestSettings.Creditor, dispute.TaskId, "partly", "Halve leveransen manglet", null, "600,00", "kari.k", CancellationToken.None);
+        var (done, effect) = await actions.CompleteAsync(TestSettings.Creditor, dispute.TaskId, "partly", "Halve leveransen manglet", null, "600,00", "kari.k", CancellationToken.None);
         var again = await actions.CompleteTaskAsync(TestSettings.Creditor, dispute.TaskId, "partly", "Halve leveransen manglet", null, "600,00", "kari.k", CancellationToken.None);
 
         effect.ShouldContain("600.00 NOK to be credited");
         again.ShouldBe("already done");
+        // The confirmation a Norwegian controller reads after the outcome: kind, outcome and what it did, all in bokmål.
+        var said = Plain(InBokmål(() => new Receivables.Web.Text.EffectWords(new Receivables.Web.Text.Texts()).Done(done, "partly", effect)));
+        said.ShouldStartWith("Avgjør innsigelse – Delvis medhold: 600,00 kr krediteres, 600,00 kr skal betales innen ");
+        said.ShouldContain("fakturaene holdes tilbake til reskontroen viser kreditnotaen, oppgave om å føre kreditnotaen åpnet");
+        said.ShouldNotContain("NOK");
+        said.ShouldNotContain("credit");
         (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, dispute.TaskId))!.Outcome.ShouldBe("partly");
         var book = await OpenTaskAsync(world, TaskKinds.BookCreditNote);
         book.Facts.Amount.ShouldBe(600m);
@@ -110,6 +116,11 @@ public sealed class WorkspaceActionsTests
             world.Get<WorkspaceActions>().CompleteTaskAsync(TestSettings.Creditor, dispute.TaskId, "promise", null, null, null, "kari.k", CancellationToken.None));
 
         error.Message.ShouldContain("upheld, rejected, partly");
+        InBokmål(() => Receivables.Web.Text.ProblemWords.Say(error.Message)).ShouldBe("«Lovet betaling» er ikke et utfall for denne oppgaven.");
+        var noReason = await Should.ThrowAsync<Receivables.Common.ReceivablesException>(() =>
+            world.Get<WorkspaceActions>().CompleteTaskAsync(TestSettings.Creditor, dispute.TaskId, "rejected", null, null, null, "kari.k", CancellationToken.None));
+        InBokmål(() => Receivables.Web.Text.ProblemWords.Say(noReason.Message)).ShouldBe("Skriv begrunnelsen i notatet: kunden får den skriftlig.");
+        InBokmål(() => Receivables.Web.Text.ProblemWords.Say("Something nobody words")).ShouldBe("Something nobody words");
         (await world.Get<ITaskStore>().GetAsync(TestSettings.Creditor, dispute.TaskId))!.IsOpen.ShouldBeTrue();
         var today = await world.Get<WorkspaceQueries>().TodayAsync(1, CancellationToken.None);
         today.Items.Single(i => i.Task.TaskId == dispute.TaskId).Outcomes.ShouldBe(["upheld", "rejected", "partly"]);
@@ -125,6 +136,9 @@ public sealed class WorkspaceActionsTests
         await actions.RecordCallAsync(TestSettings.Creditor, "C-100", "promise", "Kunden ringte selv", new DateOnly(2026, 1, 30), "1200", "kari.k", "form-9", CancellationToken.None);
 
         effect.ShouldContain("paused until");
+        var said = Plain(InBokmål(() => new Receivables.Web.Text.EffectWords(new Receivables.Web.Text.Texts()).Call("promise", effect)));
+        said.ShouldStartWith("Samtale registrert: Lovet betaling – purringene stanset til ");
+        said.ShouldContain("(lovet betaling 30.01.2026 + ");
         var view = (await world.Get<ICaseActions>().GetAsync(TestSettings.Creditor, "C-100"))!;
         view.Pause.ShouldBe(PauseReason.PromiseToPay);
         var calls = new List<WorkTask>();
@@ -180,5 +194,21 @@ public sealed class WorkspaceActionsTests
         }
 
         throw new InvalidOperationException("no open task of kind " + kind);
+    }
+
+    private static string Plain(string text) => text.Replace('\u00a0', ' ').Replace('\u202f', ' ');
+
+    private static T InBokmål<T>(Func<T> read)
+    {
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("nb-NO");
+            return read();
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+        }
     }
 }

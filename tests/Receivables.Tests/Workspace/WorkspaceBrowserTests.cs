@@ -103,7 +103,7 @@ public sealed class WorkspaceBrowserTests
         var rejected = (await world.Get<Receivables.Dunning.ICaseActions>().GetAsync(TestSettings.Creditor, "C-200"))!;
         rejected.Pause.ShouldBeNull();
         rejected.IsHeld.ShouldBeFalse();
-        (await page.Locator(".flash.ok").InnerTextAsync()).ShouldContain("new deadline 2026-02-06");
+        (await page.Locator(".flash.ok").InnerTextAsync()).ShouldStartWith("Avgjør innsigelse – Avvises: innsigelsen avvist, ny frist 06.02.2026, deretter fortsetter purringene der de stod");
 
         // Approve the plan after previewing its letter.
         await page.GotoAsync("/Plans");
@@ -119,6 +119,7 @@ public sealed class WorkspaceBrowserTests
         violations.AddRange(await Browser.SeriousViolationsAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Godkjenn og send" }).ClickAsync();
         await page.Locator(".flash.ok").WaitForAsync();
+        (await page.Locator(".flash.ok").InnerTextAsync()).ShouldEndWith(": Sendt kunden");
         var plans = new List<RepaymentPlan>();
         await foreach (var plan in world.Get<PlanService>().ListAsync(TestSettings.Creditor))
         {
@@ -183,6 +184,13 @@ public sealed class WorkspaceBrowserTests
             violations.AddRange(await Browser.SeriousViolationsAsync(page));
             await Browser.ShotAsync(page, name + ".nb");
         }
+
+        // The letter templates by the names a reader knows them by, not their ids.
+        var templates = await page.Locator("nav.side").InnerTextAsync();
+        templates.ShouldContain("Vennlig påminnelse");
+        templates.ShouldContain("Bokmål – Forbruker");
+        templates.ShouldNotContain("friendly-reminder");
+        templates.ShouldNotContain("nb – ");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         foreach (var (url, name) in new[] { ("/", "today"), ("/Overview", "overview"), ("/Debtors", "debtors"), ("/Debtors/acme/B-100", "debtor") })
@@ -291,6 +299,77 @@ public sealed class WorkspaceBrowserTests
         var englishTasks = await page.Locator("section[aria-labelledby=tasks-h]").InnerTextAsync();
         englishTasks.ShouldContain("Dispute on the claim (reply of 20/01/2026) – rejected");
         englishTasks.ShouldContain("Call with Per Olsen recorded by operator – no answer");
+    }
+
+    [Fact]
+    public async Task A_norwegian_controller_decides_an_escalation_and_reads_a_reply_in_bokmål_and_is_told_what_happened_in_bokmål()
+    {
+        // Kari stays silent through the ladder: on its last step the case is handed to a person with the gate's advice.
+        // Then she writes that the reminders reach the wrong person.
+        var port = Browser.FreePort();
+        await using var world = await LeversWorld.StartAsync("2026-01-06", new Dictionary<string, string?> { ["Receivables:Local:HttpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, workspace: true);
+        await world.UploadAsync("C-300,Kari Nordmann,kari@example.no,consumer,,3001,2026-01-01,2026-01-05,NOK,12500.00,12500.00,30015");
+        await world.RunUntilAsync("2026-04-30");
+        await world.ReplyAsync("C-300", "kari@example.no", "Jeg jobber ikke lenger her. Send heller til min kollega Ola Hansen, ola.hansen@example.no.");
+        await world.RunUntilAsync("2026-05-01");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var __ = playwright;
+        await using var ___ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = $"http://127.0.0.1:{port}", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync("/");
+        var titles = await page.Locator("li.task h2").AllInnerTextsAsync();
+        titles.ShouldContain("Avgjør om Kari Nordmann skal til inkasso (anbefalt: inkasso)");
+        var decision = Plain(await page.Locator("li.kind-decide-escalation ul.points").InnerTextAsync());
+        decision.ShouldContain("Purrestigen har ingen flere automatiske steg for faktura 3001.");
+        decision.ShouldContain("Anbefaling: inkasso. Begrunnelse:");
+        decision.ShouldContain("Ikke svar på 3 purringer.");
+        decision.ShouldContain("Ingenting betalt på 1 forfalt faktura (12 500,00 kr)");
+        titles.ShouldContain("Kunden melder ny kontaktperson: SV: Påminnelse");
+        titles.ShouldContain("Send inkassovarselet i posten til Kari Nordmann");
+        var post = Plain((await page.Locator("li.kind-send-by-post ul.points").TextContentAsync())!);
+        post.ShouldContain("Inkassovarselet ble sendt på e-post til kari@example.no, en adresse kunden aldri har skrevet fra");
+        var today = (await page.Locator("main").TextContentAsync())!;
+        foreach (var english in new[] { "Decide next step", "recommended:", "Recommendation:", "Reasons:", "no reply to", "reminder", "Contact change:", "Read reply", "Review reply", "The reply" })
+        {
+            today.ShouldNotContain(english);
+        }
+
+        (await Browser.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await Browser.ShotAsync(page, "today-escalation.nb");
+
+        // An extension without a date is refused, in bokmål and without the command line's options.
+        var task = page.Locator("li.kind-decide-escalation").First;
+        await task.Locator("input[value=extend]").CheckAsync();
+        await task.Locator("button[type=submit]").ClickAsync();
+        (await page.Locator(".flash.bad").InnerTextAsync()).ShouldBe("En utsettelse trenger en ny frist: velg en dato.");
+
+        // Give Kari two more weeks: the confirmation says so in bokmål, with the date as the reader writes it.
+        task = page.Locator("li.kind-decide-escalation").First;
+        await task.Locator("input[value=extend]").CheckAsync();
+        await task.Locator("input[type=date]").FillAsync("2026-05-15");
+        await task.Locator("textarea").FillAsync("Kunden ba om litt tid på telefon.");
+        await task.Locator("button[type=submit]").ClickAsync();
+        var flash = await page.Locator(".flash.ok").InnerTextAsync();
+        flash.ShouldBe("Avgjør videre inndriving – Utsett: utsettelse gitt: purringene stanset til 15.05.2026.");
+        await Browser.ShotAsync(page, "today-escalation-done.nb");
+
+        // Kari's timeline tells the same story in bokmål: the hand-over with the gate's advice, and the decision.
+        await page.GotoAsync("/Debtors/acme/C-300");
+        await Browser.ShotAsync(page, "debtor-escalation.nb");
+        var timeline = Plain(await page.Locator("ol.timeline").InnerTextAsync());
+        timeline.ShouldContain("Videre inndriving avgjort: Utsett");
+        timeline.ShouldContain("utsettelse gitt: purringene stanset til 15.05.2026");
+        timeline.ShouldContain("Saken overlatt til en saksbehandler; anbefalt: inkasso");
+        timeline.ShouldContain("Begrunnelse: Ikke svar på 3 purringer.");
+        timeline.ShouldContain("Inkassovarsel til utskrift og sending i posten");
+        timeline.ShouldContain("Kredittstopp innført");
+        foreach (var english in new[] { "Escalation", "Ladder handed", "recommends", "Reasons:", "to print and post", "Credit hold" })
+        {
+            timeline.ShouldNotContain(english);
+        }
+
+        (await page.Locator("section[aria-labelledby=tasks-h]").InnerTextAsync()).ShouldContain("Avgjør om Kari Nordmann skal til inkasso (anbefalt: inkasso) – utsatt");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Receivables.Web.Actions;
 namespace Receivables.Web.Pages.Debtors;
 
 /// <summary>One debtor: contact, open invoices with charges to date, the case, one timeline, and the actions.</summary>
-public sealed class DebtorModel(WorkspaceQueries queries, WorkspaceActions actions, Text.Texts texts) : WorkspacePage
+public sealed class DebtorModel(WorkspaceQueries queries, WorkspaceActions actions, Text.Texts texts, Text.EffectWords effects) : WorkspacePage
 {
     public DebtorView View { get; private set; } = null!;
 
@@ -67,7 +67,7 @@ public sealed class DebtorModel(WorkspaceQueries queries, WorkspaceActions actio
     public IReadOnlyList<string> CallOutcomes => queries.OutcomesOf(Receivables.Actions.TaskKinds.CallDebtor);
 
     public Task<IActionResult> OnPostCallAsync(string creditor, string debtor, string outcome, string? note, DateOnly? date, string? amount, string key, CancellationToken cancellationToken) =>
-        ActAsync(async () => await actions.RecordCallAsync(creditor, debtor, outcome, note, date, amount, Person, key, cancellationToken), Back);
+        ActAsync(async () => effects.Call(outcome, await actions.RecordCallAsync(creditor, debtor, outcome, note, date, amount, Person, key, cancellationToken)), Back);
 
     public Task<IActionResult> OnPostNoteAsync(string creditor, string debtor, string note, string key, CancellationToken cancellationToken) =>
         ActAsync(async () => { await actions.NoteAsync(creditor, debtor, note, Person, key, cancellationToken); return Texts(); }, Back);
@@ -80,7 +80,7 @@ public sealed class DebtorModel(WorkspaceQueries queries, WorkspaceActions actio
     {
         if (bundle is null)
         {
-            Problem = "No file.";
+            Problem = TextsFor("verify.no-file");
             return LocalRedirect(Back);
         }
 

@@ -44,7 +44,7 @@ public sealed class PlanModel(WorkspaceQueries queries, WorkspaceActions actions
     }
 
     public Task<IActionResult> OnPostApproveAsync(string creditor, string plan, CancellationToken cancellationToken) =>
-        ActAsync(async () => $"{(await actions.ApprovePlanAsync(creditor, plan, Person, cancellationToken)).PlanId}: {PlanStatus.Proposed}", $"/Plans/{creditor}/{plan}");
+        ActAsync(async () => texts.Format("flash.plan", (await actions.ApprovePlanAsync(creditor, plan, Person, cancellationToken)).PlanId, texts.PlanStatus(PlanStatus.Proposed)), $"/Plans/{creditor}/{plan}");
 
     /// <summary>Adjusts the draft within the policy; the page then previews the adjusted letter and agreement.</summary>
     public Task<IActionResult> OnPostAdjustAsync(string creditor, string plan, decimal? installment, int? count, PlanFrequency? frequency, DateOnly? first, string key, CancellationToken cancellationToken) =>
@@ -57,5 +57,5 @@ public sealed class PlanModel(WorkspaceQueries queries, WorkspaceActions actions
             $"/Plans/{creditor}/{plan}");
 
     public Task<IActionResult> OnPostRejectAsync(string creditor, string plan, string reason, CancellationToken cancellationToken) =>
-        ActAsync(async () => $"{(await actions.RejectPlanAsync(creditor, plan, reason, Person, cancellationToken)).PlanId}: {PlanStatus.Rejected}", $"/Plans/{creditor}/{plan}");
+        ActAsync(async () => texts.Format("flash.plan", (await actions.RejectPlanAsync(creditor, plan, reason, Person, cancellationToken)).PlanId, texts.PlanStatus(PlanStatus.Rejected)), $"/Plans/{creditor}/{plan}");
 }

@@ -174,6 +174,8 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         ["Threshold"] = complete.Threshold?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["AboutDate"] = complete.AboutDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Reference"] = complete.Reference,
+        ["Subject"] = complete.Subject is { Length: > 500 } longSubject ? longSubject[..500] + "…" : complete.Subject,
+        ["Grounds"] = complete.Grounds.Count == 0 ? null : string.Join("\n", complete.Grounds.Select(g => g.ReplaceLineEndings(" "))),
     };
 
     public async Task<WorkTask> OpenOrFoldAsync(string creditorId, string kind, string? debtorId, string? caseId, string title, string details, string groupKey, string itemKey, CancellationToken cancellationToken = default, TaskFacts? facts = null)
@@ -439,6 +441,8 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             Threshold = decimal.TryParse(e.GetString("Threshold"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var threshold) ? threshold : null,
             AboutDate = DateOnly.TryParseExact(e.GetString("AboutDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var about) ? about : null,
             Reference = e.GetString("Reference"),
+            Subject = e.GetString("Subject"),
+            Grounds = e.GetString("Grounds") is { Length: > 0 } grounds ? grounds.Split('\n') : [],
         },
         Count = e.GetInt32("Count") ?? 1,
     };

@@ -144,7 +144,8 @@ public sealed class SendGridEventsWebhook(
                 $"No valid email for debtor {debtorId}",
                 $"SendGrid reported '{name}' for {email}{(reason is null ? "" : ": " + reason)}. Find a working address for the debtor and update it in the ledger or ERP.",
                 $"invalid-email:{debtorId}:{email.Trim().ToLowerInvariant()}",
-                cancellationToken);
+                cancellationToken,
+                new TaskFacts { Reason = TaskReasons.EmailFailing, Reference = email, Grounds = ["event:" + name, .. reason is null ? Array.Empty<string>() : ["detail:" + reason]] });
         }
 
         return true;
