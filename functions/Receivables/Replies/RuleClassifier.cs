@@ -241,7 +241,9 @@ public static partial class RuleClassifier
         foreach (var clause in Clauses(folded))
         {
             var uncertain = Uncertain.IsMatch(clause);
-            var question = clause.TrimEnd().EndsWith('?');
+            var question = IsQuestion(clause);
+            // Only what follows the last comma is asked ("Jeg har betalt, hvorfor får jeg purring?" states a payment).
+            var askedFrom = question ? Math.Max(0, clause.LastIndexOf(',')) : int.MaxValue;
             var claimedThisClause = new HashSet<ReplyClass>();
             foreach (var cue in Cues)
             {
@@ -253,7 +255,7 @@ public static partial class RuleClassifier
                     }
 
                     var negated = cue.Negatable && IsNegated(clause, m);
-                    if ((cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && uncertain) || (cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && SomeoneElse(clause, m)) || (cue.Class == ReplyClass.AlreadyPaid && ReceivedPayment().IsMatch(m.Value)) || (question && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
+                    if ((cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && uncertain) || (cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && SomeoneElse(clause, m)) || (cue.Class == ReplyClass.AlreadyPaid && ReceivedPayment().IsMatch(m.Value)) || (question && m.Index >= askedFrom && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
                     {
                         continue;
                     }
@@ -525,7 +527,24 @@ public static partial class RuleClassifier
 
     private static bool IsPresentOrFuture(string verb) => !PastTense().IsMatch(verb);
 
-    /// <summary>Sentences, then clauses at a contrast ("men", "but") or a semicolon.</summary>
+    /// <summary>
+    /// A clause asked: it ends in a question mark after a number or a sign, or it is put as a question ("Skal jeg betale
+    /// …?", "Hva er …?", "Should we pay …?") with a single question mark; "den er betalt for lenge siden??" states.
+    /// </summary>
+    private static bool IsQuestion(string clause)
+    {
+        var t = clause.TrimEnd();
+        if (!t.EndsWith('?'))
+        {
+            return false;
+        }
+
+        var before = t.TrimEnd('?');
+        return before.Length > 0 && !(char.IsAsciiLetterLower(before[^1]) || before[^1] == ')')
+            || (t.Length - before.Length == 1 && Interrogative().IsMatch(clause));
+    }
+
+    /// <summary>Sentences, then clauses at a contrast ("men", "but") or a semicolon; a question keeps its question mark.</summary>
     public static IEnumerable<string> Clauses(string folded)
     {
         foreach (var sentence in SentenceSplit().Split(folded))
@@ -555,7 +574,7 @@ public static partial class RuleClassifier
         return t.Length <= 80 ? t : t[..80] + "…";
     }
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|(?<=[a-z\)])[.!?]+(?=\s|$)|;", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|(?<=[a-z\)])[.!]+(?=\s|$)|;", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceSplit();
 
     [GeneratedRegex(@",?\s+\b(?:men|but|however|likevel|though)\b\s+", RegexOptions.CultureInvariant)]
@@ -589,6 +608,10 @@ public static partial class RuleClassifier
     /// <summary>Something to be put right first ("skal ordnes", "must be fixed", "må rettes").</summary>
     [GeneratedRegex(@"\b(?:ordnes|ordnast|rettes|rettast|fikses|fiksast|repareres|reparerast|utbedres|leveres|leverast|ferdigstilles|fixed|repaired|sorted|resolved|delivered|corrected|put right|credited|krediteres)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FixFirst();
+
+    /// <summary>A clause put as a question: a question word or a verb first (after a greeting or a conjunction).</summary>
+    [GeneratedRegex(@"^\s*(?:(?:og|and|men|but|sa|so|hei|hi|hello|ok|okay)[,\s]+)?(?:hva|kva|hvem|kven|hvor|kor|kvar|hvilken|hvilket|hvilke|kva for|hvordan|korleis|hvorfor|kvifor|nar|what|which|who|where|when|why|how|skal|ska|kan|vil|har|er|ma|bor|burde|trenger|treng|gjelder|gjeld|blir|vert|far|should|shall|can|could|will|would|do|does|did|is|are|was|have|has|may|must)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Interrogative();
 
     [GeneratedRegex(@"(?:^|[.!?\n])[ \t]*(?:(?:og|and|men|but|hei|hi|hello|also|dessuten)[, \t]+)?(?:which|what|who|whom|where|hvilken|hvilket|hvilke|hvem|kven|hva|kva|hvor|kvar)\b[^?.!\n]{0,100}?\b(?:faktura\w*|rekning\w*|regning\w*|invoice\w*|bill|kravet|krav|belop\w*|purring\w*|reminder|inkassovarsel\w*|notice|claim|amount|summen)\b[^?.!\n]{0,80}\?", RegexOptions.CultureInvariant)]
     private static partial Regex WhQuestion();

@@ -166,6 +166,25 @@ public sealed class FifthBlindSetTests
     public void A_question_word_beside_a_clear_intent_leaves_the_intent_to_decide(string text, ReplyClass expected) =>
         Classify(text).Class.ShouldBe(expected);
 
+    [Theory]
+    [InlineData("Skal jeg betale til samme konto som før?")]
+    [InlineData("Vil dere ha betalt alt på en gang?")]
+    [InlineData("Ska vi betale hele beløpet eller bare gebyret?")]
+    [InlineData("Will you be charging interest if we pay next week?")]
+    public void A_question_about_paying_is_no_promise(string text) =>
+        Classify(text).Class.ShouldNotBe(ReplyClass.PromiseToPay);
+
+    [Theory]
+    [InlineData("den er betalt for lenge siden??", ReplyClass.AlreadyPaid)]
+    [InlineData("Jeg har betalt 27.11, hvorfor får jeg purring?", ReplyClass.AlreadyPaid)]
+    [InlineData("Vi betaler fredag, er det greit?", ReplyClass.PromiseToPay)]
+    public void A_statement_with_a_question_mark_or_a_question_after_it_keeps_what_it_states(string text, ReplyClass expected)
+    {
+        var triage = Classify(text);
+
+        triage.Class.ShouldBe(expected, triage.Reason);
+    }
+
     [Fact]
     public void A_nynorsk_outlook_header_ends_the_debtors_own_words_so_the_quoted_deadline_is_not_the_promise()
     {
