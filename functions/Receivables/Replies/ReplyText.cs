@@ -86,7 +86,7 @@ public static partial class ReplyText
     [GeneratedRegex(@"^(denne e-?posten (kan inneholde|er konfidensiell)|this (e-?mail|message) (and any attachments )?(is|are|may be|may contain) (confidential|intended)|confidentiality notice|disclaimer:)", RegexOptions.IgnoreCase)]
     private static partial Regex Disclaimer();
 
-    [GeneratedRegex(@"^(From|Fra):\s", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(From|Fra|Frå):\s", RegexOptions.IgnoreCase)]
     private static partial Regex OutlookFrom();
 
     [GeneratedRegex(@"^(Sent|Sendt|Date|Dato):\s", RegexOptions.IgnoreCase)]

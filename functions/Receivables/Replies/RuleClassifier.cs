@@ -23,12 +23,17 @@ public static partial class RuleClassifier
     ];
 
     private const string Pay = @"(?:betale|betala|betaler|betalar|betales|betalast|betalt|betalte|overfore|overfora|overforer|overforar|overfores|overfort|innbetale|pay|paid|paying|settle|settled|transfer)";
+    /// <summary>Goods or work delivered (not the invoice): "aldri fått noen varer" is a dispute, not an invoice not received.</summary>
+    private const string Goods = @"varer|varene|varar|varane|vare|deler|delene|produkter|produkta|leveranse\w*|tjenester|tenester|goods|items|parts|products|deliveries|delivery|order|orders";
     private const string Invoice = @"(?:faktura|fakturaen|fakturaer|fakturakopi|rekning|rekninga|rekningar|invoice|invoices|originalfaktura|originalfakturaen|bill)";
 
     private static readonly ReplyCue[] Cues =
     [
         // Promise: a payment ahead.
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:skal|vil|kommer(?: \w+)? til a|kjem(?: \w+)? til a|skal fa|ska|skall)\s+(?:\w+\s+){0,3}?(?:betale|betala|betal|betalt|overfore|overfora|ordne|ordna|gjore opp|gjera opp|gjere opp|sende pengene|fa betalt)\b"),
+        // The debt settled in the passive ("dette skal ordnes neste uke", "beløpet vil gjøres opp fredag"); only the debt as
+        // its subject ("feilen skal ordnes" is the creditor's part).
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:dette|det|den|denne|fakturaen|rekninga|regningen|belopet|saken|kravet|betalingen|betalinga|resten|restbelopet)\s+(?:skal|vil|ska|skall)\s+(?:\w+\s+)?(?:ordnes|ordnast|gjores opp|gjerast opp|gjeras opp|betales|betalast|overfores|overforast)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:blir|vert|blir a|bli)\s+(?:\w+\s+){0,2}?(?:betalte?|overforte?|ordnet|ordna|gjort opp|utbetalte?|satt inn|sendt|trukket)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 1.5, true, @"\b(?:betaler|betalar|overforer|overforar|ordner|ordnar|betales|betalast|overfores|gjor opp)\b"),
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:lagt|satt)\s+(?:inn\s+)?(?:til|pa|for)\s+betaling|lagt inn betaling|betalingen gar ut|betaling(?:en)? (?:er|blir) (?:sendt til godkjenning|lagt inn)|(?:pengene|pengane|belopet|beloepet)\s+(?:\w+\s+)?(?:kommer|kjem|gar inn|blir|vert|skal)|(?:dere|de|du)\s+(?:far|faar)\s+(?:pengene|pengane|betalt|belopet)"),
@@ -46,7 +51,7 @@ public static partial class RuleClassifier
         // Money on its way ("payment coming Friday", "sending payment on Friday", "kommer innbetaling 18.12", "vi får betalt den").
         ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:payment|money|transfer|funds)\s+(?:is\s+)?(?:coming|on its way|on the way)\b|\bsending (?:the |you (?:the )?)?(?:payment|money|funds)\b|\b(?:kommer|kjem)\s+(?:\w+\s+)?(?:innbetaling|betaling|pengar|penger|overforing)\b|\b(?:far|fer)\s+betalt\s+(?:den|denne|dette|fakturaen|rekninga|regningen)\b"),
         // A payment run ahead ("our AP run is on Thursday so you'll see it then").
-        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:ap|pay|payables|supplier|bank|bacs) runs?\b|\byou'?ll (?:see|get|receive|have) (?:it|the money|the payment|payment|the funds|your money)\b"),
+        ReplyCue.Of(ReplyClass.PromiseToPay, 2, true, @"\b(?:ap|pay|payables|supplier|bank|bacs) runs?\b|\byou(?:'?ll| will) (?:see|get|receive|have) (?:it|the money|the payment|payment|the funds|your money)\b"),
 
         // Money on its way at a time ahead without a pay verb ("betaling skjer neste mandag", "the transfer goes out
         // tomorrow", "it's in our week 51 payment batch", "satt opp i nettbanken til torsdag", "I've asked finance to
@@ -80,22 +85,25 @@ public static partial class RuleClassifier
         ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"(?<!\b(?:vedlegg\w*|attachment\w*|pdf|lenke\w*|link\w*|nettside\w*|siden|nettbank\w*|kid\w*|kontonummer\w*|website|portal|page|payment|betalingen|betalinga|e-?post\w*|e-?mail)\s(?:\w+\s){0,2})\b(?:(?:fungerer|fungerar|fungerte|virker|virke|verkar|virket|verka|funker|funke|funka)\s+(?:\w+\s+)?(?:ikke|ikkje|ikkj|ike|aldri)\b|(?:ikke|ikkje|ikkj|aldri)\s+(?:virker|virkar|verkar|fungerer|fungerar|funker)\b|(?:doesn'?t|does not|didn'?t|did not|never) work(?:ed|s)?\b|stopped working\b|(?:isn'?t|is not|wasn'?t|was not) working\b)"),
         // Goods that never arrived are a dispute (an invoice that never arrived is not received).
         ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:goods|items|parts|order|delivery|shipment|package|parcel|units|products|varene|varane|delene|pakken|pakka|leveransen|leveransa|sendingen|sendinga|bestillingen|bestillinga)\s+(?:\w+\s+){0,3}?(?:never|not|ikke|ikkje|aldri)\s+(?:\w+\s+)?(?:arrived|came|kom|kommet|kome)\b"),
+        // Goods or work never received ("har aldri fått noen varer", "we never received any of the items"), and the claim
+        // called wrong in so many words ("dette er feil", "this is wrong"), not a wrong address or person.
+        ReplyCue.Of(ReplyClass.Dispute, 2.5, false, @"\b(?:ikke|ikkje|aldri|never|not|n't)\s+(?:\w+\s+)?(?:mottatt|motteke|fatt|fikk|fekk|received|got|had)\s+(?:noen\s+|nokon\s+|any\s+(?:of\s+)?(?:the\s+)?|the\s+|disse\s+|desse\s+)?(?:" + Goods + @")\b|^\s*(?:(?:men|but|og|and)\s+)?(?:dette|det|denne|kravet|fakturaen|rekninga|this|that|it|the claim)\s+(?:er|is|is just|er jo)\s+(?:helt\s+|heilt\s+|completely\s+|simply\s+|all\s+)?(?:feil|wrong)\s*[.!]?\s*$"),
         ReplyCue.Of(ReplyClass.Dispute, 2, true, @"\b(?:avtalt (?:pris|fastpris)|fastpris|agreed (?:on )?(?:a )?(?:fixed )?price|the quote said|quote said|tilbudet|i tilbodet|prisen pa fakturaen|corrected invoice|korrigert faktura|ny faktura|rettet fakturaen|retta|rettet|dokumentasjon pa)\b"),
 
         // Liquidity: cannot pay now, asks for time or installments.
         ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:ikke|ikkje|ike)\s+(?:\w+\s+){0,2}?(?:rad|penger|pengar|midler|likviditet|mulighet til a betale|mogleg a betale|rad til|klarer a betale|klarar a betale|klarer ikke|dekning)\b|\b(?:klarer|klarar) (?:ikke|ikkje) a betale|tom for (?:midler|penger|pengar)|(?:darlig|darleg|trang) (?:rad|okonomi)|okonomien er (?:darlig|trang|darleg)|slit(?:er)? med|sliter|likviditet|likviditeten|likviditetsskvis|betalingsvansk|betalingsproblem|vanskelig situasjon|vanskeleg situasjon|tungt ar|store utgifter|mistet jobben|mista jobben|sykemeldt|sjukmeld|rekonstruksjon|arbeidsledig|arbeidsledug|permittert|uforetrygd|(?:toft|tungt|vanskelig|vanskeleg|trangt|stramt|darlig|darleg) okonomisk|okonomiske (?:problemer|problem|vansker|utfordringer)|stram okonomi|(?:lite|lite med|darlig med|smatt med) penger|henstand|anstand"),
-        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:nedbetalingsplan|betalingsplan|betalingsordning|betalingsavtale|avdrag|avdraget|dele (?:\w+\s+){0,2}?opp|dela (?:\w+\s+){0,2}?opp|i deler|i delar|delbetal\w*|utsettelse|utsetjing|utsette|utsatt|utsett|mer tid|litt tid|vente (?:til|med)|venta (?:til|med)|hold off|halvparten (?:na|no)|resten (?:i|neste|om)|annenhver|annakvar|hver 14|kvar 14|(?:per|pr\.?|hver|kvar) (?:maned|mnd|manad|uke|veke)|i (?:maneden|mnd|manaden|uka|veka)|betale litt)\b(?!\s*\d)"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:nedbetalingsplan|betalingsplan|betalingsordning|betalingsavtale|avdrag|avdraget|dele (?:\w+\s+){0,2}?opp|dela (?:\w+\s+){0,2}?opp|i deler|i delar|delbetal\w*|utsettelse|utsetjing|utsette|utsatt|utsett|mer tid|litt tid|(?:vente|venta) (?:til|med)(?!(?:\s+\w+){0,2}?\s+(?:til\s+)?(?:da|den tid|den dagen|den datoen)\b)|hold off(?! (?:until|till) then)|halvparten (?:na|no)|resten (?:i|neste|om)|annenhver|annakvar|hver 14|kvar 14|(?:per|pr\.?|hver|kvar) (?:maned|mnd|manad|uke|veke)|i (?:maneden|mnd|manaden|uka|veka)|betale litt)\b(?!\s*\d)"),
         ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:can'?t|cannot|can not|unable to|not able to|don'?t have the|do not have the|couldn'?t)\s+(?:\w+\s+){0,2}?(?:afford|pay (?:it |this |the (?:full|whole) )?(?:in one go|in full|the full|the whole|all|at the moment|until|before|right now)|pay the whole|pay the full|funds)\b|cash ?flow|cash is (?:very )?tight|money is (?:really |very )?tight|struggling|afloat|lost my job|financial difficult\w*|difficult period|hasn'?t paid us|late paying us|(?:customer|client) (?:hasn'?t|has not|is late|settles)|until (?:our|my) customer"),
-        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:payment plan|repayment|instal+ments?|split (?:it|this|the)|in (?:two|three|four)(?!\s+(?:weeks?|days?|months?|hours?|business|working))|in parts|(?:per|every|each) (?:month|week)|\d\s*(?:kr|nok)?\s*a (?:month|week)|monthly|every other week|extension|extra \d+ days|more time|half now|the rest next|rest (?:next|in)|arrangement|over (?:two|three|\d) months|anything you can do on the timing)\b"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:payment plan|repayment|instal+ments?|split (?:it|this|the)|in (?:two|three|four)(?!\s+(?:weeks?|days?|months?|hours?|business|working))|in parts|(?<!\d(?:st|nd|rd|th)?\s+of\s+)(?:per|every|each) (?:month|week)|\d\s*(?:kr|nok)?\s*a (?:month|week)|monthly|every other week|extension|extra \d+ days|more time|half now|the rest next|rest (?:next|in)|arrangement|over (?:the )?(?:next |coming )?(?:two|three|four|five|six|\d+) (?:months|weeks)|(?:the )?rest over|anything you can do on the timing)\b"),
         ReplyCue.Of(ReplyClass.Liquidity, 2.5, false, @"\b(?:as soon as (?:i|we) (?:can|am able|are able)|(?:sa|so) snart (?:jeg|vi|eg|me) (?:kan|klarer|klarar|har mulighet|har moglegheit)|things are (?:difficult|hard|tough)|(?:difficult|hard|tough) (?:right now|at the moment|times)|no income|ingen inntekt|off work|on sick leave)\b"),
-        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:short (?:on|of) (?:money|cash|funds)|tight (?:on|for) (?:money|cash)|unemployed|out of work|laid off|made redundant|some now|(?:the )?rest later|resten (?:senere|seinare|etterpa|seinere)|litt (?:na|no) og resten|betale over (?:\w+\s+)?(?:maneder|manader|mnd|uker|veker)|pay (?:it |this )?over (?:\w+\s+)?(?:months|weeks))\b"),
+        ReplyCue.Of(ReplyClass.Liquidity, 2.5, true, @"\b(?:short (?:on|of) (?:money|cash|funds)|tight (?:on|for) (?:money|cash)|unemployed|out of work|laid off|made redundant|some now|(?:the )?rest later|resten (?:senere|seinare|etterpa|seinere|over|fordelt)|litt (?:na|no) og resten|betale over (?:\w+\s+)?(?:maneder|manader|mnd|uker|veker)|pay (?:it |this )?over (?:\w+\s+)?(?:months|weeks))\b"),
 
         // Debt relief and nothing at all to pay with ("søkt om gjeldsordning", "kan ikke betale noe nå", "we can't pay
         // anything"), or time asked for the whole account ("put the account on hold").
         ReplyCue.Of(ReplyClass.Liquidity, 3, false, @"\b(?:gjeldsordning\w*|gjeldsrad\w*|gjeldsradgiv\w*|gjeldsforhandling\w*|debt (?:relief|counsel\w*|advice|management plan)|(?:kan|klarer|klarar|greier|greir)\s+(?:ikke|ikkje|ike)\s+(?:a\s+)?(?:betale|betala)\s+(?:noe|noko|nokon ting|noen ting|alt|hele|heile|det hele)\b|(?:can'?t|cannot|unable to)\s+pay\s+(?:anything|a penny|a thing|any of it)|(?:put|place|keep)\s+(?:the|our|my)\s+account\s+on hold|(?:sette|setje)\s+(?:kontoen|kundeforholdet)\s+(?:pa vent|i bero))\b"),
 
         // Not received: the invoice never arrived.
-        ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\b(?:ikke|ikkje|aldri|never|not|n't|(?:don|didn|haven|hasn|hadn|doesn)'?t|no|ingen)\s+(?:\w+\s+){0,3}?(?:mottatt|motteke|fatt|fikk|fekk|kommet|kome|sett|received|receive|got|get|had|seen|reached|record of receiving)\s+(?:\w+\s+){0,2}?(?:" + Invoice + @"|den|it|noen|nokon|nokon faktura|any)\b|\b" + Invoice + @"\s+(?:\w+\s+){0,3}?(?:aldri|never|ikke|ikkje)\s+(?:\w+\s+){0,2}?(?:kommet|kome|reached|received|arrived|sent)|\b(?:fikk|fekk|fatt) aldri|never (?:got|had|received|reached)(?!\s+(?:\w+\s+){0,2}?(?:goods|items|parts|cartridges|order|delivery|shipment|package|parcel|units|products|pallets?|boxes|the rest|all))|(?:ikke|ikkje) (?:kommet|kome) (?:inn|fram|frem)|first we've heard|det forste vi ser|no record of (?:this|the|that|any|your)\s*(?:invoice|bill)|no record of (?:ever )?(?:receiving|getting|having received)|\b(?:nothing|ingenting|ikke noe|ikkje noko)\s+(?:has\s+|have\s+|har\s+|hadde\s+)?(?:came|come|arrived|reached us|kom|kommet|kome)\b|no invoice was|we never had it|har ikke sett noen|haven'?t had any"),
+        ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\b(?:ikke|ikkje|aldri|never|not|n't|(?:don|didn|haven|hasn|hadn|doesn)'?t|no|ingen)\s+(?:\w+\s+){0,3}?(?:mottatt|motteke|fatt|fikk|fekk|kommet|kome|sett|received|receive|got|get|had|seen|reached|record of receiving)\s+(?:\w+\s+){0,2}?(?:" + Invoice + @"|den|it|(?:noen|nokon|any)(?!\s+(?:" + Goods + @")\b)|nokon faktura)\b|\b" + Invoice + @"\s+(?:\w+\s+){0,3}?(?:aldri|never|ikke|ikkje)\s+(?:\w+\s+){0,2}?(?:kommet|kome|reached|received|arrived|sent)|\b(?:fikk|fekk|fatt) aldri|never (?:got|had|received|reached)(?!\s+(?:\w+\s+){0,2}?(?:goods|items|parts|cartridges|order|delivery|shipment|package|parcel|units|products|pallets?|boxes|the rest|all))|(?:ikke|ikkje) (?:kommet|kome) (?:inn|fram|frem)|first we've heard|det forste vi ser|no record of (?:this|the|that|any|your)\s*(?:invoice|bill)|no record of (?:ever )?(?:receiving|getting|having received)|\b(?:nothing|ingenting|ikke noe|ikkje noko)\s+(?:has\s+|have\s+|har\s+|hadde\s+)?(?:came|come|arrived|reached us|kom|kommet|kome)\b|no invoice was|we never had it|har ikke sett noen|haven'?t had any"),
         ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:bare (?:denne )?purringen|only the reminder)\b"),
         ReplyCue.Of(ReplyClass.NotReceived, 3, false, @"\bfirst (?:we|i)(?:'ve| have)?\s+(?:hear|heard|see|seen)\b|\b(?:never|not|aldri|ikke|ikkje)\s+(?:\w+\s+)?(?:arrived|kommet|kome)\s+(?:\w+\s+){0,2}?(?:inbox|mailbox|innboks\w*|postkass\w*|e-?post\w*|by post|i posten|til oss|to us|fram|frem)\b"),
         ReplyCue.Of(ReplyClass.NotReceived, 1, false, @"\b(?:finner ikke|finn ikkje|finn ho ikkje|cannot find|can't find|feil adresse|wrong address)\b"),
@@ -104,9 +112,12 @@ public static partial class RuleClassifier
         ReplyCue.Of(ReplyClass.CopyRequest, 2.5, true, @"\b(?:kopi|copy|fakturakopi|pdf|ehf|peppol|vedlegget mangler|vedlegg mangler|attachment (?:is |seems to be )?missing|resend|re-send)\b|\b(?:send|sende|senda|sendes|tilsendt|forward|attach)\s+(?:\w+\s+){0,3}?(?:" + Invoice + @"|den|ho)\b|\b(?:til)?(?:send|sende|senda|sendt|sender)\w*\s+(?:\w+\s+){0,3}?(?:pa nytt|pa ny|en gang til|ein gong til|igjen|att|again)\b|\b(?:fa|get|have)\s+(?:\w+\s+){0,2}?" + Invoice + @"\s+(?:\w+\s+)?(?:tilsendt|sendt|sent|resent|pa nytt|igjen|again)\b|\bthe original invoice\b|\b(?:e-?mail|mail|e-?post|epost|maile)\s+(?:me|us|meg|oss)\s+(?:\w+\s+)?" + Invoice + @"\b"),
 
         // Contact change: wrong person, new address.
-        ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\b(?:sluttet|slutta|jobber ikke|jobbar ikkje|jobber ikkje|ikke (?:lenger )?ansatt|no longer (?:work|with)|left the company|feil (?:person|mottaker|mottakar)|wrong (?:person|recipient)|ikke riktig mottaker|not the right (?:contact|person)|ny kontaktperson|new (?:billing )?contact|byttet e-?post\w*|ny (?:e-?post)?adresse|new (?:e-?mail )?address|ny adresse|oppdater|update your records|overtatt av|endret navn|changed (?:our )?name|ikke noe med|not the owner|was sold|er solgt|styremedlem|istedenfor meg|instead of me|should go to|direct this to|no longer monitored|remove me(?! from (?:\w+\s+){0,2}?list)|nytt telefonnummer|new phone|flyttet fakturamottak|head office|hovedkontor|regnskapsbyra|ny e-?post|nytt (?:telefon)?nummer|mitt nye|from now on|fra na av|fra no av|heretter)\b"),
+        ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\b(?:sluttet|slutta|jobber ikke|jobbar ikkje|jobber ikkje|ikke (?:lenger )?ansatt|no longer (?:work|with)|left the company|feil (?:person|mottaker|mottakar)|wrong (?:person|recipient)|ikke riktig mottaker|not the right (?:contact|person)|ny kontaktperson|new (?:billing )?contact|byttet e-?post\w*|ny (?:e-?post)?adresse|new (?:e-?mail )?address|ny adresse|overtatt av|endret navn|changed (?:our )?name|ikke noe med|not the owner|was sold|er solgt|styremedlem|istedenfor meg|instead of me|should go to|direct this to|no longer monitored|remove me(?! from (?:\w+\s+){0,2}?list)|nytt telefonnummer|new phone|flyttet fakturamottak|head office|hovedkontor|regnskapsbyra|ny e-?post|nytt (?:telefon)?nummer|mitt nye|from now on|fra na av|fra no av|heretter)\b"),
         ReplyCue.Of(ReplyClass.ContactChange, 2.5, false, @"\bnew\s+(?:\w+\s+){0,3}?(?:e-?mail(?: address)?|address|contact(?: person)?|phone(?: number)?|mailbox)\b|\bny(?:e|tt)?\s+(?:\w+\s+){0,2}?(?:e-?post\w*|adresse\w*|kontaktperson\w*|kontakt|telefonnummer|fakturaadresse|mottaker|mottakar)\b|\b(?:byttet|bytta|skiftet|skifta|endret|endra|changed|updated|oppdatert)\s+(?:\w+\s+){0,2}?(?:e-?post\w*|adresse\w*|e-?mail\w*|address\w*|kontaktperson|contact\w*|telefonnummer|fakturaadresse|phone)\b|\b(?:leaving|am leaving|is leaving) (?:the company|the firm|my job|my position|us)\b|\b(?:slutter|sluttar) (?:i|hos|her)\b"),
         ReplyCue.Of(ReplyClass.ContactChange, 1.5, false, @"\b(?:send|sende|senda|kontakt|contact|ta kontakt med|try|please direct|direct|to)\b[^.]{0,40}@|@[^.\s]+\.[a-z]{2,}[^.]{0,20}\b(?:istedenfor|instead|fra na|from now)"),
+
+        // "Please update your records" alone: weak, since it also follows a payment ("paid on the 11th, please update your records").
+        ReplyCue.Of(ReplyClass.ContactChange, 1, false, @"\b(?:oppdater\w*|update your records|update your system)\b"),
 
         // Invoices from now on to another address; an address no longer read ("denne adressen er ikke i bruk lenger, bruk …").
         ReplyCue.Of(ReplyClass.ContactChange, 3, false, @"@[\w.-]+\s+(?:\w+\s+)?(?:framover|fremover|heretter|going forward|in future|in the future|from now on|fra na av|fra no av|i framtida|i fremtiden|i fremtida)\b|\b(?:framover|fremover|heretter|going forward|in future|i framtida|i fremtiden)\b[^.]{0,40}@|\b(?:fakturaer|fakturaene|rekningar|rekningane|invoices|purringer|reminders)\b[^.?]{0,30}\b(?:til|to)\s+(?:\w+\s+){0,2}?[\w.+-]+@"),
@@ -117,10 +128,10 @@ public static partial class RuleClassifier
         ReplyCue.Of(ReplyClass.ContactChange, 3, false, @"\b(?:fakturaer|fakturaene|rekningar|rekningane|invoices|purringer|purringane|reminders|alt|all)\b[^.?]{0,30}\b(?:dit|dit:|there|hit|here)\b[^.?]{0,5}[\w.+-]+@|\b(?:regnskapet|regnskapsforingen|rekneskapen|bokforingen|bokforinga|fakturamottaket|fakturahandteringen|our (?:accounts|accounting|bookkeeping|invoice handling)|accounts payable)\s+(?:\w+\s+)?(?:er\s+|has\s+|have\s+|is\s+)?(?:been\s+)?(?:flyttet|flytta|moved|overfort|outsourced|transferred)\b"),
 
         // Questions with a factual answer.
-        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvilket|hvilken|hva er|hva|kva er|kva|kvar|what is|what's|which|confirm|oppgi|send meg)\b[^.?]{0,30}\b(?:kontonummer\w*|kontonr|konto\w*|kid|kid-nummer\w*|kidnummer\w*|iban|bic|swift|account|bank account|reference)\b"),
+        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvilket|hvilken|hvilke|hva er|hva|kva er|kva|kvar|what is|what are|what's|which|confirm|oppgi|send meg)\b[^.?]{0,30}\b(?:kontonummer\w*|kontonr|konto\w*|kid|kid-nummer\w*|kidnummer\w*|iban|bic|swift|account|bank account|bank details|banking details|payment details|bankdetaljer|bankopplysning\w*|betalingsinformasjon\w*|betalingsopplysning\w*|reference)\b"),
         ReplyCue.Of(ReplyClass.Question, 3, false, @"^\s*(?:(?:og|and|men|hei|hi)\s+)?(?:nar|when|hva|kva|what)\b[^.?]{0,30}\b(?:forfall\w*|due|frist\w*|betalingsfrist\w*)|\b(?:how|where) (?:do|can|should|shall) (?:i|we) pay\b|\b(?:hvordan|korleis|hvor|kor) (?:kan|skal) (?:jeg|vi|eg|me) betale\b|\bkan (?:jeg|vi|eg|me) betale (?:med|via|gjennom)\b|\bcan (?:i|we) pay (?:by|with|via)\b"),
         ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvilken faktura|hvilke fakturaer|kva rekning|kva faktura|which invoice|what is this (?:about|for)|what's (?:it|this) for|gjelder dette|kva gjeld dette|hva gjelder)\b"),
-        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvorfor|kvifor|why|explain|forklare|hva er)\b[^.?]{0,50}\b(?:gebyr\w*|purregebyr\w*|rente\w*|forsinkelsesrente\w*|fee|fees|charge|interest)\b"),
+        ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvorfor|kvifor|why|explain|forklare|hva er|hva|kva|what)\b[^.?]{0,50}\b(?:gebyr\w*|purregebyr\w*|rente\w*|forsinkelsesrente\w*|fee|fees|charge|interest)\b"),
         // A question put verb-first about what the amount includes ("Is the amount including VAT?", "Er mva inkludert?").
         ReplyCue.Of(ReplyClass.Question, 3, false, @"^\s*(?:(?:og|and|also|hei|hi|dessuten)\s+)?(?:is|are|does|do|er|inkluderer|includes?)\b[^.?]{0,50}\b(?:mva|moms|vat|(?:gebyr\w*|fee|fees|rente\w*|interest|frakt|shipping|freight)\s+(?:\w+\s+)?(?:included|inkludert|inkl|med))\b"),
         ReplyCue.Of(ReplyClass.Question, 3, false, @"\b(?:hvor mye|kor mykje|how much|total outstanding|what's the total|hva er totalen|hva skylder)\b"),
@@ -230,7 +241,9 @@ public static partial class RuleClassifier
         foreach (var clause in Clauses(folded))
         {
             var uncertain = Uncertain.IsMatch(clause);
-            var question = clause.TrimEnd().EndsWith('?');
+            var question = IsQuestion(clause);
+            // Only what follows the last comma is asked ("Jeg har betalt, hvorfor får jeg purring?" states a payment).
+            var askedFrom = question ? Math.Max(0, clause.LastIndexOf(',')) : int.MaxValue;
             var claimedThisClause = new HashSet<ReplyClass>();
             foreach (var cue in Cues)
             {
@@ -242,7 +255,7 @@ public static partial class RuleClassifier
                     }
 
                     var negated = cue.Negatable && IsNegated(clause, m);
-                    if ((cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && uncertain) || (cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && SomeoneElse(clause, m)) || (cue.Class == ReplyClass.AlreadyPaid && ReceivedPayment().IsMatch(m.Value)) || (question && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
+                    if ((cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && uncertain) || (cue.Class is ReplyClass.AlreadyPaid or ReplyClass.PromiseToPay && SomeoneElse(clause, m)) || (cue.Class == ReplyClass.AlreadyPaid && ReceivedPayment().IsMatch(m.Value)) || (question && m.Index >= askedFrom && cue.Class is ReplyClass.PromiseToPay or ReplyClass.AlreadyPaid && !TimeQuestion().IsMatch(clause)))
                     {
                         continue;
                     }
@@ -264,6 +277,18 @@ public static partial class RuleClassifier
                             {
                                 Add(ReplyClass.Dispute, weight, "refuses to pay: " + Excerpt(clause));
                             }
+                        }
+
+                        continue;
+                    }
+
+                    if (cue.Class == ReplyClass.PromiseToPay && BeforeWePay().Match(clause[..m.Index]) is { Success: true } before)
+                    {
+                        // "Feilen skal rettes før vi betaler", "it must be fixed before we pay": the payment waits for
+                        // something; a fix or a delivery makes it a dispute, anything else is no promise.
+                        if (FixWords.IsMatch(clause[..before.Index]) || FixFirst().IsMatch(clause[..before.Index]))
+                        {
+                            Add(ReplyClass.Dispute, 2.5, "pays only once fixed: " + Excerpt(clause));
                         }
 
                         continue;
@@ -292,6 +317,14 @@ public static partial class RuleClassifier
         if (!totals.ContainsKey(ReplyClass.AlreadyPaid) && OwesNothing().Match(folded) is { Success: true } owes)
         {
             Add(ReplyClass.Dispute, 2.5, "owes nothing: " + Excerpt(owes.Value));
+        }
+
+        // A question about the claim asked with a question word and a question mark ("Which of our companies is this
+        // invoice for?", "Kva for prosjekt gjeld rekninga?") and no other question cue: weak (1), so any intent beside it
+        // decides. Questions the ledger cannot answer ("Hva er organisasjonsnummeret deres?") stay with a person.
+        if (!totals.ContainsKey(ReplyClass.Question) && WhQuestion().Match(folded) is { Success: true } asked)
+        {
+            Add(ReplyClass.Question, 1, "asks: " + Excerpt(asked.Value));
         }
 
         return totals.Select(t => new ClassScore(t.Key, t.Value.Score, t.Value.Cues.Distinct().Take(4).ToList())).ToList();
@@ -494,7 +527,24 @@ public static partial class RuleClassifier
 
     private static bool IsPresentOrFuture(string verb) => !PastTense().IsMatch(verb);
 
-    /// <summary>Sentences, then clauses at a contrast ("men", "but") or a semicolon.</summary>
+    /// <summary>
+    /// A clause asked: it ends in a question mark after a number or a sign, or it is put as a question ("Skal jeg betale
+    /// …?", "Hva er …?", "Should we pay …?") with a single question mark; "den er betalt for lenge siden??" states.
+    /// </summary>
+    private static bool IsQuestion(string clause)
+    {
+        var t = clause.TrimEnd();
+        if (!t.EndsWith('?'))
+        {
+            return false;
+        }
+
+        var before = t.TrimEnd('?');
+        return before.Length > 0 && !(char.IsAsciiLetterLower(before[^1]) || before[^1] == ')')
+            || (t.Length - before.Length == 1 && Interrogative().IsMatch(clause));
+    }
+
+    /// <summary>Sentences, then clauses at a contrast ("men", "but") or a semicolon; a question keeps its question mark.</summary>
     public static IEnumerable<string> Clauses(string folded)
     {
         foreach (var sentence in SentenceSplit().Split(folded))
@@ -524,7 +574,7 @@ public static partial class RuleClassifier
         return t.Length <= 80 ? t : t[..80] + "…";
     }
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|(?<=[a-z\)])[.!?]+(?=\s|$)|;", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+|(?<=[a-z\)])[.!]+(?=\s|$)|;", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceSplit();
 
     [GeneratedRegex(@",?\s+\b(?:men|but|however|likevel|though)\b\s+", RegexOptions.CultureInvariant)]
@@ -550,6 +600,21 @@ public static partial class RuleClassifier
 
     [GeneratedRegex(@"\b(?:jeg|eg|vi|me|meg|oss|min|mitt|mine|i|i'm|i've|i'll|we|we've|we'll|we're|our|us|my)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();
+
+    /// <summary>The payment in a "before we pay" clause ("… før vi betaler", "… before we pay").</summary>
+    [GeneratedRegex(@"\b(?:for|before|until|til)\s+(?:vi|jeg|eg|me|we|i|du|dere)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BeforeWePay();
+
+    /// <summary>Something to be put right first ("skal ordnes", "must be fixed", "må rettes").</summary>
+    [GeneratedRegex(@"\b(?:ordnes|ordnast|rettes|rettast|fikses|fiksast|repareres|reparerast|utbedres|leveres|leverast|ferdigstilles|fixed|repaired|sorted|resolved|delivered|corrected|put right|credited|krediteres)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FixFirst();
+
+    /// <summary>A clause put as a question: a question word or a verb first (after a greeting or a conjunction).</summary>
+    [GeneratedRegex(@"^\s*(?:(?:og|and|men|but|sa|so|hei|hi|hello|ok|okay)[,\s]+)?(?:hva|kva|hvem|kven|hvor|kor|kvar|hvilken|hvilket|hvilke|kva for|hvordan|korleis|hvorfor|kvifor|nar|what|which|who|where|when|why|how|skal|ska|kan|vil|har|er|ma|bor|burde|trenger|treng|gjelder|gjeld|blir|vert|far|should|shall|can|could|will|would|do|does|did|is|are|was|have|has|may|must)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Interrogative();
+
+    [GeneratedRegex(@"(?:^|[.!?\n])[ \t]*(?:(?:og|and|men|but|hei|hi|hello|also|dessuten)[, \t]+)?(?:which|what|who|whom|where|hvilken|hvilket|hvilke|hvem|kven|hva|kva|hvor|kvar)\b[^?.!\n]{0,100}?\b(?:faktura\w*|rekning\w*|regning\w*|invoice\w*|bill|kravet|krav|belop\w*|purring\w*|reminder|inkassovarsel\w*|notice|claim|amount|summen)\b[^?.!\n]{0,80}\?", RegexOptions.CultureInvariant)]
+    private static partial Regex WhQuestion();
 
     [GeneratedRegex(@"\b(?:ingen (?:problem|problemer)|no problem|not only|ikke bare|ikkje berre)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NegatedPositive();

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Builds <set>.jsonl, <set>-dev.jsonl and <set>-holdout.jsonl from <set>/*.txt, for set = blind2, blind3 or blind4.
+"""Builds <set>.jsonl, <set>-dev.jsonl and <set>-holdout.jsonl from <set>/*.txt, for set = blind2, blind3, blind4 or blind5.
 
-    python3 build_blind.py blind2|blind3|blind4
+    python3 build_blind.py blind2|blind3|blind4|blind5
 
 Header of every reply: ### id|label|received|date|lang|flags|subject, then the body. A body line that is exactly a
 marker @@KEY (after trimming) expands to the set's quoted reminder chain or signature KEY. The split is fixed by a
@@ -106,10 +106,42 @@ BLIND4_Q = {
  "S8": "Mvh Linda\n\nFå Outlook for Android",
 }
 
+BLIND5_DOC = """\
+A fifth blind set (#16, broad recall and safety), written without reading the classifier, the cue lists, docs/replies.md
+or the earlier sets' texts, and committed before any run. About 160 replies: bokmål (with SMS style without æøå,
+dialect, typos, one-liners), nynorsk and English, every class, quoted reminder chains (@@R1..@@R10, each sent shortly
+before the replies that quote it, March 2026 to January 2027) and signatures (@@T1..@@T8). Promise dates follow a
+credit controller's reading: a weekday is the next such day after the reply, "slutten av måneden" the month's last
+day, a week number that week's Friday, "etter helga" the Monday after; vague promises (neste uke, snart) carry no
+date. Checked on build like blind4. The split is fixed by a hash of "blind5:" + id: blind5-dev.jsonl may be tuned on;
+blind5-holdout.jsonl is measured once before any change and never tuned on.
+"""
+BLIND5_Q = {
+ "R1": "Fra: Solheim Rør AS <regnskap@solheimror.example>\nSendt: mandag 9. mars 2026 07:31\nTil: post@kunden.example\nEmne: Purring - faktura 20431\n\nHei,\nVi kan ikke se å ha mottatt betaling for faktura 20431 på kr 6 287,50, forfall 23.02.2026. Purregebyr kr 35 er lagt til. Vennligst betal kr 6 322,50 til kontonr 3000.14.77210, KID 2043100071, innen 23.03.2026.\nEr beløpet allerede betalt, kan du se bort fra denne purringen. Har du innsigelser, svar på denne e-posten.\n\nMed vennlig hilsen\nSolheim Rør AS\nRegnskap",
+ "R2": "man. 20. apr. 2026 kl. 09:12 skrev Fjordkraft Verksted AS <faktura@fjordverksted.example>:\n> INKASSOVARSEL\n> Faktura 7719 på kr 12 940,00 er fortsatt ubetalt etter purring.\n> Dersom beløpet ikke er betalt innen 14 dager fra dette varselet, oversendes kravet til inkasso.\n> Dette vil medføre ytterligere kostnader for deg.\n> Betal til konto 1207.55.01933 og merk betalingen med KID 0771900045.",
+ "R3": "From: Bergen Print & Sign AS <accounts@bergenprint.example>\nSent: Monday, May 18, 2026 8:05 AM\nTo: finance@customer.example\nSubject: Payment reminder - invoice 33018\n\nDear customer,\nAccording to our records, invoice 33018 for NOK 18,450.00, due May 4, 2026, has not been paid. A reminder fee of NOK 35 has been added. Please pay to account 1503.88.20417, KID 3301800026, within 14 days.\nIf payment has already been made, please disregard this reminder. Questions about the invoice can be sent as a reply to this email.\n\nBest regards\nBergen Print & Sign AS",
+ "R4": "Den 8. juni 2026 kl. 10:02 skreiv Voss Bygg og Anlegg AS <rekneskap@vossbygg.example>:\n> Purring på faktura 4410\n> Vi har ikkje registrert innbetaling av faktura 4410 på kr 3 875,00, som forfall 25.05.2026.\n> Purregebyr kr 35 er lagt til. Ver venleg og betal innan 22.06.2026 til konto 3530.12.66018, KID 0441000039.\n> Har du alt betalt, kan du sjå bort frå denne purringa.",
+ "R5": "Den 24. aug. 2026 kl. 08:44 skrev Nordlys Regnskap og Inkasso AS <purring@nordlysri.example>:\n\n> Påminnelse: faktura 118822 på kr 2 490,00 forfalt 10.08.2026.\n> Vi ber deg betale innen 07.09.2026. Ved manglende betaling påløper purregebyr og forsinkelsesrente.\n> Kontonr 1822.40.11893 - KID 1188220017\n> Dette er en automatisk generert e-post.",
+ "R6": "On Mon, Sep 14, 2026 at 9:20 AM Oslo Catering AS <billing@oslocatering.example> wrote:\n> Hello,\n> This is a reminder that invoice 5621 (NOK 7,200.00) was due on August 31, 2026.\n> Please settle the outstanding amount within 14 days to avoid a debt collection notice.\n> Account 6011.05.33812, KID 0562100083.\n> Kind regards, Oslo Catering AS",
+ "R7": "-----Opprinnelig melding-----\nFra: Hamar Maskin AS <okonomi@hamarmaskin.example>\nSendt: 12. oktober 2026 13:58\nTil: kunde@post.example\nEmne: Inkassovarsel faktura 90077\n\nInkassovarsel\nVi har tidligere sendt purring på faktura 90077, kr 31 600,00, forfalt 14.09.2026. Kravet er fortsatt ikke betalt.\nBetales ikke kravet innen 14 dager, vil det bli sendt til inkasso uten ytterligere varsel. Inkassosalær og renter kommer da i tillegg.\nEr kravet betalt, se bort fra dette varselet.",
+ "R8": "Frå: Sogn Elektro AS <faktura@sognelektro.example>\nSendt: måndag 16. november 2026 08:15\nTil: post@kunde.example\nEmne: Purring faktura 66120\n\nHei,\nFaktura 66120 på kr 4 115,00 forfall 02.11.2026 og er framleis ikkje betalt. Vi har lagt til purregebyr på kr 35.\nBetal innan 30.11.2026 til konto 3705.20.44861, KID 6612000018.\nMvh Sogn Elektro AS",
+ "R9": "-----Original Message-----\nFrom: Tromsø Marine Supply AS <ar@tromsomarine.example>\nSent: Monday, December 7, 2026 10:41\nTo: purchasing@client.example\nSubject: FINAL NOTICE before debt collection - invoice 78200\n\nThis is a notice of debt collection (inkassovarsel) under the Norwegian Debt Collection Act section 9.\nInvoice 78200, NOK 46,980.00, due 2026-11-09, remains unpaid. Unless payment is received within 14 days, the claim will be transferred to a debt collection agency and additional costs will apply.",
+ "R10": "man. 11. jan. 2027 kl. 07:50 skrev Kristiansand Kontor AS <innkreving@krskontor.example>:\n> Hei!\n> Vi minner om faktura 24-1907 på kr 1 349,00 som forfalt 28.12.2026.\n> Purregebyr på kr 35 er lagt til. Betal innen 25.01.2027.\n> Spørsmål? Svar på denne e-posten eller ring 38 00 12 00.",
+ "T1": "Med vennlig hilsen\nKjetil Brekke\nDaglig leder\nBrekke Transport AS\nTlf: 915 22 410\nOrg.nr: 912 345 678",
+ "T2": "Sendt fra min iPhone",
+ "T3": "Mvh\nSiri Aas\nAas Frisør\n\nSendt fra Samsung Galaxy-smarttelefonen min.",
+ "T4": "Kind regards,\nDaniel Moore\nFinance Manager\nNorthwind Logistics Ltd.\nTel: +44 20 7946 0321\n\nThis email and any attachments are confidential and intended solely for the addressee. If you have received this email in error, please notify the sender and delete it. Please consider the environment before printing this email.",
+ "T5": "Helsing\nAslaug Rønneberg\nRønneberg Gard\nTlf 907 33 158",
+ "T6": "Best,\nPriya\n\nSent from my iPhone",
+ "T7": "Vennlig hilsen\n\nLars Olav Nygård\nInnkjøp / økonomi\nNygård Entreprenør AS | Storgata 12, 2317 Hamar\nMobil 468 10 227\n\nDenne e-posten kan inneholde konfidensiell informasjon. Dersom du ikke er rett mottaker, ber vi deg slette e-posten og varsle avsender.",
+ "T8": "Venleg helsing\nTorbjørn Vereide\nVereide Fiskeoppdrett AS",
+}
+
 SETS = {
     "blind2": {"doc": BLIND2_DOC, "q": BLIND2_Q, "summary": "blind-dev,|blind-holdout"},
     "blind3": {"doc": BLIND3_DOC, "q": BLIND3_Q, "summary": "blind3-dev,|blind3-holdout"},
     "blind4": {"doc": BLIND4_DOC, "q": BLIND4_Q, "summary": "blind4-dev,|blind4-holdout", "check": True},
+    "blind5": {"doc": BLIND5_DOC, "q": BLIND5_Q, "summary": "blind5-dev,|blind5-holdout", "check": True},
 }
 LABELS = {"PromiseToPay", "Dispute", "Liquidity", "AlreadyPaid", "NotReceived", "CopyRequest", "ContactChange",
           "Question", "AutoReply", "DeliveryFailure", "Other"}
