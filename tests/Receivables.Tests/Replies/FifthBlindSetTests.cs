@@ -30,6 +30,41 @@ public sealed class FifthBlindSetTests
     }
 
     [Theory]
+    [InlineData("Vi betaler ikke denne før elektrikeren har kommet tilbake og fikset anlegget.")]
+    [InlineData("Jeg betaler ikke dette før taket er tett.")]
+    [InlineData("We will not pay this until the leak has been fixed.")]
+    [InlineData("Eg betalar ikkje denne før feilen er retta.")]
+    public void Refusing_to_pay_this_invoice_until_something_is_fixed_is_a_dispute_not_a_later_promise(string text)
+    {
+        var triage = Classify(text);
+
+        triage.Class.ShouldBe(ReplyClass.Dispute, triage.Reason);
+    }
+
+    [Theory]
+    [InlineData("Vi betaler ikke denne uka, men neste fredag.", "2026-12-11")]
+    [InlineData("Vi betaler ikkje denne veka, men på fredag.", "2026-12-04")]
+    public void Not_paying_this_week_but_on_a_day_is_still_a_promise_with_that_day(string text, string date)
+    {
+        var triage = Classify(text);
+
+        triage.Class.ShouldBe(ReplyClass.PromiseToPay, triage.Reason);
+        triage.Values.Date.ShouldBe(Day(date));
+    }
+
+    [Theory]
+    [InlineData("Vi har betalt 5 000 kr, resten holder vi tilbake til taket er tett.")]
+    [InlineData("Halve beløpet er betalt. Resten holder jeg tilbake inntil feilen er rettet.")]
+    [InlineData("We have paid 3,000 and are withholding the balance until the missing parts arrive.")]
+    [InlineData("Me har betalt det meste, men held att resten. Vi held resten tilbake til dei har kome og fiksa det.")]
+    public void Paying_part_and_holding_back_the_rest_is_a_dispute_not_a_payment(string text)
+    {
+        var triage = Classify(text);
+
+        triage.Class.ShouldBe(ReplyClass.Dispute, triage.Reason);
+    }
+
+    [Theory]
     [InlineData("Hvordan skal dette ordnes?")]
     [InlineData("Når skal dette ordnes?")]
     public void A_passive_asked_about_is_no_promise(string text) =>
