@@ -88,18 +88,16 @@ public sealed class LedgerFormats(IOptions<LedgerOptions> options)
             }
         }
 
-        var header = lines.Count >= line ? CsvLedgerParser.HeaderFields(lines[line - 1], profile.Delimiter) ?? [] : [];
-        var columns = profile.Resolve(header);
-        var fileColumns = CsvProfile.Fields.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => columns[x.i] >= 0 ? header[columns[x.i]] : profile.ColumnsFor(x.f)[0], StringComparer.Ordinal);
         var chosen = encoding;
+        var parser = new CsvLedgerParser(profile, line);
         var description = $"CSV, profile '{name}', {chosen.WebName}"
             + (profile.Delimiter == Profiles[name].Delimiter ? "" : $", delimiter {DelimiterName(profile.Delimiter)}")
             + (line == 1 ? "" : $", header on line {line}");
         return new LedgerFileFormat(
             description,
-            (stream, d) => new CsvLedgerParser(profile, line).Read(new StreamReader(stream, chosen, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true), d))
+            (stream, d) => parser.Read(new StreamReader(stream, chosen, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true), d))
         {
-            Column = field => fileColumns.TryGetValue(field, out var column) ? column : field,
+            Column = parser.ColumnOf,
         };
     }
 

@@ -38,6 +38,7 @@ public sealed class CsvLedgerParser(CsvProfile profile, int headerLine = 1)
         return [.. CsvProfile.RequiredFields.Where(f => columns[FieldIndex(f)] < 0).Select(f => profile.ColumnsFor(f)[0])];
     }
 
+    /// <summary>The canonical field's position in <see cref="CsvProfile.Fields"/>, or -1.</summary>
     private static int FieldIndex(string field)
     {
         for (var i = 0; i < CsvProfile.Fields.Count; i++)
@@ -48,7 +49,7 @@ public sealed class CsvLedgerParser(CsvProfile profile, int headerLine = 1)
             }
         }
 
-        throw new ArgumentOutOfRangeException(nameof(field), field, "not a canonical ledger field");
+        return -1;
     }
 
     /// <summary>Longest field read at all (far beyond any configured maximum: what is longer cannot be a ledger value).</summary>
@@ -235,8 +236,8 @@ public sealed class CsvLedgerParser(CsvProfile profile, int headerLine = 1)
     /// <summary>Whether an unknown column name is a likely typo of <paramref name="known"/>: a cut-off prefix or a small edit distance.</summary>
     public static bool IsNear(string name, string known)
     {
-        var a = Normalise(name);
-        var b = Normalise(known);
+        var a = CsvProfile.ColumnKey(name);
+        var b = CsvProfile.ColumnKey(known);
         if (a.Length >= 4 && b.Length - a.Length <= 3 && b.StartsWith(a, StringComparison.Ordinal))
         {
             return true;
@@ -245,8 +246,6 @@ public sealed class CsvLedgerParser(CsvProfile profile, int headerLine = 1)
         var allowed = Math.Min(a.Length, b.Length) switch { < 4 => 0, < 8 => 1, _ => 2 };
         return a == b || (allowed > 0 && Math.Abs(a.Length - b.Length) <= allowed && Distance(a, b) <= allowed);
     }
-
-    private static string Normalise(string column) => CsvProfile.ColumnKey(column);
 
     /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>
     private static int Distance(string a, string b)
@@ -521,14 +520,19 @@ public sealed class CsvLedgerParser(CsvProfile profile, int headerLine = 1)
 
     private string Column(int field) => names.Length > 0 ? names[field] : profile.ColumnsFor(CsvProfile.Fields[field])[0];
 
+    /// <summary>
+    /// A canonical field's column as this file names it once its header is read (reports then say what the user sees:
+    /// <c>Utestående</c>, not <c>open_amount</c>); before that, or for a field the file lacks, the profile's first name for it.
+    /// </summary>
+    public string ColumnOf(string field) => FieldIndex(field) is var i and >= 0 ? Column(i) : field;
+
     private static string Clean(string value) =>
         value.AsSpan().IndexOfAny('\t', '\r', '\n') < 0 ? value : value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
 
     private static HashSet<string> Values(string list) =>
         new(list.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The fields of a header row, trimmed (null when the line cannot be read as CSV).</summary>
-    public static string[]? HeaderFields(string headerLine, string delimiter)
+    private static string[]? HeaderFields(string headerLine, string delimiter)
     {
         using var parser = new CsvParser(new StringReader(headerLine), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null });
         return parser.Read() ? parser.Record?.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray() : null;
