@@ -30,7 +30,9 @@ public sealed class WorkspaceActions(
     /// </summary>
     public async Task<RegisteredCreditor> AddCreditorAsync(CreditorForm form, string person, CancellationToken cancellationToken)
     {
-        var id = form.Id?.Trim() is { Length: > 0 } given ? given : throw new ReceivablesException("The creditor was not saved: Id is required (the ledger container's folder name, e.g. acme).");
+        var id = form.Id?.Trim() is { Length: > 0 } given ? given : throw new Receivables.Creditors.CreditorNotSavedException(
+            [new Receivables.Creditors.CreditorProblem("Id", null, "is required (the ledger container's folder name, e.g. acme).", "required")],
+            "The creditor was not saved: Id is required (the ledger container's folder name, e.g. acme).");
         var saved = await creditors.AddAsync(id, form.ToChange(), cancellationToken);
         logger.LogInformation("Creditor {CreditorId} added in the workspace by {Person}", id, person);
         return saved;

@@ -15,7 +15,9 @@ public sealed class CreditorRegistry(ICreditorStore store, ICreditorDirectory di
     {
         if ((await directory.ActiveAsync(cancellationToken)).TryGetValue(id, out var existing))
         {
-            throw new ReceivablesException($"Creditor '{id}' exists already (from {existing.Source}); use `creditors update {id}` to change it.");
+            throw new CreditorNotSavedException(
+                [new CreditorProblem("Id", id, $"exists already (from {existing.Source}).", CreditorProblem.Exists)],
+                $"Creditor '{id}' exists already (from {existing.Source}); use `creditors update {id}` to change it.");
         }
 
         return await SaveAsync(id, new CreditorOptions(), null, null, change, cancellationToken);
@@ -63,18 +65,18 @@ public sealed class CreditorRegistry(ICreditorStore store, ICreditorDirectory di
         };
         business = Optional(change.BusinessPolicy, business);
         consumer = Optional(change.ConsumerPolicy, consumer);
-        var failures = CreditorValidation.Validate(id, profile, $"creditor '{id}'").ToList();
+        var problems = CreditorValidation.Problems(id, profile).ToList();
         foreach (var (field, policy) in new[] { ("BusinessPolicy", business), ("ConsumerPolicy", consumer) })
         {
             if (policy is not null && !dunning.Value.Policies.ContainsKey(policy))
             {
-                failures.Add($"creditor '{id}':{field}: policy '{policy}' is not configured (known: {string.Join(", ", dunning.Value.Policies.Keys.Order(StringComparer.Ordinal))}).");
+                problems.Add(new CreditorProblem(field, policy, $"policy '{policy}' is not configured (known: {string.Join(", ", dunning.Value.Policies.Keys.Order(StringComparer.Ordinal))})."));
             }
         }
 
-        if (failures.Count > 0)
+        if (problems.Count > 0)
         {
-            throw new ReceivablesException("The creditor was not saved:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", failures));
+            throw new CreditorNotSavedException(problems, "The creditor was not saved:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems.Select(p => p.Describe($"creditor '{id}'"))));
         }
 
         var saved = new RegisteredCreditor(id, profile, business, consumer, RegisteredCreditor.FromRegistry, false, time.GetUtcNow());

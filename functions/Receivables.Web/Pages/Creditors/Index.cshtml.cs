@@ -11,7 +11,7 @@ namespace Receivables.Web.Pages.Creditors;
 /// registry) and its latest daily cycle; a controller adds, changes and retires creditors here without a restart.
 /// A refused form is shown again with what was typed and every field's problem.
 /// </summary>
-public sealed partial class IndexModel(WorkspaceQueries queries, WorkspaceActions actions, Texts texts) : WorkspacePage
+public sealed class IndexModel(WorkspaceQueries queries, WorkspaceActions actions, Texts texts) : WorkspacePage
 {
     public IReadOnlyList<CreditorRow> Rows { get; private set; } = [];
 
@@ -76,31 +76,17 @@ public sealed partial class IndexModel(WorkspaceQueries queries, WorkspaceAction
         : texts["creditors.source.registry"];
 
     /// <summary>
-    /// A registry failure ("creditor 'x':BankAccount: '1234' is not a Norwegian account number (11 digits).") in the
-    /// reader's words, naming the field as the form does; a failure not known here is shown as the registry says it.
+    /// A problem the registry found, in the reader's words, naming the field as the form does ("Kontonummer: «1234» er
+    /// ikke et norsk kontonummer (11 siffer)."); a problem not worded here is shown as the registry says it.
     /// </summary>
-    private string Worded(string failure)
-    {
-        if (FieldFailure().Match(failure) is { Success: true } m && texts.Has("creditors.err." + m.Groups["field"].Value))
-        {
-            return texts.Format("creditors.err." + m.Groups["field"].Value, m.Groups["value"].Value);
-        }
-
-        if (failure.StartsWith("Creditor id '", StringComparison.Ordinal) || failure.Contains("Id is required", StringComparison.Ordinal))
-        {
-            return texts["creditors.err.Id"];
-        }
-
-        return failure.Contains("exists already", StringComparison.Ordinal) ? texts["creditors.err.exists"] : failure;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^creditor '[^']*':(?<field>[A-Za-z]+): (?:'(?<value>[^']*)')?")]
-    private static partial System.Text.RegularExpressions.Regex FieldFailure();
+    private string Worded(Receivables.Creditors.CreditorProblem problem) =>
+        problem.Code == Receivables.Creditors.CreditorProblem.Exists ? texts["creditors.err.exists"]
+        : texts.Has("creditors.err." + problem.Field) ? texts.Format("creditors.err." + problem.Field, problem.Value ?? "")
+        : problem.Message;
 
     private async Task<IActionResult> RefusedAsync(ReceivablesException e, CancellationToken cancellationToken)
     {
-        // The registry names each failure on a line of its own ("creditor 'x':Email: ..."); the first line says nothing was saved.
-        FormProblems = [.. e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.EndsWith(':')).Select(Worded)];
+        FormProblems = e is Receivables.Creditors.CreditorNotSavedException refused ? [.. refused.Problems.Select(Worded)] : [e.Message];
         Rows = await queries.CreditorRowsAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
