@@ -10,13 +10,16 @@ namespace Receivables.Local.Commands;
 /// </summary>
 internal static class CreditorChoice
 {
+    /// <summary>The active creditors' ids (registry and settings), in id order.</summary>
+    public static async Task<List<string>> ActiveIdsAsync(LocalHost host, CancellationToken cancellationToken) =>
+        [.. (await host.Get<ICreditorDirectory>().ActiveAsync(cancellationToken)).Keys.Order(StringComparer.Ordinal)];
+
     public static async Task<string> ResolveAsync(LocalHost host, string? given, CancellationToken cancellationToken)
     {
-        var active = await host.Get<ICreditorDirectory>().ActiveAsync(cancellationToken);
-        var ids = active.Keys.Order(StringComparer.Ordinal).ToList();
+        var ids = await ActiveIdsAsync(host, cancellationToken);
         if (given is not null)
         {
-            return active.ContainsKey(given)
+            return ids.Contains(given, StringComparer.Ordinal)
                 ? given
                 : throw new ReceivablesException($"--creditor '{given}' is not an active creditor (active: {(ids.Count == 0 ? "none" : string.Join(", ", ids))}; add one with `creditors add` or in Receivables:Creditors).");
         }

@@ -21,7 +21,7 @@ internal static class EvidenceCommand
         var export = new Command("export", "Write a self-contained bundle (items, chain, manifest, printable timeline, README) of a debtor or one case.") { target, output, creditor };
         export.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
-            var (creditorId, debtorId, caseId) = Resolve(await KnownAsync(host, token), parse.GetValue(creditor), parse.GetValue(target)!);
+            var (creditorId, debtorId, caseId) = Resolve(await CreditorChoice.ActiveIdsAsync(host, token), parse.GetValue(creditor), parse.GetValue(target)!);
             var path = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + ".partial";
@@ -65,7 +65,7 @@ internal static class EvidenceCommand
 
             return await Cli.WithHost(parse, async (host, token) =>
             {
-                var known = await KnownAsync(host, token);
+                var known = await CreditorChoice.ActiveIdsAsync(host, token);
                 var archive = host.Get<IEvidenceReader>();
                 IReadOnlyList<EvidenceCaseRef> cases;
                 if (caseTarget is not null)
@@ -107,7 +107,7 @@ internal static class EvidenceCommand
         list.SetAction((parse, ct) => Cli.WithHost(parse, async (host, token) =>
         {
             var archive = host.Get<IEvidenceReader>();
-            var creditors = parse.GetValue(creditor) is { } only ? [only] : await KnownAsync(host, token);
+            var creditors = parse.GetValue(creditor) is { } only ? [only] : await CreditorChoice.ActiveIdsAsync(host, token);
             foreach (var creditorId in creditors)
             {
                 var counts = await archive.CountAsync(creditorId, parse.GetValue(listDebtor), token);
@@ -181,10 +181,6 @@ internal static class EvidenceCommand
             Console.WriteLine($"  note: {note}");
         }
     }
-
-    /// <summary>The active creditors (registry and settings), in id order.</summary>
-    private static async Task<List<string>> KnownAsync(Hosting.LocalHost host, CancellationToken cancellationToken) =>
-        [.. (await host.Get<ICreditorDirectory>().ActiveAsync(cancellationToken)).Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Reads debtor, debtor/case or creditor/debtor[/case], with the creditor from the option or the only active one. A
