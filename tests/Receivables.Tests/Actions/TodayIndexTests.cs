@@ -147,4 +147,45 @@ public sealed class TodayIndexTests
         (await tasks.CountOpenAsync("acme") + await tasks.CountOpenAsync("beta")).ShouldBe(19);
         (await AllPagesAsync(tasks, 30)).Select(t => t.TaskId).ShouldBe(AsTodaySortedThem(opened.Skip(1)).Select(t => t.TaskId));
     }
+
+    [Fact]
+    public async Task Two_hosts_opening_and_completing_one_creditors_tasks_at_once_keep_todays_count_exact()
+    {
+        // Each host changes the counter it last wrote without reading it first; the other host's changes make that
+        // write fail and the counter is read again, so no opening or completion is lost from the count.
+        var account = await TestHost.NewAccountAsync();
+        var clock = TestHost.ClockAt("2026-03-02T08:00:00Z");
+        await using var first = await TestHost.StartHostAsync(time: clock, connectionString: account);
+        await using var second = await TestHost.StartHostAsync(time: clock, connectionString: account);
+        var stores = new[] { first.Get<ITaskStore>(), second.Get<ITaskStore>() };
+
+        async Task<List<WorkTask>> OpenAsync(int host) =>
+        [
+            .. await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+                stores[host].OpenAsync("acme", TaskKinds.ContactChange, null, null, $"Task {host}-{i}", "", $"two-hosts-{host}-{i}"))),
+        ];
+
+        var opened = await Task.WhenAll(OpenAsync(0), OpenAsync(1));
+        (await stores[0].CountOpenAsync("acme")).ShouldBe(60);
+
+        // Each completes a third of the tasks the other opened, both at once, while both open more.
+        var more = Task.WhenAll(
+            stores[0].OpenManyAsync("acme", [.. Enumerable.Range(0, 7).Select(i => new NewTask(TaskKinds.ContactChange, null, null, $"More {i}", "", $"two-hosts-more-{i}"))]),
+            stores[1].OpenAsync("acme", TaskKinds.ContactChange, null, null, "One more", "", "two-hosts-one-more"));
+        await Task.WhenAll(
+            Task.WhenAll(opened[1].Take(10).Select(t => stores[0].CompleteAsync("acme", t.TaskId, "done", null))),
+            Task.WhenAll(opened[0].Take(10).Select(t => stores[1].CompleteAsync("acme", t.TaskId, "done", null))),
+            more);
+
+        var open = new List<WorkTask>();
+        await foreach (var task in stores[1].ListAsync("acme"))
+        {
+            open.Add(task);
+        }
+
+        open.Count.ShouldBe(60 - 20 + 8);
+        (await stores[0].CountOpenAsync("acme")).ShouldBe(open.Count, "the count Today shows is the number of open tasks, from either host");
+        (await stores[1].CountOpenAsync("acme")).ShouldBe(open.Count);
+        (await stores[0].MostUrgentAsync(["acme"], 0, 100)).Select(t => t.TaskId).Order().ShouldBe(open.Select(t => t.TaskId).Order());
+    }
 }

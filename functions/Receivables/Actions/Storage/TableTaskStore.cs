@@ -14,7 +14,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
 {
     private TableClient Table => storage.Table(StorageNames.Tables.Tasks);
 
-    private TodayIndexTable Today => new(storage.Table(StorageNames.Tables.TodayIndex));
+    private readonly TodayIndexTable today = new(storage.Table(StorageNames.Tables.TodayIndex));
 
     private readonly TaskDebtorsTable debtors = new(storage.Table(StorageNames.Tables.TaskDebtors));
 
@@ -70,7 +70,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             await debtors.AddAsync(creditorId, debtorId, taskId, cancellationToken);
         }
 
-        await Today.AddAsync(creditorId, todayKey, cancellationToken);
+        await today.AddAsync(creditorId, todayKey, cancellationToken);
         try
         {
             await Table.AddEntityAsync(entity, cancellationToken);
@@ -83,7 +83,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             var stored = (await Table.GetEntityAsync<TableEntity>(creditorId, taskId, cancellationToken: cancellationToken)).Value;
             if (TodayKeyOf(stored) != todayKey)
             {
-                await Today.RemoveAsync(creditorId, todayKey, cancellationToken);
+                await today.RemoveAsync(creditorId, todayKey, cancellationToken);
             }
         }
 
@@ -118,7 +118,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
                 }
             }
 
-            await Today.AddManyAsync(creditorId, chunk.Select(e => e.GetString("TodayKey")!), cancellationToken);
+            await today.AddManyAsync(creditorId, chunk.Select(e => e.GetString("TodayKey")!), cancellationToken);
 
             try
             {
@@ -141,7 +141,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
                         var stored = (await Table.GetEntityAsync<TableEntity>(creditorId, entity.RowKey, cancellationToken: cancellationToken)).Value;
                         if (TodayKeyOf(stored) != entity.GetString("TodayKey"))
                         {
-                            await Today.RemoveAsync(creditorId, entity.GetString("TodayKey")!, cancellationToken);
+                            await today.RemoveAsync(creditorId, entity.GetString("TodayKey")!, cancellationToken);
                         }
                     }
                 }
@@ -343,13 +343,13 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         entity["Note"] = note;
         entity["CompletedAt"] = time.GetUtcNow();
         await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-        await Today.RemoveAsync(creditorId, TodayKeyOf(entity), cancellationToken);
+        await today.RemoveAsync(creditorId, TodayKeyOf(entity), cancellationToken);
         return ToTask(entity);
     }
 
     public async Task<int> CountOpenAsync(string creditorId, CancellationToken cancellationToken = default)
     {
-        var (count, built) = await Today.CountAsync(creditorId, cancellationToken);
+        var (count, built) = await today.CountAsync(creditorId, cancellationToken);
         if (built)
         {
             return count;
@@ -359,18 +359,18 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         var added = 0;
         await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId} and IsOpen eq true"), cancellationToken: cancellationToken))
         {
-            await Today.AddAsync(creditorId, TodayKeyOf(entity), cancellationToken);
+            await today.AddAsync(creditorId, TodayKeyOf(entity), cancellationToken);
             added++;
         }
 
-        await Today.MarkBuiltAsync(creditorId, cancellationToken);
+        await today.MarkBuiltAsync(creditorId, cancellationToken);
         logger.LogInformation("Today index of {CreditorId} built from {Open} open task(s)", creditorId, added);
-        return (await Today.CountAsync(creditorId, cancellationToken)).Count;
+        return (await today.CountAsync(creditorId, cancellationToken)).Count;
     }
 
     public async Task<IReadOnlyList<WorkTask>> MostUrgentAsync(IReadOnlyList<string> creditorIds, int skip, int take, CancellationToken cancellationToken = default)
     {
-        var index = Today;
+        var index = today;
         var firsts = await Task.WhenAll(creditorIds.Select(c => index.FirstAsync(c, skip + take, cancellationToken)));
 
         // Across creditors: by sort key, then in the order the creditors were given, then by task id (as one stable sort of them all).

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -8,11 +9,21 @@ namespace Receivables.Actions.Storage;
 /// The Today index in the <see cref="Receivables.Storage.StorageNames.Tables.TodayIndex"/> table: partition = creditor;
 /// one row per open task whose row key is the task's <see cref="TaskUrgency.SortKey"/> followed by its id, so a range
 /// query returns the open tasks most urgent first and a page reads only its rows. The number of rows is kept in
-/// <see cref="Shards"/> counter rows (row keys from <c>~count-</c>, after every task row), each changed in the same
-/// transaction as the row it counts, so the count is exact; a task's shard follows from its id.
+/// <see cref="Shards"/> counter rows (row keys from <c>~count-</c>, after every task row): each added or removed row
+/// changes one counter in the same transaction, so their sum is exact whichever counter it was. Each instance changes
+/// its own counter (chosen at random), so concurrent hosts rarely change the same one, and remembers it with its ETag,
+/// so a change is one transaction (no read first); a counter changed meanwhile by another instance fails that
+/// transaction (412) and is read again. A single counter may go below zero (a task opened by one instance, completed by
+/// another); only the sum means anything.
 /// </summary>
 public sealed class TodayIndexTable(TableClient table)
 {
+    /// <summary>Counter rows as this instance last wrote them: (creditor, counter row) → count and ETag.</summary>
+    private readonly ConcurrentDictionary<(string CreditorId, string ShardKey), (int Count, ETag ETag)> counters = new();
+
+    /// <summary>The counter row this instance changes.</summary>
+    private readonly string home = CountPrefix + Random.Shared.Next(Shards).ToString("D2", CultureInfo.InvariantCulture);
+
     /// <summary>Counter rows per creditor: concurrent openers of one creditor rarely change the same one.</summary>
     public const int Shards = 16;
 
@@ -39,17 +50,14 @@ public sealed class TodayIndexTable(TableClient table)
         ChangeAsync(creditorId, rowKey, add: false, cancellationToken);
 
     /// <summary>
-    /// Adds many tasks' rows and counts them: per counter row, up to 99 rows and the counter in one transaction (a
-    /// table transaction holds 100 entities of one partition). Rows that are there already are left and not counted.
+    /// Adds many tasks' rows and counts them: up to 99 rows and the counter in one transaction (a table transaction
+    /// holds 100 entities of one partition). Rows that are there already are left and not counted.
     /// </summary>
     public async Task AddManyAsync(string creditorId, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
     {
-        foreach (var shard in rowKeys.Distinct(StringComparer.Ordinal).GroupBy(ShardKeyOf, StringComparer.Ordinal))
+        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(99))
         {
-            foreach (var chunk in shard.Chunk(99))
-            {
-                await AddChunkAsync(creditorId, shard.Key, [.. chunk], cancellationToken);
-            }
+            await AddChunkAsync(creditorId, home, [.. chunk], cancellationToken);
         }
     }
 
@@ -58,23 +66,22 @@ public sealed class TodayIndexTable(TableClient table)
         var conflicts = 0;
         while (rows.Count > 0)
         {
-            var shard = await table.GetEntityIfExistsAsync<TableEntity>(creditorId, shardKey, cancellationToken: cancellationToken);
-            var counter = new TableEntity(creditorId, shardKey) { ["Count"] = (shard.HasValue ? shard.Value!.GetInt32("Count") ?? 0 : 0) + rows.Count };
+            var known = await CounterAsync(creditorId, shardKey, cancellationToken);
             var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(creditorId, r) { ["TaskId"] = TaskIdOf(r) })).ToList();
-            actions.Add(shard.HasValue
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, shard.Value!.ETag)
-                : new TableTransactionAction(TableTransactionActionType.Add, counter));
+            actions.Add(CounterAction(creditorId, shardKey, known, rows.Count));
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                Remember(creditorId, shardKey, (known?.Count ?? 0) + rows.Count, await table.SubmitTransactionAsync(actions, cancellationToken));
                 return;
             }
             catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex is { } at && at < rows.Count)
             {
                 rows.RemoveAt(at); // there already (an earlier try of the same work): neither added nor counted again
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
             {
+                // The counter changed (or was created or removed) elsewhere since this instance wrote it: read it again.
+                Forget(creditorId, shardKey);
                 if (++conflicts == 50)
                 {
                     throw new InvalidOperationException($"Today index of {creditorId}: too many concurrent changes of one counter; the change is retried later.");
@@ -82,41 +89,86 @@ public sealed class TodayIndexTable(TableClient table)
 
                 await Task.Delay(Random.Shared.Next(5, 25 + (conflicts * 10)), cancellationToken);
             }
+            catch
+            {
+                Forget(creditorId, shardKey);
+                throw;
+            }
         }
     }
 
-    private static string ShardKeyOf(string rowKey) =>
-        CountPrefix + (Convert.ToInt32(rowKey[^1..], 16) % Shards).ToString("D2", CultureInfo.InvariantCulture);
+    /// <summary>The counter as last written here, else as stored (null: no counter row yet).</summary>
+    private async Task<(int Count, ETag ETag)?> CounterAsync(string creditorId, string shardKey, CancellationToken cancellationToken)
+    {
+        if (counters.TryGetValue((creditorId, shardKey), out var known))
+        {
+            return known;
+        }
+
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(creditorId, shardKey, cancellationToken: cancellationToken);
+        return stored.HasValue ? (stored.Value!.GetInt32("Count") ?? 0, stored.Value!.ETag) : null;
+    }
+
+    /// <summary>The counter's change in the transaction: replaced only if unchanged since <paramref name="known"/>, or added.</summary>
+    private static TableTransactionAction CounterAction(string creditorId, string shardKey, (int Count, ETag ETag)? known, int change)
+    {
+        var counter = new TableEntity(creditorId, shardKey) { ["Count"] = (known?.Count ?? 0) + change };
+        return known is { } k
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, k.ETag)
+            : new TableTransactionAction(TableTransactionActionType.Add, counter);
+    }
+
+    /// <summary>Remembers the counter as the transaction wrote it (its last action); forgotten when the response has no ETag.</summary>
+    private void Remember(string creditorId, string shardKey, int count, Response<IReadOnlyList<Response>> result)
+    {
+        if (result.Value.Count > 0 && result.Value[^1].Headers.ETag is { } etag)
+        {
+            counters[(creditorId, shardKey)] = (count, etag);
+        }
+        else
+        {
+            Forget(creditorId, shardKey);
+        }
+    }
+
+    private void Forget(string creditorId, string shardKey) => counters.TryRemove((creditorId, shardKey), out _);
 
     private async Task ChangeAsync(string creditorId, string rowKey, bool add, CancellationToken cancellationToken)
     {
-        var shardKey = ShardKeyOf(rowKey);
+        var shardKey = home;
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            var shard = await table.GetEntityIfExistsAsync<TableEntity>(creditorId, shardKey, cancellationToken: cancellationToken);
-            var count = (shard.HasValue ? shard.Value!.GetInt32("Count") ?? 0 : 0) + (add ? 1 : -1);
-            var counter = new TableEntity(creditorId, shardKey) { ["Count"] = count };
+            var known = await CounterAsync(creditorId, shardKey, cancellationToken);
+            var count = (known?.Count ?? 0) + (add ? 1 : -1);
             var actions = new List<TableTransactionAction>
             {
                 add
                     ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(creditorId, rowKey) { ["TaskId"] = TaskIdOf(rowKey) })
                     : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(creditorId, rowKey), ETag.All),
-                shard.HasValue
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, shard.Value!.ETag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, counter),
+                CounterAction(creditorId, shardKey, known, add ? 1 : -1),
             };
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                Remember(creditorId, shardKey, count, await table.SubmitTransactionAsync(actions, cancellationToken));
                 return;
             }
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status is 409 or 404)
             {
-                return; // the row is there (add) or gone (remove) already
+                return; // the row is there (add) or gone (remove) already; the counter is as it was
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
             {
-                await Task.Delay(Random.Shared.Next(5, 25 + (attempt * 10)), cancellationToken);
+                // The counter changed (or was created or removed) elsewhere since this instance wrote it: read it again.
+                Forget(creditorId, shardKey);
+                if (attempt > 0)
+                {
+                    await Task.Delay(Random.Shared.Next(5, 25 + (attempt * 10)), cancellationToken);
+                }
+            }
+            catch
+            {
+                Forget(creditorId, shardKey);
+                throw;
             }
         }
 
