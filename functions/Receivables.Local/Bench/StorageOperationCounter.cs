@@ -31,6 +31,12 @@ public sealed class StorageOperationCounter
 
     public long Total => Blobs + Queues + Tables;
 
+    /// <summary>
+    /// Name the table of each entity-group transaction in <see cref="ByKind"/> ("table POST $batch Tasks"), read from
+    /// its body (a transaction's address names no table). Costs a copy of each transaction's body: off unless asked.
+    /// </summary>
+    public bool NameBatchTables { get; set; }
+
     /// <summary>Requests that change something (any method but GET and HEAD).</summary>
     public long Writes => Interlocked.Read(ref writes);
 
@@ -93,7 +99,13 @@ public sealed class StorageOperationCounter
         public override void OnSendingRequest(HttpMessage message)
         {
             count();
-            owner.byKind.AddOrUpdate($"{service} {message.Request.Method} {Target(message.Request.Uri.Path)}", 1, (_, n) => n + 1);
+            var target = Target(message.Request.Uri.Path);
+            if (owner.NameBatchTables && target == "$batch" && BatchTable(message.Request.Content) is { } table)
+            {
+                target += " " + Kind(table);
+            }
+
+            owner.byKind.AddOrUpdate($"{service} {message.Request.Method} {target}", 1, (_, n) => n + 1);
             if (message.Request.Method != RequestMethod.Get && message.Request.Method != RequestMethod.Head)
             {
                 Interlocked.Increment(ref owner.writes);
@@ -108,8 +120,27 @@ public sealed class StorageOperationCounter
             var paren = target.IndexOf('(', StringComparison.Ordinal);
             target = paren < 0 ? target : target[..paren];
 
-            // Each creditor's case table counts as one kind (Cases<creditor>), as the other per-creditor work does.
-            return target.Length == 21 && target.StartsWith("Cases", StringComparison.Ordinal) && target[5..].All(char.IsAsciiHexDigitLower) ? "Cases<creditor>" : target;
+            return Kind(target);
+        }
+
+        /// <summary>Each creditor's case table counts as one kind (Cases&lt;creditor&gt;), as the other per-creditor work does.</summary>
+        private static string Kind(string table) =>
+            table.Length == 21 && table.StartsWith("Cases", StringComparison.Ordinal) && table[5..].All(char.IsAsciiHexDigitLower) ? "Cases<creditor>" : table;
+
+        /// <summary>The table a transaction's first operation addresses ("POST http://host/account/Table HTTP/1.1" in its body).</summary>
+        private static string? BatchTable(RequestContent? content)
+        {
+            if (content is null)
+            {
+                return null;
+            }
+
+            using var body = new MemoryStream();
+            content.WriteTo(body, CancellationToken.None);
+            var match = System.Text.RegularExpressions.Regex.Match(
+                System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)Math.Min(body.Length, 4096)),
+                @"(?:POST|PUT|PATCH|MERGE|DELETE) https?://[^/\s]+/(?:[^/\s]+/)?([A-Za-z][A-Za-z0-9]*)[(\s?]");
+            return match.Success ? match.Groups[1].Value : null;
         }
     }
 }

@@ -55,7 +55,7 @@ internal static class BenchCycleCommand
         var roundTrip = TimeSpan.FromMilliseconds(roundTripMs);
 
         var seedDay = new DateOnly(2026, 3, 2);
-        var counter = new StorageOperationCounter();
+        var counter = new StorageOperationCounter { NameBatchTables = breakdown };
         var dataPath = Path.Combine(Path.GetTempPath(), "receivables-bench-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {

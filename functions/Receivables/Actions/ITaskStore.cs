@@ -16,6 +16,14 @@ public interface ITaskStore
     Task<DebtorTaskOpening> OpenUnlessOpenAsync(string creditorId, string kind, string debtorId, string? caseId, string title, string details, string idempotencyKey, Func<WorkTask, bool> blocking, CancellationToken cancellationToken = default, TaskFacts? facts = null);
 
     /// <summary>
+    /// Opens debtors' tasks together, each as <see cref="OpenUnlessOpenAsync"/> would (once per key; not while an open
+    /// task of the debtor is <paramref name="blocking"/>, nor a second new one for the same debtor): each debtor's tasks
+    /// are listed once and the new tasks written in table transactions of up to 100, so a shard's call tasks cost two
+    /// requests each (the list, the debtor's row) instead of four. Returns what happened to each, in order.
+    /// </summary>
+    Task<IReadOnlyList<DebtorTaskOpening>> OpenManyUnlessOpenAsync(string creditorId, IReadOnlyList<NewTask> tasks, Func<WorkTask, bool> blocking, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Opens many tasks of one creditor, each once per <see cref="NewTask.IdempotencyKey"/> (a retry leaves those opened
     /// before as they are), written in table transactions of up to 100 tasks (one partition): a bank file's thousands of
     /// tasks cost tens of requests, not three each. Returns how many were opened now.

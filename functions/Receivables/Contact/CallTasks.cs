@@ -14,20 +14,55 @@ namespace Receivables.Contact;
 /// (before escalation). Once per case, stage and oldest overdue invoice, and never while a call task for the debtor is
 /// still open.
 /// </summary>
-public sealed class CallTasks(ITaskStore tasks, TaskFactsSource facts, IOptions<ContactOptions> options, ILogger<CallTasks> logger) : IDunningStepObserver
+public sealed class CallTasks(ITaskStore tasks, TaskFactsSource facts, IOptions<ContactOptions> options, ILogger<CallTasks> logger) : IDunningStepBatchObserver
 {
-    public async Task OnStepAsync(DunningStep step, CancellationToken cancellationToken)
+    /// <summary>
+    /// The steps of a shard together: the call tasks they owe are opened in table transactions (each debtor's tasks
+    /// still listed once, for the one-call-at-a-time rule).
+    /// </summary>
+    public async Task OnStepsAsync(IReadOnlyList<DunningStep> steps, CancellationToken cancellationToken)
+    {
+        foreach (var creditor in steps.GroupBy(s => s.CreditorId, StringComparer.Ordinal))
+        {
+            var wanted = creditor.Select(step => (Step: step, Task: Wanted(step))).Where(w => w.Task is not null).ToList();
+            if (wanted.Count == 0)
+            {
+                continue;
+            }
+
+            var openings = await tasks.OpenManyUnlessOpenAsync(creditor.Key, [.. wanted.Select(w => w.Task!)], open => open.Kind == TaskKinds.CallDebtor, cancellationToken);
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                var (step, opening) = (wanted[i].Step, openings[i]);
+                if (opening.Blocked)
+                {
+                    // One call at a time: the person has not made the last one yet.
+                    logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} is still open; no second one at stage {Stage}", opening.Task.TaskId, step.CreditorId, step.DebtorId, step.Stage);
+                }
+                else
+                {
+                    logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} at stage {Stage}", opening.Task.TaskId, step.CreditorId, step.DebtorId, step.Stage);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The call task a step owes, if any: at the always-call stage, or at the large-claim stage for a large claim; once
+    /// per case, stage and oldest overdue invoice (the task's key). None while the case is paused or nothing was sent.
+    /// </summary>
+    private NewTask? Wanted(DunningStep step)
     {
         if (step.SentTemplate is null || step.Pause is not null)
         {
-            return;
+            return null;
         }
 
         var o = options.Value;
         var overdue = step.Lines.Invoices.Where(i => i.OpenAmount > 0m && i.DueDate < step.Date).OrderBy(i => i.DueDate).ToList();
         if (overdue.Count == 0)
         {
-            return;
+            return null;
         }
 
         var amount = overdue.Sum(i => i.OpenAmount);
@@ -46,21 +81,12 @@ public sealed class CallTasks(ITaskStore tasks, TaskFactsSource facts, IOptions<
 
         if (why is null)
         {
-            return;
+            return null;
         }
 
         var debtor = step.Lines.Debtor;
         var key = $"call|{step.CreditorId}|{debtor.DebtorId}|{step.Stage}|{overdue[0].InvoiceNumber}";
-        var opening = await tasks.OpenUnlessOpenAsync(step.CreditorId, TaskKinds.CallDebtor, debtor.DebtorId, step.CaseId, $"Call {debtor.Name}", Details(debtor, overdue, step, why), key,
-            open => open.Kind == TaskKinds.CallDebtor, cancellationToken, facts.FromLines(step.Lines, reason));
-        if (opening.Blocked)
-        {
-            // One call at a time: the person has not made the last one yet.
-            logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} is still open; no second one at stage {Stage}", opening.Task.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
-            return;
-        }
-
-        logger.LogInformation("Call task {TaskId} for {CreditorId}/{DebtorId} at stage {Stage}", opening.Task.TaskId, step.CreditorId, debtor.DebtorId, step.Stage);
+        return new NewTask(TaskKinds.CallDebtor, debtor.DebtorId, step.CaseId, $"Call {debtor.Name}", Details(debtor, overdue, step, why), key, facts.FromLines(step.Lines, reason));
     }
 
     /// <summary>Contact, claim summary and talking points, as the task's details.</summary>

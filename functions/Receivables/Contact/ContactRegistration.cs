@@ -14,7 +14,7 @@ public static class ContactRegistration
             .BindConfiguration(ContactOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IDunningStepObserver, CallTasks>();
+        services.AddSingleton<IDunningStepBatchObserver, CallTasks>();
         services.AddSingleton<IDunningStepObserver, BrokenPromises>();
         services.AddSingleton<ITaskOutcomeHandler, CallOutcomeHandler>();
         return services;

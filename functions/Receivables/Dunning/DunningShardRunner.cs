@@ -12,8 +12,10 @@ namespace Receivables.Dunning;
 /// slice of the snapshot. When it changed: the shard's case summaries and its slice, and only debtors whose lines
 /// changed, new debtors, due cases and debtors gone from the ledger are worked on. Up to
 /// <see cref="DunningScaleOptions.Parallelism"/> debtors at a time. Decisions are stored on the case (ETag) before their
-/// messages are queued with today's keys, so a shard worked twice, or by two hosts at once, never sends twice. The
-/// shard then records itself done, and whoever finishes the last shard runs the creditor's once-per-run work.
+/// messages are queued with today's keys, so a shard worked twice, or by two hosts at once, never sends twice. Each
+/// stored step is told to the <see cref="IDunningStepObserver"/>s at once and to the
+/// <see cref="IDunningStepBatchObserver"/>s in batches (call tasks written together). The shard then records itself
+/// done, and whoever finishes the last shard runs the creditor's once-per-run work.
 /// </summary>
 public sealed class DunningShardRunner(
     ILedgerReader ledger,
@@ -24,6 +26,7 @@ public sealed class DunningShardRunner(
     BusinessClock clock,
     IMessageQueue queue,
     IEnumerable<IDunningStepObserver> observers,
+    IEnumerable<IDunningStepBatchObserver> batchObservers,
     IEnumerable<IOpenItemAdjustments> adjustments,
     ILogger<DunningShardRunner> logger)
 {
@@ -34,6 +37,8 @@ public sealed class DunningShardRunner(
     private const int SliceFrom = 5;
 
     private readonly IReadOnlyList<IDunningStepObserver> observers = [.. observers];
+
+    private readonly IReadOnlyList<IDunningStepBatchObserver> batchObservers = [.. batchObservers];
 
     /// <summary>
     /// Works the shard. A shard already recorded done is not worked again unless <paramref name="again"/> (an explicit
@@ -57,15 +62,26 @@ public sealed class DunningShardRunner(
             var snapshot = await ledger.GetSnapshotAsync(shard.CreditorId, shard.SnapshotId, cancellationToken)
                 ?? throw new InvalidOperationException($"Snapshot {shard.SnapshotId} of '{shard.CreditorId}' planned for {shard.Date:yyyy-MM-dd} is not found.");
             var creditor = await creditors.FindAsync(shard.CreditorId, cancellationToken);
-            var context = new ShardContext(shard, snapshot, DunningPolicies.NamesOf(creditor), tally);
-            if (shard.Changed)
+            var context = new ShardContext(shard, snapshot, DunningPolicies.NamesOf(creditor), tally, new DunningStepBatch(batchObservers, logger));
+            try
             {
-                await ChangedAsync(context, cancellationToken);
+                if (shard.Changed)
+                {
+                    await ChangedAsync(context, cancellationToken);
+                }
+                else
+                {
+                    await UnchangedAsync(context, cancellationToken);
+                }
             }
-            else
+            catch (Exception e)
             {
-                await UnchangedAsync(context, cancellationToken);
+                // The retry does not decide the stored steps again: what they owe the batch observers is done now.
+                await FlushBeforeFailingAsync(context, e);
+                throw;
             }
+
+            Noted(context, await context.Batch.FlushAsync(cancellationToken));
 
             var failures = tally.Failures;
             if (failures.Count > 0 && !skipFailures)
@@ -85,6 +101,31 @@ public sealed class DunningShardRunner(
 
         await CompleteIfLastAsync(shard, holder, cancellationToken);
         return new DunningCycleResult(shard.Date, tally.Considered, tally.Queued, tally.OrderedNotes()) { Failures = tally.Failures };
+    }
+
+    private async Task FlushBeforeFailingAsync(ShardContext context, Exception failure)
+    {
+        try
+        {
+            using var time = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            Noted(context, await context.Batch.FlushAsync(time.Token));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Shard {Shard}/{Shards} of {CreditorId} on {AsOf} failed ({Failure}) and its stored steps could not all be told to the batch observers (call tasks); those are not opened", context.Shard.Shard, context.Shard.Shards, context.Shard.CreditorId, context.Shard.Date, failure.GetType().Name);
+        }
+    }
+
+    /// <summary>The notes the batch observers added to the steps told, in the order of the work.</summary>
+    private static void Noted(ShardContext context, IReadOnlyList<DunningStepBatch.Entry> told)
+    {
+        foreach (var entry in told)
+        {
+            foreach (var note in entry.Step.Notes?.All.Skip(entry.Noted) ?? [])
+            {
+                context.Tally.Note(entry.Order, note);
+            }
+        }
     }
 
     private async Task TellFailedAsync(DebtorFailure failure, CancellationToken cancellationToken)
@@ -172,7 +213,7 @@ public sealed class DunningShardRunner(
             }
         }
 
-        await ForEachAsync(due, (debtorId, order, ct) => IsolatedAsync(context, debtorId, order, async () =>
+        await ForEachAsync(context, due, (debtorId, order, ct) => IsolatedAsync(context, debtorId, order, async () =>
         {
             if ((read.GetValueOrDefault(debtorId) ?? await cases.GetAsync(shard.CreditorId, debtorId, ct)) is not { } state)
             {
@@ -217,7 +258,7 @@ public sealed class DunningShardRunner(
 
         // The debtors with no open lines any more (paid in full).
         work.AddRange(summaries.Values.Where(s => !seen.Contains(s.DebtorId) && s.Stage != CaseStages.Closed).Select(s => (s.DebtorId, (DebtorLedger?)null)));
-        await ForEachAsync(work, (item, order, ct) => IsolatedAsync(context, item.DebtorId, order, async () =>
+        await ForEachAsync(context, work, (item, order, ct) => IsolatedAsync(context, item.DebtorId, order, async () =>
         {
             var existing = await cases.GetAsync(shard.CreditorId, item.DebtorId, ct);
             if (item.Lines is null && existing is null)
@@ -257,11 +298,12 @@ public sealed class DunningShardRunner(
             }
 
             var stored = decided.Where(d => d.Case.Version is not null).ToList();
-            await ForEachAsync(stored, (d, _, ct) => IsolatedAsync(context, d.Case.DebtorId, d.Order, () => new ValueTask(AfterSaveAsync(context, d.Case, d.Decision, d.Lines, d.Order, ct))), cancellationToken);
+            await ForEachAsync(context, stored, (d, _, ct) => IsolatedAsync(context, d.Case.DebtorId, d.Order, () => new ValueTask(AfterSaveAsync(context, d.Case, d.Decision, d.Lines, d.Order, ct))), cancellationToken);
         }
     }
 
-    private async Task ForEachAsync<T>(IReadOnlyList<T> items, Func<T, int, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
+    /// <summary>Works the items, up to the parallelism at a time; between items, a full batch of steps is told.</summary>
+    private async Task ForEachAsync<T>(ShardContext context, IReadOnlyList<T> items, Func<T, int, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
     {
         var parallelism = Math.Max(1, policies.Options.Scale.Parallelism);
         if (parallelism == 1 || items.Count <= 1)
@@ -269,6 +311,7 @@ public sealed class DunningShardRunner(
             for (var i = 0; i < items.Count; i++)
             {
                 await body(items[i], i, cancellationToken);
+                Noted(context, await context.Batch.TellIfFullAsync(cancellationToken));
             }
 
             return;
@@ -277,7 +320,11 @@ public sealed class DunningShardRunner(
         await Parallel.ForEachAsync(
             Enumerable.Range(0, items.Count),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            (i, ct) => body(items[i], i, ct));
+            async (i, ct) =>
+            {
+                await body(items[i], i, ct);
+                Noted(context, await context.Batch.TellIfFullAsync(ct));
+            });
     }
 
     /// <summary>
@@ -367,10 +414,13 @@ public sealed class DunningShardRunner(
             await observer.OnStepAsync(step, cancellationToken);
         }
 
-        foreach (var note in notes.All)
+        var noted = notes.All;
+        foreach (var note in noted)
         {
             context.Tally.Note(order, note);
         }
+
+        context.Batch.Add(new DunningStepBatch.Entry(step, order, noted.Count));
     }
 
     /// <summary>After a shard is recorded done: when every shard of the run is done, exactly one caller runs the creditor's completion.</summary>
@@ -405,7 +455,7 @@ public sealed class DunningShardRunner(
     private static DebtorLedger EmptyLedger(DunningCase state) =>
         new(new Debtor(state.CreditorId, state.DebtorId, state.DebtorName, state.DebtorEmail, state.IsBusiness ? CustomerType.Business : CustomerType.Consumer, null), []);
 
-    private sealed record ShardContext(DunningShardMessage Shard, SnapshotInfo Snapshot, CreditorPolicyOptions? Policies, Tally Tally);
+    private sealed record ShardContext(DunningShardMessage Shard, SnapshotInfo Snapshot, CreditorPolicyOptions? Policies, Tally Tally, DunningStepBatch Batch);
 
     /// <summary>Counts and notes of one shard, safe for parallel debtors; notes come out in the order of the work.</summary>
     private sealed class Tally

@@ -99,16 +99,79 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             var taskId = TaskIdFor(task.IdempotencyKey);
             if (ids.Add(taskId))
             {
-                var complete = await factsSource.CompleteAsync(creditorId, task.Kind, task.DebtorId, task.Facts, cancellationToken);
-                entities.Add(ToEntity(creditorId, taskId, task.Kind, task.DebtorId, task.CaseId, task.Title, task.Details, complete));
+                entities.Add(await NewEntityAsync(creditorId, taskId, task, cancellationToken));
             }
         }
 
+        var opened = await WriteManyAsync(creditorId, entities, cancellationToken);
+        logger.LogInformation("Opened {Opened} of {Count} task(s) for {CreditorId}", opened, entities.Count, creditorId);
+        return opened;
+    }
+
+    public async Task<IReadOnlyList<DebtorTaskOpening>> OpenManyUnlessOpenAsync(string creditorId, IReadOnlyList<NewTask> tasks, Func<WorkTask, bool> blocking, CancellationToken cancellationToken = default)
+    {
+        await EnsureDebtorIndexAsync(creditorId, cancellationToken);
+        var lists = new IReadOnlyList<WorkTask>[tasks.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, tasks.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (i, ct) => lists[i] = await DebtorTasksAsync(creditorId, tasks[i].DebtorId ?? throw new ArgumentException($"Task '{tasks[i].Title}' names no debtor.", nameof(tasks)), ct));
+
+        var openings = new DebtorTaskOpening[tasks.Count];
+        var fresh = new List<TableEntity>();
+        var opening = new Dictionary<string, WorkTask>(StringComparer.Ordinal); // debtor → the task opened for it now
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var (task, taskId) = (tasks[i], TaskIdFor(tasks[i].IdempotencyKey));
+            if (lists[i].FirstOrDefault(t => t.IsOpen && blocking(t)) is { } open)
+            {
+                openings[i] = new DebtorTaskOpening(open, Blocked: true);
+            }
+            else if (lists[i].FirstOrDefault(t => t.TaskId == taskId) is { } existing)
+            {
+                openings[i] = new DebtorTaskOpening(existing, Blocked: false);
+            }
+            else if (opening.TryGetValue(task.DebtorId!, out var sibling))
+            {
+                openings[i] = new DebtorTaskOpening(sibling, Blocked: sibling.TaskId != taskId);
+            }
+            else
+            {
+                var entity = await NewEntityAsync(creditorId, taskId, task, cancellationToken);
+                fresh.Add(entity);
+                opening[task.DebtorId!] = ToTask(entity);
+                openings[i] = new DebtorTaskOpening(opening[task.DebtorId!], Blocked: false);
+            }
+        }
+
+        if (fresh.Count > 0)
+        {
+            var opened = await WriteManyAsync(creditorId, fresh, cancellationToken);
+            logger.LogInformation("Opened {Opened} of {Count} task(s) for {CreditorId}", opened, fresh.Count, creditorId);
+        }
+
+        return openings;
+    }
+
+    private async Task<TableEntity> NewEntityAsync(string creditorId, string taskId, NewTask task, CancellationToken cancellationToken)
+    {
+        var complete = await factsSource.CompleteAsync(creditorId, task.Kind, task.DebtorId, task.Facts, cancellationToken);
+        return ToEntity(creditorId, taskId, task.Kind, task.DebtorId, task.CaseId, task.Title, task.Details, complete);
+    }
+
+    /// <summary>
+    /// Writes new tasks in transactions of up to 100 (their Today rows and debtor rows first, as <see cref="CreateAsync"/>
+    /// does). A transaction the storage refuses is written one task at a time: a task opened before (an earlier try) is
+    /// left as it is, and one the storage refuses (too large) is logged and skipped, so it cannot sink the others.
+    /// Returns how many were opened now.
+    /// </summary>
+    private async Task<int> WriteManyAsync(string creditorId, IReadOnlyList<TableEntity> entities, CancellationToken cancellationToken)
+    {
         var opened = 0;
         foreach (var chunk in entities.Chunk(100))
         {
             // Indexed first, as OpenAsync does: Today and the debtor's list show every open task. A debtor's list is
-            // its own partition (one write per task that names a debtor); Today's rows go in batches per counter row.
+            // its own partition (one write per task that names a debtor); Today's rows go in batches with one counter.
             foreach (var entity in chunk)
             {
                 entity["TodayKey"] = TodayIndexTable.RowKey(TaskUrgency.SortKey(ToTask(entity)), entity.RowKey);
@@ -125,9 +188,9 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
                 await Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
                 opened += chunk.Length;
             }
-            catch (TableTransactionFailedException)
+            catch (Exception e) when (e is TableTransactionFailedException || (e is RequestFailedException r && StorageFaults.IsRefused(r)))
             {
-                // Some were opened by an earlier try of the same work (the transaction changed nothing): one by one.
+                // Some were opened by an earlier try of the same work, or one is refused (the transaction changed nothing): one by one.
                 foreach (var entity in chunk)
                 {
                     try
@@ -135,7 +198,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
                         await Table.AddEntityAsync(entity, cancellationToken);
                         opened++;
                     }
-                    catch (RequestFailedException e) when (e.Status == 409)
+                    catch (RequestFailedException conflict) when (conflict.Status == 409)
                     {
                         // Already open (or done): left as it is, and only its own index row stays.
                         var stored = (await Table.GetEntityAsync<TableEntity>(creditorId, entity.RowKey, cancellationToken: cancellationToken)).Value;
@@ -144,11 +207,15 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
                             await today.RemoveAsync(creditorId, entity.GetString("TodayKey")!, cancellationToken);
                         }
                     }
+                    catch (RequestFailedException refused) when (StorageFaults.IsRefused(refused))
+                    {
+                        logger.LogError(refused, "Task {TaskId} ({Kind}) for {CreditorId}/{DebtorId} cannot be stored: the table storage refused it; it is not opened", entity.RowKey, entity.GetString("Kind"), creditorId, entity.GetString("DebtorId"));
+                        await today.RemoveAsync(creditorId, entity.GetString("TodayKey")!, cancellationToken);
+                    }
                 }
             }
         }
 
-        logger.LogInformation("Opened {Opened} of {Count} task(s) for {CreditorId}", opened, entities.Count, creditorId);
         return opened;
     }
 
@@ -158,7 +225,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         ["DebtorId"] = debtorId,
         ["CaseId"] = caseId,
         ["Title"] = title,
-        ["Details"] = details,
+        ["Details"] = details.Length > MaxDetails ? details[..MaxDetails] + "…" : details,
         ["CreatedAt"] = time.GetUtcNow(),
         ["IsOpen"] = true,
         ["Amount"] = complete.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -194,6 +261,9 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
     }
 
     private const int MaxFoldRounds = 10_000;
+
+    /// <summary>Details longer than this are cut (a table property holds 64 KiB: 32,768 UTF-16 characters).</summary>
+    private const int MaxDetails = 30_000;
 
     private const string CountedOnly = "… (further replies are counted in the title; every one is kept in the inbound archive)";
 
