@@ -11,7 +11,7 @@ namespace Receivables.Dunning;
 internal sealed class DunningStepBatch(IReadOnlyList<IDunningStepBatchObserver> observers, ILogger logger)
 {
     /// <summary>Steps told together at most (one table transaction holds 100 entities).</summary>
-    public const int Size = 100;
+    public const int Size = 50;
 
     private readonly object gate = new();
     private List<Entry> waiting = [];
