@@ -18,8 +18,8 @@ namespace Receivables.Actions.Storage;
 /// </summary>
 public sealed class TodayIndexTable(TableClient table)
 {
-    /// <summary>Counter rows as this instance last wrote them: (creditor, counter row) → count and ETag.</summary>
-    private readonly ConcurrentDictionary<(string CreditorId, string ShardKey), (int Count, ETag ETag)> counters = new();
+    /// <summary>This instance's counter row of each creditor as it last wrote it: count and ETag.</summary>
+    private readonly ConcurrentDictionary<string, (int Count, ETag ETag)> counters = new(StringComparer.Ordinal);
 
     /// <summary>The counter row this instance changes.</summary>
     private readonly string home = CountPrefix + Random.Shared.Next(Shards).ToString("D2", CultureInfo.InvariantCulture);
@@ -43,11 +43,11 @@ public sealed class TodayIndexTable(TableClient table)
 
     /// <summary>Adds the task's row and counts it; nothing when the row is there already.</summary>
     public Task AddAsync(string creditorId, string rowKey, CancellationToken cancellationToken) =>
-        ChangeAsync(creditorId, rowKey, add: true, cancellationToken);
+        ChangeAsync(creditorId, [rowKey], add: true, cancellationToken);
 
     /// <summary>Removes the task's row and uncounts it; nothing when the row is gone already.</summary>
     public Task RemoveAsync(string creditorId, string rowKey, CancellationToken cancellationToken) =>
-        ChangeAsync(creditorId, rowKey, add: false, cancellationToken);
+        ChangeAsync(creditorId, [rowKey], add: false, cancellationToken);
 
     /// <summary>
     /// Adds many tasks' rows and counts them: up to 99 rows and the counter in one transaction (a table transaction
@@ -57,122 +57,79 @@ public sealed class TodayIndexTable(TableClient table)
     {
         foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(99))
         {
-            await AddChunkAsync(creditorId, home, [.. chunk], cancellationToken);
+            await ChangeAsync(creditorId, [.. chunk], add: true, cancellationToken);
         }
     }
 
-    private async Task AddChunkAsync(string creditorId, string shardKey, List<string> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds (or removes) the rows and changes this instance's counter by as many, in one transaction. A row that is
+    /// there (or gone) already is left out and the rest tried again; a counter changed elsewhere since this instance
+    /// wrote it is read again.
+    /// </summary>
+    private async Task ChangeAsync(string creditorId, List<string> rows, bool add, CancellationToken cancellationToken)
     {
-        var conflicts = 0;
-        while (rows.Count > 0)
+        for (var conflicts = 0; rows.Count > 0;)
         {
-            var known = await CounterAsync(creditorId, shardKey, cancellationToken);
-            var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(creditorId, r) { ["TaskId"] = TaskIdOf(r) })).ToList();
-            actions.Add(CounterAction(creditorId, shardKey, known, rows.Count));
+            var known = await CounterAsync(creditorId, cancellationToken);
+            var count = (known?.Count ?? 0) + (add ? rows.Count : -rows.Count);
+            var counter = new TableEntity(creditorId, home) { ["Count"] = count };
+            var actions = rows.Select(r => add
+                ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(creditorId, r) { ["TaskId"] = TaskIdOf(r) })
+                : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(creditorId, r), ETag.All)).ToList();
+            actions.Add(known is { } k
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, k.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, counter));
             try
             {
-                Remember(creditorId, shardKey, (known?.Count ?? 0) + rows.Count, await table.SubmitTransactionAsync(actions, cancellationToken));
+                var result = await table.SubmitTransactionAsync(actions, cancellationToken);
+                if (result.Value.Count > 0 && result.Value[^1].Headers.ETag is { } etag)
+                {
+                    counters[creditorId] = (count, etag);
+                }
+                else
+                {
+                    counters.TryRemove(creditorId, out _);
+                }
+
                 return;
             }
-            catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex is { } at && at < rows.Count)
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 && e.FailedTransactionActionIndex is { } at && at < rows.Count)
             {
-                rows.RemoveAt(at); // there already (an earlier try of the same work): neither added nor counted again
+                rows.RemoveAt(at); // there (add) or gone (remove) already, by an earlier try of the same work: not counted again
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
             {
-                // The counter changed (or was created or removed) elsewhere since this instance wrote it: read it again.
-                Forget(creditorId, shardKey);
+                // The counter changed (or was created or removed) elsewhere since this instance wrote it: read it again,
+                // at once the first time (expected when another host changed it), then after a growing pause.
+                counters.TryRemove(creditorId, out _);
                 if (++conflicts == 50)
                 {
                     throw new InvalidOperationException($"Today index of {creditorId}: too many concurrent changes of one counter; the change is retried later.");
                 }
 
-                await Task.Delay(Random.Shared.Next(5, 25 + (conflicts * 10)), cancellationToken);
-            }
-            catch
-            {
-                Forget(creditorId, shardKey);
-                throw;
-            }
-        }
-    }
-
-    /// <summary>The counter as last written here, else as stored (null: no counter row yet).</summary>
-    private async Task<(int Count, ETag ETag)?> CounterAsync(string creditorId, string shardKey, CancellationToken cancellationToken)
-    {
-        if (counters.TryGetValue((creditorId, shardKey), out var known))
-        {
-            return known;
-        }
-
-        var stored = await table.GetEntityIfExistsAsync<TableEntity>(creditorId, shardKey, cancellationToken: cancellationToken);
-        return stored.HasValue ? (stored.Value!.GetInt32("Count") ?? 0, stored.Value!.ETag) : null;
-    }
-
-    /// <summary>The counter's change in the transaction: replaced only if unchanged since <paramref name="known"/>, or added.</summary>
-    private static TableTransactionAction CounterAction(string creditorId, string shardKey, (int Count, ETag ETag)? known, int change)
-    {
-        var counter = new TableEntity(creditorId, shardKey) { ["Count"] = (known?.Count ?? 0) + change };
-        return known is { } k
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, k.ETag)
-            : new TableTransactionAction(TableTransactionActionType.Add, counter);
-    }
-
-    /// <summary>Remembers the counter as the transaction wrote it (its last action); forgotten when the response has no ETag.</summary>
-    private void Remember(string creditorId, string shardKey, int count, Response<IReadOnlyList<Response>> result)
-    {
-        if (result.Value.Count > 0 && result.Value[^1].Headers.ETag is { } etag)
-        {
-            counters[(creditorId, shardKey)] = (count, etag);
-        }
-        else
-        {
-            Forget(creditorId, shardKey);
-        }
-    }
-
-    private void Forget(string creditorId, string shardKey) => counters.TryRemove((creditorId, shardKey), out _);
-
-    private async Task ChangeAsync(string creditorId, string rowKey, bool add, CancellationToken cancellationToken)
-    {
-        var shardKey = home;
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var known = await CounterAsync(creditorId, shardKey, cancellationToken);
-            var count = (known?.Count ?? 0) + (add ? 1 : -1);
-            var actions = new List<TableTransactionAction>
-            {
-                add
-                    ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(creditorId, rowKey) { ["TaskId"] = TaskIdOf(rowKey) })
-                    : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(creditorId, rowKey), ETag.All),
-                CounterAction(creditorId, shardKey, known, add ? 1 : -1),
-            };
-            try
-            {
-                Remember(creditorId, shardKey, count, await table.SubmitTransactionAsync(actions, cancellationToken));
-                return;
-            }
-            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status is 409 or 404)
-            {
-                return; // the row is there (add) or gone (remove) already; the counter is as it was
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
-            {
-                // The counter changed (or was created or removed) elsewhere since this instance wrote it: read it again.
-                Forget(creditorId, shardKey);
-                if (attempt > 0)
+                if (conflicts > 1)
                 {
-                    await Task.Delay(Random.Shared.Next(5, 25 + (attempt * 10)), cancellationToken);
+                    await Task.Delay(Random.Shared.Next(5, 25 + (conflicts * 10)), cancellationToken);
                 }
             }
             catch
             {
-                Forget(creditorId, shardKey);
+                counters.TryRemove(creditorId, out _);
                 throw;
             }
         }
+    }
 
-        throw new InvalidOperationException($"Today index of {creditorId}: too many concurrent changes of one counter; the change is retried later.");
+    /// <summary>This instance's counter as it last wrote it, else as stored (null: no counter row yet).</summary>
+    private async Task<(int Count, ETag ETag)?> CounterAsync(string creditorId, CancellationToken cancellationToken)
+    {
+        if (counters.TryGetValue(creditorId, out var known))
+        {
+            return known;
+        }
+
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(creditorId, home, cancellationToken: cancellationToken);
+        return stored.HasValue ? (stored.Value!.GetInt32("Count") ?? 0, stored.Value!.ETag) : null;
     }
 
     /// <summary>The first <paramref name="take"/> row keys of the creditor, most urgent first.</summary>
