@@ -10,7 +10,7 @@ namespace Receivables.Dunning;
 /// </summary>
 internal sealed class DunningStepBatch(IReadOnlyList<IDunningStepBatchObserver> observers, ILogger logger)
 {
-    /// <summary>Steps told together at most (one table transaction holds 100 entities).</summary>
+    /// <summary>Steps told together at most: their new tasks fit one table transaction (100 entities), and a process killed outright loses no more than these.</summary>
     public const int Size = 50;
 
     private readonly object gate = new();

@@ -35,20 +35,19 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
     public async Task<DebtorTaskOpening> OpenUnlessOpenAsync(string creditorId, string kind, string debtorId, string? caseId, string title, string details, string idempotencyKey, Func<WorkTask, bool> blocking, CancellationToken cancellationToken = default, TaskFacts? facts = null)
     {
         var taskId = TaskIdFor(idempotencyKey);
-        var tasks = await DebtorTasksAsync(creditorId, debtorId, cancellationToken);
-        if (tasks.FirstOrDefault(t => t.IsOpen && blocking(t)) is { } open)
-        {
-            return new DebtorTaskOpening(open, Blocked: true);
-        }
-
-        // The debtor's row of a task is written before the task and never removed: a task of the key is in the list.
-        if (tasks.FirstOrDefault(t => t.TaskId == taskId) is { } existing)
-        {
-            return new DebtorTaskOpening(existing, Blocked: false);
-        }
-
-        return new DebtorTaskOpening(await CreateAsync(creditorId, taskId, kind, debtorId, caseId, title, details, null, cancellationToken, facts), Blocked: false);
+        return OpeningIn(await DebtorTasksAsync(creditorId, debtorId, cancellationToken), taskId, blocking)
+            ?? new DebtorTaskOpening(await CreateAsync(creditorId, taskId, kind, debtorId, caseId, title, details, null, cancellationToken, facts), Blocked: false);
     }
+
+    /// <summary>
+    /// What the debtor's tasks already decide: an open <paramref name="blocking"/> task stands in the way, or the task of
+    /// the id exists (the debtor's row of a task is written before the task and never removed, so it is in the list).
+    /// Null: the task is to be opened.
+    /// </summary>
+    private static DebtorTaskOpening? OpeningIn(IReadOnlyList<WorkTask> tasks, string taskId, Func<WorkTask, bool> blocking) =>
+        tasks.FirstOrDefault(t => t.IsOpen && blocking(t)) is { } open ? new DebtorTaskOpening(open, Blocked: true)
+        : tasks.FirstOrDefault(t => t.TaskId == taskId) is { } existing ? new DebtorTaskOpening(existing, Blocked: false)
+        : null;
 
     /// <summary>Writes a task not found under its id (indexed first); one written meanwhile by another try is returned as stored.</summary>
     private async Task<WorkTask> CreateAsync(string creditorId, string taskId, string kind, string? debtorId, string? caseId, string title, string details, string? firstItem, CancellationToken cancellationToken, TaskFacts? facts)
@@ -103,9 +102,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             }
         }
 
-        var opened = await WriteManyAsync(creditorId, entities, cancellationToken);
-        logger.LogInformation("Opened {Opened} of {Count} task(s) for {CreditorId}", opened, entities.Count, creditorId);
-        return opened;
+        return await WriteManyAsync(creditorId, entities, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DebtorTaskOpening>> OpenManyUnlessOpenAsync(string creditorId, IReadOnlyList<NewTask> tasks, Func<WorkTask, bool> blocking, CancellationToken cancellationToken = default)
@@ -123,13 +120,9 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         for (var i = 0; i < tasks.Count; i++)
         {
             var (task, taskId) = (tasks[i], TaskIdFor(tasks[i].IdempotencyKey));
-            if (lists[i].FirstOrDefault(t => t.IsOpen && blocking(t)) is { } open)
+            if (OpeningIn(lists[i], taskId, blocking) is { } decided)
             {
-                openings[i] = new DebtorTaskOpening(open, Blocked: true);
-            }
-            else if (lists[i].FirstOrDefault(t => t.TaskId == taskId) is { } existing)
-            {
-                openings[i] = new DebtorTaskOpening(existing, Blocked: false);
+                openings[i] = decided;
             }
             else if (opening.TryGetValue(task.DebtorId!, out var sibling))
             {
@@ -146,8 +139,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
 
         if (fresh.Count > 0)
         {
-            var opened = await WriteManyAsync(creditorId, fresh, cancellationToken);
-            logger.LogInformation("Opened {Opened} of {Count} task(s) for {CreditorId}", opened, fresh.Count, creditorId);
+            await WriteManyAsync(creditorId, fresh, cancellationToken);
         }
 
         return openings;
@@ -216,6 +208,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             }
         }
 
+        logger.LogInformation("Opened {Opened} of {Count} task(s) for {CreditorId}", opened, entities.Count, creditorId);
         return opened;
     }
 
@@ -225,7 +218,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         ["DebtorId"] = debtorId,
         ["CaseId"] = caseId,
         ["Title"] = title,
-        ["Details"] = details.Length > MaxDetails ? details[..MaxDetails] + "…" : details,
+        ["Details"] = Cut(details, MaxDetails),
         ["CreatedAt"] = time.GetUtcNow(),
         ["IsOpen"] = true,
         ["Amount"] = complete.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -233,7 +226,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         ["DaysOverdue"] = complete.DaysOverdue,
         ["Invoices"] = complete.Invoices.Count == 0 ? null : string.Join(",", complete.Invoices),
         ["Phone"] = complete.Phone,
-        ["Quote"] = complete.Quote is { Length: > 4000 } longQuote ? longQuote[..4000] + "…" : complete.Quote,
+        ["Quote"] = Cut(complete.Quote, 4000),
         ["DueDate"] = complete.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Priority"] = complete.Priority,
         ["Thread"] = complete.Thread?.ToStored(),
@@ -241,7 +234,7 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         ["Threshold"] = complete.Threshold?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["AboutDate"] = complete.AboutDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Reference"] = complete.Reference,
-        ["Subject"] = complete.Subject is { Length: > 500 } longSubject ? longSubject[..500] + "…" : complete.Subject,
+        ["Subject"] = Cut(complete.Subject, 500),
         ["Grounds"] = complete.Grounds.Count == 0 ? null : string.Join("\n", complete.Grounds.Select(g => g.ReplaceLineEndings(" "))),
     };
 
@@ -261,6 +254,10 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
     }
 
     private const int MaxFoldRounds = 10_000;
+
+    /// <summary>The text, cut to <paramref name="max"/> characters and an ellipsis when longer.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    private static string? Cut(string? text, int max) => text?.Length > max ? text[..max] + "…" : text;
 
     /// <summary>Details longer than this are cut (a table property holds 64 KiB: 32,768 UTF-16 characters).</summary>
     private const int MaxDetails = 30_000;
