@@ -1,5 +1,7 @@
 using Receivables.Replies;
 
+using static Receivables.Tests.Replies.BlindSetReading;
+
 namespace Receivables.Tests.Replies;
 
 /// <summary>
@@ -8,11 +10,6 @@ namespace Receivables.Tests.Replies;
 /// </summary>
 public sealed class BlindSetPatternTests
 {
-    private static readonly DateOnly Wednesday = new(2026, 12, 2);
-
-    private static Triage Classify(string text, DateOnly? received = null) =>
-        RuleClassifier.Classify("SV: Purring", ReplyText.StripQuoted(text), false, received ?? Wednesday);
-
     [Theory]
     [InlineData("vi har ikke faatt noen faktura fra dere", ReplyClass.NotReceived)]
     [InlineData("har ikkje raad til aa betale alt naa, kan vi dele det opp?", ReplyClass.Liquidity)]

@@ -1,5 +1,7 @@
 using Receivables.Replies;
 
+using static Receivables.Tests.Replies.BlindSetReading;
+
 namespace Receivables.Tests.Replies;
 
 /// <summary>
@@ -9,13 +11,6 @@ namespace Receivables.Tests.Replies;
 /// </summary>
 public sealed class FourthBlindSetTests
 {
-    private static readonly DateOnly Wednesday = new(2026, 12, 2);
-
-    private static Triage Classify(string text) =>
-        RuleClassifier.Classify("SV: Purring", ReplyText.StripQuoted(text), false, Wednesday);
-
-    private static DateOnly Day(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
-
     [Theory]
     [InlineData("Betalingen skjer på torsdag.", "2026-12-03")]
     [InlineData("Overføringen sendes mandag.", "2026-12-07")]

@@ -1,5 +1,7 @@
 using Receivables.Replies;
 
+using static Receivables.Tests.Replies.BlindSetReading;
+
 namespace Receivables.Tests.Replies;
 
 /// <summary>
@@ -12,12 +14,6 @@ public sealed class ThirdBlindSetTests
     /// <summary>The holdout half's accuracy when it was measured once, blind (62/66, see docs/replies.md).</summary>
     private const double HoldoutAccuracyFloor = 0.93;
 
-    private static readonly DateOnly Wednesday = new(2026, 12, 2);
-
-    private static Triage Classify(string text) =>
-        RuleClassifier.Classify("SV: Purring", ReplyText.StripQuoted(text), false, Wednesday);
-
-    private static DateOnly Day(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("Vi regner med å betale 10. desember.", "2026-12-10")]
