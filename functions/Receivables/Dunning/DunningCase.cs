@@ -65,6 +65,12 @@ public sealed class DunningCase
     /// <summary>Storage concurrency token (opaque to the domain).</summary>
     public string? Version { get; set; }
 
+    /// <summary>
+    /// Storage concurrency token of the due-index row the case was read from, when it was read from that row's copy
+    /// instead of the case row (opaque to the domain; the save is then guarded by it).
+    /// </summary>
+    public string? DueVersion { get; set; }
+
     public CaseView ToView() => new(CreditorId, DebtorId, CaseId, ReplyToken, Stage, DebtorEmail, Pause, PausedUntil, [.. HeldInvoices]) { AwaitedCredit = AwaitedCredit, DebtorName = DebtorName, IsBusiness = IsBusiness, NeverAutomatic = NeverAutomatic };
 
     public static string CaseIdFor(string creditorId, string debtorId) =>

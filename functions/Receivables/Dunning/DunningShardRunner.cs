@@ -8,7 +8,8 @@ namespace Receivables.Dunning;
 
 /// <summary>
 /// Works one shard of one creditor's day. When the ledger did not change: the shard's due cases from the due index (a
-/// range read per table partition), each read and written once, their ledger lines from one ranged read of the shard's
+/// range read per table partition, whose rows carry a copy of each case), each written once (one transaction, guarded
+/// by the index row's version; a case too large to copy is read first), their ledger lines from one ranged read of the shard's
 /// slice of the snapshot. When it changed: the shard's case summaries and its slice, and only debtors whose lines
 /// changed, new debtors, due cases and debtors gone from the ledger are worked on. Up to
 /// <see cref="DunningScaleOptions.Parallelism"/> debtors at a time. Decisions are stored on the case (ETag) before their
@@ -165,10 +166,16 @@ public sealed class DunningShardRunner(
     private async Task UnchangedAsync(ShardContext context, CancellationToken cancellationToken)
     {
         var shard = context.Shard;
+        // The due index carries a copy of each (small) case: those are worked as read, the others are read first.
         var due = new List<string>();
-        await foreach (var debtorId in cases.DueDebtorsAsync(shard.CreditorId, shard.Shard, shard.Shards, shard.Date, cancellationToken))
+        var read = new Dictionary<string, DunningCase>(StringComparer.Ordinal);
+        await foreach (var item in cases.DueCasesAsync(shard.CreditorId, shard.Shard, shard.Shards, shard.Date, cancellationToken))
         {
-            due.Add(debtorId);
+            due.Add(item.DebtorId);
+            if (item.Case is { } carried)
+            {
+                read[item.DebtorId] = carried;
+            }
         }
 
         // Debtors whose open items changed without a new snapshot (bank payments): decided again the same day when what
@@ -201,7 +208,6 @@ public sealed class DunningShardRunner(
         async Task<DebtorLedger?> LinesAsync(string debtorId, CancellationToken ct) =>
             slice is null ? await ledger.GetDebtorAsync(context.Snapshot, debtorId, ct) : slice.GetValueOrDefault(debtorId);
 
-        var read = new Dictionary<string, DunningCase>(StringComparer.Ordinal);
         foreach (var debtorId in adjusted)
         {
             if (await cases.GetAsync(shard.CreditorId, debtorId, cancellationToken) is { } existing

@@ -27,6 +27,13 @@ public interface ICaseStore
     /// <summary>The debtor ids of shard <paramref name="shard"/> of <paramref name="shards"/> whose next action is on or before <paramref name="asOf"/>: a range read of the due index, no case is scanned.</summary>
     IAsyncEnumerable<string> DueDebtorsAsync(string creditorId, int shard, int shards, DateOnly asOf, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The due cases of shard <paramref name="shard"/> of <paramref name="shards"/> (next action on or before
+    /// <paramref name="asOf"/>) from the same range read of the due index, each with its case when the index row carries
+    /// a copy (every case small enough to copy): the cycle works them without reading the case rows.
+    /// </summary>
+    IAsyncEnumerable<DueCase> DueCasesAsync(string creditorId, int shard, int shards, DateOnly asOf, CancellationToken cancellationToken = default);
+
     IAsyncEnumerable<CaseSummary> SummariesAsync(string creditorId, CancellationToken cancellationToken = default);
 
     /// <summary>The case summaries of one shard (a row-key range per table partition it touches).</summary>

@@ -39,6 +39,8 @@ public sealed class PortfolioJournalTests
 
         public IAsyncEnumerable<string> DueDebtorsAsync(string creditorId, int shard, int shards, DateOnly asOf, CancellationToken cancellationToken = default) => inner.DueDebtorsAsync(creditorId, shard, shards, asOf, cancellationToken);
 
+        public IAsyncEnumerable<DueCase> DueCasesAsync(string creditorId, int shard, int shards, DateOnly asOf, CancellationToken cancellationToken = default) => inner.DueCasesAsync(creditorId, shard, shards, asOf, cancellationToken);
+
         public IAsyncEnumerable<CaseSummary> SummariesAsync(string creditorId, CancellationToken cancellationToken = default)
         {
             FullReads++;

@@ -13,7 +13,9 @@ namespace Receivables.Dunning.Storage;
 /// <c>c&lt;hash&gt;&lt;debtor&gt;</c> (so a shard's cases are one row-key range), and in the same partition a due-index row
 /// <c>d&lt;yyyy-MM-dd&gt;&lt;hash&gt;&lt;debtor&gt;</c> per case with a next action date, written in the same entity-group
 /// transaction as the case. The daily cycle reads due cases by a row-key range over the index (never a scan of every
-/// case). A journal row <c>j&lt;yyyy-MM-dd&gt;&lt;hash&gt;&lt;debtor&gt;</c> per case (the UTC date of its last save, with stage,
+/// case). The due row carries a copy of the case (when its state is at most <see cref="CopyChars"/> characters) and is
+/// rewritten on every save, so its version changes whenever the case's does: the cycle works a due case from the index
+/// read alone and saves it guarded by the due row's version (one transaction per due case, no case read). A journal row <c>j&lt;yyyy-MM-dd&gt;&lt;hash&gt;&lt;debtor&gt;</c> per case (the UTC date of its last save, with stage,
 /// pause and next action) moves in the same transaction, so what changed since a date is read without every case.
 /// In the shared <see cref="StorageNames.Tables.CaseIndex"/> table, partitions <c>~token|n</c> and
 /// <c>~email|n</c> (4 each) find a case from a reply.
@@ -25,6 +27,11 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
     private const int IndexPartitions = 4;
     private const string RunRow = "dunning-state";
     private const int ChunkChars = 30_000;
+
+    /// <summary>A case whose state is at most this long is copied onto its due-index row (most cases: a few hundred characters).</summary>
+    private const int CopyChars = 16_000;
+
+    private const string Carries = "Carries";
 
     private TableClient Runs => storage.Table(StorageNames.Tables.Runs);
 
@@ -70,31 +77,38 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
 
         var today = Today;
         var entity = ToEntity(c, today);
+        var stored = c.Version is not null || c.DueVersion is not null;
+
+        // Read from its due row's copy (no case read): the save is guarded by that row's version instead of the case's.
+        ETag? guard = c.Version is null && c.DueVersion is { } dueVersion ? new ETag(dueVersion) : null;
         var actions = new List<TableTransactionAction>();
-        if (c.Version is null)
+        if (!stored)
         {
             await (await tables.IndexAsync(cancellationToken)).UpsertEntityAsync(TokenEntity(c), TableUpdateMode.Replace, cancellationToken);
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
         }
         else
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(c.Version)));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, c.Version is null ? ETag.All : new ETag(c.Version)));
         }
 
-        // The case and its due-index row move together (one entity-group transaction, one round trip).
-        var staleDue = c.Version is not null && c.StoredNextAction is { } old && old != c.NextAction;
-        if (staleDue)
+        // The case and its due-index row move together (one entity-group transaction, one round trip). The due row
+        // carries a copy of the case and is rewritten on every save, so its version changes whenever the case does.
+        var was = stored ? c.StoredNextAction : null;
+        if (was is { } old && old != c.NextAction)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, DueRow(c.StoredNextAction!.Value, c.DebtorId)), ETag.All));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, DueRow(old, c.DebtorId)), guard ?? ETag.All));
         }
 
-        if (c.NextAction is { } next && (c.Version is null || next != c.StoredNextAction))
+        if (c.NextAction is { } next)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(entity.PartitionKey, next, c.DebtorId)));
+            actions.Add(guard is { } version && next == was
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, DueEntity(entity, next, c.DebtorId), version)
+                : new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(entity, next, c.DebtorId)));
         }
 
         // The journal row (what the workspace index reads instead of every case) moves to today, in the same transaction.
-        if (c.Version is not null && c.StoredJournalDate is { } journaled && journaled != today)
+        if (stored && c.StoredJournalDate is { } journaled && journaled != today)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, JournalRow(journaled, c.DebtorId)), ETag.All));
         }
@@ -106,29 +120,35 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
             var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
             c.Version = response.Value[0].Headers.ETag?.ToString();
         }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && !actions.Any(IsUnguardedDelete)))
         {
+            // Changed meanwhile (the case's or its due row's version), or the row it was read from is gone: read it again.
             throw new CaseConflictException(c.CreditorId, c.DebtorId);
         }
-        catch (TableTransactionFailedException e) when (e.Status == 404 && actions.Any(a => a.ActionType == TableTransactionActionType.Delete))
+        catch (TableTransactionFailedException e) when (e.Status == 404)
         {
-            // An old index or journal row is already gone (written before it existed): save without deleting it.
-            actions.RemoveAll(a => a.ActionType == TableTransactionActionType.Delete);
+            // An old index or journal row is already gone (written before it existed): save without deleting it. Still
+            // not found: the guarded due row is gone, a conflict.
+            actions.RemoveAll(IsUnguardedDelete);
             try
             {
                 var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
                 c.Version = response.Value[0].Headers.ETag?.ToString();
             }
-            catch (TableTransactionFailedException again) when (again.Status is 409 or 412)
+            catch (TableTransactionFailedException again) when (again.Status is 404 or 409 or 412)
             {
                 throw new CaseConflictException(c.CreditorId, c.DebtorId);
             }
         }
 
+        c.DueVersion = null;
         c.StoredNextAction = c.NextAction;
         c.StoredJournalDate = today;
         c.IndexedEmail = c.DebtorEmail;
     }
+
+    private static bool IsUnguardedDelete(TableTransactionAction action) =>
+        action.ActionType == TableTransactionActionType.Delete && action.ETag == ETag.All;
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -177,10 +197,11 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
                 foreach (var c in group)
                 {
                     caseAt.Add(actions.Count);
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(c, today)));
+                    var entity = ToEntity(c, today);
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
                     if (c.NextAction is { } next)
                     {
-                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(partition.Key.Partition, next, c.DebtorId)));
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(entity, next, c.DebtorId)));
                     }
 
                     actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, JournalEntity(partition.Key.Partition, today, c)));
@@ -253,16 +274,33 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
 
     public async IAsyncEnumerable<DunningCase> DueAsync(string creditorId, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var debtorId in DueDebtorsAsync(creditorId, 0, 1, asOf, cancellationToken))
+        await foreach (var due in DueCasesAsync(creditorId, 0, 1, asOf, cancellationToken))
         {
-            if (await GetAsync(creditorId, debtorId, cancellationToken) is { } found)
+            if ((due.Case ?? await GetAsync(creditorId, due.DebtorId, cancellationToken)) is { } found)
             {
                 yield return found;
             }
         }
     }
 
+    public async IAsyncEnumerable<DueCase> DueCasesAsync(string creditorId, int shard, int shards, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in DueRowsAsync(creditorId, shard, shards, asOf, null, cancellationToken))
+        {
+            yield return new DueCase(e.GetString("DebtorId")!, e.GetBoolean(Carries) == true ? ToCase(e, fromDueRow: true) : null);
+        }
+    }
+
     public async IAsyncEnumerable<string> DueDebtorsAsync(string creditorId, int shard, int shards, DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in DueRowsAsync(creditorId, shard, shards, asOf, ["RowKey", "DebtorId"], cancellationToken))
+        {
+            yield return e.GetString("DebtorId")!;
+        }
+    }
+
+    /// <summary>The shard's due-index rows up to <paramref name="asOf"/>: one range query per table partition it touches.</summary>
+    private async IAsyncEnumerable<TableEntity> DueRowsAsync(string creditorId, int shard, int shards, DateOnly asOf, string[]? select, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (from, to) = DebtorShards.Range(shard, shards);
         var upTo = "d" + TableKeys.Date(asOf.AddDays(1));
@@ -270,12 +308,12 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
         foreach (var bucket in DebtorShards.BucketsOf(shard, shards))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {"d"} and RowKey lt {upTo}");
-            await foreach (var e in cases.QueryAsync<TableEntity>(filter, select: ["RowKey", "DebtorId"], cancellationToken: cancellationToken))
+            await foreach (var e in cases.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
             {
                 var hash = ulong.Parse(e.RowKey.AsSpan(11, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-                if (hash >= from && hash < to && e.GetString("DebtorId") is { } debtorId)
+                if (hash >= from && hash < to && e.GetString("DebtorId") is not null)
                 {
-                    yield return debtorId;
+                    yield return e;
                 }
             }
         }
@@ -322,7 +360,29 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
 
     private static string DueRow(DateOnly date, string debtorId) => "d" + TableKeys.Date(date) + DebtorShards.HashKey(debtorId) + TableKeys.Escape(debtorId);
 
-    private static TableEntity DueEntity(string partition, DateOnly date, string debtorId) => new(partition, DueRow(date, debtorId)) { ["DebtorId"] = debtorId };
+    /// <summary>
+    /// The due-index row of a case, with a copy of the case's columns when its state fits in <see cref="CopyChars"/>
+    /// (marked <c>Carries</c>): the cycle then works the case from the index read alone. A larger case is read itself.
+    /// </summary>
+    private static TableEntity DueEntity(TableEntity caseEntity, DateOnly date, string debtorId)
+    {
+        var due = new TableEntity(caseEntity.PartitionKey, DueRow(date, debtorId)) { ["DebtorId"] = debtorId };
+        if (caseEntity.GetInt32("StateChunks") is not { } chunks || chunks > 1 || (caseEntity.GetString("State0")?.Length ?? 0) > CopyChars)
+        {
+            return due;
+        }
+
+        foreach (var (key, value) in caseEntity)
+        {
+            if (key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp"))
+            {
+                due[key] = value;
+            }
+        }
+
+        due[Carries] = true;
+        return due;
+    }
 
     private static string JournalRow(DateOnly date, string debtorId) => "j" + TableKeys.Date(date) + DebtorShards.HashKey(debtorId) + TableKeys.Escape(debtorId);
 
@@ -457,7 +517,8 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
         return entity;
     }
 
-    private static DunningCase ToCase(TableEntity e)
+    /// <summary>The case of a case row, or of a due-index row's copy (<paramref name="fromDueRow"/>: its save is guarded by the due row's version).</summary>
+    private static DunningCase ToCase(TableEntity e, bool fromDueRow = false)
     {
         var chunks = e.GetInt32("StateChunks") ?? 0;
         var json = string.Concat(Enumerable.Range(0, chunks).Select(i => e.GetString("State" + i)));
@@ -486,7 +547,8 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
             HeldInvoices = state?.Held ?? [],
             AppliedKeys = state?.AppliedKeys ?? [],
             AwaitedCredit = state?.AwaitedCredit,
-            Version = e.ETag.ToString(),
+            Version = fromDueRow ? null : e.ETag.ToString(),
+            DueVersion = fromDueRow ? e.ETag.ToString() : null,
         };
     }
 }
