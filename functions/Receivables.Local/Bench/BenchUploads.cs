@@ -20,7 +20,7 @@ namespace Receivables.Local.Bench;
 internal static class BenchUploads
 {
     /// <summary>A started host whose storage requests <paramref name="counter"/> counts; returns it and the first creditor's id.</summary>
-    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, int? workspacePort = null, bool storageInMemory = false)
+    public static async Task<(LocalHost Host, string CreditorId)> StartHostAsync(StorageOperationCounter counter, string dataPath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, int? workspacePort = null, bool storageInMemory = false, TimeProvider? clock = null)
     {
         var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageNames.Connection] = "UseDevelopmentStorage=true" };
         if (workspacePort is { } port)
@@ -40,6 +40,11 @@ internal static class BenchUploads
                 {
                     s.RemoveAll<StorageClients>();
                     s.AddSingleton(sp => counter.Clients(sp.GetRequiredService<IConfiguration>()[StorageNames.Connection]!));
+                    if (clock is not null)
+                    {
+                        s.RemoveAll<TimeProvider>();
+                        s.AddSingleton(clock);
+                    }
                 },
             },
             cancellationToken);

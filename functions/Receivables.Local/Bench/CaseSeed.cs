@@ -20,6 +20,10 @@ internal static class CaseSeed
         var policies = host.Get<DunningPolicies>();
         var reader = host.Get<ILedgerReader>();
         var names = await policies.NamesAsync(creditorId, cancellationToken);
+
+        // Laid out for the creditor's size, as the first cycle's planner does before any case is written.
+        var snapshot = await reader.GetLatestSnapshotAsync(creditorId, cancellationToken) ?? throw new InvalidOperationException($"No ledger for '{creditorId}' to seed cases from.");
+        await store.SizeAsync(creditorId, Common.DebtorShards.PartitionsFor(snapshot.Debtors, policies.Options.Scale.DebtorsPerPartition), cancellationToken);
         var buffer = new List<DunningCase>(1000);
         var seeded = 0;
         await foreach (var lines in reader.ReadDebtorsAsync(creditorId, cancellationToken))
@@ -39,8 +43,7 @@ internal static class CaseSeed
 
         await store.InsertManyAsync(buffer, cancellationToken);
         seeded += buffer.Count;
-        var snapshot = await reader.GetLatestSnapshotAsync(creditorId, cancellationToken);
-        await store.SaveRunStateAsync(new DunningRunState(creditorId, snapshot!.SnapshotId, day, false, null), cancellationToken);
+        await store.SaveRunStateAsync(new DunningRunState(creditorId, snapshot.SnapshotId, day, false, null), cancellationToken);
         return seeded;
     }
 

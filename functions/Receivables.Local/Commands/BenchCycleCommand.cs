@@ -60,7 +60,10 @@ internal static class BenchCycleCommand
         try
         {
             // A worker works one debtor at a time here, so that 1 and W workers compare the fan-out itself.
-            var (host, _) = await BenchUploads.StartHostAsync(counter, dataPath, cancellationToken, new Dictionary<string, string?> { ["Receivables:Dunning:Scale:Parallelism"] = "1" }, storageInMemory: inMemory);
+            // The host lives on the bench's days (the ledgers at 05:00 UTC, the seed and the runs at 07:00), as it would on
+            // those days: what the cases' saves date (the workspace index's journal) falls on the day of the work.
+            var clock = new AdjustableClock(At(seedDay, 5));
+            var (host, _) = await BenchUploads.StartHostAsync(counter, dataPath, cancellationToken, new Dictionary<string, string?> { ["Receivables:Dunning:Scale:Parallelism"] = "1" }, storageInMemory: inMemory, clock: clock);
             await using var _ = host;
             var registry = host.Get<CreditorRegistry>();
             var ledgers = new List<(string Id, SyntheticLedger Ledger)>();
@@ -78,6 +81,7 @@ internal static class BenchCycleCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench cycle: {creditorCount:N0} creditor(s) in the creditor registry, {count:N0} debtors, {ledgers.Sum(l => l.Ledger.InvoiceCount):N0} invoices, imported through the ledger importer into Azurite in {watch.Elapsed.TotalSeconds:0.0} s."));
             watch.Restart();
             counter.Reset();
+            clock.SetUtcNow(At(seedDay, 7));
             var seeded = 0;
             await Parallel.ForEachAsync(ledgers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (l, ct) =>
                 Interlocked.Add(ref seeded, await CaseSeed.CasesAsync(host, l.Id, seedDay, ct)));
@@ -97,12 +101,14 @@ internal static class BenchCycleCommand
             Console.WriteLine($"{"run",-34} {"workers",7} {"shards",6} {"cases",7} {"queued",7} {"time",9} {"cases/s",8} {"stor/case",9} {"queue/case",10} {"table ops",10} {"blob ops",9} {"queue ops",9} {"Azurite CPU",11} {"our CPU",8}");
 
             var unchangedDay = seedDay.AddDays(1);
+            clock.SetUtcNow(At(unchangedDay, 5));
             foreach (var (id, ledger) in ledgers)
             {
                 await ImportAsync(host, ledger, id, "unchanged", unchangedDay, dataPath, cancellationToken);
             }
 
             var figures = new List<(string Day, int Workers, double PerSecond)>();
+            clock.SetUtcNow(At(unchangedDay, 7));
             foreach (var (n, ids) in halves)
             {
                 figures.Add(("unchanged", n, await MeasureAsync(host, $"unchanged ({unchangedDay:yyyy-MM-dd})", ids, unchangedDay, n, counter, breakdown, roundTrip, cancellationToken)));
@@ -110,6 +116,7 @@ internal static class BenchCycleCommand
 
             await host.Get<StorageClients>().Queue(StorageNames.Queues.SendReminder).ClearMessagesAsync(cancellationToken);
             var changedDay = unchangedDay.AddDays(1);
+            clock.SetUtcNow(At(changedDay, 5));
             var altered = 0;
             foreach (var (id, ledger) in ledgers)
             {
@@ -117,6 +124,7 @@ internal static class BenchCycleCommand
                 await ImportAsync(host, ledger, id, "changed", changedDay, dataPath, cancellationToken);
             }
 
+            clock.SetUtcNow(At(changedDay, 7));
             foreach (var (n, ids) in halves)
             {
                 figures.Add(("changed", n, await MeasureAsync(host, string.Create(CultureInfo.InvariantCulture, $"{share:P0} changed ({altered:N0}, {changedDay:yyyy-MM-dd})"), ids, changedDay, n, counter, breakdown, roundTrip, cancellationToken)));
@@ -155,6 +163,8 @@ internal static class BenchCycleCommand
             }
         }
     }
+
+    private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
 
     /// <summary>Writes the ledger as a CSV and imports it as the export of <paramref name="day"/> 05:00 UTC.</summary>
     private static async Task ImportAsync(LocalHost host, SyntheticLedger ledger, string creditorId, string name, DateOnly day, string dataPath, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Receivables.Common;
 /// </summary>
 public static class DebtorShards
 {
-    /// <summary>Table partitions per creditor (the top 4 bits of the hash). Fixed: changing it means moving every case.</summary>
+    /// <summary>Table buckets per creditor (the top 4 bits of the hash): the most partitions a creditor's cases are spread over.</summary>
     public const int Buckets = 16;
 
     /// <summary>The most shards a creditor's day is cut into.</summary>
@@ -62,6 +62,21 @@ public static class DebtorShards
         {
             yield return b;
         }
+    }
+
+    /// <summary>
+    /// How many table partitions a creditor with <paramref name="debtors"/> debtors gets: a power of two, at most
+    /// <see cref="Buckets"/>, so that no partition holds more than about <paramref name="debtorsPerPartition"/> debtors.
+    /// </summary>
+    public static int PartitionsFor(int debtors, int debtorsPerPartition)
+    {
+        var n = 1;
+        while (n < Buckets && debtors > (long)n * Math.Max(1, debtorsPerPartition))
+        {
+            n *= 2;
+        }
+
+        return n;
     }
 
     /// <summary>How many shards a creditor with <paramref name="debtors"/> debtors gets: a power of two, at most <see cref="MaxShards"/>.</summary>

@@ -28,6 +28,11 @@ internal sealed class DunningOptionsValidator : IValidateOptions<DunningOptions>
             failures.Add($"{DunningOptions.Section}:Scale:MaxShards must be between 1 and {Common.DebtorShards.MaxShards}; it is {options.Scale.MaxShards}.");
         }
 
+        if (options.Scale.DebtorsPerPartition < 1)
+        {
+            failures.Add($"{DunningOptions.Section}:Scale:DebtorsPerPartition must be at least 1; it is {options.Scale.DebtorsPerPartition}.");
+        }
+
         if (options.Scale.Parallelism is < 1 or > 64)
         {
             failures.Add($"{DunningOptions.Section}:Scale:Parallelism must be between 1 and 64; it is {options.Scale.Parallelism}.");

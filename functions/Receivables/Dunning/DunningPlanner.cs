@@ -116,6 +116,9 @@ public sealed class DunningPlanner(
 
         var scale = policies.Options.Scale;
         var shards = DebtorShards.CountFor(snapshot.Debtors, scale.DebtorsPerShard, scale.MaxShards);
+
+        // The first plan sizes the creditor's case storage from its ledger (later plans read the layout, once per host).
+        await cases.SizeAsync(creditorId, DebtorShards.PartitionsFor(snapshot.Debtors, scale.DebtorsPerPartition), cancellationToken);
         var run = latest is { } l && l.Date == date ? l.Run + 1 : 1;
         var (plan, created) = await progress.AddPlanAsync(new CyclePlan(creditorId, date, run, shards, snapshot.SnapshotId, previous?.LastSnapshotId != snapshot.SnapshotId, clock.Now), cancellationToken);
         if (!created)

@@ -3,6 +3,13 @@ namespace Receivables.Dunning;
 /// <summary>Per-debtor case rows, their lookup indexes (reply token, email) and the per-creditor run state.</summary>
 public interface ICaseStore
 {
+    /// <summary>
+    /// Lays out the creditor's case storage for its size the first time (<paramref name="partitions"/>: 1, 2, 4, 8 or
+    /// 16, see <see cref="Common.DebtorShards.PartitionsFor"/>); storage already laid out, or holding cases from before
+    /// layouts, keeps its layout. Returns the layout in force.
+    /// </summary>
+    Task<int> SizeAsync(string creditorId, int partitions, CancellationToken cancellationToken = default);
+
     Task<DunningCase?> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default);
 
     /// <summary>A new, unsaved case with its id and reply token (the token index is written when it is first saved).</summary>

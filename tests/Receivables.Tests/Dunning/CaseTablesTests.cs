@@ -93,7 +93,7 @@ public sealed class CaseTablesTests
                 await tables.Table(name).DeleteAsync();
             }
 
-            (await RowsAsync(before, StorageNames.Tables.LegacyCases)).Count.ShouldBe(5, "case, due row, journal row, token and email lookups in the old table");
+            (await RowsAsync(before, StorageNames.Tables.LegacyCases)).Count.ShouldBe(6, "case, due row, journal row, token and email lookups and the case table's layout in the old table");
         }
 
         await using var after = await TestHost.StartHostAsync(connectionString: account);

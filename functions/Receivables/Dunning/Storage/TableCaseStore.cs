@@ -43,10 +43,13 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
         ReplyToken = DunningCase.NewReplyToken(),
     };
 
+    public async Task<int> SizeAsync(string creditorId, int partitions, CancellationToken cancellationToken = default) =>
+        (await tables.ForWritingAsync(creditorId, partitions, cancellationToken)).Partitions;
+
     public async Task<DunningCase?> GetAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default)
     {
         var table = await tables.ForCreditorAsync(creditorId, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(creditorId, debtorId), CaseRow(debtorId), cancellationToken: cancellationToken);
+        var response = await table.Client.GetEntityIfExistsAsync<TableEntity>(PartitionOf(table, creditorId, debtorId), CaseRow(debtorId), cancellationToken: cancellationToken);
         return response.HasValue ? ToCase(response.Value!) : null;
     }
 
@@ -67,7 +70,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
 
     private async Task SaveCoreAsync(DunningCase c, CancellationToken cancellationToken)
     {
-        var cases = await tables.ForCreditorAsync(c.CreditorId, cancellationToken);
+        var cases = await tables.ForWritingAsync(c.CreditorId, null, cancellationToken);
         var reindex = c.DebtorEmail is { Length: > 0 } && !string.Equals(c.IndexedEmail, c.DebtorEmail, StringComparison.OrdinalIgnoreCase);
         if (reindex)
         {
@@ -76,7 +79,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
         }
 
         var today = Today;
-        var entity = ToEntity(c, today);
+        var entity = ToEntity(c, PartitionOf(cases, c.CreditorId, c.DebtorId), today);
         var stored = c.Version is not null || c.DueVersion is not null;
 
         // Read from its due row's copy (no case read): the save is guarded by that row's version instead of the case's.
@@ -117,7 +120,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
 
         try
         {
-            var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
+            var response = await cases.Client.SubmitTransactionAsync(actions, cancellationToken);
             c.Version = response.Value[0].Headers.ETag?.ToString();
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && !actions.Any(IsUnguardedDelete)))
@@ -132,7 +135,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
             actions.RemoveAll(IsUnguardedDelete);
             try
             {
-                var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
+                var response = await cases.Client.SubmitTransactionAsync(actions, cancellationToken);
                 c.Version = response.Value[0].Headers.ETag?.ToString();
             }
             catch (TableTransactionFailedException again) when (again.Status is 404 or 409 or 412)
@@ -187,29 +190,29 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
 
         // A case, its due row and its journal row share a partition: up to 33 cases (99 entities) per transaction.
         var today = Today;
-        foreach (var partition in newCases.Where(c => !refused.ContainsKey(c)).GroupBy(c => (c.CreditorId, Partition: PartitionOf(c.CreditorId, c.DebtorId))))
+        foreach (var creditor in newCases.Where(c => !refused.ContainsKey(c)).GroupBy(c => c.CreditorId, StringComparer.Ordinal))
         {
-            var cases = await tables.ForCreditorAsync(partition.Key.CreditorId, cancellationToken);
-            foreach (var group in partition.Chunk(33))
+            var cases = await tables.ForWritingAsync(creditor.Key, null, cancellationToken);
+            foreach (var group in creditor.GroupBy(c => PartitionOf(cases, c.CreditorId, c.DebtorId), StringComparer.Ordinal).SelectMany(p => p.Chunk(33)))
             {
                 var actions = new List<TableTransactionAction>();
                 var caseAt = new List<int>();
                 foreach (var c in group)
                 {
                     caseAt.Add(actions.Count);
-                    var entity = ToEntity(c, today);
+                    var entity = ToEntity(c, PartitionOf(cases, c.CreditorId, c.DebtorId), today);
                     actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
                     if (c.NextAction is { } next)
                     {
                         actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntity(entity, next, c.DebtorId)));
                     }
 
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, JournalEntity(partition.Key.Partition, today, c)));
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, JournalEntity(entity.PartitionKey, today, c)));
                 }
 
                 try
                 {
-                    var response = await cases.SubmitTransactionAsync(actions, cancellationToken);
+                    var response = await cases.Client.SubmitTransactionAsync(actions, cancellationToken);
                     for (var i = 0; i < group.Length; i++)
                     {
                         group[i].Version = response.Value[caseAt[i]].Headers.ETag?.ToString();
@@ -305,10 +308,10 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
         var (from, to) = DebtorShards.Range(shard, shards);
         var upTo = "d" + TableKeys.Date(asOf.AddDays(1));
         var cases = await tables.ForCreditorAsync(creditorId, cancellationToken);
-        foreach (var bucket in DebtorShards.BucketsOf(shard, shards))
+        foreach (var bucket in cases.PartitionBucketsOf(shard, shards))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {"d"} and RowKey lt {upTo}");
-            await foreach (var e in cases.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
+            await foreach (var e in cases.Client.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
             {
                 var hash = ulong.Parse(e.RowKey.AsSpan(11, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
                 if (hash >= from && hash < to && e.GetString("DebtorId") is not null)
@@ -328,10 +331,10 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
         var low = "c" + from.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
         var high = to > uint.MaxValue ? "d" : "c" + to.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
         var cases = await tables.ForCreditorAsync(creditorId, cancellationToken);
-        foreach (var bucket in DebtorShards.BucketsOf(shard, shards))
+        foreach (var bucket in cases.PartitionBucketsOf(shard, shards))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {low} and RowKey lt {high}");
-            await foreach (var e in cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "LedgerHash", "NextAction", "Pause", "HasPending"], cancellationToken: cancellationToken))
+            await foreach (var e in cases.Client.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "LedgerHash", "NextAction", "Pause", "HasPending"], cancellationToken: cancellationToken))
             {
                 yield return new CaseSummary(e.GetString("DebtorId") ?? "", e.GetString("Stage") ?? CaseStages.Current, e.GetString("LedgerHash"), TableKeys.ParseDate(e.GetString("NextAction")), e.GetString("Pause") is { Length: > 0 }, e.GetBoolean("HasPending") ?? false, Enum.TryParse<PauseReason>(e.GetString("Pause"), out var reason) ? reason : null);
             }
@@ -341,10 +344,10 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
     public async IAsyncEnumerable<CaseSummary> SavedSinceAsync(string creditorId, DateOnly since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var cases = await tables.ForCreditorAsync(creditorId, cancellationToken);
-        for (var bucket = 0; bucket < 16; bucket++)
+        foreach (var bucket in cases.AllPartitionBuckets())
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(creditorId, bucket)} and RowKey ge {"j" + TableKeys.Date(since)} and RowKey lt {"k"}");
-            await foreach (var e in cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "Pause", "NextAction"], cancellationToken: cancellationToken))
+            await foreach (var e in cases.Client.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["DebtorId", "Stage", "Pause", "NextAction"], cancellationToken: cancellationToken))
             {
                 var pause = Enum.TryParse<PauseReason>(e.GetString("Pause"), out var reason) ? reason : (PauseReason?)null;
                 yield return new CaseSummary(e.GetString("DebtorId") ?? "", e.GetString("Stage") ?? CaseStages.Current, null, TableKeys.ParseDate(e.GetString("NextAction")), pause is not null, false, pause);
@@ -354,7 +357,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
 
     private static string Partition(string creditorId, int bucket) => creditorId + "|" + bucket.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string PartitionOf(string creditorId, string debtorId) => Partition(creditorId, DebtorShards.BucketOf(debtorId));
+    private static string PartitionOf(CaseTable table, string creditorId, string debtorId) => Partition(creditorId, table.PartitionBucket(DebtorShards.BucketOf(debtorId)));
 
     private static string CaseRow(string debtorId) => "c" + DebtorShards.HashKey(debtorId) + TableKeys.Escape(debtorId);
 
@@ -484,9 +487,9 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
         List<string> AppliedKeys,
         AwaitedCredit? AwaitedCredit = null);
 
-    private static TableEntity ToEntity(DunningCase c, DateOnly journalDate)
+    private static TableEntity ToEntity(DunningCase c, string partition, DateOnly journalDate)
     {
-        var entity = new TableEntity(PartitionOf(c.CreditorId, c.DebtorId), CaseRow(c.DebtorId))
+        var entity = new TableEntity(partition, CaseRow(c.DebtorId))
         {
             ["CreditorId"] = c.CreditorId,
             ["DebtorId"] = c.DebtorId,
