@@ -445,7 +445,7 @@ public sealed class DunningShardRunner(
 
         foreach (var observer in observers)
         {
-            await observer.OnCreditorRunAsync(shard.CreditorId, shard.Date, cancellationToken);
+            await observer.OnCreditorRunAsync(new CreditorRun(shard.CreditorId, shard.Date, shard.Run, run.Considered, run.Queued), cancellationToken);
         }
 
         var previous = await cases.GetRunStateAsync(shard.CreditorId, cancellationToken);

@@ -22,6 +22,9 @@ public sealed class AdjustedLedgerReader(LedgerReader snapshots, IEnumerable<IOp
     public IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(string creditorId, CancellationToken cancellationToken = default) =>
         AdjustAllAsync(creditorId, snapshots.ReadDebtorsAsync(creditorId, cancellationToken), cancellationToken);
 
+    public IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(SnapshotInfo snapshot, CancellationToken cancellationToken = default) =>
+        AdjustAllAsync(snapshot.CreditorId, snapshots.ReadDebtorsAsync(snapshot, cancellationToken), cancellationToken);
+
     public IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, CancellationToken cancellationToken = default) =>
         AdjustAllAsync(snapshot.CreditorId, snapshots.ReadShardAsync(snapshot, shard, shards, cancellationToken), cancellationToken);
 

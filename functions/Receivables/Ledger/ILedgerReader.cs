@@ -11,6 +11,10 @@ public interface ILedgerReader
     /// <summary>Streams the latest accepted snapshot, debtor by debtor, in snapshot order (by the debtor id's hash, then id).</summary>
     IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(string creditorId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every debtor of a snapshot already looked up (no second look-up of the latest).</summary>
+    IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(SnapshotInfo snapshot, CancellationToken cancellationToken = default) =>
+        ReadShardAsync(snapshot, 0, 1, cancellationToken);
+
     /// <summary>
     /// The debtors of shard <paramref name="shard"/> of <paramref name="shards"/> (<see cref="Common.DebtorShards"/>) in
     /// the given snapshot, without reading the rest of it. Readers without slices may filter a full read.

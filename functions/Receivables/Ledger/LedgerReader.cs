@@ -27,6 +27,15 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
             yield break;
         }
 
+        await foreach (var debtor in ReadDebtorsAsync(latest, cancellationToken))
+        {
+            yield return debtor;
+        }
+    }
+
+    public async IAsyncEnumerable<DebtorLedger> ReadDebtorsAsync(SnapshotInfo latest, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var creditorId = latest.CreditorId;
         await using var stream = await store.ReadPartAsync(creditorId, latest.SnapshotId, SnapshotPart.Ledger, cancellationToken: cancellationToken)
             ?? throw new InvalidDataException($"Snapshot {latest.SnapshotId} of '{creditorId}' has no ledger blob.");
         using var reader = new StreamReader(stream, SnapshotFormat.Utf8, false, 1 << 16);

@@ -15,7 +15,6 @@ public sealed class PortfolioMaintainer(
     ILedgerReader ledger,
     ICaseStore cases,
     IPortfolioStore store,
-    ICycleProgressStore progress,
     BusinessClock clock,
     ILogger<PortfolioMaintainer> logger) : ILedgerObserver, IDunningStepObserver
 {
@@ -31,16 +30,15 @@ public sealed class PortfolioMaintainer(
     /// After the creditor's run: the reminders it sent are the run's own count (every shard's, on whichever host
     /// worked it), not what this process happened to see.
     /// </summary>
-    public async Task OnCreditorRunAsync(string creditorId, DateOnly date, CancellationToken cancellationToken)
+    public async Task OnCreditorRunAsync(CreditorRun run, CancellationToken cancellationToken)
     {
         var sentOn = new Dictionary<DateOnly, int>();
-        if (await progress.GetLatestAsync(creditorId, cancellationToken) is { } latest && latest.Date == date
-            && await progress.GetAsync(creditorId, date, latest.Run, cancellationToken) is { Queued: > 0 } run)
+        if (run.Queued > 0)
         {
-            sentOn[date] = run.Queued;
+            sentOn[run.Date] = run.Queued;
         }
 
-        await RebuildAsync(creditorId, cancellationToken, sentOn, date, fromJournal: true);
+        await RebuildAsync(run.CreditorId, cancellationToken, sentOn, run.Date, fromJournal: true);
     }
 
     /// <summary>
@@ -70,7 +68,7 @@ public sealed class PortfolioMaintainer(
         var changes = new List<LedgerChange>();
         if (snapshot is not null)
         {
-            await foreach (var debtor in ledger.ReadDebtorsAsync(creditorId, cancellationToken))
+            await foreach (var debtor in ledger.ReadDebtorsAsync(snapshot, cancellationToken))
             {
                 var id = debtor.Debtor.DebtorId;
                 if (summaries.TryGetValue(id, out var summary) || prior is null)
