@@ -181,15 +181,18 @@ public sealed class DunningShardRunner(
         // Debtors whose open items changed without a new snapshot (bank payments): decided again the same day when what
         // the ladder reads differs from what it last read. Their cases are read once (and worked on as read), their lines
         // come from the shard's slice like the due debtors' lines.
+        // The adjustments are read once: the slice and the lines below apply these instead of reading them again.
         var listed = new HashSet<string>(due, StringComparer.Ordinal);
-        var adjusted = new List<string>();
+        var adjustmentsRead = new Dictionary<string, List<OpenItemAdjustment>>(StringComparer.Ordinal);
         foreach (var source in adjustments)
         {
-            adjusted.AddRange((await source.ForCreditorAsync(shard.CreditorId, cancellationToken)).Keys
-                .Where(d => DebtorShards.ShardOf(d, shard.Shards) == shard.Shard && !listed.Contains(d)));
+            foreach (var (debtorId, list) in await source.ForCreditorAsync(shard.CreditorId, cancellationToken))
+            {
+                (adjustmentsRead.TryGetValue(debtorId, out var existing) ? existing : adjustmentsRead[debtorId] = []).AddRange(list);
+            }
         }
 
-        adjusted = [.. adjusted.Distinct(StringComparer.Ordinal)];
+        List<string> adjusted = [.. adjustmentsRead.Keys.Where(d => DebtorShards.ShardOf(d, shard.Shards) == shard.Shard && !listed.Contains(d))];
         if (due.Count + adjusted.Count == 0)
         {
             return;
@@ -199,14 +202,14 @@ public sealed class DunningShardRunner(
         if (due.Count + adjusted.Count >= SliceFrom)
         {
             slice = new Dictionary<string, DebtorLedger>(StringComparer.Ordinal);
-            await foreach (var lines in ledger.ReadShardAsync(context.Snapshot, shard.Shard, shard.Shards, cancellationToken))
+            await foreach (var lines in ledger.ReadShardAsync(context.Snapshot, shard.Shard, shard.Shards, adjustmentsRead, cancellationToken))
             {
                 slice[lines.Debtor.DebtorId] = lines;
             }
         }
 
         async Task<DebtorLedger?> LinesAsync(string debtorId, CancellationToken ct) =>
-            slice is null ? await ledger.GetDebtorAsync(context.Snapshot, debtorId, ct) : slice.GetValueOrDefault(debtorId);
+            slice is null ? await ledger.GetDebtorAsync(context.Snapshot, debtorId, adjustmentsRead, ct) : slice.GetValueOrDefault(debtorId);
 
         foreach (var debtorId in adjusted)
         {

@@ -28,6 +28,20 @@ public sealed class AdjustedLedgerReader(LedgerReader snapshots, IEnumerable<IOp
     public IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, CancellationToken cancellationToken = default) =>
         AdjustAllAsync(snapshot.CreditorId, snapshots.ReadShardAsync(snapshot, shard, shards, cancellationToken), cancellationToken);
 
+    public async IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, IReadOnlyDictionary<string, List<OpenItemAdjustment>> adjustments, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var debtor in snapshots.ReadShardAsync(snapshot, shard, shards, cancellationToken))
+        {
+            yield return adjustments.TryGetValue(debtor.Debtor.DebtorId, out var list) ? OpenItemAdjustment.Apply(debtor, list) : debtor;
+        }
+    }
+
+    public async Task<DebtorLedger?> GetDebtorAsync(SnapshotInfo snapshot, string debtorId, IReadOnlyDictionary<string, List<OpenItemAdjustment>> adjustments, CancellationToken cancellationToken = default)
+    {
+        var debtor = await snapshots.GetDebtorAsync(snapshot, debtorId, cancellationToken);
+        return debtor is not null && adjustments.TryGetValue(debtorId, out var list) ? OpenItemAdjustment.Apply(debtor, list) : debtor;
+    }
+
     public async Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default) =>
         await AdjustAsync(await snapshots.GetDebtorAsync(creditorId, debtorId, cancellationToken), cancellationToken);
 

@@ -30,7 +30,18 @@ public interface ILedgerReader
         }
     }
 
+    /// <summary>
+    /// The shard's slice with adjustments the caller has already read (<see cref="IOpenItemAdjustments"/>, merged by
+    /// debtor) applied, instead of reading them again. Readers that apply no adjustments ignore them.
+    /// </summary>
+    IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, IReadOnlyDictionary<string, List<OpenItemAdjustment>> adjustments, CancellationToken cancellationToken = default) =>
+        ReadShardAsync(snapshot, shard, shards, cancellationToken);
+
     Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default);
+
+    /// <summary>A debtor's lines in a given snapshot with adjustments the caller has already read (see the slice above).</summary>
+    Task<DebtorLedger?> GetDebtorAsync(SnapshotInfo snapshot, string debtorId, IReadOnlyDictionary<string, List<OpenItemAdjustment>> adjustments, CancellationToken cancellationToken = default) =>
+        GetDebtorAsync(snapshot, debtorId, cancellationToken);
 
     /// <summary>
     /// A debtor's lines in a given snapshot: for a run that reads many debtors of the snapshot it started with, without
