@@ -412,9 +412,8 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         }
 
         await debtors.AddManyAsync(creditorId, rows, cancellationToken);
-        var added = rows.Count;
         await debtors.MarkBuiltAsync(creditorId, cancellationToken);
-        logger.LogInformation("Debtor index of the tasks of {CreditorId} built from {Tasks} task(s)", creditorId, added);
+        logger.LogInformation("Debtor index of the tasks of {CreditorId} built from {Tasks} task(s)", creditorId, rows.Count);
     }
 
     public async Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default)
