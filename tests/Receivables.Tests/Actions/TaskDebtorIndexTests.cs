@@ -1,11 +1,15 @@
 using Azure.Data.Tables;
 using Receivables.Actions;
+using Receivables.Actions.Storage;
 using Receivables.Storage;
 using Receivables.Tests.Infrastructure;
 
 namespace Receivables.Tests.Actions;
 
-/// <summary>A debtor's tasks (the debtor's page, one call at a time) are read through the debtor index, not a filter over every task.</summary>
+/// <summary>
+/// A debtor's tasks (the debtor's page, one call at a time) are read through the debtor index, not a filter over every
+/// task; tasks from before the index, or indexed in its earlier layout (one partition per debtor), are still found.
+/// </summary>
 public sealed class TaskDebtorIndexTests
 {
     private static async Task<List<string>> TitlesAsync(ITaskStore tasks, string debtorId, bool openOnly)
@@ -57,5 +61,45 @@ public sealed class TaskDebtorIndexTests
 
         await using var after = await TestHost.StartHostAsync(connectionString: account);
         (await TitlesAsync(after.Get<ITaskStore>(), "D1", openOnly: true)).ShouldBe(["Call Kari", "New address"]);
+    }
+
+    [Fact]
+    public async Task Tasks_indexed_in_the_earlier_layout_one_partition_per_debtor_are_still_found_and_still_block_a_second_call()
+    {
+        var account = await TestHost.NewAccountAsync();
+        await using (var before = await TestHost.StartHostAsync(connectionString: account))
+        {
+            var tasks = before.Get<ITaskStore>();
+            var kari = await tasks.OpenAsync("acme", TaskKinds.CallDebtor, "D1", null, "Call Kari", "", "call-1");
+            var address = await tasks.OpenAsync("acme", TaskKinds.ContactChange, "D1", null, "New address", "", "contact-1");
+            var per = await tasks.OpenAsync("acme", TaskKinds.CallDebtor, "D2", null, "Call Per", "", "call-2");
+
+            // As the earlier layout left it: a partition per creditor and debtor, row = task id, and its "built" marker.
+            var index = before.Get<StorageClients>().Table(StorageNames.Tables.TaskDebtors);
+            await foreach (var row in index.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+            {
+                await index.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            }
+
+            foreach (var (debtorId, task) in new[] { ("D1", kari), ("D1", address), ("D2", per) })
+            {
+                await index.AddEntityAsync(new TableEntity("d" + TaskDebtorsTable.Hash("acme\n" + debtorId), task.TaskId));
+            }
+
+            await index.AddEntityAsync(new TableEntity("built", TaskDebtorsTable.Hash("acme")) { ["CreditorId"] = "acme" });
+        }
+
+        await using var after = await TestHost.StartHostAsync(connectionString: account);
+        var store = after.Get<ITaskStore>();
+        var openings = await store.OpenManyUnlessOpenAsync(
+            "acme",
+            [new NewTask(TaskKinds.CallDebtor, "D1", null, "Call Kari again", "", "call-4"), new NewTask(TaskKinds.CallDebtor, "D3", null, "Call Ola", "", "call-5")],
+            t => t.Kind == TaskKinds.CallDebtor);
+        openings[0].Blocked.ShouldBeTrue("Kari's call from before the new layout is still open");
+        openings[0].Task.Title.ShouldBe("Call Kari");
+        openings[1].Blocked.ShouldBeFalse();
+        (await TitlesAsync(store, "D1", openOnly: false)).ShouldBe(["Call Kari", "New address"]);
+        (await TitlesAsync(store, "D2", openOnly: false)).ShouldBe(["Call Per"]);
+        (await TitlesAsync(store, "D3", openOnly: false)).ShouldBe(["Call Ola"]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,9 @@ namespace Receivables.Actions.Storage;
 /// <summary>
 /// Tasks in the <see cref="StorageNames.Tables.Tasks"/> table: partition = creditor, row = task id. Each open task also
 /// has a row in the <see cref="TodayIndexTable"/>, added before the task is written and removed after it is completed,
-/// so that Today reads one page of the open tasks, most urgent first, instead of all of them.
+/// so that Today reads one page of the open tasks, most urgent first, instead of all of them. Each task of a debtor
+/// also has a row in the <see cref="TaskDebtorsTable"/>, written before the task and never removed, so that a debtor's
+/// tasks (and, for a batch of call tasks, many debtors' at once) are a range query and point reads.
 /// </summary>
 public sealed class TableTaskStore(StorageClients storage, TaskFactsSource factsSource, TimeProvider time, ILogger<TableTaskStore> logger) : ITaskStore
 {
@@ -107,20 +110,14 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
 
     public async Task<IReadOnlyList<DebtorTaskOpening>> OpenManyUnlessOpenAsync(string creditorId, IReadOnlyList<NewTask> tasks, Func<WorkTask, bool> blocking, CancellationToken cancellationToken = default)
     {
-        await EnsureDebtorIndexAsync(creditorId, cancellationToken);
-        var lists = new IReadOnlyList<WorkTask>[tasks.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, tasks.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (i, ct) => lists[i] = await DebtorTasksAsync(creditorId, tasks[i].DebtorId ?? throw new ArgumentException($"Task '{tasks[i].Title}' names no debtor.", nameof(tasks)), ct));
-
+        var lists = await DebtorTasksAsync(creditorId, [.. tasks.Select(t => t.DebtorId ?? throw new ArgumentException($"Task '{t.Title}' names no debtor.", nameof(tasks)))], cancellationToken);
         var openings = new DebtorTaskOpening[tasks.Count];
         var fresh = new List<TableEntity>();
         var opening = new Dictionary<string, WorkTask>(StringComparer.Ordinal); // debtor → the task opened for it now
         for (var i = 0; i < tasks.Count; i++)
         {
             var (task, taskId) = (tasks[i], TaskIdFor(tasks[i].IdempotencyKey));
-            if (OpeningIn(lists[i], taskId, blocking) is { } decided)
+            if (OpeningIn(lists[task.DebtorId!], taskId, blocking) is { } decided)
             {
                 openings[i] = decided;
             }
@@ -162,17 +159,14 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         var opened = 0;
         foreach (var chunk in entities.Chunk(100))
         {
-            // Indexed first, as OpenAsync does: Today and the debtor's list show every open task. A debtor's list is
-            // its own partition (one write per task that names a debtor); Today's rows go in batches with one counter.
+            // Indexed first, as OpenAsync does: Today and the debtor's list show every open task. Both indexes keep a
+            // creditor in one partition, so the chunk's rows are one transaction in each (Today's with one counter).
             foreach (var entity in chunk)
             {
                 entity["TodayKey"] = TodayIndexTable.RowKey(TaskUrgency.SortKey(ToTask(entity)), entity.RowKey);
-                if (entity.GetString("DebtorId") is { } debtorId)
-                {
-                    await debtors.AddAsync(creditorId, debtorId, entity.RowKey, cancellationToken);
-                }
             }
 
+            await debtors.AddManyAsync(creditorId, chunk.Where(e => e.GetString("DebtorId") is not null).Select(e => (e.GetString("DebtorId")!, e.RowKey)), cancellationToken);
             await today.AddManyAsync(creditorId, chunk.Select(e => e.GetString("TodayKey")!), cancellationToken);
 
             try
@@ -343,14 +337,37 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         }
     }
 
-    /// <summary>One debtor's tasks, open and done: the ids from the debtor index, then those tasks only.</summary>
-    private async Task<IReadOnlyList<WorkTask>> DebtorTasksAsync(string creditorId, string debtorId, CancellationToken cancellationToken)
+    /// <summary>One debtor's tasks, open and done: the ids from the debtor index (one range query), then those tasks only.</summary>
+    private async Task<IReadOnlyList<WorkTask>> DebtorTasksAsync(string creditorId, string debtorId, CancellationToken cancellationToken) =>
+        (await DebtorTasksAsync(creditorId, [debtorId], cancellationToken))[debtorId];
+
+    /// <summary>
+    /// Many debtors' tasks, open and done, in id order: the ids from the debtor index (a few queries, several debtors
+    /// each), then those tasks only (each read once, a few at a time). Every debtor given has a list.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<WorkTask>>> DebtorTasksAsync(string creditorId, IReadOnlyList<string> debtorIds, CancellationToken cancellationToken)
     {
         await EnsureDebtorIndexAsync(creditorId, cancellationToken);
-        var ids = await debtors.TaskIdsAsync(creditorId, debtorId, cancellationToken);
-        var found = await Task.WhenAll(ids.Select(id => Table.GetEntityIfExistsAsync<TableEntity>(creditorId, id, cancellationToken: cancellationToken)));
-        return [.. found.Where(r => r.HasValue).Select(r => ToTask(r.Value!))];
+        var ids = await debtors.TaskIdsAsync(creditorId, debtorIds, cancellationToken);
+        var found = new ConcurrentDictionary<string, WorkTask>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            ids.Values.SelectMany(i => i).Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (id, ct) =>
+            {
+                var response = await Table.GetEntityIfExistsAsync<TableEntity>(creditorId, id, cancellationToken: ct);
+                if (response.HasValue)
+                {
+                    found[id] = ToTask(response.Value!);
+                }
+            });
+
+        // A listed task not found is being opened (its row is written first), or its opening failed and is retried.
+        return ids.ToDictionary(d => d.Key, d => (IReadOnlyList<WorkTask>)[.. d.Value.Where(found.ContainsKey).Select(id => found[id])], StringComparer.Ordinal);
     }
+
+    /// <summary>Point reads of listed tasks at once, at most.</summary>
+    private const int ParallelReads = 8;
 
     private IAsyncEnumerable<TableEntity> QueryAsync(string? creditorId, bool openOnly, string? debtorId, CancellationToken cancellationToken)
     {
@@ -374,7 +391,10 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
         return Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Tasks of the creditor from before the debtor index: added once (one read of the creditor's tasks).</summary>
+    /// <summary>
+    /// Tasks of the creditor from before the debtor index (or its present layout, whose marker is new): added once (one
+    /// read of the creditor's tasks, their rows in transactions of 100).
+    /// </summary>
     private async Task EnsureDebtorIndexAsync(string creditorId, CancellationToken cancellationToken)
     {
         if (await debtors.IsBuiltAsync(creditorId, cancellationToken))
@@ -382,18 +402,18 @@ public sealed class TableTaskStore(StorageClients storage, TaskFactsSource facts
             return;
         }
 
-        var added = 0;
+        var rows = new List<(string DebtorId, string TaskId)>();
         await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creditorId}"), select: ["RowKey", "DebtorId"], cancellationToken: cancellationToken))
         {
             if (entity.GetString("DebtorId") is { } debtorId)
             {
-                await debtors.AddAsync(creditorId, debtorId, entity.RowKey, cancellationToken);
-                added++;
+                rows.Add((debtorId, entity.RowKey));
             }
         }
 
+        await debtors.AddManyAsync(creditorId, rows, cancellationToken);
         await debtors.MarkBuiltAsync(creditorId, cancellationToken);
-        logger.LogInformation("Debtor index of the tasks of {CreditorId} built from {Tasks} task(s)", creditorId, added);
+        logger.LogInformation("Debtor index of the tasks of {CreditorId} built from {Tasks} task(s)", creditorId, rows.Count);
     }
 
     public async Task<WorkTask> CompleteAsync(string creditorId, string taskId, string outcome, string? note, CancellationToken cancellationToken = default)
