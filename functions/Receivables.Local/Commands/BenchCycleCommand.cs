@@ -208,17 +208,14 @@ internal static class BenchCycleCommand
         var ours = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var shards = 0;
-        foreach (var id in creditorIds)
-        {
-            var plan = await planner.PlanAsync(day, id, fanOut: true, cancellationToken);
-            shards += plan.Plans.Sum(p => p.Shards);
-        }
+        shards += (await planner.PlanCreditorsAsync(day, creditorIds, fanOut: true, cancellationToken)).Plans.Sum(p => p.Shards);
 
         await Task.WhenAll(consumers.Select(c => c.DrainAsync(cancellationToken)));
         watch.Stop();
         var tables = counter.Tables;
         var blobs = counter.Blobs;
         var queues = counter.Queues;
+        var byKind = counter.ByKind; // before the bench reads the runs' progress below
         var emulatorCpu = (host.StorageEmulatorCpu ?? TimeSpan.Zero) - emulator;
         var ourCpu = Process.GetCurrentProcess().TotalProcessorTime - ours;
 
@@ -239,7 +236,7 @@ internal static class BenchCycleCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-34} {workers,7} {shards,6:N0} {cases,7:N0} {queued,7:N0} {watch.Elapsed.TotalSeconds,7:0.00} s {perSecond,8:0.0} {Per(tables + blobs),9:0.00} {Per(queues),10:0.00} {tables,10:N0} {blobs,9:N0} {queues,9:N0} {emulatorCpu.TotalSeconds,9:0.0} s {ourCpu.TotalSeconds,6:0.0} s"));
         if (breakdown)
         {
-            foreach (var (kind, n) in counter.ByKind.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal))
+            foreach (var (kind, n) in byKind.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {kind,-44} {n,9:N0} {Per(n),6:0.00}/case"));
             }

@@ -15,5 +15,6 @@ public sealed record CyclePlan(
     DateTimeOffset PlannedAt,
     bool Enqueued = false)
 {
-    public DunningShardMessage Message(int shard) => new(CreditorId, Date, Run, shard, Shards, SnapshotId, Changed);
+    public DunningShardMessage Message(int shard, Ledger.SnapshotInfo? snapshot = null, PlannedPolicies? policies = null) =>
+        new(CreditorId, Date, Run, shard, Shards, SnapshotId, Changed, snapshot?.SnapshotId == SnapshotId && snapshot.CreditorId == CreditorId ? snapshot : null, policies);
 }

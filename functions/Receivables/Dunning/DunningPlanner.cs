@@ -40,19 +40,23 @@ public sealed class DunningPlanner(
     /// Plans the date. <paramref name="fanOut"/>: queue the shards, once per date (the timer). Otherwise a new run of
     /// the date is planned and nothing is queued: the caller works the shards itself (the <c>cycle</c> command).
     /// </summary>
-    public async Task<DunningPlanResult> PlanAsync(DateOnly? asOf, string? creditorId, bool fanOut, CancellationToken cancellationToken = default)
+    public Task<DunningPlanResult> PlanAsync(DateOnly? asOf, string? creditorId, bool fanOut, CancellationToken cancellationToken = default) =>
+        PlanCreditorsAsync(asOf, creditorId is null ? null : [creditorId], fanOut, cancellationToken);
+
+    /// <summary>Plans the date for the given creditors only (all active ones when null), with one look-up of the creditors.</summary>
+    public async Task<DunningPlanResult> PlanCreditorsAsync(DateOnly? asOf, IReadOnlyCollection<string>? creditorIds, bool fanOut, CancellationToken cancellationToken = default)
     {
         var date = asOf ?? clock.Today;
         var active = await creditors.ActiveAsync(cancellationToken);
         var ids = active.Keys.Order(StringComparer.Ordinal).ToList();
-        if (creditorId is not null)
+        if (creditorIds is not null)
         {
-            if (!active.ContainsKey(creditorId))
+            if (creditorIds.FirstOrDefault(id => !active.ContainsKey(id)) is { } unknown)
             {
-                throw new ReceivablesException($"Creditor '{creditorId}' is not configured (Receivables:Creditors:{creditorId} or `creditors add`); configured: {string.Join(", ", ids)}.");
+                throw new ReceivablesException($"Creditor '{unknown}' is not configured (Receivables:Creditors:{unknown} or `creditors add`); configured: {string.Join(", ", ids)}.");
             }
 
-            ids = [creditorId];
+            ids = [.. creditorIds];
         }
 
         var notes = new List<string>();
@@ -66,7 +70,7 @@ public sealed class DunningPlanner(
 
         foreach (var id in ids)
         {
-            if (await PlanCreditorAsync(id, date, fanOut, notes, cancellationToken) is { } plan)
+            if (await PlanCreditorAsync(id, PlannedPolicies.Of(active[id]), date, fanOut, notes, cancellationToken) is { } plan)
             {
                 plans.Add(plan);
             }
@@ -75,7 +79,7 @@ public sealed class DunningPlanner(
         return new DunningPlanResult(date, plans, notes);
     }
 
-    private async Task<CyclePlan?> PlanCreditorAsync(string creditorId, DateOnly date, bool fanOut, List<string> notes, CancellationToken cancellationToken)
+    private async Task<CyclePlan?> PlanCreditorAsync(string creditorId, PlannedPolicies names, DateOnly date, bool fanOut, List<string> notes, CancellationToken cancellationToken)
     {
         var latest = await progress.GetLatestAsync(creditorId, cancellationToken);
         if (fanOut && latest is { } planned && planned.Date >= date)
@@ -130,7 +134,7 @@ public sealed class DunningPlanner(
         logger.LogInformation("Dunning for {CreditorId} on {AsOf}: planned {Shards} shard(s) of {Debtors} debtors on snapshot {SnapshotId} (ledger changed: {Changed})", creditorId, date, shards, snapshot.Debtors, snapshot.SnapshotId, plan.Changed);
         if (fanOut)
         {
-            await EnqueueAsync(plan, null, cancellationToken);
+            await EnqueueAsync(plan, null, cancellationToken, snapshot, names);
             notes.Add($"{creditorId}: planned {shards} shard(s) for {date:yyyy-MM-dd}.");
         }
 
@@ -169,13 +173,13 @@ public sealed class DunningPlanner(
         return existing.Plan;
     }
 
-    private async Task EnqueueAsync(CyclePlan plan, IReadOnlySet<int>? skip, CancellationToken cancellationToken)
+    private async Task EnqueueAsync(CyclePlan plan, IReadOnlySet<int>? skip, CancellationToken cancellationToken, SnapshotInfo? snapshot = null, PlannedPolicies? names = null)
     {
         for (var shard = 0; shard < plan.Shards; shard++)
         {
             if (skip?.Contains(shard) != true)
             {
-                await queue.SendAsync(StorageNames.Queues.DunningShard, plan.Message(shard), cancellationToken: cancellationToken);
+                await queue.SendAsync(StorageNames.Queues.DunningShard, plan.Message(shard, snapshot, names), cancellationToken: cancellationToken);
             }
         }
 

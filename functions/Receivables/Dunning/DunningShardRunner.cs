@@ -60,10 +60,11 @@ public sealed class DunningShardRunner(
         }
         else
         {
-            var snapshot = await ledger.GetSnapshotAsync(shard.CreditorId, shard.SnapshotId, cancellationToken)
+            var snapshot = (shard.Snapshot is { } planned && planned.SnapshotId == shard.SnapshotId && planned.CreditorId == shard.CreditorId ? planned : null)
+                ?? await ledger.GetSnapshotAsync(shard.CreditorId, shard.SnapshotId, cancellationToken)
                 ?? throw new InvalidOperationException($"Snapshot {shard.SnapshotId} of '{shard.CreditorId}' planned for {shard.Date:yyyy-MM-dd} is not found.");
-            var creditor = await creditors.FindAsync(shard.CreditorId, cancellationToken);
-            var context = new ShardContext(shard, snapshot, DunningPolicies.NamesOf(creditor), tally, new DunningStepBatch(batchObservers, logger));
+            var names = shard.Policies is { } plannedNames ? plannedNames.ToOptions() : DunningPolicies.NamesOf(await creditors.FindAsync(shard.CreditorId, cancellationToken));
+            var context = new ShardContext(shard, snapshot, names, tally, new DunningStepBatch(batchObservers, logger));
             try
             {
                 if (shard.Changed)

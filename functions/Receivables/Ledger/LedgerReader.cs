@@ -122,6 +122,17 @@ public sealed class LedgerReader(ILedgerStore store) : ILedgerReader
     public async IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var creditorId = snapshot.CreditorId;
+        if (shards == 1)
+        {
+            // The whole snapshot: one read of it, no index.
+            await foreach (var debtor in ReadDebtorsAsync(snapshot, cancellationToken))
+            {
+                yield return debtor;
+            }
+
+            yield break;
+        }
+
         var index = await IndexAsync(creditorId, snapshot.SnapshotId, cancellationToken);
         var (from, to) = DebtorShards.Range(shard, shards);
         (long Offset, long Length)? range = index.Hashed ? index.Slice(from, to) : null;
