@@ -126,6 +126,25 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task Every_shard_of_a_run_carries_the_planned_snapshot_and_policy_names_so_a_change_mid_run_splits_nothing()
+    {
+        await using var host = await HostAsync(new RecordingSender(), new Recorder());
+        await host.Get<CreditorRegistry>().AddAsync("nordfisk", new CreditorChange(Name: "Nordfisk AS", Email: "regnskap@nordfisk.example", OrgNumber: "912345678", BankAccount: "12345678903", ConsumerPolicy: "b2b"));
+        (await LedgerKit.DropAsync(host, "nordfisk/ledger.csv", Overdue(40, "N"), new DateTimeOffset(2026, 3, 2, 5, 0, 0, TimeSpan.Zero))).Result.ShouldBe(LedgerUploadResult.Accepted);
+        var snapshot = (await host.Get<ILedgerReader>().GetLatestSnapshotAsync("nordfisk")).ShouldNotBeNull();
+
+        await host.Get<IDunningCycle>().RunAsync(Monday);
+        await host.Get<CreditorRegistry>().UpdateAsync("nordfisk", new CreditorChange(ConsumerPolicy: "b2c"));
+
+        var shards = (await PeekShardsAsync(host)).Select(m => System.Text.Json.JsonSerializer.Deserialize<DunningShardMessage>(m.Body.ToString(), Json.Options)!).ToList();
+        shards.Count.ShouldBe(8);
+        shards.ShouldAllBe(s => s.Snapshot != null && s.Snapshot.SnapshotId == snapshot.SnapshotId && s.Snapshot.Debtors == 40, "the shards need not read the snapshot's description");
+        shards.ShouldAllBe(s => s.Policies == new PlannedPolicies(null, "b2b"), "the names as planned, for every shard, though the creditor changed after planning");
+        shards[0].Policies!.ToOptions()!.Consumer.ShouldBe("b2b");
+        new PlannedPolicies(null, null).ToOptions().ShouldBeNull("no names in the registry: the dunning settings' choice");
+    }
+
+    [Fact]
     public async Task A_second_timer_that_fires_while_the_first_is_still_queueing_does_not_queue_the_shards_again()
     {
         var account = await TestHost.NewAccountAsync();
