@@ -124,7 +124,8 @@ public sealed class DunningPlanner(
         // The first plan sizes the creditor's case storage from its ledger (later plans read the layout, once per host).
         await cases.SizeAsync(creditorId, DebtorShards.PartitionsFor(snapshot.Debtors, scale.DebtorsPerPartition), cancellationToken);
         var run = latest is { } l && l.Date == date ? l.Run + 1 : 1;
-        var (plan, created) = await progress.AddPlanAsync(new CyclePlan(creditorId, date, run, shards, snapshot.SnapshotId, previous?.LastSnapshotId != snapshot.SnapshotId, clock.Now), cancellationToken);
+        var version = previous is { Version: { } read } && (previous.LastCycleDate is null || previous.LastCycleDate <= date) ? read : null;
+        var (plan, created) = await progress.AddPlanAsync(new CyclePlan(creditorId, date, run, shards, snapshot.SnapshotId, previous?.LastSnapshotId != snapshot.SnapshotId, clock.Now, RunStateVersion: version), cancellationToken);
         if (!created)
         {
             // Another planner got there first (two hosts, or a re-delivered timer): it queues the shards.

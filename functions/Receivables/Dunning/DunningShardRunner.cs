@@ -452,10 +452,16 @@ public sealed class DunningShardRunner(
             await observer.OnCreditorRunAsync(new CreditorRun(shard.CreditorId, shard.Date, shard.Run, run.Considered, run.Queued), cancellationToken);
         }
 
-        var previous = await cases.GetRunStateAsync(shard.CreditorId, cancellationToken);
-        if (previous?.LastCycleDate is not { } last || last <= shard.Date)
+        // The last cycle date moves forward only: unchanged since the planner read it (not after this date), it is
+        // written without a read; else it is read and compared.
+        var state = new DunningRunState(shard.CreditorId, run.Plan.SnapshotId, shard.Date, false, null);
+        if (run.Plan.RunStateVersion is not { } version || !await cases.TrySaveRunStateAsync(state, version, cancellationToken))
         {
-            await cases.SaveRunStateAsync(new DunningRunState(shard.CreditorId, run.Plan.SnapshotId, shard.Date, false, null), cancellationToken);
+            var previous = await cases.GetRunStateAsync(shard.CreditorId, cancellationToken);
+            if (previous?.LastCycleDate is not { } last || last <= shard.Date)
+            {
+                await cases.SaveRunStateAsync(state, cancellationToken);
+            }
         }
 
         await progress.MarkCompletedAsync(shard.CreditorId, shard.Date, shard.Run, cancellationToken);

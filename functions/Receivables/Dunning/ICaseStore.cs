@@ -59,4 +59,7 @@ public interface ICaseStore
     Task<DunningRunState?> GetRunStateAsync(string creditorId, CancellationToken cancellationToken = default);
 
     Task SaveRunStateAsync(DunningRunState state, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the run state if it is still at <paramref name="version"/>; false when it changed (or is gone) since.</summary>
+    Task<bool> TrySaveRunStateAsync(DunningRunState state, string version, CancellationToken cancellationToken = default);
 }

@@ -145,6 +145,27 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task A_run_that_completes_after_a_later_days_run_leaves_the_later_day_as_the_last_cycle_date()
+    {
+        await using var host = await HostAsync(new RecordingSender(), new Recorder());
+        (await LedgerKit.DropAsync(host, "acme/ledger.csv", Overdue(12), new DateTimeOffset(2026, 3, 2, 5, 0, 0, TimeSpan.Zero))).Result.ShouldBe(LedgerUploadResult.Accepted);
+        await host.Get<IDunningCycle>().RunAsync(Monday);
+        await host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
+        (await host.Get<ICaseStore>().GetRunStateAsync("acme"))!.LastCycleDate.ShouldBe(Monday, "written by the completion without a read: unchanged since planning");
+
+        // Tuesday is planned and queued; Wednesday runs here and now and completes first; then Tuesday's shards are worked.
+        var tuesday = Monday.AddDays(1);
+        await host.Get<IDunningCycle>().RunAsync(tuesday);
+        await host.Get<DunningCycle>().RunAsync(tuesday.AddDays(1));
+        (await host.Get<ICaseStore>().GetRunStateAsync("acme"))!.LastCycleDate.ShouldBe(tuesday.AddDays(1));
+        await host.Get<QueueConsumers>().DrainAllAsync(CancellationToken.None);
+
+        var progress = host.Get<ICycleProgressStore>();
+        (await progress.GetAsync("acme", tuesday, 1))!.Completed.ShouldBeTrue("Tuesday's run completed");
+        (await host.Get<ICaseStore>().GetRunStateAsync("acme"))!.LastCycleDate.ShouldBe(tuesday.AddDays(1), "the last cycle date never moves back");
+    }
+
+    [Fact]
     public async Task A_second_timer_that_fires_while_the_first_is_still_queueing_does_not_queue_the_shards_again()
     {
         var account = await TestHost.NewAccountAsync();

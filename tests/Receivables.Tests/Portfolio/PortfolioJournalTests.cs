@@ -39,6 +39,8 @@ public sealed class PortfolioJournalTests
 
         public IAsyncEnumerable<string> DueDebtorsAsync(string creditorId, int shard, int shards, DateOnly asOf, CancellationToken cancellationToken = default) => inner.DueDebtorsAsync(creditorId, shard, shards, asOf, cancellationToken);
 
+        public Task<bool> TrySaveRunStateAsync(DunningRunState state, string version, CancellationToken cancellationToken = default) => inner.TrySaveRunStateAsync(state, version, cancellationToken);
+
         public Task<int> SizeAsync(string creditorId, int partitions, CancellationToken cancellationToken = default) => inner.SizeAsync(creditorId, partitions, cancellationToken);
 
         public IAsyncEnumerable<DueCase> DueCasesAsync(string creditorId, int shard, int shards, DateOnly asOf, CancellationToken cancellationToken = default) => inner.DueCasesAsync(creditorId, shard, shards, asOf, cancellationToken);

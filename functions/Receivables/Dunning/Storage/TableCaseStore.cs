@@ -442,20 +442,32 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
         }
 
         var e = response.Value!;
-        return new DunningRunState(creditorId, e.GetString("LastSnapshotId"), TableKeys.ParseDate(e.GetString("LastCycleDate")), e.GetBoolean("Stale") ?? false, e.GetString("StaleReason"));
+        return new DunningRunState(creditorId, e.GetString("LastSnapshotId"), TableKeys.ParseDate(e.GetString("LastCycleDate")), e.GetBoolean("Stale") ?? false, e.GetString("StaleReason"), e.ETag.ToString());
     }
 
     public async Task SaveRunStateAsync(DunningRunState state, CancellationToken cancellationToken = default) =>
-        await Runs.UpsertEntityAsync(
-            new TableEntity(state.CreditorId, RunRow)
-            {
-                ["LastSnapshotId"] = state.LastSnapshotId,
-                ["LastCycleDate"] = state.LastCycleDate is null ? null : TableKeys.Date(state.LastCycleDate),
-                ["Stale"] = state.Stale,
-                ["StaleReason"] = state.StaleReason,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+        await Runs.UpsertEntityAsync(RunStateEntity(state), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<bool> TrySaveRunStateAsync(DunningRunState state, string version, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Runs.UpdateEntityAsync(RunStateEntity(state), new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity RunStateEntity(DunningRunState state) => new(state.CreditorId, RunRow)
+    {
+        ["LastSnapshotId"] = state.LastSnapshotId,
+        ["LastCycleDate"] = state.LastCycleDate is null ? null : TableKeys.Date(state.LastCycleDate),
+        ["Stale"] = state.Stale,
+        ["StaleReason"] = state.StaleReason,
+    };
 
     private async Task<List<(string, string)>> RangeAsync(string partition, string prefix, CancellationToken cancellationToken)
     {

@@ -37,6 +37,7 @@ internal sealed class TableCycleProgressStore(StorageClients storage) : ICyclePr
             ["Changed"] = plan.Changed,
             ["PlannedAt"] = plan.PlannedAt,
             ["Enqueued"] = false,
+            ["RunStateVersion"] = plan.RunStateVersion,
         };
         try
         {
@@ -146,7 +147,8 @@ internal sealed class TableCycleProgressStore(StorageClients storage) : ICyclePr
         e.GetString("SnapshotId") ?? "",
         e.GetBoolean("Changed") ?? false,
         e.GetDateTimeOffset("PlannedAt") ?? default,
-        e.GetBoolean("Enqueued") ?? false);
+        e.GetBoolean("Enqueued") ?? false,
+        e.GetString("RunStateVersion"));
 
     private static ShardProgress ToShard(TableEntity e) => new(
         e.GetInt32("Shard") ?? 0,
