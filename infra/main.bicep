@@ -31,6 +31,10 @@ param dunningSchedule string = '0 0 6 * * *'
 @minValue(1)
 param dunningDebtorsPerShard int = 5000
 
+@description('About how many debtors one table partition of a creditor\'s cases holds (1 to 16 partitions, fixed when the creditor is first planned).')
+@minValue(1)
+param dunningDebtorsPerPartition int = 10000
+
 @description('Most shards per creditor and day (a power of two is used, at most 256).')
 @minValue(1)
 @maxValue(256)
@@ -254,6 +258,7 @@ var appSettings = {
   Receivables__Dunning__Scale__DebtorsPerShard: string(dunningDebtorsPerShard)
   Receivables__Dunning__Scale__MaxShards: string(dunningMaxShards)
   Receivables__Dunning__Scale__Parallelism: string(dunningParallelism)
+  Receivables__Dunning__Scale__DebtorsPerPartition: string(dunningDebtorsPerPartition)
   'Receivables__Dunning__Creditors__${creditorId}__Business': 'b2b'
   'Receivables__Dunning__Creditors__${creditorId}__Consumer': 'b2c'
   Receivables__Dunning__Rates__0__From: '2022-01-01'
