@@ -59,6 +59,21 @@ public sealed class DunningSettingsTests
     }
 
     [Fact]
+    public async Task Scale_settings_out_of_range_stop_start_up_naming_each_setting()
+    {
+        using var host = SettingsHost.WithDefaults(new Dictionary<string, string?>
+        {
+            ["Receivables:Dunning:Scale:DebtorsPerPartition"] = "0",
+            ["Receivables:Dunning:Scale:MaxShards"] = "512",
+        });
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+
+        error.Message.ShouldContain("Receivables:Dunning:Scale:DebtorsPerPartition must be at least 1; it is 0");
+        error.Message.ShouldContain("Receivables:Dunning:Scale:MaxShards");
+    }
+
+    [Fact]
     public async Task A_debtor_override_naming_an_unknown_policy_stops_start_up()
     {
         using var host = SettingsHost.WithDefaults(new Dictionary<string, string?> { ["Receivables:Dunning:DebtorOverrides:acme:10001"] = "gentle" });
