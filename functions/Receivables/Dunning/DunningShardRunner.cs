@@ -184,14 +184,7 @@ public sealed class DunningShardRunner(
         // come from the shard's slice like the due debtors' lines.
         // The adjustments are read once: the slice and the lines below apply these instead of reading them again.
         var listed = new HashSet<string>(due, StringComparer.Ordinal);
-        var adjustmentsRead = new Dictionary<string, List<OpenItemAdjustment>>(StringComparer.Ordinal);
-        foreach (var source in adjustments)
-        {
-            foreach (var (debtorId, list) in await source.ForCreditorAsync(shard.CreditorId, cancellationToken))
-            {
-                (adjustmentsRead.TryGetValue(debtorId, out var existing) ? existing : adjustmentsRead[debtorId] = []).AddRange(list);
-            }
-        }
+        var adjustmentsRead = await OpenItemAdjustment.ReadAllAsync(adjustments, shard.CreditorId, cancellationToken);
 
         List<string> adjusted = [.. adjustmentsRead.Keys.Where(d => DebtorShards.ShardOf(d, shard.Shards) == shard.Shard && !listed.Contains(d))];
         if (due.Count + adjusted.Count == 0)

@@ -11,6 +11,7 @@ public sealed record PlannedPolicies(string? Business, string? Consumer)
 {
     public static PlannedPolicies Of(RegisteredCreditor? creditor) => new(creditor?.BusinessPolicy, creditor?.ConsumerPolicy);
 
+    /// <summary>The names as options; a name not given is the shipped default (b2b, b2c); none given: null.</summary>
     public CreditorPolicyOptions? ToOptions() =>
         Business is null && Consumer is null ? null : new CreditorPolicyOptions { Business = Business ?? "b2b", Consumer = Consumer ?? "b2c" };
 }

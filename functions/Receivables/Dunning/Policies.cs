@@ -23,10 +23,7 @@ public sealed class DunningPolicies(IOptions<DunningOptions> options, ICreditorD
         NamesOf(await creditors.FindAsync(creditorId, cancellationToken));
 
     /// <summary>A registered creditor's policy names; a name it lacks is the shipped default (b2b, b2c).</summary>
-    public static CreditorPolicyOptions? NamesOf(RegisteredCreditor? creditor) =>
-        creditor is { BusinessPolicy: not null } or { ConsumerPolicy: not null }
-            ? new CreditorPolicyOptions { Business = creditor.BusinessPolicy ?? "b2b", Consumer = creditor.ConsumerPolicy ?? "b2c" }
-            : null;
+    public static CreditorPolicyOptions? NamesOf(RegisteredCreditor? creditor) => PlannedPolicies.Of(creditor).ToOptions();
 
     /// <summary>As <see cref="ForAsync"/>, with the creditor's policy names given (null: the dunning settings' choice).</summary>
     public PolicyOptions? For(string creditorId, Debtor debtor, CreditorPolicyOptions? registered)

@@ -28,19 +28,11 @@ public sealed class AdjustedLedgerReader(LedgerReader snapshots, IEnumerable<IOp
     public IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, CancellationToken cancellationToken = default) =>
         AdjustAllAsync(snapshot.CreditorId, snapshots.ReadShardAsync(snapshot, shard, shards, cancellationToken), cancellationToken);
 
-    public async IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, IReadOnlyDictionary<string, List<OpenItemAdjustment>> adjustments, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var debtor in snapshots.ReadShardAsync(snapshot, shard, shards, cancellationToken))
-        {
-            yield return adjustments.TryGetValue(debtor.Debtor.DebtorId, out var list) ? OpenItemAdjustment.Apply(debtor, list) : debtor;
-        }
-    }
+    public IAsyncEnumerable<DebtorLedger> ReadShardAsync(SnapshotInfo snapshot, int shard, int shards, IReadOnlyDictionary<string, List<OpenItemAdjustment>> adjustments, CancellationToken cancellationToken = default) =>
+        AppliedAsync(snapshots.ReadShardAsync(snapshot, shard, shards, cancellationToken), adjustments, cancellationToken);
 
-    public async Task<DebtorLedger?> GetDebtorAsync(SnapshotInfo snapshot, string debtorId, IReadOnlyDictionary<string, List<OpenItemAdjustment>> adjustments, CancellationToken cancellationToken = default)
-    {
-        var debtor = await snapshots.GetDebtorAsync(snapshot, debtorId, cancellationToken);
-        return debtor is not null && adjustments.TryGetValue(debtorId, out var list) ? OpenItemAdjustment.Apply(debtor, list) : debtor;
-    }
+    public async Task<DebtorLedger?> GetDebtorAsync(SnapshotInfo snapshot, string debtorId, IReadOnlyDictionary<string, List<OpenItemAdjustment>> adjustments, CancellationToken cancellationToken = default) =>
+        await snapshots.GetDebtorAsync(snapshot, debtorId, cancellationToken) is { } debtor ? OpenItemAdjustment.ApplyFrom(debtor, adjustments) : null;
 
     public async Task<DebtorLedger?> GetDebtorAsync(string creditorId, string debtorId, CancellationToken cancellationToken = default) =>
         await AdjustAsync(await snapshots.GetDebtorAsync(creditorId, debtorId, cancellationToken), cancellationToken);
@@ -54,18 +46,19 @@ public sealed class AdjustedLedgerReader(LedgerReader snapshots, IEnumerable<IOp
     /// <summary>Many debtors of one creditor: the creditor's adjustments read once, then applied as the lines stream by.</summary>
     private async IAsyncEnumerable<DebtorLedger> AdjustAllAsync(string creditorId, IAsyncEnumerable<DebtorLedger> debtors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var all = new Dictionary<string, List<OpenItemAdjustment>>(StringComparer.Ordinal);
-        foreach (var source in sources)
+        var all = await OpenItemAdjustment.ReadAllAsync(sources, creditorId, cancellationToken);
+        await foreach (var debtor in AppliedAsync(debtors, all, cancellationToken))
         {
-            foreach (var (debtorId, list) in await source.ForCreditorAsync(creditorId, cancellationToken))
-            {
-                (all.TryGetValue(debtorId, out var existing) ? existing : all[debtorId] = []).AddRange(list);
-            }
+            yield return debtor;
         }
+    }
 
+    /// <summary>The lines as they stream by, each with its adjustments of <paramref name="all"/> applied.</summary>
+    private static async IAsyncEnumerable<DebtorLedger> AppliedAsync(IAsyncEnumerable<DebtorLedger> debtors, IReadOnlyDictionary<string, List<OpenItemAdjustment>> all, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var debtor in debtors.WithCancellation(cancellationToken))
         {
-            yield return all.TryGetValue(debtor.Debtor.DebtorId, out var list) ? OpenItemAdjustment.Apply(debtor, list) : debtor;
+            yield return OpenItemAdjustment.ApplyFrom(debtor, all);
         }
     }
 

@@ -18,6 +18,25 @@ public sealed record OpenItemAdjustment(string InvoiceNumber, decimal Amount, de
         adjustments.GroupBy(a => (a.BaseSnapshotId, a.BaseOpen))
             .Sum(g => Math.Max(0m, g.Sum(a => a.Amount) - Math.Max(0m, g.Key.BaseOpen - currentOpen)));
 
+    /// <summary>The creditor's adjustments from every source, merged by debtor: read once for many debtors (<see cref="ApplyFrom"/>).</summary>
+    public static async Task<Dictionary<string, List<OpenItemAdjustment>>> ReadAllAsync(IEnumerable<IOpenItemAdjustments> sources, string creditorId, CancellationToken cancellationToken)
+    {
+        var all = new Dictionary<string, List<OpenItemAdjustment>>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            foreach (var (debtorId, list) in await source.ForCreditorAsync(creditorId, cancellationToken))
+            {
+                (all.TryGetValue(debtorId, out var existing) ? existing : all[debtorId] = []).AddRange(list);
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>The debtor's lines with its own of <paramref name="all"/> (as <see cref="ReadAllAsync"/> merged them) applied.</summary>
+    public static DebtorLedger ApplyFrom(DebtorLedger debtor, IReadOnlyDictionary<string, List<OpenItemAdjustment>> all) =>
+        all.TryGetValue(debtor.Debtor.DebtorId, out var list) ? Apply(debtor, list) : debtor;
+
     /// <summary>The debtor's lines less what is not yet in the ledger; invoices that this leaves paid are left out, as a ledger leaves out paid invoices.</summary>
     public static DebtorLedger Apply(DebtorLedger debtor, IReadOnlyList<OpenItemAdjustment> adjustments)
     {

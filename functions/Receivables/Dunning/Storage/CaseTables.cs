@@ -180,18 +180,20 @@ internal sealed class CaseTables(StorageClients storage, ILogger<CaseTables> log
     }
 
     /// <summary>The row without its service properties, so that it is written as a new row in the target table.</summary>
-    private static TableEntity Copy(TableEntity row)
+    private static TableEntity Copy(TableEntity row) => CopyColumns(row, new TableEntity(row.PartitionKey, row.RowKey));
+
+    /// <summary>Copies the row's own columns (not its keys, timestamp or ETag) onto <paramref name="target"/>.</summary>
+    public static TableEntity CopyColumns(TableEntity row, TableEntity target)
     {
-        var copy = new TableEntity(row.PartitionKey, row.RowKey);
         foreach (var (key, value) in row)
         {
             if (key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
             {
-                copy[key] = value;
+                target[key] = value;
             }
         }
 
-        return copy;
+        return target;
     }
 
     private static string Escape(string value) => value.Replace("'", "''", StringComparison.Ordinal);

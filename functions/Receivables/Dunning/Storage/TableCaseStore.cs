@@ -375,14 +375,7 @@ internal sealed class TableCaseStore(StorageClients storage, CaseTables tables, 
             return due;
         }
 
-        foreach (var (key, value) in caseEntity)
-        {
-            if (key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp"))
-            {
-                due[key] = value;
-            }
-        }
-
+        CaseTables.CopyColumns(caseEntity, due);
         due[Carries] = true;
         return due;
     }
