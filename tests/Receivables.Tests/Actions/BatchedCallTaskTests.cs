@@ -32,16 +32,7 @@ public sealed class BatchedCallTaskTests
         }
     }
 
-    private static async Task<List<string>> TitlesAsync(ITaskStore tasks, string debtorId)
-    {
-        var titles = new List<string>();
-        await foreach (var task in tasks.ListAsync("acme", openOnly: false, debtorId: debtorId))
-        {
-            titles.Add(task.Title);
-        }
-
-        return [.. titles.Order(StringComparer.Ordinal)];
-    }
+    private static Task<List<string>> TitlesAsync(ITaskStore tasks, string debtorId) => TaskDebtorIndexTests.TitlesAsync(tasks, debtorId, openOnly: false);
 
     [Fact]
     public async Task Many_debtors_call_tasks_opened_in_one_batch_each_debtor_sees_only_its_own_and_one_with_an_open_call_gets_no_second()

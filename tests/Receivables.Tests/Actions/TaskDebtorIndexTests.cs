@@ -12,7 +12,8 @@ namespace Receivables.Tests.Actions;
 /// </summary>
 public sealed class TaskDebtorIndexTests
 {
-    private static async Task<List<string>> TitlesAsync(ITaskStore tasks, string debtorId, bool openOnly)
+    /// <summary>The titles of one of acme's debtors' tasks, in order (its debtor page's list).</summary>
+    internal static async Task<List<string>> TitlesAsync(ITaskStore tasks, string debtorId, bool openOnly)
     {
         var titles = new List<string>();
         await foreach (var task in tasks.ListAsync("acme", openOnly, debtorId: debtorId))

@@ -27,27 +27,11 @@ public sealed class CaseTableLayoutTests
         return c;
     }
 
-    private static async Task<HashSet<string>> PartitionsAsync(LocalHost host, string creditorId)
-    {
-        var partitions = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in host.Get<StorageClients>().Table(StorageNames.Tables.CasesOf(creditorId)).QueryAsync<TableEntity>(select: ["PartitionKey"]))
-        {
-            partitions.Add(row.PartitionKey);
-        }
+    private static async Task<HashSet<string>> PartitionsAsync(LocalHost host, string creditorId) =>
+        [.. (await host.Get<StorageClients>().Table(StorageNames.Tables.CasesOf(creditorId)).QueryAsync<TableEntity>(select: ["PartitionKey"]).ToListAsync()).Select(r => r.PartitionKey)];
 
-        return partitions;
-    }
-
-    private static async Task<List<string>> DueAsync(ICaseStore store, string creditorId, int shard, int shards)
-    {
-        var due = new List<string>();
-        await foreach (var item in store.DueCasesAsync(creditorId, shard, shards, Monday))
-        {
-            due.Add(item.DebtorId);
-        }
-
-        return due;
-    }
+    private static async Task<List<string>> DueAsync(ICaseStore store, string creditorId, int shard, int shards) =>
+        [.. (await store.DueCasesAsync(creditorId, shard, shards, Monday).ToListAsync()).Select(d => d.DebtorId)];
 
     [Theory]
     [InlineData(4_000, 1)]

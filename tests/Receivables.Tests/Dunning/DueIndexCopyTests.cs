@@ -31,16 +31,7 @@ public sealed class DueIndexCopyTests
         return c;
     }
 
-    private static async Task<List<DueCase>> DueAsync(ICaseStore store)
-    {
-        var due = new List<DueCase>();
-        await foreach (var item in store.DueCasesAsync("acme", 0, 1, Monday))
-        {
-            due.Add(item);
-        }
-
-        return due;
-    }
+    private static async Task<List<DueCase>> DueAsync(ICaseStore store) => await store.DueCasesAsync("acme", 0, 1, Monday).ToListAsync();
 
     [Fact]
     public async Task A_due_case_comes_with_the_due_index_as_stored_and_is_saved_from_it()
@@ -132,11 +123,7 @@ public sealed class DueIndexCopyTests
         var due = await DueAsync(store);
         due.Select(d => d.DebtorId).Order().ShouldBe(["K1", "K2"]);
         due.ShouldAllBe(d => d.Case == null, "neither row carries its case");
-        var worked = new List<DunningCase>();
-        await foreach (var c in store.DueAsync("acme", Monday))
-        {
-            worked.Add(c);
-        }
+        var worked = await store.DueAsync("acme", Monday).ToListAsync();
 
         worked.Single(c => c.DebtorId == "K1").Invoices.Count.ShouldBe(400);
         var k2 = worked.Single(c => c.DebtorId == "K2");
@@ -145,14 +132,6 @@ public sealed class DueIndexCopyTests
         (await DueAsync(store)).Single(d => d.DebtorId == "K2").Case.ShouldNotBeNull("saved once, its due row carries it again").Stage.ShouldBe("purring");
     }
 
-    private static async Task<List<TableEntity>> DueRowsAsync(TableClient table)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(r => r.RowKey.CompareTo("d") >= 0 && r.RowKey.CompareTo("e") < 0))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private static async Task<List<TableEntity>> DueRowsAsync(TableClient table) =>
+        await table.QueryAsync<TableEntity>(r => r.RowKey.CompareTo("d") >= 0 && r.RowKey.CompareTo("e") < 0).ToListAsync();
 }
